@@ -1,0 +1,230 @@
+/**
+ * The domain vocabulary and the server API contract (see DESIGN.md, "Statuses" and
+ * "The server API"). Pure types and constants: no Apps Script global may appear in core/.
+ */
+
+/** Session statuses, in the order the sidebar offers them. */
+export const STATUSES = ['present', 'late', 'excused', 'unexcused', 'refused', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** A record row that withdraws an earlier entry carries this instead of a session status. */
+export const WITHDRAWN = 'withdrawn';
+export type RecordStatus = Status | typeof WITHDRAWN;
+
+/** Statuses that count as a missed session in the absence rate. */
+export const ABSENT_STATUSES: readonly Status[] = ['excused', 'unexcused', 'refused'];
+
+export const DEFAULT_REASONS: readonly string[] = [
+  'illness',
+  'medical appointment',
+  'hospitalised',
+  'transport',
+  'schedule conflict',
+  'declined',
+  'asleep or unavailable',
+  'facility event',
+  'planned break',
+  'unknown',
+  'other',
+];
+
+export type TrendLevel = 'urgent' | 'rising' | 'watch' | 'none' | 'insufficient';
+
+/** The absence trend of one client, as shown in the sidebar and the Patterns tab. */
+export interface Trend {
+  level: TrendLevel;
+  /** Lifetime rate >= chronicRate over >= chronicMinSessions counted sessions. */
+  chronic: boolean;
+  /** The reason in words, e.g. "missed 3 of the last 6 (50%); usually 12%; 2 without notice". */
+  explanation: string;
+  /** Counted sessions (all but cancelled) and absences among them, lifetime. */
+  sessions: number;
+  absences: number;
+  /** Absence rate of the last `risingWindow` counted sessions (0..1), null without data. */
+  recentRate: number | null;
+  /** The shrunk usual rate before that window (0..1), null without data. */
+  usualRate: number | null;
+}
+
+export interface TrendSettings {
+  watchWindow: number; // 4
+  watchMinAbsences: number; // 2
+  risingWindow: number; // 6
+  risingMinAbsences: number; // 3
+  /** Points (0..1) the recent rate must stand above the usual rate: 0.25. */
+  pointsAbove: number;
+  /** The usual rate is shrunk toward priorRate with the weight of priorSessions sessions. */
+  priorRate: number; // 0.15
+  priorSessions: number; // 4
+  urgentStreak: number; // 3
+  urgentUnexcused: number; // 3 (in the last risingWindow)
+  risingUnexcusedStreak: number; // 2
+  chronicRate: number; // 0.2
+  chronicMinSessions: number; // 10
+}
+
+/** Where the practice's roster lives and which columns mean what (all chosen or detected). */
+export interface RosterSettings {
+  /** Sheet id of the roster tab; null = detect by header. */
+  sheetId: number | null;
+  /** Header texts of the columns, as found in the roster's header row; null = absent/detect. */
+  nameHeader: string | null;
+  idHeader: string | null;
+  groupHeader: string | null;
+  activeHeader: string | null;
+}
+
+export interface Settings {
+  roster: RosterSettings;
+  reasons: string[];
+  trend: TrendSettings;
+  /** Weeks shown in the Patterns tab. */
+  patternWeeks: number; // 26
+  /** Longest note accepted, in characters. */
+  maxNoteLength: number; // 500
+}
+
+/** One client of the roster, as Cadence reads it. `id` is the roster's ID, or a name-derived key. */
+export interface Client {
+  id: string;
+  name: string;
+  group: string;
+  active: boolean;
+}
+
+/** One row of the Attendance record, as read back (dates as YYYY-MM-DD in the spreadsheet's zone). */
+export interface Entry {
+  entryId: string;
+  sessionDate: string;
+  group: string;
+  clientId: string;
+  client: string;
+  status: RecordStatus;
+  reason: string;
+  /** true / false / null when not said. */
+  notice: boolean | null;
+  note: string;
+  followUp: boolean;
+  /** YYYY-MM-DD when the follow-up was marked done, '' while open. */
+  followUpDone: string;
+  /** ISO timestamp. */
+  recordedAt: string;
+  recordedBy: string;
+  /** Entry ID this row supersedes ('' for an original entry). */
+  replaces: string;
+  /** Entry ID of the row that superseded this one ('' while current). */
+  supersededBy: string;
+  requestId: string;
+}
+
+// ---- The server API (contract: DESIGN.md "The server API") ----
+
+export interface AttendanceInput {
+  clientId: string;
+  status: Status;
+  reason?: string;
+  notice?: boolean;
+  note?: string;
+  followUp?: boolean;
+}
+
+export interface SaveSessionRequest {
+  requestId: string;
+  /** YYYY-MM-DD in the spreadsheet's time zone. */
+  date: string;
+  group?: string;
+  attendance: AttendanceInput[];
+}
+
+export interface TrendChange {
+  clientId: string;
+  name: string;
+  before: TrendLevel;
+  after: TrendLevel;
+  trend: Trend;
+}
+
+export interface SaveSessionResult {
+  saved: number;
+  duplicate: boolean;
+  entryIds: string[];
+  trends: TrendChange[];
+}
+
+/** The last entry of a client, short, for the sidebar. */
+export interface LastEntry {
+  entryId: string;
+  date: string;
+  status: RecordStatus;
+  reason: string;
+}
+
+export interface ClientView {
+  id: string;
+  name: string;
+  group: string;
+  active: boolean;
+  trend: Trend;
+  lastEntry: LastEntry | null;
+}
+
+/** An open follow-up from an earlier absence. */
+export interface FollowUp {
+  entryId: string;
+  clientId: string;
+  date: string;
+  status: RecordStatus;
+  reason: string;
+  note: string;
+}
+
+/** What Cadence found of the roster, to show and to let the user change it. */
+export interface RosterView {
+  /** null when no roster could be found; `problem` then says why. */
+  sheetName: string | null;
+  sheetId: number | null;
+  headerRow: number | null;
+  nameHeader: string | null;
+  idHeader: string | null;
+  groupHeader: string | null;
+  activeHeader: string | null;
+  clientCount: number;
+  problem: string | null;
+  /** Every sheet and its header row texts, for the Settings picker. */
+  candidates: { sheetId: number; name: string; headers: string[] }[];
+}
+
+export interface SidebarData {
+  today: string;
+  timeZone: string;
+  clients: ClientView[];
+  groups: string[];
+  reasons: string[];
+  followUps: FollowUp[];
+  settings: Settings;
+  roster: RosterView;
+}
+
+/** correctEntry(): replace an entry with new content (a superseding row). */
+export interface CorrectionRequest {
+  requestId: string;
+  entryId: string;
+  status: Status;
+  reason?: string;
+  notice?: boolean;
+  note?: string;
+  followUp?: boolean;
+}
+
+/** withdrawEntry(): the entry should not have been recorded (a withdrawing row). */
+export interface WithdrawalRequest {
+  requestId: string;
+  entryId: string;
+  /** Why it is withdrawn, kept in the withdrawing row's Note. */
+  note?: string;
+}
+
+export interface EntryChangeResult {
+  entryId: string;
+  duplicate: boolean;
+}

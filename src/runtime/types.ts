@@ -1,0 +1,140 @@
+/**
+ * The public face of Cadence's offline Apps Script runtime: what tests, benchmarks and the
+ * playground use. The implementation (environment.ts and the service files beside it) runs the
+ * built dist/Code.js in a fresh V8 context per execution, as Apps Script does.
+ */
+
+/** A JSON-serialisable snapshot of a workbook, for the playground's file and for fixtures. */
+export interface WorkbookJSON {
+  name: string;
+  timeZone: string;
+  sheets: SheetJSON[];
+  /** Document-level developer metadata and document properties. */
+  metadata: { key: string; value: string | null }[];
+  documentProperties: Record<string, string>;
+}
+
+export interface SheetJSON {
+  sheetId: number;
+  name: string;
+  /** Cell contents: string, number, boolean, or { date: ISO } / { formula: '=...' }; '' for blank. */
+  cells: CellJSON[][];
+  numberFormats?: (string | null)[][];
+  fontWeights?: (string | null)[][];
+  backgrounds?: (string | null)[][];
+  frozenRows: number;
+  frozenColumns: number;
+  conditionalFormats: ConditionalFormatJSON[];
+  metadata: { key: string; value: string | null }[];
+}
+
+export type CellJSON = string | number | boolean | { date: string } | { formula: string };
+
+export interface ConditionalFormatJSON {
+  ranges: string[]; // A1 notation
+  /** e.g. TEXT_EQ, TEXT_CONTAINS, CUSTOM_FORMULA, CELL_EMPTY ... (BooleanCriteria names) */
+  criteria: string;
+  values: (string | number)[];
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  strikethrough: boolean | null;
+}
+
+export interface EnvironmentOptions {
+  /** The built Code.js source; default: read dist/Code.js. */
+  code?: string;
+  /** The spreadsheet's time zone (Spreadsheet.getSpreadsheetTimeZone), default 'America/New_York'. */
+  timeZone?: string;
+  /** The script's time zone (appsscript.json), default 'Etc/UTC'. */
+  scriptTimeZone?: string;
+  /** Session.getActiveUser().getEmail(), default 'therapist@example.org'. */
+  user?: string;
+  /** The clock the services see (new Date() inside the add-on too); default real time. */
+  now?: () => Date;
+  /** Start from this workbook; default an empty spreadsheet with one sheet "Sheet1". */
+  workbook?: WorkbookJSON;
+}
+
+/** A service call, as counted: 'Range.getValues', 'SpreadsheetApp.getActiveSpreadsheet', ... */
+export type ServiceMethod = string;
+
+export interface CallCounts {
+  /** Calls per method during the measured span. */
+  byMethod: Record<ServiceMethod, number>;
+  total: number;
+}
+
+export interface Fault {
+  /** Method to fail, e.g. 'Range.setValues'. */
+  method: ServiceMethod;
+  /** Fail the nth call (1-based) of that method from now on; default 1. */
+  nth?: number;
+  message?: string;
+}
+
+export interface UiState {
+  /** The add-on menu built by onOpen (createAddonMenu), null before. */
+  menu: { title: string; items: { caption: string; functionName: string }[] } | null;
+  /** The sidebar currently shown, null when none. */
+  sidebar: { title: string; html: string } | null;
+  /** ui.alert() texts shown so far. */
+  alerts: string[];
+  /** Spreadsheet.toast() texts shown so far. */
+  toasts: string[];
+}
+
+/** The view the playground renders and GET /api/workbook answers. */
+export interface WorkbookView {
+  sheets: {
+    name: string;
+    sheetId: number;
+    /** Display values: dates as YYYY-MM-DD (or their number format), numbers formatted. */
+    values: string[][];
+    /** Effective background after conditional formatting, null where none. */
+    backgrounds: (string | null)[][];
+    fontWeights: (string | null)[][];
+    frozenRows: number;
+    frozenColumns: number;
+  }[];
+  activeSheet: string;
+}
+
+/** One shared Apps Script world: a spreadsheet, its properties and locks, and the add-on's code. */
+export interface Environment {
+  /**
+   * The in-memory spreadsheet, for tests to set up and inspect data with the real API shape
+   * (getSheetByName, getRange().setValues, ...). Calls made through this handle are not counted.
+   */
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  readonly ui: UiState;
+
+  /**
+   * Runs a top-level function of Code.js as google.script.run would: in a fresh execution
+   * (a new V8 context), arguments and result copied with the bridge's rules (a Date, function
+   * or other non-plain value in the arguments throws). Throws an Error with the add-on's message.
+   */
+  run<T = unknown>(name: string, ...args: unknown[]): T;
+  /** Runs a simple trigger (onOpen/onInstall) with the given auth mode ('NONE' | 'LIMITED' | 'FULL'). */
+  trigger(name: 'onOpen' | 'onInstall', authMode?: 'NONE' | 'LIMITED' | 'FULL'): void;
+
+  /** Service calls made by the add-on during the last run()/trigger(). */
+  readonly lastCalls: CallCounts;
+
+  /**
+   * Called before every service call the add-on makes (not the test's own calls): lets a test
+   * interleave another run() at any point of an execution. `execution` numbers runs from 1.
+   */
+  beforeServiceCall: ((method: ServiceMethod, execution: number) => void) | null;
+
+  /** The next matching call throws `message` (simulating a service failure half-way). */
+  injectFault(fault: Fault): void;
+  /** Every document lock's tryLock/waitLock times out while true. */
+  lockUnavailable: boolean;
+
+  /** Document properties as the add-on stored them. */
+  documentProperties(): Record<string, string>;
+
+  toJSON(): WorkbookJSON;
+  view(): WorkbookView;
+}

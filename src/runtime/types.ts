@@ -42,8 +42,8 @@ export interface ConditionalFormatJSON {
 }
 
 export interface EnvironmentOptions {
-  /** The built Code.js source; default: read dist/Code.js. */
-  code?: string;
+  /** Folder holding the built Code.js and Sidebar.html (HtmlService reads files from it); default dist/. */
+  distDir?: string;
   /** The spreadsheet's time zone (Spreadsheet.getSpreadsheetTimeZone), default 'America/New_York'. */
   timeZone?: string;
   /** The script's time zone (appsscript.json), default 'Etc/UTC'. */

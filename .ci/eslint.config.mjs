@@ -20,6 +20,18 @@ export default tseslint.config(
     },
   },
   {
+    // The sidebar renders names, reasons and notes as text only (DESIGN.md "Security model").
+    files: ['src/sidebar/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'Use textContent or the builders in src/sidebar/dom.ts.' },
+        { property: 'outerHTML', message: 'Use textContent or the builders in src/sidebar/dom.ts.' },
+        { property: 'insertAdjacentHTML', message: 'Use the builders in src/sidebar/dom.ts.' },
+        { object: 'document', property: 'write', message: 'Use the builders in src/sidebar/dom.ts.' }],
+      'no-restricted-globals': ['error', 'fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService',

@@ -1,1 +1,134 @@
-document.getElementById("app")!.textContent = "Cadence";
+/**
+ * Cadence's sidebar: one getSidebarData call on load, then the session form, the history of a
+ * client (corrections) and Settings, all painted from that data.
+ *
+ * Labels the browser tests drive (accessible names; keep them stable):
+ *   nav buttons            "Record", "Settings"                (aria-pressed marks the current one)
+ *   load failure           button "Retry"
+ *   attention list         region "Needs attention"
+ *   form                   region "Record a session"; "Session date" (date input); "Group" (select:
+ *                          each group's name, or "Individual clients"); "Filter clients" and one
+ *                          checkbox per client name in group "Clients to record"; "Mark all present"
+ *   per client (e.g. Ana Lima), inside list "Clients in this session":
+ *                          radiogroup "Status for Ana Lima" with radios "Present", "Late", "Excused",
+ *                          "Unexcused", "Refused", "Cancelled" (use exact matching: "Excused" is a
+ *                          substring of "Unexcused"); select "Reason for Ana Lima"; checkboxes
+ *                          "Notice given for Ana Lima", "Follow up next session for Ana Lima";
+ *                          textarea "Note for Ana Lima"; button "History for Ana Lima";
+ *                          list "Open follow-ups for Ana Lima" with buttons
+ *                          "Done: follow-up for Ana Lima from 12 Nov"
+ *   save                   button "Save session" (class action, in the bottom bar); errors and
+ *                          progress in role=alert / role=status; after a save a region "Saved"
+ *                          with the summary and button "Record another"
+ *   history                region "History for Ana Lima", list "Entries for Ana Lima"; buttons
+ *                          "Correct entry of 12 Nov", "Withdraw entry of 12 Nov", "Back"; the
+ *                          correction editor reuses "Status for Ana Lima" / "Reason for Ana Lima" /
+ *                          "Note for Ana Lima" and has "Save correction", "Cancel"; a withdrawal
+ *                          asks "Why withdraw this entry" and confirms with "Withdraw entry"
+ *   settings               region "Settings"; selects "Roster sheet", "Name column", "ID column",
+ *                          "Group column", "Active column"; "Create a roster tab" (no roster);
+ *                          reasons list "Reasons" with "Move <reason> up/down", "Remove <reason>";
+ *                          "New reason" + "Add reason"; the trend numbers by their visible labels;
+ *                          "Weeks in Patterns", "Longest note (characters)"; "Save settings"
+ * Dates are shown as "12 Nov" (the year is added when it is not the current one).
+ */
+import type { ClientView, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
+import { call } from './api';
+import { attentionSection } from './attention';
+import { historyView } from './corrections';
+import { button, h, message, replace } from './dom';
+import { recordView } from './record';
+import { savedView } from './saved';
+import { settingsView } from './settings';
+import { newForm, state } from './state';
+
+type View = 'record' | 'settings';
+
+const app = document.getElementById('app') as HTMLElement;
+const recordTab = button('Record', () => show('record'));
+const settingsTab = button('Settings', () => show('settings'));
+const nav = h('nav', { className: 'tabs', attrs: { 'aria-label': 'Cadence' } }, [recordTab, settingsTab]);
+const news = h('div', { className: 'news' });
+const body = h('div', { className: 'body' });
+
+function setTab(view: View): void {
+  recordTab.setAttribute('aria-pressed', String(view === 'record'));
+  settingsTab.setAttribute('aria-pressed', String(view === 'settings'));
+}
+
+function announce(kind: 'ok' | 'info' | 'error', text: string): void {
+  replace(news, text ? [message(kind, text)] : []);
+}
+
+function show(view: View): void {
+  const data = state.data;
+  if (!data) return;
+  announce('info', '');
+  if (view === 'record' && state.stale) { reload(); return; }
+  setTab(view);
+  if (view === 'settings') {
+    replace(body, [settingsView(data, { onData: (fresh, text) => { state.stale = false; paint(fresh, 'settings'); announce('ok', text); } })]);
+  } else {
+    const form = recordView(data, state.form, { onHistory: showHistory, onSaved: showSaved });
+    replace(body, [attentionSection(data.clients), form.el, form.bar]);
+  }
+  window.scrollTo(0, 0);
+}
+
+function showHistory(client: ClientView): void {
+  const data = state.data;
+  if (!data) return;
+  replace(body, [historyView(client, {
+    reasons: data.reasons, maxNoteLength: data.settings.maxNoteLength, today: data.today,
+    onChanged: () => { state.stale = true; },
+    onBack: () => show('record'),
+  })]);
+  window.scrollTo(0, 0);
+  (body.querySelector('h2') as HTMLElement | null)?.focus();
+}
+
+function showSaved(request: SaveSessionRequest, result: SaveSessionResult): void {
+  const data = state.data;
+  if (!data) return;
+  state.stale = true; // last entries, follow-ups and trends have changed
+  // A fresh form at once, keeping the date: whatever way the therapist goes back, the saved
+  // marks cannot be sent a second time under a new request id.
+  state.form = newForm(request.date);
+  const nameOf = (id: string): string => data.clients.find((c) => c.id === id)?.name ?? id;
+  replace(body, [savedView(request, result, nameOf, data.today, reload)]);
+  window.scrollTo(0, 0);
+}
+
+/** Paints fresh data; the session form keeps its marks (they are keyed by client id). */
+function paint(data: SidebarData, view: View): void {
+  state.data = data;
+  state.stale = false;
+  if (!state.form.date) state.form = newForm(data.today);
+  if (state.form.scope.kind === 'none' && data.groups.length === 0) state.form.scope = { kind: 'individual' };
+  app.removeAttribute('aria-busy');
+  replace(app, [nav, news, body]);
+  show(view);
+}
+
+function load(firstView: () => View): void {
+  app.setAttribute('aria-busy', 'true');
+  replace(app, [h('p', { className: 'loading', text: 'Loading…', attrs: { role: 'status' } })]);
+  call('getSidebarData').then(
+    (data) => paint(data, firstView()),
+    (error: Error) => {
+      app.removeAttribute('aria-busy');
+      replace(app, [
+        message('error', `Cadence could not load this spreadsheet's data: ${error.message}`),
+        button('Retry', () => load(firstView), { className: 'action' }),
+      ]);
+    },
+  );
+}
+
+function reload(): void {
+  load(() => 'record');
+}
+
+// The menu's Settings item appends a script setting cadenceStartView after this page's own
+// script, so it is read when the data arrives, not now.
+load(() => (window.cadenceStartView === 'settings' ? 'settings' : 'record'));

@@ -1,0 +1,83 @@
+/**
+ * A typed promise wrapper over google.script.run (the server API in src/core/types.ts).
+ *
+ * The bridge's rules, from https://developers.google.com/apps-script/guides/html/reference/run
+ * and DESIGN.md: calls are asynchronous and complete in any order; success handlers get
+ * (value, userObject) and failure handlers (error, userObject); at most 10 calls may be in flight
+ * per page, so further calls wait in a queue here; a Date cannot cross, so dates are YYYY-MM-DD.
+ */
+import type {
+  CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Settings, SidebarData,
+  WithdrawalRequest,
+} from '../core/types';
+
+interface Endpoints {
+  getSidebarData: { args: []; result: SidebarData };
+  saveSession: { args: [SaveSessionRequest]; result: SaveSessionResult };
+  getClientHistory: { args: [string]; result: Entry[] };
+  correctEntry: { args: [CorrectionRequest]; result: EntryChangeResult };
+  withdrawEntry: { args: [WithdrawalRequest]; result: EntryChangeResult };
+  completeFollowUp: { args: [string]; result: unknown };
+  saveSettings: { args: [Partial<Settings>]; result: SidebarData };
+  createRoster: { args: []; result: SidebarData };
+}
+export type Endpoint = keyof Endpoints;
+
+/** The part of google.script.run this page uses. */
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown, userObject?: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown, userObject?: unknown) => void): ScriptRun;
+  [endpoint: string]: unknown;
+}
+
+declare global {
+  interface Window {
+    google?: { script?: { run?: ScriptRun } };
+    cadenceStartView?: string;
+  }
+}
+
+const MAX_IN_FLIGHT = 10;
+let inFlight = 0;
+const waiting: (() => void)[] = [];
+
+function release(): void {
+  inFlight -= 1;
+  const next = waiting.shift();
+  if (next) next();
+}
+
+/** The failure's message: the server's Error message when there is one. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error) return error;
+  if (error && typeof error === 'object' && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return 'The spreadsheet did not answer. Check your connection and try again.';
+}
+
+export function call<K extends Endpoint>(name: K, ...args: Endpoints[K]['args']): Promise<Endpoints[K]['result']> {
+  return new Promise((resolve, reject) => {
+    const start = (): void => {
+      const run = window.google?.script?.run;
+      if (!run) {
+        reject(new Error('This page must be opened from the spreadsheet (Extensions › Cadence).'));
+        return;
+      }
+      inFlight += 1;
+      const runner = run
+        .withSuccessHandler((value) => { release(); resolve(value as Endpoints[K]['result']); })
+        .withFailureHandler((error) => { release(); reject(new Error(errorMessage(error))); });
+      const fn = runner[name];
+      if (typeof fn !== 'function') {
+        release();
+        reject(new Error(`The spreadsheet's Cadence does not offer ${name} yet.`));
+        return;
+      }
+      (fn as (...a: unknown[]) => void).apply(runner, args);
+    };
+    if (inFlight < MAX_IN_FLIGHT) start();
+    else waiting.push(start);
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * One client in the session form: name, trend badges, last entry, open follow-ups, the status
+ * radios and, for a missed session, the details. The row keeps its own elements and updates them
+ * in place, so typing a note or moving through the radios never loses focus.
+ */
+import type { ClientView, FollowUp } from '../core/types';
+import { absenceDetails, type DetailsContext } from './absenceDetails';
+import { trendBadges } from './badge';
+import { button, h } from './dom';
+import { followUpList } from './followups';
+import { lastEntryText } from './format';
+import { pickStatus, type Marks } from './marks';
+import { statusRadios } from './statusRadios';
+
+export interface RowContext extends DetailsContext {
+  today: string;
+  followUps: readonly FollowUp[];
+  onChange(clientId: string, marks: Marks): void;
+  onHistory(client: ClientView): void;
+  onFollowUpDone(followUp: FollowUp): void;
+}
+
+export interface ClientRow {
+  el: HTMLElement;
+  update(marks: Marks): void;
+  focus(): void;
+}
+
+export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): ClientRow {
+  let marks = initial;
+  const change = (next: (m: Marks) => Marks): void => {
+    marks = next(marks);
+    ctx.onChange(client.id, marks);
+    update(marks);
+  };
+  const radios = statusRadios(`Status for ${client.name}`, marks.status, (status) => change((m) => pickStatus(m, status)));
+  const details = absenceDetails(client.name, ctx, marks, change);
+  const trendWhy = client.trend.level !== 'none' && client.trend.explanation
+    ? h('div', { className: 'secondary', text: client.trend.explanation })
+    : null;
+
+  const unmarkedTag = h('span', { className: 'unmarked-tag', text: 'not marked' });
+  const el = h('li', { className: 'client' }, [
+    h('div', { className: 'client-head' }, [
+      h('span', { className: 'name', text: client.name }),
+      ...trendBadges(client.trend),
+      unmarkedTag,
+      button('History', () => ctx.onHistory(client), { className: 'link', attrs: { 'aria-label': `History for ${client.name}` } }),
+    ]),
+    trendWhy,
+    client.lastEntry ? h('div', { className: 'secondary', text: lastEntryText(client.lastEntry, ctx.today) }) : null,
+    followUpList(ctx.followUps, client.name, ctx.today, ctx.onFollowUpDone),
+    radios.el,
+    details.el,
+  ]);
+
+  function update(m: Marks): void {
+    marks = m;
+    el.classList.toggle('unmarked', m.status === null);
+    unmarkedTag.hidden = m.status !== null;
+    radios.set(m.status);
+    details.update(m);
+  }
+  update(marks);
+  return { el, update, focus: () => radios.focus() };
+}

@@ -1,0 +1,85 @@
+/**
+ * What the therapist has marked for one client in a form (the record view's rows and the
+ * correction editor), and the small rules that tie status, reason and notice together.
+ *
+ * The rule, kept predictable on purpose: a reason (or ticking "notice given") may set the status
+ * until the therapist picks a status themselves after a reason is chosen; from then on only the
+ * therapist changes it. Picking a status before any reason does not count, because that click
+ * is how the reason field appears in the first place.
+ */
+import type { Status } from '../core/types';
+
+export interface Marks {
+  /** null = not marked yet (a state of the form, never of the record). */
+  status: Status | null;
+  reason: string;
+  notice: boolean;
+  note: string;
+  followUp: boolean;
+  /** The therapist picked the status after a reason was chosen: reasons no longer change it. */
+  statusLocked: boolean;
+  /** The therapist set "follow up" themselves: status changes no longer change it. */
+  followUpTouched: boolean;
+}
+
+/** Statuses that ask for a reason, notice, note and follow-up (missed, or not held). */
+const DETAIL_STATUSES: readonly Status[] = ['excused', 'unexcused', 'refused', 'cancelled'];
+
+/** Reasons that, by themselves, say which status fits (matched case-insensitively). */
+const REASON_STATUS: Readonly<Record<string, Status>> = {
+  'planned break': 'cancelled',
+  'facility event': 'cancelled',
+  illness: 'excused',
+  'medical appointment': 'excused',
+  hospitalised: 'excused',
+  hospitalized: 'excused',
+  declined: 'refused',
+};
+
+export function emptyMarks(): Marks {
+  return { status: null, reason: '', notice: false, note: '', followUp: false, statusLocked: false, followUpTouched: false };
+}
+
+export function asksForDetails(status: Status | null): boolean {
+  return status !== null && DETAIL_STATUSES.indexOf(status) >= 0;
+}
+
+/** The status a reason implies, or null when the reason leaves it open (transport, other...). */
+export function impliedStatus(reason: string): Status | null {
+  return REASON_STATUS[reason.trim().toLowerCase()] ?? null;
+}
+
+function withStatus(marks: Marks, status: Status | null): Marks {
+  const followUp = marks.followUpTouched ? marks.followUp : status === 'unexcused';
+  return { ...marks, status, followUp };
+}
+
+/** The therapist tapped a status. */
+export function pickStatus(marks: Marks, status: Status): Marks {
+  return { ...withStatus(marks, status), statusLocked: marks.statusLocked || marks.reason !== '' };
+}
+
+/** The therapist chose a reason ('' = none). */
+export function pickReason(marks: Marks, reason: string): Marks {
+  const next = { ...marks, reason };
+  const implied = impliedStatus(reason);
+  if (next.statusLocked || implied === null || implied === marks.status) return next;
+  return withStatus(next, implied);
+}
+
+/** Notice given or not: a no-show with notice is excused; excused without notice or a valid reason is a no-show. */
+export function setNotice(marks: Marks, notice: boolean): Marks {
+  const next = { ...marks, notice };
+  if (next.statusLocked) return next;
+  if (notice && marks.status === 'unexcused') return withStatus(next, 'excused');
+  if (!notice && marks.status === 'excused' && impliedStatus(marks.reason) !== 'excused') return withStatus(next, 'unexcused');
+  return next;
+}
+
+export function setFollowUp(marks: Marks, followUp: boolean): Marks {
+  return { ...marks, followUp, followUpTouched: true };
+}
+
+export function setNote(marks: Marks, note: string): Marks {
+  return { ...marks, note };
+}

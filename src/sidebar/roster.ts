@@ -1,0 +1,24 @@
+/** Which clients a session lists: a group's active members, or the clients picked one by one. */
+import type { ClientView } from '../core/types';
+
+function byName(a: ClientView, b: ClientView): number {
+  return a.name.localeCompare(b.name);
+}
+
+/** A group's active members, by name: discharged clients are not offered for a new session. */
+export function groupMembers(clients: readonly ClientView[], group: string): ClientView[] {
+  return clients.filter((c) => c.active && c.group === group).sort(byName);
+}
+
+/** Active clients whose name or group contains the query (case-insensitive), by name. */
+export function filterClients(clients: readonly ClientView[], query: string): ClientView[] {
+  const q = query.trim().toLowerCase();
+  return clients
+    .filter((c) => c.active && (!q || c.name.toLowerCase().indexOf(q) >= 0 || c.group.toLowerCase().indexOf(q) >= 0))
+    .sort(byName);
+}
+
+/** The picked clients in name order (the order of the rows), skipping ids no longer on the roster. */
+export function pickedClients(clients: readonly ClientView[], picked: ReadonlySet<string>): ClientView[] {
+  return clients.filter((c) => picked.has(c.id)).sort(byName);
+}

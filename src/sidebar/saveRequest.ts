@@ -1,0 +1,28 @@
+/** Turning the form into the one saveSession call (DESIGN.md "The server API"). */
+import type { AttendanceInput, SaveSessionRequest } from '../core/types';
+import { asksForDetails, type Marks } from './marks';
+import type { FormRow } from './validate';
+
+/**
+ * One client's line. Reason, notice, note and follow-up belong to a missed or cancelled session;
+ * for present/late they stay in the form (so toggling back loses nothing) but are not sent.
+ */
+export function attendanceInput(clientId: string, marks: Marks): AttendanceInput {
+  if (marks.status === null) throw new Error('A client is not marked yet.');
+  if (!asksForDetails(marks.status)) return { clientId, status: marks.status };
+  const input: AttendanceInput = { clientId, status: marks.status, notice: marks.notice, followUp: marks.followUp };
+  if (marks.reason) input.reason = marks.reason;
+  const note = marks.note.trim();
+  if (note) input.note = note;
+  return input;
+}
+
+export function saveRequest(requestId: string, date: string, group: string | null, rows: readonly FormRow[]): SaveSessionRequest {
+  const request: SaveSessionRequest = {
+    requestId,
+    date,
+    attendance: rows.map((r) => attendanceInput(r.clientId, r.marks)),
+  };
+  if (group) request.group = group;
+  return request;
+}

@@ -1,0 +1,40 @@
+/** What the page holds between server calls: the data painted from, and the session form. */
+import type { SidebarData } from '../core/types';
+import { emptyMarks, type Marks } from './marks';
+import { newRequestId } from './requestId';
+
+/** The group select's choice: a group's name, every client one by one, or nothing yet. */
+export type SessionScope = { kind: 'group'; group: string } | { kind: 'individual' } | { kind: 'none' };
+
+export interface SessionForm {
+  date: string;
+  scope: SessionScope;
+  /** Clients picked one by one (individual sessions). */
+  picked: Set<string>;
+  filter: string;
+  /** Marks by client id; kept when the group changes, so switching back loses nothing. */
+  marks: Map<string, Marks>;
+  /** One id per form until a save succeeds, so a retry or double click is stored once. */
+  requestId: string;
+  saving: boolean;
+}
+
+export interface AppState {
+  data: SidebarData | null;
+  form: SessionForm;
+  /** A correction or settings change happened: the record view repaints from fresh data. */
+  stale: boolean;
+}
+
+export function newForm(today: string): SessionForm {
+  return {
+    date: today, scope: { kind: 'none' }, picked: new Set(), filter: '', marks: new Map(),
+    requestId: newRequestId(), saving: false,
+  };
+}
+
+export function marksOf(form: SessionForm, clientId: string): Marks {
+  return form.marks.get(clientId) ?? emptyMarks();
+}
+
+export const state: AppState = { data: null, form: newForm(''), stale: false };

@@ -1,0 +1,37 @@
+/** The checks the sidebar makes before it calls saveSession, so the therapist hears at once what is missing. */
+import type { Marks } from './marks';
+
+export interface FormRow {
+  clientId: string;
+  name: string;
+  marks: Marks;
+}
+
+export interface FormProblem {
+  message: string;
+  /** The client whose row should take focus, when the problem is in a row. */
+  clientId: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function names(rows: readonly FormRow[]): string {
+  const shown = rows.slice(0, 5).map((r) => r.name).join(', ');
+  return rows.length > 5 ? `${shown} and ${rows.length - 5} more` : shown;
+}
+
+/** The first problem of the form, or null when it can be sent. */
+export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength: number): FormProblem | null {
+  if (!DATE.test(date)) return { message: 'Choose the session date.', clientId: null };
+  if (rows.length === 0) return { message: 'Choose at least one client for this session.', clientId: null };
+  const unmarked = rows.filter((r) => r.marks.status === null);
+  if (unmarked.length > 0) {
+    const noun = unmarked.length === 1 ? 'client' : 'clients';
+    return { message: `Mark ${unmarked.length} more ${noun}: ${names(unmarked)}`, clientId: unmarked[0].clientId };
+  }
+  const long = rows.find((r) => r.marks.note.length > maxNoteLength);
+  if (long) {
+    return { message: `The note for ${long.name} is longer than ${maxNoteLength} characters.`, clientId: long.clientId };
+  }
+  return null;
+}

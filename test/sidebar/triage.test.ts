@@ -1,0 +1,15 @@
+import type { ClientView, TrendLevel } from '../../src/core/types';
+import { needsAttention } from '../../src/sidebar/triage';
+
+const client = (name: string, level: TrendLevel, chronic = false, active = true): ClientView => ({
+  id: name, name, group: 'g', active, lastEntry: null,
+  trend: { level, chronic, explanation: '', sessions: 10, absences: 2, recentRate: null, usualRate: null },
+});
+
+it('lists flagged active clients, most urgent first, then the chronic ones', () => {
+  const clients = [
+    client('Zoe', 'watch'), client('Amy', 'none'), client('Bob', 'urgent'), client('Cat', 'rising'),
+    client('Dan', 'none', true), client('Eli', 'urgent', false, false), client('Fay', 'insufficient'), client('Abe', 'watch'),
+  ];
+  expect(needsAttention(clients).map((c) => c.name)).toEqual(['Bob', 'Cat', 'Abe', 'Zoe', 'Dan']);
+});

@@ -34,8 +34,12 @@ export function absenceDetails(
 
   const counterId = uid('count');
   const counter = h('span', { className: 'counter', attrs: { id: counterId, 'aria-live': 'polite' } });
+  const noteId = uid('note');
   const note = h('textarea', {
-    attrs: { rows: '2', maxlength: String(ctx.maxNoteLength), 'aria-label': `Note for ${who}`, 'aria-describedby': counterId },
+    attrs: {
+      id: noteId, rows: '2', maxlength: String(ctx.maxNoteLength), 'aria-label': `Note for ${who}`, 'aria-describedby': counterId,
+      placeholder: 'Short and factual: it is part of the record',
+    },
   });
   note.value = marks.note;
   const showCount = (): void => { counter.textContent = `${note.value.length} / ${ctx.maxNoteLength}`; };
@@ -47,7 +51,7 @@ export function absenceDetails(
       h('label', {}, [notice, ' Notice given']),
       h('label', {}, [followUp, ' Follow up next session']),
     ]),
-    h('div', { className: 'field' }, [note, counter]),
+    h('div', { className: 'field' }, [h('label', { text: 'Note (optional)', attrs: { for: noteId } }), note, counter]),
   ]);
 
   const update = (m: Marks): void => {

@@ -43,14 +43,17 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
   const status = h('div', { className: 'feedback' });
   let entries: Entry[] = [];
 
-  function load(): void {
+  /** (Re)reads the entries; `news` (e.g. "corrected") is shown once the list is current again. */
+  function load(news = ''): void {
+    replace(list, []); // no button of an out-of-date list can be pressed meanwhile
     replace(status, [message('info', 'Loading entries…')]);
     call('getClientHistory', client.id).then((found) => {
       entries = found;
-      replace(status, entries.length ? [] : [message('info', 'No entries recorded for this client yet.')]);
+      const empty = entries.length ? null : message('info', 'No entries recorded for this client yet.');
+      replace(status, [news ? message('ok', news) : null, empty]);
       paint();
     }, (error: Error) => {
-      replace(status, [message('error', error.message), button('Retry', load)]);
+      replace(status, [message('error', error.message), button('Retry', () => load(news))]);
     });
   }
 
@@ -109,8 +112,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
       replace(feedback, [message('info', 'Saving…')]);
       call('correctEntry', { requestId, entryId: entry.entryId, ...content }).then(() => {
         ctx.onChanged();
-        load();
-        replace(status, [message('ok', `Entry of ${shortDate(entry.sessionDate, ctx.today)} corrected.`)]);
+        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} corrected.`);
       }, (error: Error) => {
         saveButton.disabled = false;
         replace(feedback, [message('error', error.message)]);
@@ -136,8 +138,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
       replace(feedback, [message('info', 'Withdrawing…')]);
       call('withdrawEntry', { requestId, entryId: entry.entryId, note: why.value.trim() }).then(() => {
         ctx.onChanged();
-        load();
-        replace(status, [message('ok', `Entry of ${shortDate(entry.sessionDate, ctx.today)} withdrawn.`)]);
+        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} withdrawn.`);
       }, (error: Error) => {
         confirm.disabled = false;
         replace(feedback, [message('error', error.message)]);

@@ -44,8 +44,9 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   // ---- Roster ----
   const candidates = data.roster.candidates;
   const chosenSheet = settings.roster.sheetId ?? data.roster.sheetId;
+  const autoSheet = data.roster.sheetName ? `Find it automatically (now “${data.roster.sheetName}”)` : 'Find it automatically';
   const sheet = select(
-    [[DETECT, 'Find it automatically'], ...candidates.map((c): [string, string] => [String(c.sheetId), c.name])],
+    [[DETECT, autoSheet], ...candidates.map((c): [string, string] => [String(c.sheetId), c.name])],
     settings.roster.sheetId === null ? DETECT : String(settings.roster.sheetId),
   );
   const columnSelects = {

@@ -10,8 +10,20 @@ export interface WorkbookJSON {
   timeZone: string;
   sheets: SheetJSON[];
   /** Document-level developer metadata and document properties. */
-  metadata: { key: string; value: string | null }[];
+  metadata: MetadataJSON[];
   documentProperties: Record<string, string>;
+  userProperties?: Record<string, string>;
+  scriptProperties?: Record<string, string>;
+  /** Name of the sheet the user is looking at. */
+  activeSheet?: string;
+}
+
+export interface MetadataJSON {
+  key: string;
+  value: string | null;
+  visibility?: 'DOCUMENT' | 'PROJECT';
+  /** Whole rows or columns of the sheet (absent: the sheet, or the spreadsheet at top level). */
+  location?: { type: 'ROW' | 'COLUMN'; start: number; length: number };
 }
 
 export interface SheetJSON {
@@ -22,10 +34,19 @@ export interface SheetJSON {
   numberFormats?: (string | null)[][];
   fontWeights?: (string | null)[][];
   backgrounds?: (string | null)[][];
+  /** Other format layers (fontStyle, fontColor, horizontalAlignment, wrap, note, ...) by name. */
+  formats?: Record<string, (string | null)[][]>;
   frozenRows: number;
   frozenColumns: number;
+  maxRows?: number;
+  maxColumns?: number;
+  hidden?: boolean;
+  /** Merged ranges in A1 notation. */
+  merges?: string[];
+  filter?: { range: string; hiddenValues?: Record<string, string[]> } | null;
+  columnWidths?: Record<string, number>;
   conditionalFormats: ConditionalFormatJSON[];
-  metadata: { key: string; value: string | null }[];
+  metadata: MetadataJSON[];
 }
 
 export type CellJSON = string | number | boolean | { date: string } | { formula: string };
@@ -39,6 +60,8 @@ export interface ConditionalFormatJSON {
   fontColor: string | null;
   bold: boolean | null;
   strikethrough: boolean | null;
+  italic?: boolean | null;
+  underline?: boolean | null;
 }
 
 export interface EnvironmentOptions {
@@ -63,6 +86,14 @@ export interface CallCounts {
   /** Calls per method during the measured span. */
   byMethod: Record<ServiceMethod, number>;
   total: number;
+  /** Calls per class ('Range', 'Sheet', 'ConditionalFormatRuleBuilder', ...). */
+  byService: Record<string, number>;
+  /**
+   * Calls that cost a round trip to Google in Apps Script: SpreadsheetApp, Spreadsheet, Sheet,
+   * Range, Filter, DeveloperMetadata(Finder), Ui, Lock(Service), Properties(Service), Cache(Service).
+   * Builders, HtmlOutput, Utilities, Session and Logger are in-process and left out.
+   */
+  expensive: number;
 }
 
 export interface Fault {

@@ -1,0 +1,33 @@
+/**
+ * Service-call counting (DESIGN.md "Performance model": the unit of cost is the service call).
+ * Every method the add-on calls on a service object counts as 'Class.method'; builders and
+ * in-memory helpers count too, so `expensive` sums only the classes that reach Google's servers.
+ */
+import type { CallCounts } from './types';
+
+/** Classes whose calls cost a round trip in Apps Script (spreadsheet, UI, lock, properties, cache). */
+export const EXPENSIVE_CLASSES: ReadonlySet<string> = new Set([
+  'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Filter', 'DeveloperMetadata', 'DeveloperMetadataFinder',
+  'Ui', 'LockService', 'Lock', 'PropertiesService', 'Properties', 'CacheService', 'Cache',
+]);
+
+export class CallCounter {
+  readonly byMethod: Record<string, number> = {};
+  total = 0;
+
+  add(method: string): void {
+    this.byMethod[method] = (this.byMethod[method] ?? 0) + 1;
+    this.total++;
+  }
+
+  snapshot(): CallCounts {
+    const byService: Record<string, number> = {};
+    let expensive = 0;
+    for (const [method, n] of Object.entries(this.byMethod)) {
+      const cls = method.slice(0, method.indexOf('.'));
+      byService[cls] = (byService[cls] ?? 0) + n;
+      if (EXPENSIVE_CLASSES.has(cls)) expensive += n;
+    }
+    return { byMethod: { ...this.byMethod }, total: this.total, byService, expensive };
+  }
+}

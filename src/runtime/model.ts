@@ -1,0 +1,289 @@
+/**
+ * The in-memory spreadsheet the services present: a workbook of sheets, each a stack of ragged
+ * grids (values, number formats, fonts, backgrounds...) plus the things that move with cells when
+ * rows and columns are inserted, deleted or moved (merges, filter, conditional-format ranges,
+ * row/column developer metadata). Pure data: no counting, no realms, no Apps Script API shape.
+ */
+import type { Rect } from './a1';
+import { Grid } from './grid';
+import type { CellValue } from './values';
+
+export const FORMAT_LAYERS = [
+  'numberFormat', 'fontWeight', 'fontStyle', 'fontLine', 'fontColor', 'fontSize', 'fontFamily',
+  'background', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'note',
+] as const;
+export type FormatLayer = typeof FORMAT_LAYERS[number];
+
+export interface RuleFormat {
+  background: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+  italic: boolean | null;
+  strikethrough: boolean | null;
+  underline: boolean | null;
+}
+
+/** A conditional-format rule as stored on a sheet (its ranges are on that sheet). */
+export interface RuleModel {
+  ranges: Rect[];
+  /** A SpreadsheetApp.BooleanCriteria name. */
+  criteria: string;
+  values: unknown[];
+  format: RuleFormat;
+}
+
+export type MetadataLocation =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheet: SheetModel }
+  | { type: 'ROW' | 'COLUMN'; sheet: SheetModel; start: number; length: number };
+
+export interface MetadataModel {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  location: MetadataLocation;
+}
+
+export interface FilterModel {
+  range: Rect;
+  /** 1-based column → values hidden by that column's criteria. */
+  hiddenValues: Map<number, string[]>;
+}
+
+/** Shifts a span [start, start+length) for an insertion or deletion at `at` (1-based); null when deleted whole. */
+export function shiftSpan(start: number, length: number, at: number, count: number, insert: boolean): [number, number] | null {
+  if (insert) {
+    if (at <= start) return [start + count, length];
+    if (at < start + length) return [start, length + count];
+    return [start, length];
+  }
+  const end = start + length; // exclusive
+  const delEnd = at + count;
+  if (delEnd <= start) return [start - count, length];
+  if (at >= end) return [start, length];
+  const kept = length - (Math.min(end, delEnd) - Math.max(start, at));
+  if (kept <= 0) return null;
+  return [Math.min(start, at), kept];
+}
+
+/** Where a span lands when `count` lines at `from` move to before line `to` (1-based, pre-move). */
+export function moveIndex(index: number, from: number, count: number, to: number): number {
+  if (index >= from && index < from + count) return to > from ? to - count + (index - from) : to + (index - from);
+  if (to > from && index >= from + count && index < to) return index - count;
+  if (to < from && index >= to && index < from) return index + count;
+  return index;
+}
+
+export class SheetModel {
+  values = new Grid<CellValue>('');
+  formats = Object.fromEntries(FORMAT_LAYERS.map((l) => [l, new Grid<string | null>(null)])) as Record<FormatLayer, Grid<string | null>>;
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
+  merges: Rect[] = [];
+  filter: FilterModel | null = null;
+  rules: RuleModel[] = [];
+
+  constructor(readonly workbook: WorkbookModel, public id: number, public name: string) {}
+
+  /** Every grid layer, values first. */
+  layers(): Grid<unknown>[] {
+    return [this.values as Grid<unknown>, ...FORMAT_LAYERS.map((l) => this.formats[l] as Grid<unknown>)];
+  }
+
+  lastRow(): number {
+    return this.values.lastRow() + 1;
+  }
+
+  lastColumn(): number {
+    return this.values.lastColumn() + 1;
+  }
+
+  /** Inserts (count > 0) rows before 1-based row `at`, shifting everything below. */
+  insertRows(at: number, count: number): void {
+    this.layers().forEach((g) => g.insertRows(at - 1, count));
+    this.maxRows += count;
+    this.shiftAll('row', at, count, true);
+  }
+
+  deleteRows(at: number, count: number): void {
+    this.layers().forEach((g) => g.deleteRows(at - 1, count));
+    this.maxRows -= count;
+    this.shiftAll('row', at, count, false);
+  }
+
+  insertColumns(at: number, count: number): void {
+    this.layers().forEach((g) => g.insertColumns(at - 1, count));
+    this.maxColumns += count;
+    this.shiftAll('column', at, count, true);
+  }
+
+  deleteColumns(at: number, count: number): void {
+    this.layers().forEach((g) => g.deleteColumns(at - 1, count));
+    this.maxColumns -= count;
+    this.shiftAll('column', at, count, false);
+  }
+
+  /** Moves `count` columns starting at `from` to before column `to` (1-based, indices before the move). */
+  moveColumns(from: number, count: number, to: number): void {
+    this.layers().forEach((g) => g.moveColumns(from - 1, count, to - 1));
+    const move = (c: number) => moveIndex(c, from, count, to);
+    const moveRect = (r: Rect) => {
+      // A rect moves with its first column when it lies inside the moved block; otherwise it keeps its width.
+      if (r.column >= from && r.column + r.numColumns <= from + count) r.column = move(r.column);
+      else if (r.numColumns === 1) r.column = move(r.column);
+    };
+    this.merges.forEach(moveRect);
+    this.rules.forEach((rule) => rule.ranges.forEach(moveRect));
+    this.remapKeys(this.columnWidths, move);
+    this.hiddenColumns = new Set([...this.hiddenColumns].map(move));
+    if (this.filter) {
+      this.filter.hiddenValues = new Map([...this.filter.hiddenValues].map(([c, v]) => [move(c), v]));
+    }
+    for (const m of this.workbook.metadata) {
+      if (m.location.type === 'COLUMN' && m.location.sheet === this && m.location.length === 1) {
+        m.location.start = move(m.location.start);
+      }
+    }
+  }
+
+  /** Moves `count` rows starting at `from` to before row `to` (1-based, pre-move indices). */
+  moveRows(from: number, count: number, to: number): void {
+    const total = Math.max(this.maxRows, from + count, to);
+    const order = Array.from({ length: total }, (_, i) => i + 1).map((r) => r);
+    const moved = order.splice(from - 1, count);
+    order.splice((to > from ? to - count : to) - 1, 0, ...moved);
+    this.permuteRows(1, order.map((r) => r - 1));
+  }
+
+  /** Reorders rows from `start` (1-based): new row start+k is old row start+order[k]; formats move too. */
+  permuteRows(start: number, order: number[], column = 1, numColumns = Infinity): void {
+    this.layers().forEach((g) => g.permuteRows(start - 1, order, column - 1, numColumns));
+    if (numColumns === Infinity) {
+      const inverse = new Map<number, number>();
+      order.forEach((old, k) => inverse.set(start + old, start + k));
+      for (const m of this.workbook.metadata) {
+        if (m.location.type === 'ROW' && m.location.sheet === this && m.location.length === 1) {
+          m.location.start = inverse.get(m.location.start) ?? m.location.start;
+        }
+      }
+    }
+  }
+
+  private remapKeys<V>(map: Map<number, V>, f: (k: number) => number): void {
+    const entries = [...map];
+    map.clear();
+    for (const [k, v] of entries) map.set(f(k), v);
+  }
+
+  private shiftAll(axis: 'row' | 'column', at: number, count: number, insert: boolean): void {
+    const shiftRect = (r: Rect): Rect | null => {
+      const s = axis === 'row' ? shiftSpan(r.row, r.numRows, at, count, insert) : shiftSpan(r.column, r.numColumns, at, count, insert);
+      if (!s) return null;
+      return axis === 'row' ? { ...r, row: s[0], numRows: s[1] } : { ...r, column: s[0], numColumns: s[1] };
+    };
+    const keep = (rects: Rect[]) => rects.map(shiftRect).filter((r): r is Rect => r !== null);
+    this.merges = keep(this.merges);
+    this.rules = this.rules.map((rule) => ({ ...rule, ranges: keep(rule.ranges) })).filter((rule) => rule.ranges.length > 0);
+    if (this.filter) {
+      const range = shiftRect(this.filter.range);
+      if (!range) this.filter = null;
+      else {
+        if (axis === 'column') {
+          const hidden = new Map<number, string[]>();
+          for (const [c, v] of this.filter.hiddenValues) {
+            const s = shiftSpan(c, 1, at, count, insert);
+            if (s) hidden.set(s[0], v);
+          }
+          this.filter.hiddenValues = hidden;
+        }
+        this.filter.range = range;
+      }
+    }
+    const shiftKey = (k: number) => shiftSpan(k, 1, at, count, insert)?.[0] ?? null;
+    const shiftMap = <V>(map: Map<number, V>) => {
+      const entries = [...map];
+      map.clear();
+      for (const [k, v] of entries) { const n = shiftKey(k); if (n !== null) map.set(n, v); }
+    };
+    const shiftSet = (set: Set<number>) => new Set([...set].map(shiftKey).filter((k): k is number => k !== null));
+    if (axis === 'row') {
+      shiftMap(this.rowHeights);
+      this.hiddenRows = shiftSet(this.hiddenRows);
+      if (!insert && at <= this.frozenRows) this.frozenRows = Math.max(0, this.frozenRows - Math.min(count, this.frozenRows - at + 1));
+      else if (insert && at <= this.frozenRows) this.frozenRows += count;
+    } else {
+      shiftMap(this.columnWidths);
+      this.hiddenColumns = shiftSet(this.hiddenColumns);
+      if (!insert && at <= this.frozenColumns) this.frozenColumns = Math.max(0, this.frozenColumns - Math.min(count, this.frozenColumns - at + 1));
+      else if (insert && at <= this.frozenColumns) this.frozenColumns += count;
+    }
+    const type = axis === 'row' ? 'ROW' : 'COLUMN';
+    this.workbook.metadata = this.workbook.metadata.filter((m) => {
+      if (m.location.type !== type || m.location.sheet !== this) return true;
+      const s = shiftSpan(m.location.start, m.location.length, at, count, insert);
+      if (!s) return false;
+      [m.location.start, m.location.length] = s;
+      return true;
+    });
+  }
+}
+
+export class WorkbookModel {
+  sheets: SheetModel[] = [];
+  metadata: MetadataModel[] = [];
+  activeSheet: SheetModel | null = null;
+  /** The clock TODAY()/NOW() read: the environment's `now`. */
+  clock: () => number = Date.now;
+  private nextSheetId = 0;
+  private nextMetadataId = 1;
+
+  constructor(public name: string, public timeZone: string, readonly id = 'offline-spreadsheet') {}
+
+  /** Sheet ids: the first sheet is 0 as in a new Google spreadsheet; later ones are large and unique. */
+  newSheetId(): number {
+    const id = this.nextSheetId;
+    this.nextSheetId = id === 0 ? 1_000_001 : id + 7919;
+    return id;
+  }
+
+  reserveSheetId(id: number): void {
+    if (id >= this.nextSheetId) this.nextSheetId = id + 7919;
+    if (this.nextSheetId === 0) this.nextSheetId = 1_000_001;
+  }
+
+  newMetadataId(): number {
+    return this.nextMetadataId++;
+  }
+
+  reserveMetadataId(id: number): void {
+    if (id >= this.nextMetadataId) this.nextMetadataId = id + 1;
+  }
+
+  /** Sheet names are unique regardless of case in Sheets ("Sheet1" and "sheet1" cannot coexist). */
+  findSheet(name: string): SheetModel | null {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+  }
+
+  addSheet(name: string, index = this.sheets.length, id = this.newSheetId()): SheetModel {
+    const sheet = new SheetModel(this, id, name);
+    this.sheets.splice(index, 0, sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetModel): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.metadata = this.metadata.filter((m) => !('sheet' in m.location) || m.location.sheet !== sheet);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+  }
+}

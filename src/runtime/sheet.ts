@@ -1,0 +1,241 @@
+/** Sheet: ranges by coordinates and A1, size, structure (insert/delete/move), frozen panes, rules, metadata. */
+import { parseA1, resolveA1, type Rect } from './a1';
+import { conditionalFormatRuleObject, ruleModelOf } from './conditionalFormat';
+import type { Execution } from './execution';
+import { filterObject } from './filter';
+import { addMetadata, finderObject, metadataObjects } from './metadata';
+import type { SheetModel } from './model';
+import { cellDisplay, rangeObject, sortRows } from './range';
+import { serviceObject } from './service';
+import { spreadsheetObject } from './spreadsheet';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+type SheetApi = Pick<Sheet,
+  | 'getName' | 'setName' | 'getSheetId' | 'getSheetName' | 'getIndex' | 'getParent' | 'activate'
+  | 'getRange' | 'getDataRange' | 'getSheetValues' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
+  | 'insertRows' | 'insertRowsBefore' | 'insertRowsAfter' | 'insertRowBefore' | 'insertRowAfter'
+  | 'insertColumns' | 'insertColumnsBefore' | 'insertColumnsAfter' | 'insertColumnBefore' | 'insertColumnAfter'
+  | 'deleteRow' | 'deleteRows' | 'deleteColumn' | 'deleteColumns' | 'appendRow' | 'moveColumns' | 'moveRows' | 'sort'
+  | 'clear' | 'clearContents' | 'clearFormats' | 'hideSheet' | 'showSheet' | 'isSheetHidden'
+  | 'setFrozenRows' | 'setFrozenColumns' | 'getFrozenRows' | 'getFrozenColumns'
+  | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'setRowHeight' | 'getRowHeight' | 'autoResizeColumns' | 'autoResizeColumn'
+  | 'hideRows' | 'showRows' | 'hideColumns' | 'showColumns' | 'isRowHiddenByUser' | 'isRowHiddenByFilter' | 'isColumnHiddenByUser'
+  | 'getFilter' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules'
+  | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'setTabColor' | 'getTabColor'>;
+
+/** Apps Script's coordinate errors, in its words. */
+export function checkRect(sheet: SheetModel, rect: Rect): void {
+  for (const n of [rect.row, rect.column, rect.numRows, rect.numColumns]) {
+    if (typeof n !== 'number' || !Number.isInteger(n)) throw new Error(`Cannot convert '${String(n)}' to int.`);
+  }
+  if (rect.row < 1) throw new Error('The starting row of the range is too small.');
+  if (rect.column < 1) throw new Error('The starting column of the range is too small.');
+  if (rect.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
+  if (rect.numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
+  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.column + rect.numColumns - 1 > sheet.maxColumns) {
+    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+}
+
+/** Resolves getRange's argument forms: (row, column[, numRows[, numColumns]]) or (a1Notation). */
+export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
+  if (typeof args[0] === 'string') {
+    const ref = parseA1(args[0]);
+    if (!ref || (ref.sheetName !== null && ref.sheetName.toLowerCase() !== sheet.name.toLowerCase())) throw new Error('Range not found');
+    const rect = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
+    checkRect(sheet, rect);
+    return rect;
+  }
+  const [row, column, numRows = 1, numColumns = 1] = args as number[];
+  const rect = { row, column, numRows, numColumns };
+  checkRect(sheet, rect);
+  return rect;
+}
+
+function count(n: unknown, what: string): number {
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`Those ${what} are out of bounds.`);
+  return n;
+}
+
+export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
+  const wb = sheet.workbook;
+  const live = () => {
+    if (!wb.sheets.includes(sheet)) throw new Error(`The sheet ${sheet.name} has been deleted.`);
+  };
+  const insertRows = (before: number, howMany = 1) => {
+    live();
+    if (before < 1 || before > sheet.maxRows + 1) throw new Error('Those rows are out of bounds.');
+    sheet.insertRows(before, count(howMany, 'rows'));
+    return self;
+  };
+  const insertColumns = (before: number, howMany = 1) => {
+    live();
+    if (before < 1 || before > sheet.maxColumns + 1) throw new Error('Those columns are out of bounds.');
+    sheet.insertColumns(before, count(howMany, 'columns'));
+    return self;
+  };
+  const deleteRows = (at: number, howMany = 1) => {
+    live();
+    if (at < 1 || at + howMany - 1 > sheet.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= sheet.maxRows - sheet.frozenRows && at <= sheet.frozenRows + 1 && howMany >= sheet.maxRows) {
+      throw new Error("You can't delete all the rows on the sheet.");
+    }
+    sheet.deleteRows(at, count(howMany, 'rows'));
+    return self;
+  };
+  const deleteColumns = (at: number, howMany = 1) => {
+    live();
+    if (at < 1 || at + howMany - 1 > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (howMany >= sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
+    sheet.deleteColumns(at, count(howMany, 'columns'));
+    return self;
+  };
+  const range = (rect: Rect) => rangeObject(exec, sheet, rect);
+
+  const impl: SheetApi = {
+    getName: () => sheet.name,
+    getSheetName: () => sheet.name,
+    setName(name) {
+      live();
+      const n = String(name);
+      const other = wb.findSheet(n);
+      if (other && other !== sheet) throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+      if (n.trim() === '') throw new Error('Sheet name cannot be empty.');
+      sheet.name = n;
+      return self;
+    },
+    getSheetId: () => sheet.id,
+    getIndex: () => wb.sheets.indexOf(sheet) + 1,
+    getParent: () => spreadsheetObject(exec, wb),
+    activate() { live(); wb.activeSheet = sheet; sheet.hidden = false; return self; },
+
+    getRange: ((...args: unknown[]) => { live(); return range(rectOf(sheet, args)); }) as Sheet['getRange'],
+    getDataRange: () => range({ row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) }),
+    getSheetValues: (row, column, numRows, numColumns) => {
+      const rows = numRows === -1 ? sheet.lastRow() - row + 1 : numRows;
+      const cols = numColumns === -1 ? sheet.lastColumn() - column + 1 : numColumns;
+      return range(rectOf(sheet, [row, column, rows, cols])).getValues();
+    },
+    getLastRow: () => sheet.lastRow(),
+    getLastColumn: () => sheet.lastColumn(),
+    getMaxRows: () => sheet.maxRows,
+    getMaxColumns: () => sheet.maxColumns,
+
+    insertRows: (rowIndex, numRows?: number) => insertRows(rowIndex, numRows),
+    insertRowsBefore: (before, howMany) => insertRows(before, howMany),
+    insertRowsAfter: (after, howMany) => insertRows(after + 1, howMany),
+    insertRowBefore: (before) => insertRows(before, 1),
+    insertRowAfter: (after) => insertRows(after + 1, 1),
+    insertColumns: (columnIndex, numColumns?: number) => insertColumns(columnIndex, numColumns),
+    insertColumnsBefore: (before, howMany) => insertColumns(before, howMany),
+    insertColumnsAfter: (after, howMany) => insertColumns(after + 1, howMany),
+    insertColumnBefore: (before) => insertColumns(before, 1),
+    insertColumnAfter: (after) => insertColumns(after + 1, 1),
+    deleteRow: (row) => deleteRows(row, 1),
+    deleteRows: (at, howMany) => deleteRows(at, howMany),
+    deleteColumn: (column) => deleteColumns(column, 1),
+    deleteColumns: (at, howMany?: number) => deleteColumns(at, howMany),
+    appendRow(rowContents) {
+      live();
+      if (!Array.isArray(rowContents)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+      // appendRow grows the sheet when the last row is used, as in Sheets.
+      const row = sheet.lastRow() + 1;
+      if (row > sheet.maxRows) sheet.maxRows = row;
+      if (rowContents.length > sheet.maxColumns) sheet.maxColumns = rowContents.length;
+      if (rowContents.length > 0) range({ row, column: 1, numRows: 1, numColumns: rowContents.length }).setValues([rowContents]);
+      return self;
+    },
+    moveColumns(columnSpec, destinationIndex) {
+      live();
+      const from = columnSpec.getColumn();
+      const n = columnSpec.getNumColumns();
+      if (destinationIndex < 1 || destinationIndex > sheet.maxColumns + 1) throw new Error('Those columns are out of bounds.');
+      sheet.moveColumns(from, n, destinationIndex);
+    },
+    moveRows(rowSpec, destinationIndex) {
+      live();
+      if (destinationIndex < 1 || destinationIndex > sheet.maxRows + 1) throw new Error('Those rows are out of bounds.');
+      sheet.moveRows(rowSpec.getRow(), rowSpec.getNumRows(), destinationIndex);
+    },
+    sort(columnPosition, ascending = true) {
+      live();
+      // Sheet.sort leaves frozen header rows in place.
+      const first = sheet.frozenRows + 1;
+      const last = sheet.lastRow();
+      if (last >= first) {
+        sortRows(sheet, { row: first, column: 1, numRows: last - first + 1, numColumns: sheet.maxColumns }, { column: columnPosition, ascending });
+      }
+      return self;
+    },
+
+    clear() { live(); sheet.values.rows = []; for (const g of Object.values(sheet.formats)) g.rows = []; return self; },
+    clearContents() { live(); sheet.values.rows = []; return self; },
+    clearFormats() { live(); for (const [k, g] of Object.entries(sheet.formats)) if (k !== 'note') g.rows = []; return self; },
+    hideSheet() {
+      live();
+      if (wb.sheets.filter((s) => !s.hidden && s !== sheet).length === 0) throw new Error("You can't hide all the sheets in a document.");
+      sheet.hidden = true;
+      return self;
+    },
+    showSheet() { sheet.hidden = false; return self; },
+    isSheetHidden: () => sheet.hidden,
+
+    setFrozenRows(rows) {
+      if (!Number.isInteger(rows) || rows < 0 || rows > sheet.maxRows) throw new Error('Those rows are out of bounds.');
+      sheet.frozenRows = rows;
+    },
+    setFrozenColumns(columns) {
+      if (!Number.isInteger(columns) || columns < 0 || columns > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
+      sheet.frozenColumns = columns;
+    },
+    getFrozenRows: () => sheet.frozenRows,
+    getFrozenColumns: () => sheet.frozenColumns,
+    setColumnWidth(column, width) { sheet.columnWidths.set(column, width); return self; },
+    setColumnWidths(start, n, width) { for (let c = start; c < start + n; c++) sheet.columnWidths.set(c, width); return self; },
+    getColumnWidth: (column) => sheet.columnWidths.get(column) ?? 100,
+    setRowHeight(row, height) { sheet.rowHeights.set(row, height); return self; },
+    getRowHeight: (row) => sheet.rowHeights.get(row) ?? 21,
+    autoResizeColumns: () => self,
+    autoResizeColumn: () => self,
+    hideRows: ((start: number, n: number = 1) => { for (let r = start; r < start + n; r++) sheet.hiddenRows.add(r); }) as Sheet['hideRows'],
+    showRows: ((start: number, n: number = 1) => { for (let r = start; r < start + n; r++) sheet.hiddenRows.delete(r); }) as Sheet['showRows'],
+    hideColumns: ((start: number, n: number = 1) => { for (let c = start; c < start + n; c++) sheet.hiddenColumns.add(c); }) as Sheet['hideColumns'],
+    showColumns: ((start: number, n: number = 1) => { for (let c = start; c < start + n; c++) sheet.hiddenColumns.delete(c); }) as Sheet['showColumns'],
+    isRowHiddenByUser: (row) => sheet.hiddenRows.has(row),
+    isColumnHiddenByUser: (column) => sheet.hiddenColumns.has(column),
+    isRowHiddenByFilter: (row) => rowHiddenByFilter(sheet, row),
+
+    getFilter: () => (sheet.filter ? filterObject(exec, sheet) : null),
+    getConditionalFormatRules: () => exec.realm.array(sheet.rules.map((r) => conditionalFormatRuleObject(exec, sheet, r))),
+    setConditionalFormatRules(rules) {
+      live();
+      if (!Array.isArray(rules)) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+      // Replaces every rule of the sheet (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)).
+      sheet.rules = rules.map((r) => ruleModelOf(r, sheet));
+    },
+    clearConditionalFormatRules() { sheet.rules = []; },
+
+    addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown) {
+      live();
+      addMetadata(wb, { type: 'SHEET', sheet }, key, value, visibility);
+      return self;
+    },
+    getDeveloperMetadata: () => exec.realm.array(metadataObjects(exec, wb.metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheet === sheet))),
+    createDeveloperMetadataFinder: () => finderObject(exec, wb, sheet),
+    setTabColor(color) { sheet.tabColor = color; return self; },
+    getTabColor: () => sheet.tabColor,
+  };
+  const self = serviceObject<Sheet>(exec, 'Sheet', impl);
+  return self;
+}
+
+/** A row is hidden by the filter when a column's hidden values include the row's display value there. */
+export function rowHiddenByFilter(sheet: SheetModel, row: number): boolean {
+  const f = sheet.filter;
+  if (!f || row <= f.range.row || row >= f.range.row + f.range.numRows) return false;
+  for (const [column, hidden] of f.hiddenValues) {
+    if (hidden.includes(cellDisplay(sheet, row, column))) return true;
+  }
+  return false;
+}

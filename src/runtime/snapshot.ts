@@ -1,0 +1,158 @@
+/** Workbook ⇄ JSON: the playground's file and test fixtures (types.ts WorkbookJSON). */
+import { parseA1, quoteSheetName, rectToA1, resolveA1 } from './a1';
+import { FORMAT_LAYERS, WorkbookModel, type FormatLayer, type MetadataModel, type SheetModel } from './model';
+import type { PropertyStores } from './properties';
+import type { CellJSON, ConditionalFormatJSON, SheetJSON, WorkbookJSON } from './types';
+import { Formula, type CellValue } from './values';
+
+function cellToJSON(v: CellValue): CellJSON {
+  if (v instanceof Formula) return { formula: v.formula };
+  if (v instanceof Date) return { date: v.toISOString() };
+  return v;
+}
+
+function cellFromJSON(c: CellJSON | null | undefined): CellValue {
+  if (c === null || c === undefined) return '';
+  if (typeof c === 'object') {
+    if ('formula' in c) return new Formula(c.formula);
+    if ('date' in c) return new Date(c.date);
+  }
+  return c as CellValue;
+}
+
+/** Rows trimmed of trailing blanks, so a sparse sheet stays small on disk. */
+function gridToJSON<T, U>(rows: (T[] | undefined)[], blank: T, map: (v: T) => U): U[][] {
+  const out: U[][] = rows.map((r) => {
+    if (!r) return [];
+    let end = r.length;
+    while (end > 0 && (r[end - 1] === blank || r[end - 1] === undefined)) end--;
+    return r.slice(0, end).map((v) => map(v === undefined ? blank : v));
+  });
+  while (out.length > 0 && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+function metadataToJSON(m: MetadataModel): SheetJSON['metadata'][number] {
+  const base = { key: m.key, value: m.value, ...(m.visibility === 'PROJECT' ? { visibility: 'PROJECT' as const } : {}) };
+  if (m.location.type === 'ROW' || m.location.type === 'COLUMN') {
+    return { ...base, location: { type: m.location.type, start: m.location.start, length: m.location.length } };
+  }
+  return base;
+}
+
+function sheetToJSON(sheet: SheetModel): SheetJSON {
+  const layer = (l: FormatLayer) => gridToJSON(sheet.formats[l].rows, null, (v) => v);
+  const formats: Partial<Record<FormatLayer, (string | null)[][]>> = {};
+  for (const l of FORMAT_LAYERS) {
+    if (l === 'numberFormat' || l === 'fontWeight' || l === 'background') continue;
+    const g = layer(l);
+    if (g.length) formats[l] = g;
+  }
+  const conditionalFormats: ConditionalFormatJSON[] = sheet.rules.map((r) => ({
+    ranges: r.ranges.map(rectToA1),
+    criteria: r.criteria,
+    values: r.values.map((v) => (typeof v === 'number' ? v : String(v))),
+    background: r.format.background,
+    fontColor: r.format.fontColor,
+    bold: r.format.bold,
+    strikethrough: r.format.strikethrough,
+    italic: r.format.italic,
+    underline: r.format.underline,
+  }));
+  return {
+    sheetId: sheet.id,
+    name: sheet.name,
+    cells: gridToJSON(sheet.values.rows, '' as CellValue, cellToJSON),
+    numberFormats: layer('numberFormat'),
+    fontWeights: layer('fontWeight'),
+    backgrounds: layer('background'),
+    formats,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    hidden: sheet.hidden,
+    merges: sheet.merges.map(rectToA1),
+    filter: sheet.filter ? { range: rectToA1(sheet.filter.range), hiddenValues: Object.fromEntries(sheet.filter.hiddenValues) } : null,
+    columnWidths: Object.fromEntries(sheet.columnWidths),
+    conditionalFormats,
+    metadata: sheet.workbook.metadata.filter((m) => 'sheet' in m.location && m.location.sheet === sheet).map(metadataToJSON),
+  };
+}
+
+export function workbookToJSON(wb: WorkbookModel, properties: PropertyStores): WorkbookJSON {
+  return {
+    name: wb.name,
+    timeZone: wb.timeZone,
+    sheets: wb.sheets.map(sheetToJSON),
+    metadata: wb.metadata.filter((m) => m.location.type === 'SPREADSHEET').map(metadataToJSON),
+    documentProperties: properties.document.toObject(),
+    userProperties: properties.user.toObject(),
+    scriptProperties: properties.script.toObject(),
+    activeSheet: wb.activeSheet?.name,
+  };
+}
+
+function rectOf(sheet: SheetModel, a1: string) {
+  const ref = parseA1(a1);
+  if (!ref) throw new Error(`Bad range in workbook JSON: ${quoteSheetName(sheet.name)}!${a1}`);
+  return resolveA1(ref, sheet.maxRows, sheet.maxColumns);
+}
+
+export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores): WorkbookModel {
+  const wb = new WorkbookModel(json.name, json.timeZone);
+  for (const s of json.sheets) {
+    wb.reserveSheetId(s.sheetId);
+    const sheet = wb.addSheet(s.name, wb.sheets.length, s.sheetId);
+    const cells = s.cells ?? [];
+    sheet.maxRows = Math.max(s.maxRows ?? 1000, cells.length);
+    sheet.maxColumns = Math.max(s.maxColumns ?? 26, ...cells.map((r) => r.length));
+    sheet.values.rows = cells.map((r) => (r.length ? r.map(cellFromJSON) : undefined));
+    const load = (l: FormatLayer, g: (string | null)[][] | undefined) => {
+      if (g) sheet.formats[l].rows = g.map((r) => (r.length ? r.slice() : undefined));
+    };
+    load('numberFormat', s.numberFormats);
+    load('fontWeight', s.fontWeights);
+    load('background', s.backgrounds);
+    for (const [l, g] of Object.entries(s.formats ?? {})) load(l as FormatLayer, g);
+    sheet.frozenRows = s.frozenRows ?? 0;
+    sheet.frozenColumns = s.frozenColumns ?? 0;
+    sheet.hidden = s.hidden ?? false;
+    sheet.merges = (s.merges ?? []).map((a1) => rectOf(sheet, a1));
+    if (s.filter) {
+      sheet.filter = {
+        range: rectOf(sheet, s.filter.range),
+        hiddenValues: new Map(Object.entries(s.filter.hiddenValues ?? {}).map(([c, v]) => [Number(c), v])),
+      };
+    }
+    for (const [c, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths.set(Number(c), w);
+    sheet.rules = (s.conditionalFormats ?? []).map((r) => ({
+      ranges: r.ranges.map((a1) => rectOf(sheet, a1)),
+      criteria: r.criteria,
+      values: [...r.values],
+      format: {
+        background: r.background ?? null, fontColor: r.fontColor ?? null, bold: r.bold ?? null,
+        italic: r.italic ?? null, strikethrough: r.strikethrough ?? null, underline: r.underline ?? null,
+      },
+    }));
+    for (const m of s.metadata ?? []) {
+      wb.metadata.push({
+        id: wb.newMetadataId(), key: m.key, value: m.value, visibility: m.visibility ?? 'DOCUMENT',
+        location: m.location ? { type: m.location.type, sheet, start: m.location.start, length: m.location.length } : { type: 'SHEET', sheet },
+      });
+    }
+  }
+  for (const m of json.metadata ?? []) {
+    wb.metadata.push({ id: wb.newMetadataId(), key: m.key, value: m.value, visibility: m.visibility ?? 'DOCUMENT', location: { type: 'SPREADSHEET' } });
+  }
+  if (wb.sheets.length === 0) wb.addSheet('Sheet1');
+  wb.activeSheet = (json.activeSheet ? wb.findSheet(json.activeSheet) : null) ?? wb.sheets[0];
+  const fill = (store: PropertyStores['document'], values: Record<string, string> | undefined) => {
+    store.values.clear();
+    for (const [k, v] of Object.entries(values ?? {})) store.values.set(k, String(v));
+  };
+  fill(properties.document, json.documentProperties);
+  fill(properties.user, json.userProperties);
+  fill(properties.script, json.scriptProperties);
+  return wb;
+}

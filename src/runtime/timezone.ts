@@ -1,0 +1,107 @@
+/**
+ * Wall-clock arithmetic in IANA time zones, on the Node side (Intl is fine here: this is the
+ * runtime, not the add-on). Used by Utilities.formatDate, user-entered dates and display values.
+ */
+
+export interface WallTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  weekday: number; // 0 = Sunday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short', era: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Throws for a zone Intl does not know, as Apps Script does for an invalid time zone argument. */
+export function checkTimeZone(timeZone: string): void {
+  formatterFor(timeZone);
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function wallTimeByIntl(ms: number, timeZone: string): WallTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
+  let year = Number(get('year'));
+  if (get('era') === 'BC') year = 1 - year;
+  return {
+    year, month: Number(get('month')), day: Number(get('day')),
+    hour: Number(get('hour')), minute: Number(get('minute')), second: Number(get('second')),
+    millisecond: ((ms % 1000) + 1000) % 1000, weekday: WEEKDAYS.indexOf(get('weekday')),
+  };
+}
+
+// Zone transitions fall on quarter hours, so one Intl lookup per zone and quarter hour suffices;
+// rendering a 130,000-row tab would otherwise spend seconds in formatToParts.
+const QUARTER_HOUR = 900000;
+const offsetCache = new Map<string, number>();
+
+/** Offset of the zone from UTC at an instant, in minutes (east positive). */
+export function offsetMinutes(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  const key = `${timeZone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const at = bucket * QUARTER_HOUR;
+    const w = wallTimeByIntl(at, timeZone);
+    const d = new Date(Date.UTC(2000, 0, 1, w.hour, w.minute, w.second));
+    d.setUTCFullYear(w.year, w.month - 1, w.day);
+    offset = Math.round((d.getTime() - at) / 60000);
+    if (offsetCache.size > 200000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+export function wallTime(ms: number, timeZone: string): WallTime {
+  const d = new Date(ms + offsetMinutes(ms, timeZone) * 60000);
+  return {
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
+  };
+}
+
+/** The instant at which the zone's clocks show this wall time (the earlier one in a DST overlap). */
+export function instantOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC'): number {
+  const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
+  d.setUTCFullYear(year, month - 1, day);
+  const asUtc = d.getTime();
+  let guess = asUtc - offsetMinutes(asUtc, timeZone) * 60000;
+  // Second pass settles guesses that landed on the other side of a transition.
+  guess = asUtc - offsetMinutes(guess, timeZone) * 60000;
+  return guess;
+}
+
+/** Days since 1899-12-30 in the zone: the serial number Sheets uses for dates in formulas. */
+export function serialOf(ms: number, timeZone: string): number {
+  return (ms + offsetMinutes(ms, timeZone) * 60000) / 86400000 + 25569;
+}
+
+export function instantOfSerial(serial: number, timeZone: string): number {
+  const local = Math.round((serial - 25569) * 86400000);
+  const d = new Date(local);
+  return instantOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(),
+    d.getUTCSeconds(), d.getUTCMilliseconds(), timeZone);
+}
+
+/** Short and long zone names (EST, Eastern Standard Time) for the z / zzzz patterns. */
+export function zoneName(ms: number, timeZone: string, style: 'short' | 'long'): string {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style });
+  return f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+}

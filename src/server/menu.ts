@@ -1,4 +1,9 @@
 /** The add-on menu and the actions behind it. */
+import { openWorkbook } from './workbook';
+import { readCurrentEntries } from './sidebarData';
+import { refreshPatternsFrom } from './patternsRefresh';
+import { withDocumentLock } from './documentLock';
+import { trendsByClient } from '../core/trend';
 
 /** onOpen may run in AuthMode.NONE, where reading the sheet or properties throws: menu only. */
 export function onOpen(): void {
@@ -14,15 +19,31 @@ export function onInstall(): void {
   onOpen();
 }
 
+function sidebarPage(): GoogleAppsScript.HTML.HtmlOutput {
+  return HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Cadence');
+}
+
 export function showSidebar(): void {
-  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Cadence');
-  SpreadsheetApp.getUi().showSidebar(page);
+  SpreadsheetApp.getUi().showSidebar(sidebarPage());
 }
 
+/** The same page, told to open on Settings once its data arrives (the sidebar reads the variable). */
 export function showSettings(): void {
-  showSidebar();
+  SpreadsheetApp.getUi().showSidebar(sidebarPage().append('<script>window.cadenceStartView="settings"</script>'));
 }
 
+/** Rewrites Patterns under the lock (a save may be writing it) and says what it found. */
 export function refreshPatterns(): void {
-  // Filled in by the Patterns work.
+  const workbook = openWorkbook();
+  const flagged = withDocumentLock(() => {
+    const current = readCurrentEntries(workbook);
+    refreshPatternsFrom(workbook, current);
+    const trends = trendsByClient(current, workbook.settings.trend);
+    return workbook.roster.clients.filter((c) => {
+      const level = trends.get(c.id)?.level;
+      return level === 'watch' || level === 'rising' || level === 'urgent';
+    }).length;
+  });
+  const clients = workbook.roster.clients.length;
+  workbook.ss.toast(`${clients} client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`, 'Patterns refreshed');
 }

@@ -1,0 +1,211 @@
+/**
+ * The Attendance record as rows: its columns, reading rows into entries, turning an entry into
+ * cells, and which entries are current. Pure: dates are converted by functions the server passes.
+ */
+import { STATUSES, WITHDRAWN } from './types';
+import type { Entry, RecordStatus } from './types';
+import { asCellText, cellText, headerKey } from './text';
+
+export type RecordField = keyof Entry;
+
+/** Cadence's columns in the order a new Attendance tab gets them (DESIGN.md "Tabs"). */
+export const RECORD_COLUMNS: readonly { field: RecordField; header: string }[] = [
+  { field: 'entryId', header: 'Entry ID' },
+  { field: 'sessionDate', header: 'Session date' },
+  { field: 'group', header: 'Group' },
+  { field: 'clientId', header: 'Client ID' },
+  { field: 'client', header: 'Client' },
+  { field: 'status', header: 'Status' },
+  { field: 'reason', header: 'Reason' },
+  { field: 'notice', header: 'Notice given' },
+  { field: 'note', header: 'Note' },
+  { field: 'followUp', header: 'Follow up' },
+  { field: 'followUpDone', header: 'Follow-up done' },
+  { field: 'recordedAt', header: 'Recorded at' },
+  { field: 'recordedBy', header: 'Recorded by' },
+  { field: 'replaces', header: 'Replaces' },
+  { field: 'supersededBy', header: 'Superseded by' },
+  { field: 'requestId', header: 'Request ID' },
+];
+
+/** 0-based column index of every Cadence field in the tab. */
+export type ColumnMap = Record<RecordField, number>;
+
+export interface ColumnPlan {
+  columns: ColumnMap;
+  /** Cadence headers absent from the tab, to write at these 0-based columns (after all data). */
+  added: { index: number; header: string }[];
+}
+
+/**
+ * Finds Cadence's columns by header text wherever the user moved them. A Cadence column the user
+ * deleted goes back at the end, after `width` (the tab's last column with any content), so it can
+ * never land on a column that holds the user's own data.
+ */
+export function planColumns(headerRow: readonly unknown[], width: number): ColumnPlan {
+  const byKey = new Map<string, number>();
+  headerRow.forEach((header, index) => {
+    const key = headerKey(header);
+    // "Follow-up done" and "Follow up done" are the same column to a user.
+    if (key && !byKey.has(normalise(key))) byKey.set(normalise(key), index);
+  });
+  const columns = {} as ColumnMap;
+  const added: ColumnPlan['added'] = [];
+  let next = Math.max(width, 0);
+  for (const { field, header } of RECORD_COLUMNS) {
+    const found = byKey.get(normalise(headerKey(header)));
+    if (found !== undefined) {
+      columns[field] = found;
+    } else {
+      columns[field] = next;
+      added.push({ index: next, header });
+      next += 1;
+    }
+  }
+  return { columns, added };
+}
+
+function normalise(key: string): string {
+  return key.replace(/[-_]/g, '');
+}
+
+/** Columns a Cadence row spans: up to and including the rightmost Cadence column. */
+export function recordWidth(columns: ColumnMap): number {
+  return Math.max(...Object.values(columns)) + 1;
+}
+
+/** How the server turns cell values into the record's date strings (spreadsheet time zone). */
+export interface DateReader {
+  /** A Session date or Follow-up done cell → YYYY-MM-DD ('' when blank or not a date). */
+  day(value: unknown): string;
+  /** A Recorded at cell → YYYY-MM-DDTHH:mm:ss ('' when blank). */
+  instant(value: unknown): string;
+}
+
+export interface RecordRow {
+  entry: Entry;
+  /** 0-based index into the rows read (the header row excluded by the caller). */
+  index: number;
+}
+
+const RECORD_STATUSES: readonly string[] = [...STATUSES, WITHDRAWN];
+
+/**
+ * The Cadence entries among `rows`. Rows with a blank Entry ID are the user's own (or blank) and
+ * are skipped; so is a row whose Status is not one Cadence knows, since it cannot be counted.
+ */
+export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): RecordRow[] {
+  const out: RecordRow[] = [];
+  const text = (row: readonly unknown[], field: RecordField) => cellText(row[columns[field]]).trim();
+  rows.forEach((row, index) => {
+    const entryId = text(row, 'entryId');
+    if (!entryId) return;
+    const status = text(row, 'status').toLowerCase();
+    if (!RECORD_STATUSES.includes(status)) return;
+    out.push({
+      index,
+      entry: {
+        entryId,
+        sessionDate: dates.day(row[columns.sessionDate]),
+        group: text(row, 'group'),
+        clientId: text(row, 'clientId'),
+        client: text(row, 'client'),
+        status: status as RecordStatus,
+        reason: text(row, 'reason'),
+        notice: readYesNo(row[columns.notice]),
+        note: cellText(row[columns.note]),
+        followUp: readYesNo(row[columns.followUp]) === true,
+        followUpDone: dates.day(row[columns.followUpDone]),
+        recordedAt: dates.instant(row[columns.recordedAt]),
+        recordedBy: text(row, 'recordedBy'),
+        replaces: text(row, 'replaces'),
+        supersededBy: text(row, 'supersededBy'),
+        requestId: text(row, 'requestId'),
+      },
+    });
+  });
+  return out;
+}
+
+/** 'yes' / 'no' as Cadence writes them; TRUE/FALSE as a user's checkbox holds them; else null. */
+function readYesNo(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const key = cellText(value).trim().toLowerCase();
+  if (key === 'yes' || key === 'y' || key === 'true') return true;
+  if (key === 'no' || key === 'n' || key === 'false') return false;
+  return null;
+}
+
+/** Request IDs already in the record, from every row with content in that column. */
+export function requestIdsIn(rows: readonly unknown[][], columns: ColumnMap): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const row of rows) {
+    const requestId = cellText(row[columns.requestId]).trim();
+    const entryId = cellText(row[columns.entryId]).trim();
+    if (!requestId || !entryId) continue;
+    const list = ids.get(requestId);
+    if (list) list.push(entryId);
+    else ids.set(requestId, [entryId]);
+  }
+  return ids;
+}
+
+/** How the server turns the record's date strings into cell values. */
+export interface DateWriter {
+  day(isoDay: string): unknown;
+  instant(isoInstant: string): unknown;
+}
+
+/**
+ * One Cadence row of `width` cells for `entry`. Every text the user typed (or a roster holds) is
+ * written as inert text; the columns between Cadence's stay blank.
+ */
+export function entryRow(entry: Entry, columns: ColumnMap, width: number, dates: DateWriter): unknown[] {
+  const row: unknown[] = new Array(width).fill('');
+  const cells: Record<RecordField, unknown> = {
+    entryId: asCellText(entry.entryId),
+    sessionDate: dates.day(entry.sessionDate),
+    group: asCellText(entry.group),
+    clientId: asCellText(entry.clientId),
+    client: asCellText(entry.client),
+    status: entry.status,
+    reason: asCellText(entry.reason),
+    notice: entry.notice === null ? '' : entry.notice ? 'yes' : 'no',
+    note: asCellText(entry.note),
+    followUp: entry.followUp ? 'yes' : '',
+    followUpDone: entry.followUpDone ? dates.day(entry.followUpDone) : '',
+    recordedAt: dates.instant(entry.recordedAt),
+    recordedBy: asCellText(entry.recordedBy),
+    replaces: asCellText(entry.replaces),
+    supersededBy: asCellText(entry.supersededBy),
+    requestId: asCellText(entry.requestId),
+  };
+  for (const { field } of RECORD_COLUMNS) row[columns[field]] = cells[field];
+  return row;
+}
+
+/**
+ * Marks every entry another row replaced as superseded, even where the Superseded by cell was not
+ * written (a failure between the append and that write, or a user clearing it): the Replaces
+ * column of the newer row is the evidence that counts.
+ */
+export function linkSuperseded(entries: readonly Entry[]): Entry[] {
+  const replacedBy = new Map<string, string>();
+  for (const entry of entries) if (entry.replaces) replacedBy.set(entry.replaces, entry.entryId);
+  return entries.map((entry) => {
+    const by = entry.supersededBy || replacedBy.get(entry.entryId) || '';
+    return by === entry.supersededBy ? entry : { ...entry, supersededBy: by };
+  });
+}
+
+/** Entries that count: neither withdrawn nor superseded by a later row. */
+export function currentEntries(entries: readonly Entry[]): Entry[] {
+  return linkSuperseded(entries).filter((e) => e.status !== WITHDRAWN && !e.supersededBy);
+}
+
+/** Newest first: by session date, then by when it was recorded. */
+export function newestFirst(a: Entry, b: Entry): number {
+  if (a.sessionDate !== b.sessionDate) return a.sessionDate < b.sessionDate ? 1 : -1;
+  if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? 1 : -1;
+  return 0;
+}

@@ -1,0 +1,146 @@
+/** Settings: their defaults, reading what is stored, and checking a change the user makes. */
+import { DEFAULT_TREND_SETTINGS } from './trend';
+import { DEFAULT_REASONS } from './types';
+import type { RosterSettings, Settings, TrendSettings } from './types';
+
+export const SETTINGS_KEY = 'cadence.settings';
+
+export const DEFAULT_ROSTER_SETTINGS: RosterSettings = {
+  sheetId: null,
+  nameHeader: null,
+  idHeader: null,
+  groupHeader: null,
+  activeHeader: null,
+};
+
+export function defaultSettings(): Settings {
+  return {
+    roster: { ...DEFAULT_ROSTER_SETTINGS },
+    reasons: [...DEFAULT_REASONS],
+    trend: { ...DEFAULT_TREND_SETTINGS },
+    patternWeeks: 26,
+    maxNoteLength: 500,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Bounds of each number setting: [min, max, integer]. */
+const TREND_BOUNDS: Record<keyof TrendSettings, [number, number, boolean]> = {
+  watchWindow: [2, 52, true],
+  watchMinAbsences: [1, 52, true],
+  risingWindow: [2, 52, true],
+  risingMinAbsences: [1, 52, true],
+  pointsAbove: [0, 1, false],
+  priorRate: [0, 1, false],
+  priorSessions: [0, 100, false],
+  urgentStreak: [1, 52, true],
+  urgentUnexcused: [1, 52, true],
+  risingUnexcusedStreak: [1, 52, true],
+  chronicRate: [0, 1, false],
+  chronicMinSessions: [1, 1000, true],
+};
+
+const TOP_BOUNDS = { patternWeeks: [4, 104, true], maxNoteLength: [20, 5000, true] } as const;
+
+function numberProblem(name: string, value: unknown, [min, max, integer]: readonly [number, number, boolean]): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    return `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`;
+  }
+  return null;
+}
+
+function checkHeader(value: unknown): boolean {
+  return value === null || (typeof value === 'string' && value.trim() !== '' && value.length <= 200);
+}
+
+/**
+ * `current` with `patch` applied, or an Error listing what to fix. The patch may carry any subset
+ * of the settings, nested objects included ({ trend: { watchWindow: 5 } }).
+ */
+export function applySettingsPatch(current: Settings, patch: unknown): Settings {
+  if (!isPlainObject(patch)) throw new Error('Settings were not saved: the sidebar sent nothing to save.');
+  const problems: string[] = [];
+  const next: Settings = {
+    roster: { ...current.roster },
+    reasons: [...current.reasons],
+    trend: { ...current.trend },
+    patternWeeks: current.patternWeeks,
+    maxNoteLength: current.maxNoteLength,
+  };
+  if (patch.roster !== undefined) {
+    if (!isPlainObject(patch.roster)) problems.push('The roster choice is not valid.');
+    else {
+      const roster = patch.roster;
+      if (roster.sheetId !== undefined) {
+        if (roster.sheetId === null || (typeof roster.sheetId === 'number' && Number.isInteger(roster.sheetId))) next.roster.sheetId = roster.sheetId;
+        else problems.push('The roster tab is not valid; pick it again.');
+      }
+      for (const key of ['nameHeader', 'idHeader', 'groupHeader', 'activeHeader'] as const) {
+        if (roster[key] === undefined) continue;
+        if (checkHeader(roster[key])) next.roster[key] = roster[key] === null ? null : (roster[key] as string).trim();
+        else problems.push(`The ${key.replace('Header', '')} column is not valid; pick it again.`);
+      }
+    }
+  }
+  if (patch.reasons !== undefined) {
+    const reasons = Array.isArray(patch.reasons) ? patch.reasons : null;
+    const cleaned = reasons?.every((r) => typeof r === 'string')
+      ? [...new Set((reasons as string[]).map((r) => r.trim()).filter(Boolean))]
+      : null;
+    if (!cleaned || cleaned.length === 0) problems.push('The reasons list needs at least one reason.');
+    else if (cleaned.some((r) => r.length > 200) || cleaned.length > 100) problems.push('Keep reasons under 200 characters and at most 100 of them.');
+    else next.reasons = cleaned;
+  }
+  if (patch.trend !== undefined) {
+    if (!isPlainObject(patch.trend)) problems.push('The trend settings are not valid.');
+    else {
+      for (const [key, value] of Object.entries(patch.trend)) {
+        const bounds = TREND_BOUNDS[key as keyof TrendSettings];
+        if (!bounds) continue;
+        const problem = numberProblem(key, value, bounds);
+        if (problem) problems.push(problem);
+        else next.trend[key as keyof TrendSettings] = value as number;
+      }
+      if (next.trend.watchMinAbsences > next.trend.watchWindow) problems.push('watchMinAbsences cannot exceed watchWindow.');
+      if (next.trend.risingMinAbsences > next.trend.risingWindow) problems.push('risingMinAbsences cannot exceed risingWindow.');
+    }
+  }
+  for (const key of ['patternWeeks', 'maxNoteLength'] as const) {
+    if (patch[key] === undefined) continue;
+    const problem = numberProblem(key, patch[key], TOP_BOUNDS[key]);
+    if (problem) problems.push(problem);
+    else next[key] = patch[key] as number;
+  }
+  if (problems.length) throw new Error(`Settings were not saved. ${problems.join(' ')}`);
+  return next;
+}
+
+/**
+ * The settings stored in document properties, over the defaults. What cannot be read (hand-edited
+ * or from an older version) falls back to the default rather than blocking the sidebar.
+ */
+export function readStoredSettings(json: string | null): Settings {
+  const defaults = defaultSettings();
+  if (!json) return defaults;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return defaults;
+  }
+  if (!isPlainObject(stored)) return defaults;
+  let settings = defaults;
+  // Apply piece by piece so one bad value keeps the others.
+  for (const key of ['roster', 'reasons', 'trend', 'patternWeeks', 'maxNoteLength'] as const) {
+    if (stored[key] === undefined) continue;
+    try {
+      settings = applySettingsPatch(settings, { [key]: stored[key] });
+    } catch {
+      // keep the default of this piece
+    }
+  }
+  return settings;
+}

@@ -1,0 +1,174 @@
+/**
+ * Checks what the sidebar sends before anything is stored. Every refusal says what to fix, in the
+ * therapist's words, and names the client concerned; all problems are reported at once.
+ */
+import { STATUSES } from './types';
+import type { Client, Status, WithdrawalRequest } from './types';
+
+export interface ValidationContext {
+  /** Roster clients by id. */
+  clients: ReadonlyMap<string, Client>;
+  /** YYYY-MM-DD in the spreadsheet's time zone. */
+  today: string;
+  maxNoteLength: number;
+}
+
+/** Longest reason, group or request id accepted: long enough for any real one. */
+const MAX_SHORT_TEXT = 200;
+
+/** The request refused, with every reason; nothing was stored. */
+function refuse(problems: string[]): never {
+  throw new Error(`Nothing was saved. ${problems.join(' ')}`);
+}
+
+// TODO(dates.ts): use isIsoDate from core/dates.ts once the Patterns work lands it.
+function isIsoDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** The same day one year later (29 Feb → 1 Mar), as YYYY-MM-DD. */
+function oneYearAfter(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkRequestId(value: unknown, problems: string[]): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_SHORT_TEXT) {
+    problems.push('The request had no valid request id; reload the sidebar and try again.');
+    return '';
+  }
+  return value;
+}
+
+/** The session date: a real calendar day, not more than a year ahead. */
+export function checkSessionDate(value: unknown, today: string, problems: string[]): string {
+  if (typeof value !== 'string' || !isIsoDay(value)) {
+    problems.push(`The session date ${JSON.stringify(value ?? '')} is not a date; pick the date again (YYYY-MM-DD).`);
+    return '';
+  }
+  if (value > oneYearAfter(today)) {
+    problems.push(`The session date ${value} is more than a year in the future; check the year.`);
+  }
+  return value;
+}
+
+/** One client's mark, checked and with defaults filled. */
+export interface MarkFields {
+  status: Status;
+  reason: string;
+  notice: boolean | null;
+  note: string;
+  followUp: boolean;
+}
+
+/** Status, reason, notice, note and follow-up of one client's mark; `who` names the client. */
+function checkMark(input: Record<string, unknown>, who: string, maxNoteLength: number, problems: string[]): MarkFields {
+  const status = input.status;
+  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) {
+    const got = typeof status === 'string' && status ? `"${status}"` : 'no status';
+    problems.push(`${who} has ${got}; mark one of ${STATUSES.join(', ')}.`);
+  }
+  const reason = input.reason ?? '';
+  if (typeof reason !== 'string') problems.push(`The reason for ${who} is not text; choose it again.`);
+  else if (reason.length > MAX_SHORT_TEXT) problems.push(`The reason for ${who} is longer than ${MAX_SHORT_TEXT} characters; shorten it or put the detail in the note.`);
+  const notice = input.notice ?? null;
+  if (notice !== null && typeof notice !== 'boolean') problems.push(`"Notice given" for ${who} must be yes or no.`);
+  const note = input.note ?? '';
+  if (typeof note !== 'string') problems.push(`The note for ${who} is not text.`);
+  else if (note.length > maxNoteLength) {
+    problems.push(`The note for ${who} has ${note.length} characters; the limit is ${maxNoteLength}. Shorten it.`);
+  }
+  const followUp = input.followUp ?? false;
+  if (typeof followUp !== 'boolean') problems.push(`"Follow up" for ${who} must be on or off.`);
+  return {
+    status: status as Status,
+    reason: typeof reason === 'string' ? reason.trim() : '',
+    notice: typeof notice === 'boolean' ? notice : null,
+    note: typeof note === 'string' ? note : '',
+    followUp: followUp === true,
+  };
+}
+
+/** A valid SaveSessionRequest, normalised (trimmed reason, defaults filled), or an Error. */
+export interface CheckedSession {
+  requestId: string;
+  date: string;
+  group: string;
+  attendance: (MarkFields & { clientId: string })[];
+}
+
+export interface CheckedCorrection extends MarkFields {
+  requestId: string;
+  entryId: string;
+}
+
+export function validateSaveSession(request: unknown, context: ValidationContext): CheckedSession {
+  if (!isPlainObject(request)) refuse(['The sidebar sent no session; reload it and try again.']);
+  const problems: string[] = [];
+  const requestId = checkRequestId(request.requestId, problems);
+  const date = checkSessionDate(request.date, context.today, problems);
+  const group = request.group ?? '';
+  if (typeof group !== 'string' || group.length > MAX_SHORT_TEXT) problems.push('The group name is not valid; choose the group again.');
+  const attendance: CheckedSession['attendance'] = [];
+  if (!Array.isArray(request.attendance) || request.attendance.length === 0) {
+    problems.push('No client is marked; mark at least one client before saving.');
+  } else {
+    const seen = new Set<string>();
+    request.attendance.forEach((item: unknown, i: number) => {
+      if (!isPlainObject(item)) {
+        problems.push(`Line ${i + 1} of the session is empty; reload the sidebar.`);
+        return;
+      }
+      const clientId = typeof item.clientId === 'string' ? item.clientId : '';
+      const client = context.clients.get(clientId);
+      if (!client) {
+        problems.push(`Client "${clientId || '(none)'}" is not on the roster (removed or renamed?); reload the sidebar and mark again.`);
+        return;
+      }
+      if (seen.has(clientId)) problems.push(`${client.name} is marked twice in this session; keep one mark.`);
+      seen.add(clientId);
+      attendance.push({ clientId, ...checkMark(item, client.name, context.maxNoteLength, problems) });
+    });
+  }
+  if (problems.length) refuse(problems);
+  return { requestId, date, group: typeof group === 'string' ? group.trim() : '', attendance };
+}
+
+/** A valid CorrectionRequest (the entry's existence is checked under the lock), or an Error. */
+export function validateCorrection(request: unknown, maxNoteLength: number): CheckedCorrection {
+  if (!isPlainObject(request)) refuse(['The sidebar sent no correction; reload it and try again.']);
+  const problems: string[] = [];
+  const requestId = checkRequestId(request.requestId, problems);
+  const entryId = checkEntryId(request.entryId, problems);
+  const mark = checkMark(request, 'the corrected entry', maxNoteLength, problems);
+  if (problems.length) refuse(problems);
+  return { requestId, entryId, ...mark };
+}
+
+/** A valid WithdrawalRequest, or an Error. */
+export function validateWithdrawal(request: unknown, maxNoteLength: number): Required<WithdrawalRequest> {
+  if (!isPlainObject(request)) refuse(['The sidebar sent no withdrawal; reload it and try again.']);
+  const problems: string[] = [];
+  const requestId = checkRequestId(request.requestId, problems);
+  const entryId = checkEntryId(request.entryId, problems);
+  const note = request.note ?? '';
+  if (typeof note !== 'string') problems.push('The reason for withdrawing is not text.');
+  else if (note.length > maxNoteLength) problems.push(`The reason for withdrawing has ${note.length} characters; the limit is ${maxNoteLength}.`);
+  if (problems.length) refuse(problems);
+  return { requestId, entryId, note: typeof note === 'string' ? note : '' };
+}
+
+export function checkEntryId(value: unknown, problems: string[]): string {
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_SHORT_TEXT) {
+    problems.push('No entry was chosen; pick the entry again from the history.');
+    return '';
+  }
+  return value.trim();
+}

@@ -1,0 +1,115 @@
+/**
+ * The Attendance tab: found by its metadata tag, recreated with headers if deleted, read in one
+ * call, appended to in one call. Row numbers never outlive the lock they were read under.
+ */
+import { RECORD_COLUMNS, planColumns, readRecord, recordWidth, entryRow, requestIdsIn } from '../core/record';
+import type { ColumnMap, RecordRow } from '../core/record';
+import type { Entry } from '../core/types';
+import { ATTENDANCE_KEY, freeSheetName } from './cadenceTabs';
+import type { CadenceTabs } from './cadenceTabs';
+import { dateReader, dateWriter } from './spreadsheetTime';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const ATTENDANCE_NAME = 'Attendance';
+
+/** Number formats of the date columns (Sheets' own pattern syntax). */
+const DATE_FORMATS: Partial<Record<keyof Entry, string>> = {
+  sessionDate: 'yyyy-mm-dd',
+  followUpDone: 'yyyy-mm-dd',
+  recordedAt: 'yyyy-mm-dd hh:mm',
+};
+
+/** The record as read under one call: its rows, columns and entries. */
+export interface AttendanceRecord {
+  sheet: Sheet;
+  columns: ColumnMap;
+  /** Data rows (row 2 onwards) as getValues returned them. */
+  rows: unknown[][];
+  /** Cadence entries; `index` + 2 is the sheet row while the lock is held. */
+  entries: RecordRow[];
+  timeZone: string;
+}
+
+
+/** Creates the Attendance tab with its headers, formats and tag (first save, or after deletion). */
+function createAttendance(ss: Spreadsheet): Sheet {
+  const sheet = ss.insertSheet(freeSheetName(ss, ATTENDANCE_NAME));
+  sheet.addDeveloperMetadata(ATTENDANCE_KEY);
+  const headers = RECORD_COLUMNS.map((c) => c.header);
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  const bodyRows = Math.max(sheet.getMaxRows() - 1, 1);
+  RECORD_COLUMNS.forEach(({ field }, i) => {
+    const format = DATE_FORMATS[field];
+    if (format) sheet.getRange(2, i + 1, bodyRows, 1).setNumberFormat(format);
+  });
+  return sheet;
+}
+
+/**
+ * Reads the record, creating the tab when `create` and it is missing. Cadence headers the user
+ * deleted are written back after the last used column (only with `create`: a read never writes).
+ * Writers look the tabs up under the lock, so two first saves cannot create two record tabs.
+ */
+export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: string, create: boolean): AttendanceRecord | null {
+  let sheet = tabs.get(ATTENDANCE_KEY) ?? null;
+  if (!sheet) {
+    if (!create) return null;
+    sheet = createAttendance(ss);
+  }
+  const values = sheet.getDataRange().getValues();
+  const blank = values.length === 1 && values[0].every((v) => v === '');
+  const headerRow = blank ? [] : values[0];
+  const { columns, added } = planColumns(headerRow, blank ? 0 : headerRow.length);
+  if (added.length && create) writeHeaders(sheet, added);
+  const rows = blank ? [] : values.slice(1);
+  return { sheet, columns, rows, entries: readRecord(rows, columns, dateReader(timeZone)), timeZone };
+}
+
+/** Headers land on row 1 at columns past all data: one contiguous write. */
+function writeHeaders(sheet: Sheet, added: { index: number; header: string }[]): void {
+  const first = added[0].index;
+  const last = added[added.length - 1].index;
+  const missingColumns = last + 1 - sheet.getMaxColumns();
+  if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
+  const row: string[] = new Array(last - first + 1).fill('');
+  for (const { index, header } of added) row[index - first] = header;
+  sheet.getRange(1, first + 1, 1, row.length).setValues([row]).setFontWeight('bold');
+}
+
+/** Entry IDs stored by an earlier request with this id (a retried save), else null. */
+export function earlierSave(record: AttendanceRecord, requestId: string): string[] | null {
+  return requestIdsIn(record.rows, record.columns).get(requestId) ?? null;
+}
+
+/**
+ * Appends entries in one setValues on the rows after the last row with content in any column
+ * (getLastRow counts every column, so no user cell below or beside the record is overwritten).
+ */
+export function appendEntries(record: AttendanceRecord, entries: readonly Entry[]): void {
+  if (entries.length === 0) return;
+  const { sheet, columns } = record;
+  const width = recordWidth(columns);
+  const firstRow = record.rows.length + 2;
+  const lastRow = firstRow + entries.length - 1;
+  // A range past the sheet's last row throws ("coordinates ... outside the dimensions"): grow first.
+  const maxRows = sheet.getMaxRows();
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  const writer = dateWriter(record.timeZone);
+  const cells = entries.map((entry) => entryRow(entry, columns, width, writer));
+  sheet.getRange(firstRow, 1, entries.length, width).setValues(cells);
+  for (const field of Object.keys(DATE_FORMATS) as (keyof Entry)[]) {
+    sheet.getRange(firstRow, columns[field] + 1, entries.length, 1).setNumberFormat(DATE_FORMATS[field] as string);
+  }
+}
+
+/** Writes `value` into one of Cadence's cells of an entry's row, refusing if the cell holds data. */
+export function fillEmptyCell(record: AttendanceRecord, row: RecordRow, field: keyof Entry, value: unknown): void {
+  const column = record.columns[field];
+  if (record.rows[row.index][column] !== '' && record.rows[row.index][column] !== null) {
+    throw new Error(`The "${RECORD_COLUMNS.find((c) => c.field === field)?.header}" cell of that entry is not empty; nothing was changed.`);
+  }
+  record.sheet.getRange(row.index + 2, column + 1).setValue(value);
+}

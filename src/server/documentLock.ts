@@ -1,0 +1,23 @@
+/**
+ * Every write to the record happens under the document lock: a script lock would serialise every
+ * spreadsheet that installed the add-on (they share one project), a document lock only this one.
+ * https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()
+ */
+
+/** Long enough to wait out another save (a few seconds), short of google.script.run's patience. */
+const LOCK_WAIT_MS = 10000;
+
+export const LOCK_BUSY_MESSAGE = 'Another save is in progress in this spreadsheet; nothing was saved. Please press Save again.';
+
+/** Runs `work` holding the document lock; flushes before releasing so the next holder reads our rows. */
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(LOCK_BUSY_MESSAGE);
+  try {
+    const result = work();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}

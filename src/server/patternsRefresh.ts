@@ -1,0 +1,26 @@
+/** Rewriting the Patterns tab from the record just read or written (no second read). */
+import type { Entry } from '../core/types';
+import { writePatterns } from './patternsTab';
+import type { Workbook } from './workbook';
+
+export function refreshPatternsFrom(workbook: Workbook, current: Entry[]): void {
+  writePatterns(workbook.ss, {
+    clients: workbook.roster.clients,
+    entries: current,
+    today: workbook.today,
+    settings: workbook.settings,
+    roster: workbook.roster.location,
+  });
+}
+
+/**
+ * After a write landed, a Patterns failure must not read as a failed save (a retry would then
+ * answer "already saved" and confuse): say plainly that the record is safe.
+ */
+export function refreshPatternsAfterWrite(workbook: Workbook, current: Entry[]): void {
+  try {
+    refreshPatternsFrom(workbook, current);
+  } catch (error) {
+    throw new Error(`Your entry was saved, but the Patterns tab could not be refreshed (${(error as Error).message}). Use Extensions › Cadence › Refresh patterns.`);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The shared shape of every write to the record: take the document lock, look the tabs up again
+ * (another writer may have created the record meanwhile), read the record once, change it, refresh
+ * Patterns from what is now current, flush and release.
+ */
+import { currentEntries } from '../core/record';
+import type { Entry } from '../core/types';
+import { readAttendance } from './attendanceTab';
+import type { AttendanceRecord } from './attendanceTab';
+import { cadenceTabs } from './cadenceTabs';
+import { withDocumentLock } from './documentLock';
+import { refreshPatternsAfterWrite } from './patternsRefresh';
+import { formatInstant } from './spreadsheetTime';
+import type { Workbook } from './workbook';
+
+export interface WriteOutcome<T> {
+  result: T;
+  /** Entries appended by the change; none when it only filled a cell or changed nothing. */
+  appended: Entry[];
+  /** Whether the record changed, so Patterns needs a refresh. */
+  changed: boolean;
+}
+
+export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRecord) => WriteOutcome<T>): T {
+  return withDocumentLock(() => {
+    const record = readAttendance(workbook.ss, cadenceTabs(workbook.ss), workbook.timeZone, true) as AttendanceRecord;
+    const outcome = change(record);
+    if (outcome.changed) {
+      const all = record.entries.map((r) => r.entry).concat(outcome.appended);
+      refreshPatternsAfterWrite(workbook, currentEntries(all));
+    }
+    return outcome.result;
+  });
+}
+
+/** The fields every row Cadence appends carries about who wrote it and when. */
+export function provenance(workbook: Workbook, requestId: string): Pick<Entry, 'entryId' | 'recordedAt' | 'recordedBy' | 'requestId'> {
+  return {
+    entryId: Utilities.getUuid(),
+    recordedAt: formatInstant(new Date(), workbook.timeZone),
+    // Blank where the domain's policy withholds it (Session.getActiveUser: "returns a blank string").
+    recordedBy: Session.getActiveUser().getEmail(),
+    requestId,
+  };
+}

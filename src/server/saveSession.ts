@@ -1,0 +1,46 @@
+/** saveSession: one session's marks appended to the record, once, whatever the retries. */
+import { trendChanges } from '../core/clientSummary';
+import { currentEntries } from '../core/record';
+import { trendsByClient } from '../core/trend';
+import type { Entry, SaveSessionResult } from '../core/types';
+import { validateSaveSession } from '../core/validation';
+import { appendEntries, earlierSave } from './attendanceTab';
+import { provenance, writeRecord } from './recordWrite';
+import { openWorkbook } from './workbook';
+
+export function saveSession(request: unknown): SaveSessionResult {
+  const workbook = openWorkbook();
+  const clients = new Map(workbook.roster.clients.map((c) => [c.id, c]));
+  // Validation needs no lock: a refusal stores nothing and should not make others wait.
+  const session = validateSaveSession(request, { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength });
+  return writeRecord<SaveSessionResult>(workbook, (record) => {
+    const earlier = earlierSave(record, session.requestId);
+    if (earlier) return { result: { saved: 0, duplicate: true, entryIds: earlier, trends: [] }, appended: [], changed: false };
+    const entries: Entry[] = session.attendance.map((mark) => ({
+      ...provenance(workbook, session.requestId),
+      sessionDate: session.date,
+      group: session.group,
+      clientId: mark.clientId,
+      client: clients.get(mark.clientId)?.name ?? '',
+      status: mark.status,
+      reason: mark.reason,
+      notice: mark.notice,
+      note: mark.note,
+      followUp: mark.followUp,
+      followUpDone: '',
+      replaces: '',
+      supersededBy: '',
+    }));
+    // Trends before and after are computed before the write, so a failure there stores nothing.
+    const existing = record.entries.map((r) => r.entry);
+    const before = trendsByClient(currentEntries(existing), workbook.settings.trend);
+    const after = trendsByClient(currentEntries(existing.concat(entries)), workbook.settings.trend);
+    const marked = workbook.roster.clients.filter((c) => session.attendance.some((m) => m.clientId === c.id));
+    appendEntries(record, entries);
+    return {
+      result: { saved: entries.length, duplicate: false, entryIds: entries.map((e) => e.entryId), trends: trendChanges(marked, before, after) },
+      appended: entries,
+      changed: true,
+    };
+  });
+}

@@ -1,0 +1,95 @@
+import { RECORD_COLUMNS, currentEntries, entryRow, linkSuperseded, planColumns, readRecord, recordWidth, requestIdsIn } from '../../src/core/record';
+import type { DateReader, DateWriter } from '../../src/core/record';
+import type { Entry } from '../../src/core/types';
+
+const HEADERS = RECORD_COLUMNS.map((c) => c.header);
+// Dates stand in as tagged strings so the row round-trip is visible without a time zone.
+const writer: DateWriter = { day: (d) => `day:${d}`, instant: (t) => `at:${t}` };
+const reader: DateReader = {
+  day: (v) => (typeof v === 'string' && v.startsWith('day:') ? v.slice(4) : typeof v === 'string' ? v : ''),
+  instant: (v) => (typeof v === 'string' && v.startsWith('at:') ? v.slice(3) : ''),
+};
+
+function entry(over: Partial<Entry> = {}): Entry {
+  return {
+    entryId: 'e1', sessionDate: '2025-03-04', group: 'Mon', clientId: 'c1', client: 'Amy', status: 'present',
+    reason: '', notice: null, note: '', followUp: false, followUpDone: '', recordedAt: '2025-03-04T10:00:00',
+    recordedBy: 'a@b.org', replaces: '', supersededBy: '', requestId: 'r1', ...over,
+  };
+}
+
+/** What Sheets keeps of a written value: the apostrophe that marks text is not stored. */
+const stored = (row: unknown[]) => row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v));
+
+test('columns are found by header whatever their order, case and spacing', () => {
+  const headers = ['My notes', ...HEADERS].reverse().map((h) => h.toUpperCase().replace(' ', '  '));
+  const { columns, added } = planColumns(headers, headers.length);
+  expect(added).toEqual([]);
+  expect(headers[columns.entryId]).toBe('ENTRY  ID');
+  expect(headers[columns.followUpDone]).toBe('FOLLOW-UP  DONE');
+  expect(headers[columns.followUp]).toBe('FOLLOW  UP');
+  expect(headers[columns.clientId]).toBe('CLIENT  ID');
+  expect(headers[columns.client]).toBe('CLIENT');
+});
+
+test('a deleted Cadence column goes back after the last used column, never onto user data', () => {
+  const headers = HEADERS.filter((h) => h !== 'Note' && h !== 'Status');
+  const { columns, added } = planColumns([...headers, ''], headers.length + 2);
+  expect(added).toEqual([{ index: headers.length + 2, header: 'Status' }, { index: headers.length + 3, header: 'Note' }]);
+  expect(columns.status).toBe(headers.length + 2);
+  expect(recordWidth(columns)).toBe(headers.length + 4);
+});
+
+test('an entry written and read back is the same entry, in moved columns', () => {
+  const headers = ['Extra', ...HEADERS.slice(8), ...HEADERS.slice(0, 8)];
+  const { columns } = planColumns(headers, headers.length);
+  const original = entry({ note: '=HYPERLINK("x")', reason: 'illness', notice: false, followUp: true, client: '+44 Amy' });
+  const row = stored(entryRow(original, columns, recordWidth(columns), writer));
+  expect(row[0]).toBe('');
+  const [read] = readRecord([row], columns, reader);
+  expect(read.entry).toEqual(original);
+});
+
+test('every user text is written with the apostrophe that keeps it text', () => {
+  const { columns } = planColumns(HEADERS, HEADERS.length);
+  const row = entryRow(entry({ note: '=1+1', client: '@amy', group: '007', reason: '-' }), columns, HEADERS.length, writer);
+  expect(row[columns.note]).toBe("'=1+1");
+  expect(row[columns.client]).toBe("'@amy");
+  expect(row[columns.group]).toBe("'007");
+  expect(row[columns.reason]).toBe("'-");
+  expect(row[columns.status]).toBe('present');
+});
+
+test('rows without an Entry ID or with an unknown status are not entries; blank rows are tolerated', () => {
+  const { columns } = planColumns(HEADERS, HEADERS.length);
+  const good = stored(entryRow(entry(), columns, HEADERS.length, writer));
+  const userRow = HEADERS.map(() => '');
+  userRow[columns.note] = 'my own remark';
+  const odd = [...good];
+  odd[columns.entryId] = 'e2';
+  odd[columns.status] = 'maybe';
+  const rows = [HEADERS.map(() => ''), userRow, good, odd];
+  expect(readRecord(rows, columns, reader).map((r) => [r.index, r.entry.entryId])).toEqual([[2, 'e1']]);
+});
+
+test('request ids map to the entries they stored', () => {
+  const { columns } = planColumns(HEADERS, HEADERS.length);
+  const rows = [entry(), entry({ entryId: 'e2' }), entry({ entryId: 'e3', requestId: 'r2' })]
+    .map((e) => stored(entryRow(e, columns, HEADERS.length, writer)));
+  const ids = requestIdsIn(rows, columns);
+  expect(ids.get('r1')).toEqual(['e1', 'e2']);
+  expect(ids.get('r2')).toEqual(['e3']);
+  expect(ids.has('r3')).toBe(false);
+});
+
+test('current entries exclude withdrawn rows and anything a later row replaced, even without the mark', () => {
+  const entries = [
+    entry({ entryId: 'a' }),
+    entry({ entryId: 'b' }),
+    entry({ entryId: 'b2', replaces: 'b' }), // Superseded by cell of b never written
+    entry({ entryId: 'c', supersededBy: 'c2' }),
+    entry({ entryId: 'c2', status: 'withdrawn', replaces: 'c' }),
+  ];
+  expect(currentEntries(entries).map((e) => e.entryId)).toEqual(['a', 'b2']);
+  expect(linkSuperseded(entries).find((e) => e.entryId === 'b')?.supersededBy).toBe('b2');
+});

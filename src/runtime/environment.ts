@@ -34,8 +34,10 @@ export interface OfflineEnvironment extends Environment {
   dropCaches(): void;
   /** Names of Code.js's top-level functions (what google.script.run and triggers can call). */
   topLevelFunctions(): string[];
-  /** The workbook model itself, for the playground's persistence. */
+  /** The shared state (workbook model, stores, locks, UI), for the playground's persistence. */
   readonly world: World;
+  /** An uncounted SpreadsheetApp for tests' own setup: builders (newConditionalFormatRule) and enums. */
+  readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 }
 
 interface LoadedCode { script: vm.Script; functions: Set<string> }
@@ -148,6 +150,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
 
   const env: OfflineEnvironment = {
     spreadsheet: spreadsheetObject(testExecution, world.workbook),
+    spreadsheetApp: spreadsheetApp(testExecution),
     get ui() { return world.ui; },
     get logs() { return world.logs; },
     get world() { return world; },

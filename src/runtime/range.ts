@@ -8,7 +8,7 @@ import { addMetadata, metadataObjects, rangeMetadataLocation } from './metadata'
 import type { FormatLayer, SheetModel } from './model';
 import { displayValue, GENERAL } from './numberFormat';
 import { serviceObject } from './service';
-import { sheetObject } from './sheet';
+import { checkRect, sheetObject } from './sheet';
 import { compareForSort } from './sort';
 import { enterValue, Formula, type CellValue } from './values';
 
@@ -69,7 +69,7 @@ export function cellDisplay(sheet: SheetModel, row: number, column: number): str
 }
 
 /** Writes one cell as the user would have typed it, applying the number format Sheets infers. */
-function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown): void {
+export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown): void {
   const tz = sheet.workbook.timeZone;
   const formats = sheet.formats.numberFormat;
   const entered: CellValue[][] = [];
@@ -177,7 +177,8 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
     },
     offset(rowOffset: number, columnOffset: number, rows?: number, columns?: number) {
       const next = { row: rect.row + rowOffset, column: rect.column + columnOffset, numRows: rows ?? numRows, numColumns: columns ?? numColumns };
-      return sheetObject(exec, sheet).getRange(next.row, next.column, next.numRows, next.numColumns);
+      checkRect(sheet, next);
+      return rangeObject(exec, sheet, next);
     },
     isBlank() {
       for (let i = 0; i < numRows; i++) for (let j = 0; j < numColumns; j++) if (sheet.values.get(r0 + i, c0 + j) !== '') return false;

@@ -5,7 +5,7 @@ import type { Execution } from './execution';
 import { filterObject } from './filter';
 import { addMetadata, finderObject, metadataObjects } from './metadata';
 import type { SheetModel } from './model';
-import { cellDisplay, rangeObject, sortRows } from './range';
+import { cellDisplay, rangeInfo, rangeObject, readCell, sortRows, writeCells } from './range';
 import { serviceObject } from './service';
 import { spreadsheetObject } from './spreadsheet';
 
@@ -56,6 +56,21 @@ export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
 function count(n: unknown, what: string): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`Those ${what} are out of bounds.`);
   return n;
+}
+
+/** The model behind each Sheet object, so services taking a Sheet need not call it (and count). */
+export const sheetModels = new WeakMap<object, SheetModel>();
+
+export function modelOfSheet(sheet: unknown): SheetModel {
+  const model = sheetModels.get(sheet as object);
+  if (!model) throw new Error("The parameters (Object) don't match the method signature: a Sheet was expected.");
+  return model;
+}
+
+function rangeOf(range: unknown, sheet: SheetModel): Rect {
+  const info = rangeInfo.get(range as object);
+  if (!info || info.sheet !== sheet) throw new Error('The range must be on this sheet.');
+  return info.rect;
 }
 
 export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
@@ -115,7 +130,9 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     getSheetValues: (row, column, numRows, numColumns) => {
       const rows = numRows === -1 ? sheet.lastRow() - row + 1 : numRows;
       const cols = numColumns === -1 ? sheet.lastColumn() - column + 1 : numColumns;
-      return range(rectOf(sheet, [row, column, rows, cols])).getValues();
+      const rect = rectOf(sheet, [row, column, rows, cols]);
+      return exec.realm.rows(sheet.values.rows, rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns,
+        (cell, r, c) => readCell(sheet, r + 1, c + 1));
     },
     getLastRow: () => sheet.lastRow(),
     getLastColumn: () => sheet.lastColumn(),
@@ -143,20 +160,22 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
       const row = sheet.lastRow() + 1;
       if (row > sheet.maxRows) sheet.maxRows = row;
       if (rowContents.length > sheet.maxColumns) sheet.maxColumns = rowContents.length;
-      if (rowContents.length > 0) range({ row, column: 1, numRows: 1, numColumns: rowContents.length }).setValues([rowContents]);
+      if (rowContents.length > 0) writeCells(sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }, (_i, j) => rowContents[j]);
       return self;
     },
     moveColumns(columnSpec, destinationIndex) {
       live();
-      const from = columnSpec.getColumn();
-      const n = columnSpec.getNumColumns();
+      const spec = rangeOf(columnSpec, sheet);
+      const from = spec.column;
+      const n = spec.numColumns;
       if (destinationIndex < 1 || destinationIndex > sheet.maxColumns + 1) throw new Error('Those columns are out of bounds.');
       sheet.moveColumns(from, n, destinationIndex);
     },
     moveRows(rowSpec, destinationIndex) {
       live();
       if (destinationIndex < 1 || destinationIndex > sheet.maxRows + 1) throw new Error('Those rows are out of bounds.');
-      sheet.moveRows(rowSpec.getRow(), rowSpec.getNumRows(), destinationIndex);
+      const spec = rangeOf(rowSpec, sheet);
+      sheet.moveRows(spec.row, spec.numRows, destinationIndex);
     },
     sort(columnPosition, ascending = true) {
       live();
@@ -227,6 +246,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     getTabColor: () => sheet.tabColor,
   };
   const self = serviceObject<Sheet>(exec, 'Sheet', impl);
+  sheetModels.set(self, sheet);
   return self;
 }
 

@@ -5,7 +5,7 @@ import { addMetadata, finderObject, metadataObjects } from './metadata';
 import type { WorkbookModel } from './model';
 import { serviceObject } from './service';
 import { rangeObject } from './range';
-import { rectOf, sheetObject } from './sheet';
+import { modelOfSheet, rectOf, sheetObject } from './sheet';
 import { checkTimeZone } from './timezone';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,15 +59,15 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
       return sheetObject(exec, sheet);
     }) as Spreadsheet['insertSheet'],
     deleteSheet(sheet) {
-      const model = wb.sheets.find((s) => s.id === sheet.getSheetId());
-      if (!model) throw new Error('Sheet not found');
+      const model = modelOfSheet(sheet);
+      if (!wb.sheets.includes(model)) throw new Error('Sheet not found');
       if (wb.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
       wb.removeSheet(model);
     },
     getActiveSheet: active,
     setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
-      const model = wb.sheets.find((s) => s.id === sheet.getSheetId());
-      if (!model) throw new Error('Sheet not found');
+      const model = modelOfSheet(sheet);
+      if (!wb.sheets.includes(model)) throw new Error('Sheet not found');
       wb.activeSheet = model;
       return sheetObject(exec, model);
     },

@@ -5,7 +5,7 @@ import type { Execution } from './execution';
 import { criteriaBuilder } from './filter';
 import { rangeObject } from './range';
 import { serviceObject } from './service';
-import { sheetObject } from './sheet';
+import { modelOfSheet, sheetObject } from './sheet';
 import { spreadsheetObject } from './spreadsheet';
 import { uiObject } from './ui';
 
@@ -22,8 +22,8 @@ export function spreadsheetApp(exec: Execution): SpreadsheetApp {
     // The cursor is not modelled: the active range is the active sheet's A1.
     getActiveRange: () => rangeObject(exec, activeModel(), { row: 1, column: 1, numRows: 1, numColumns: 1 }),
     setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
-      const model = wb.sheets.find((s) => s.id === sheet.getSheetId());
-      if (!model) throw new Error('Sheet not found');
+      const model = modelOfSheet(sheet);
+      if (!wb.sheets.includes(model)) throw new Error('Sheet not found');
       wb.activeSheet = model;
       return sheetObject(exec, model);
     },

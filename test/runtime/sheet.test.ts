@@ -1,0 +1,163 @@
+/** Sheets and structure: naming, ids, insert/delete/move shifting everything with the cells, sort, filter. */
+import { createEnvironment } from '../../src/runtime';
+
+let env = createEnvironment();
+function workbook() {
+  env = createEnvironment();
+  return env.spreadsheet;
+}
+
+describe('sheets', () => {
+  test('insertSheet names, indexes and activates; duplicates are refused', () => {
+    const ss = workbook();
+    const a = ss.insertSheet('Attendance');
+    expect(a.getIndex()).toBe(2);
+    expect(ss.getActiveSheet().getName()).toBe('Attendance');
+    const p = ss.insertSheet('Patterns', 0);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Patterns', 'Sheet1', 'Attendance']);
+    expect(p.getIndex()).toBe(1);
+    expect(ss.insertSheet().getName()).toBe('Sheet4');
+    expect(() => ss.insertSheet('attendance')).toThrow('A sheet with the name "attendance" already exists. Please enter another name.');
+  });
+
+  test('sheet ids are stable and unique; getSheetById finds them', () => {
+    const ss = workbook();
+    const first = ss.getSheets()[0];
+    const second = ss.insertSheet('Roster');
+    expect(first.getSheetId()).toBe(0);
+    expect(second.getSheetId()).not.toBe(0);
+    second.setName('Clients');
+    expect(ss.getSheetById(second.getSheetId())?.getName()).toBe('Clients');
+  });
+
+  test('getSheetByName ignores case (Sheets keeps names unique regardless of case); setName refuses a taken name', () => {
+    const ss = workbook();
+    ss.insertSheet('Roster');
+    expect(ss.getSheetByName('roster')?.getName()).toBe('Roster');
+    expect(ss.getSheetByName('Rosters')).toBeNull();
+    expect(() => ss.getSheetByName('Roster')!.setName('Sheet1')).toThrow('A sheet with the name "Sheet1" already exists');
+  });
+
+  test('deleteSheet removes it, but never the last sheet', () => {
+    const ss = workbook();
+    const extra = ss.insertSheet('Extra');
+    ss.deleteSheet(extra);
+    expect(ss.getNumSheets()).toBe(1);
+    expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow("You can't remove all the sheets in a document.");
+  });
+
+  test('frozen rows and columns, widths, hidden sheets', () => {
+    const ss = workbook();
+    const s = ss.insertSheet('Attendance');
+    s.setFrozenRows(1);
+    s.setFrozenColumns(2);
+    s.setColumnWidth(3, 240);
+    expect([s.getFrozenRows(), s.getFrozenColumns(), s.getColumnWidth(3), s.getColumnWidth(4)]).toEqual([1, 2, 240, 100]);
+    s.hideSheet();
+    expect(s.isSheetHidden()).toBe(true);
+  });
+});
+
+describe('structure changes move cells with their formats, rules and metadata', () => {
+  test('insertRows / deleteRows shift values and formats', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1:A3').setValues([['h'], ['r2'], ['r3']]);
+    s.getRange('A3').setBackground('#ff0000');
+    s.insertRowsBefore(2, 2);
+    expect(s.getRange('A1:A5').getValues().map((r) => r[0])).toEqual(['h', '', '', 'r2', 'r3']);
+    expect(s.getRange('A5').getBackground()).toBe('#ff0000');
+    expect(s.getMaxRows()).toBe(1002);
+    s.deleteRows(2, 3);
+    expect(s.getRange('A1:A2').getValues()).toEqual([['h'], ['r3']]);
+    expect(s.getRange('A2').getBackground()).toBe('#ff0000');
+    expect(s.getMaxRows()).toBe(999);
+  });
+
+  test('insertColumns / deleteColumns shift values, formats and row/column metadata', () => {
+    const ss = workbook();
+    const s = ss.getSheets()[0];
+    s.getRange('A1:C1').setValues([['Client', 'Status', 'Note']]);
+    s.getRange('C1').setFontWeight('bold');
+    s.getRange('C:C').addDeveloperMetadata('cadence.column', 'note');
+    s.insertColumnBefore(1);
+    expect(s.getRange('A1:D1').getValues()).toEqual([['', 'Client', 'Status', 'Note']]);
+    expect(s.getRange('D1').getFontWeight()).toBe('bold');
+    const found = ss.createDeveloperMetadataFinder().withKey('cadence.column').find();
+    expect(found[0].getLocation().getColumn()!.getColumn()).toBe(4);
+    s.deleteColumn(2);
+    expect(ss.createDeveloperMetadataFinder().withKey('cadence.column').find()[0].getLocation().getColumn()!.getColumn()).toBe(3);
+    s.deleteColumn(3);
+    expect(ss.createDeveloperMetadataFinder().withKey('cadence.column').find()).toEqual([]);
+  });
+
+  test('moveColumns reorders columns and their formats', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1:D2').setValues([['a', 'b', 'c', 'd'], [1, 2, 3, 4]]);
+    s.getRange('B1').setBackground('#00ff00');
+    s.moveColumns(s.getRange('B1'), 4);
+    expect(s.getRange('A1:D2').getValues()).toEqual([['a', 'c', 'b', 'd'], [1, 3, 2, 4]]);
+    expect(s.getRange('C1').getBackground()).toBe('#00ff00');
+    s.moveColumns(s.getRange('C:D'), 1);
+    expect(s.getRange('A1:D1').getValues()).toEqual([['b', 'd', 'a', 'c']]);
+  });
+
+  test('conditional-format ranges and merges follow inserted rows', () => {
+    const ss = workbook();
+    const s = ss.getSheets()[0];
+    const rule = env.spreadsheetApp.newConditionalFormatRule().whenCellNotEmpty().setBackground('#ff0000')
+      .setRanges([s.getRange('B2:B10')]).build();
+    s.setConditionalFormatRules([rule]);
+    s.getRange('A1:B1').merge();
+    s.insertRowsBefore(1, 1);
+    expect(s.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('B3:B11');
+    expect(s.getRange('A2:B2').isPartOfMerge()).toBe(true);
+    expect(s.getRange('A1').isPartOfMerge()).toBe(false);
+  });
+
+  test('appendRow writes after the last row with content and grows a full sheet', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1').setValue('Entry ID');
+    s.appendRow(['e-1', '2026-11-12', 'TRUE']);
+    expect(s.getRange('A2:C2').getValues()[0].map((v) => Object.prototype.toString.call(v))).toEqual(
+      ['[object String]', '[object Date]', '[object Boolean]']);
+    s.getRange(1000, 1).setValue('last');
+    s.appendRow(['grown']);
+    expect(s.getMaxRows()).toBe(1001);
+    expect(s.getRange(1001, 1).getValue()).toBe('grown');
+  });
+});
+
+describe('sort and filter', () => {
+  test('Range.sort orders rows physically: numbers, then text ignoring case, blanks last', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1:B6').setValues([['b', 1], [3, 2], ['', 3], ['A', 4], [1, 5], ['c', 6]]);
+    s.getRange('A1:B6').sort(1);
+    expect(s.getRange('A1:B6').getValues()).toEqual([[1, 5], [3, 2], ['A', 4], ['b', 1], ['c', 6], ['', 3]]);
+    s.getRange('A1:B6').sort({ column: 2, ascending: false });
+    expect(s.getRange('B1:B6').getValues().map((r) => r[0])).toEqual([6, 5, 4, 3, 2, 1]);
+  });
+
+  test('Sheet.sort keeps frozen header rows in place', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1:A4').setValues([['Client'], ['Cy'], ['Al'], ['Bo']]);
+    s.setFrozenRows(1);
+    s.sort(1);
+    expect(s.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['Client', 'Al', 'Bo', 'Cy']);
+  });
+
+  test('a filter hides rows from view but getValues still returns them', () => {
+    const ss = workbook();
+    const s = ss.getSheets()[0];
+    s.getRange('A1:B4').setValues([['Client', 'Status'], ['Al', 'present'], ['Bo', 'excused'], ['Cy', 'present']]);
+    const filter = s.getRange('A1:B4').createFilter();
+    expect(() => s.getRange('A1:B4').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    filter.setColumnFilterCriteria(2, env.spreadsheetApp.newFilterCriteria().setHiddenValues(['present']).build());
+    expect([2, 3, 4].map((r) => s.isRowHiddenByFilter(r))).toEqual([true, false, true]);
+    expect(s.getRange('A1:B4').getValues().length).toBe(4);
+    filter.sort(1, false);
+    expect(s.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['Client', 'Cy', 'Bo', 'Al']);
+    s.getFilter()!.remove();
+    expect(s.getFilter()).toBeNull();
+  });
+});
+

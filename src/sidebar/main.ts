@@ -130,5 +130,8 @@ function reload(): void {
 }
 
 // The menu's Settings item appends a script setting cadenceStartView after this page's own
-// script, so it is read when the data arrives, not now.
-load(() => (window.cadenceStartView === 'settings' ? 'settings' : 'record'));
+// script. It is read when the data arrives, and the load starts once the whole document has been
+// parsed, so the appended script has run whatever the order of answers.
+const start = (): void => load(() => (window.cadenceStartView === 'settings' ? 'settings' : 'record'));
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,248 @@
+/**
+ * The built sidebar in a real browser, against an in-page stand-in for the server (pageHarness):
+ * what the therapist sees and what the page sends. The end-to-end path through the offline
+ * runtime is test/playground's.
+ */
+import type { Browser } from 'playwright-core';
+import type { ClientView, Entry, SaveSessionRequest, SidebarData, TrendLevel } from '../../src/core/types';
+import { DEFAULT_REASONS } from '../../src/core/types';
+import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
+import { launch, openSidebar } from './pageHarness';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+function client(id: string, name: string, group: string, level: TrendLevel = 'none', explanation = '', active = true): ClientView {
+  return {
+    id, name, group, active, lastEntry: null,
+    trend: { level, chronic: false, explanation, sessions: 8, absences: 2, recentRate: 0.25, usualRate: 0.1 },
+  };
+}
+
+function sampleData(): SidebarData {
+  const ana = client('C1', 'Ana Lima', 'Tuesday', 'rising', 'missed 3 of the last 6 (50%); usually 12%');
+  ana.lastEntry = { entryId: 'E1', date: '2026-11-12', status: 'excused', reason: 'illness' };
+  return {
+    today: '2026-11-27', timeZone: 'Europe/London',
+    clients: [ana, client('C2', 'Ben Okafor', 'Tuesday'), client('C3', HOSTILE, 'Tuesday', 'watch', HOSTILE),
+      client('C4', 'Carla Diaz', 'Tuesday', 'none', '', false), client('C5', 'Dev Patel', 'Thursday', 'urgent', 'missed the last 3 sessions')],
+    groups: ['Tuesday', 'Thursday'],
+    reasons: [...DEFAULT_REASONS],
+    followUps: [{ entryId: 'E1', clientId: 'C1', date: '2026-11-12', status: 'unexcused', reason: 'illness', note: '' }],
+    settings: {
+      roster: { sheetId: null, nameHeader: null, idHeader: null, groupHeader: null, activeHeader: null },
+      reasons: [...DEFAULT_REASONS], trend: DEFAULT_TREND_SETTINGS, patternWeeks: 26, maxNoteLength: 200,
+    },
+    roster: {
+      sheetName: 'Clients', sheetId: 7, headerRow: 1, nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null,
+      clientCount: 5, problem: null, candidates: [{ sheetId: 7, name: 'Clients', headers: ['ID', 'Client', 'Group'] }],
+    },
+  };
+}
+
+function entry(patch: Partial<Entry>): Entry {
+  return {
+    entryId: 'E', sessionDate: '2026-11-20', group: 'Tuesday', clientId: 'C1', client: 'Ana Lima', status: 'present', reason: '',
+    notice: null, note: '', followUp: false, followUpDone: '', recordedAt: '', recordedBy: '', replaces: '', supersededBy: '',
+    requestId: 'r', ...patch,
+  };
+}
+
+const saves = (calls: { name: string; args: unknown[] }[]): SaveSessionRequest[] =>
+  calls.filter((c) => c.name === 'saveSession').map((c) => c.args[0] as SaveSessionRequest);
+
+let browser: Browser;
+beforeAll(async () => { browser = await launch(); });
+afterAll(async () => { await browser?.close(); });
+
+it('paints from one call, shows every name as text, and loads nothing from the network', async () => {
+  const { page, dialogs, requests, calls } = await openSidebar(browser, { data: sampleData() });
+  const attention = page.getByRole('region', { name: 'Needs attention' });
+  await attention.waitFor();
+  expect(await attention.getByRole('listitem').allInnerTexts()).toEqual([
+    expect.stringContaining('Dev Patel'), expect.stringContaining('Ana Lima'), expect.stringContaining(HOSTILE),
+  ]);
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  const rows = page.getByRole('list', { name: 'Clients in this session' }).getByRole('listitem').filter({ has: page.getByRole('radiogroup') });
+  expect(await rows.count()).toBe(3); // Carla is discharged
+  await expect(page.getByRole('radiogroup', { name: `Status for ${HOSTILE}` }).count()).resolves.toBe(1);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.getByText('last: 12 Nov — excused, illness').count()).toBe(1);
+  expect(await page.getByText('missed 12 Nov — illness; follow up').count()).toBe(1);
+  expect((await calls()).map((c) => c.name)).toEqual(['getSidebarData']);
+  expect(dialogs).toEqual([]);
+  expect(requests).toEqual(['http://sidebar.test/']);
+  await page.close();
+});
+
+it('names the unmarked clients, focuses the first and sends nothing', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData() });
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  await page.getByRole('radiogroup', { name: 'Status for Ben Okafor' }).getByRole('radio', { name: 'Present', exact: true }).check();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  expect(await page.getByRole('alert').innerText()).toBe(`Mark 2 more clients: ${HOSTILE}, Ana Lima`);
+  const focused = await page.evaluate(() => document.activeElement?.closest('[role=radiogroup]')?.getAttribute('aria-label'));
+  expect(focused).toBe(`Status for ${HOSTILE}`);
+  expect(saves(await calls())).toEqual([]);
+  await page.close();
+});
+
+it('records a group session with an excused and an unexcused absence in one call', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData() });
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  await page.getByRole('button', { name: 'Mark all present' }).click();
+  const ana = page.getByRole('radiogroup', { name: 'Status for Ana Lima' });
+  await ana.getByRole('radio', { name: 'Unexcused', exact: true }).check();
+  expect(await page.getByLabel('Follow up next session for Ana Lima').isChecked()).toBe(true);
+  await page.getByLabel('Reason for Ana Lima').selectOption('illness'); // illness → excused
+  expect(await ana.getByRole('radio', { name: 'Excused', exact: true }).isChecked()).toBe(true);
+  await page.getByLabel('Notice given for Ana Lima').check();
+  await page.getByLabel('Note for Ana Lima').fill('=flu, back next week');
+  const ben = page.getByRole('radiogroup', { name: 'Status for Ben Okafor' });
+  await ben.getByRole('radio', { name: 'Unexcused', exact: true }).check();
+  await page.getByLabel('Reason for Ben Okafor').selectOption('transport');
+  await page.getByRole('button', { name: 'Save session' }).dblclick();
+  const saved = page.getByRole('region', { name: 'Saved' });
+  await saved.waitFor();
+  const sent = saves(await calls());
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toEqual({
+    requestId: expect.stringMatching(/^r-[0-9a-f]{32}$/), date: '2026-11-27', group: 'Tuesday',
+    attendance: [
+      { clientId: 'C3', status: 'present' },
+      { clientId: 'C1', status: 'excused', reason: 'illness', notice: true, note: '=flu, back next week', followUp: false },
+      { clientId: 'C2', status: 'unexcused', reason: 'transport', notice: false, followUp: true },
+    ],
+  });
+  expect(await saved.getByRole('status').innerText()).toBe('Saved 3 rows for 27 Nov (Tuesday).');
+  expect(await saved.getByRole('listitem').allInnerTexts()).toEqual([
+    `${HOSTILE} — present`, 'Ana Lima — excused, illness; notice given; note: =flu, back next week',
+    'Ben Okafor — unexcused, transport; follow up',
+  ]);
+  await page.close();
+});
+
+it('retries once with the same request id when another save holds the lock', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), busySaves: 1 });
+  await page.clock.install();
+  await page.getByLabel('Group').selectOption({ label: 'Thursday' });
+  await page.getByRole('button', { name: 'Mark all present' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText('trying again in 2 seconds').waitFor();
+  expect(await page.getByRole('button', { name: 'Save session' }).isDisabled()).toBe(true);
+  await page.clock.runFor(2100);
+  await page.getByRole('region', { name: 'Saved' }).waitFor();
+  const sent = saves(await calls());
+  expect(sent).toHaveLength(2);
+  expect(sent[1].requestId).toBe(sent[0].requestId);
+  await page.close();
+});
+
+it('keeps the form on failure, reuses the id on Save again, and takes a new id for the next session', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), failSave: 'Unknown client: C5. Nothing was saved.' });
+  await page.getByLabel('Group').selectOption({ label: 'Thursday' });
+  const dev = page.getByRole('radiogroup', { name: 'Status for Dev Patel' });
+  await dev.getByRole('radio', { name: 'Refused', exact: true }).check();
+  await page.getByLabel('Note for Dev Patel').fill('asleep');
+  await page.getByRole('button', { name: 'Save session' }).click();
+  expect(await page.getByRole('alert').innerText()).toContain('Unknown client: C5. Nothing was saved.');
+  expect(await dev.getByRole('radio', { name: 'Refused', exact: true }).isChecked()).toBe(true);
+  expect(await page.getByLabel('Note for Dev Patel').inputValue()).toBe('asleep');
+  await page.evaluate(() => { (window as unknown as { __server: { failSave: string } }).__server.failSave = ''; });
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('button', { name: 'Record another' }).click();
+  await page.getByLabel('Group').selectOption({ label: 'Thursday' });
+  expect(await dev.getByRole('radio', { checked: true }).count()).toBe(0); // a fresh form
+  await page.getByRole('button', { name: 'Mark all present' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('region', { name: 'Saved' }).waitFor();
+  const ids = saves(await calls()).map((s) => s.requestId);
+  expect(ids).toHaveLength(3);
+  expect(ids[1]).toBe(ids[0]);
+  expect(ids[2]).not.toBe(ids[0]);
+  await page.close();
+});
+
+it('offers Retry when loading fails', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), failLoads: 1 });
+  expect(await page.getByRole('alert').innerText()).toContain('Service Spreadsheets timed out');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await page.getByRole('button', { name: 'Save session' }).waitFor();
+  expect((await calls()).map((c) => c.name)).toEqual(['getSidebarData', 'getSidebarData']);
+  await page.close();
+});
+
+it('enters a session with the keyboard alone', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData() });
+  await page.getByLabel('Group').focus();
+  await page.keyboard.press('ArrowDown'); // Tuesday
+  await page.keyboard.press('ArrowDown'); // Thursday
+  await page.getByRole('button', { name: 'Mark all present' }).waitFor();
+  await page.keyboard.press('Tab'); // Mark all present
+  await page.keyboard.press('Tab'); // History for Dev Patel
+  await page.keyboard.press('Tab'); // Dev Patel's statuses
+  await page.keyboard.press('Space'); // Present
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // Late, Excused, Unexcused
+  await page.keyboard.press('Tab'); // Reason
+  await page.keyboard.press('ArrowDown'); // illness
+  await page.keyboard.press('Tab'); // Notice given
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Save session' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Saved' }).waitFor();
+  expect(saves(await calls())[0].attendance).toEqual([
+    { clientId: 'C5', status: 'excused', reason: 'illness', notice: true, followUp: false },
+  ]);
+  await page.close();
+});
+
+it('corrects and withdraws from a client’s history; superseded rows are struck through', async () => {
+  const history = [
+    entry({ entryId: 'E9', status: 'excused', reason: 'transport', replaces: 'E8' }),
+    entry({ entryId: 'E8', status: 'unexcused', supersededBy: 'E9' }),
+    entry({ entryId: 'E1', sessionDate: '2026-11-12', status: 'excused', reason: 'illness', notice: true }),
+  ];
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), history });
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  await page.getByRole('button', { name: 'History for Ana Lima' }).click();
+  const entries = page.getByRole('list', { name: 'Entries for Ana Lima' });
+  await entries.getByRole('listitem').first().waitFor();
+  const struck = await entries.locator('.superseded .entry-line').evaluate((el) => getComputedStyle(el).textDecorationLine);
+  expect(struck).toBe('line-through');
+  expect(await page.getByRole('button', { name: /^(Correct|Withdraw) entry of/ }).count()).toBe(4); // the two current entries
+  await page.getByRole('button', { name: 'Correct entry of 12 Nov' }).click();
+  await page.getByRole('radiogroup', { name: 'Status for Ana Lima' }).getByRole('radio', { name: 'Cancelled', exact: true }).check();
+  await page.getByLabel('Reason for Ana Lima').selectOption('planned break');
+  await page.getByRole('button', { name: 'Save correction' }).click();
+  await page.getByText('Entry of 12 Nov corrected.').waitFor();
+  await page.getByRole('button', { name: 'Withdraw entry of 20 Nov' }).click();
+  await page.getByLabel('Why withdraw this entry').fill('Recorded for the wrong client');
+  await page.getByRole('button', { name: 'Withdraw entry', exact: true }).click();
+  await page.getByText('Entry of 20 Nov withdrawn.').waitFor();
+  const changes = (await calls()).filter((c) => c.name === 'correctEntry' || c.name === 'withdrawEntry');
+  expect(changes).toEqual([
+    { name: 'correctEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E1', status: 'cancelled', reason: 'planned break', notice: true, followUp: false }] },
+    { name: 'withdrawEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E9', note: 'Recorded for the wrong client' }] },
+  ]);
+  await page.close();
+});
+
+it('opens Settings first when the menu asked for it, and saves the edited settings', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), startView: 'settings' });
+  await page.getByRole('region', { name: 'Settings' }).waitFor();
+  await page.getByLabel('New reason').fill('school run');
+  await page.getByRole('button', { name: 'Add reason' }).click();
+  await page.getByRole('button', { name: 'Remove other' }).click();
+  await page.getByRole('button', { name: 'Move illness down' }).click();
+  await page.getByLabel('Points above the usual rate (%)').fill('30');
+  await page.getByLabel('Group column').selectOption('Group');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  const change = (await calls()).find((c) => c.name === 'saveSettings')?.args[0] as Record<string, unknown>;
+  const reasons = [...DEFAULT_REASONS.filter((r) => r !== 'other'), 'school run'];
+  [reasons[0], reasons[1]] = [reasons[1], reasons[0]];
+  expect(change).toEqual({
+    roster: { sheetId: null, nameHeader: null, idHeader: null, groupHeader: 'Group', activeHeader: null },
+    reasons, trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 }, patternWeeks: 26, maxNoteLength: 200,
+  });
+  await page.close();
+});

@@ -108,7 +108,8 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
       continue;
     }
     const next = tokens[k + 1];
-    const adjacentNumber = next !== undefined && 'field' in next && !'MLEaGzZX'.includes(next.field);
+    const adjacentNumber = next !== undefined && 'field' in next && !'EaGzZX'.includes(next.field)
+      && !('ML'.includes(next.field) && next.width >= 3);
     if ('ML'.includes(t.field) && t.width >= 3 || t.field === 'E') {
       const names = t.field === 'E' ? DAYS : MONTHS;
       const rest = text.slice(pos).toLowerCase();

@@ -1,0 +1,111 @@
+/** Properties quotas, locks (with interleaved executions), developer metadata, HtmlService and Ui. */
+import { join } from 'node:path';
+import { createEnvironment } from '../../src/runtime';
+
+const distDir = join(__dirname, 'fixture');
+
+describe('PropertiesService', () => {
+  test('values are strings; the 9 KB value and 500 KB store quotas throw Apps Script\'s messages', () => {
+    const env = createEnvironment({ distDir });
+    expect(env.run('rememberSetting', 'rosterSheet', 'Clients')).toBe('Clients');
+    expect(env.documentProperties()).toEqual({ rosterSheet: 'Clients' });
+    expect(() => env.run('rememberSetting', 'big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    for (let i = 0; i < 55; i++) env.run('rememberSetting', `k${i}`, 'x'.repeat(9 * 1024));
+    expect(env.run('rememberSetting', 'k54', 'small')).toBe('small');
+    const big = 'y'.repeat(9 * 1024);
+    expect(() => {
+      for (let i = 55; i < 70; i++) env.run('rememberSetting', `k${i}`, big);
+    }).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
+  });
+});
+
+describe('LockService', () => {
+  test('a lock held by one execution times out for an execution interleaved inside it', () => {
+    const env = createEnvironment({ distDir });
+    const nested: unknown[] = [];
+    env.beforeServiceCall = (method, execution) => {
+      if (execution === 1 && method === 'Sheet.appendRow') {
+        nested.push(env.run('takeLockAndWrite', 'B'));
+        expect(() => env.run('waitForLock')).toThrow('Lock timeout: another process was holding the lock for too long.');
+      }
+    };
+    expect(env.run('takeLockAndWrite', 'A')).toBe('saved');
+    expect(nested).toEqual(['busy']);
+    env.beforeServiceCall = null;
+    expect(env.run('takeLockAndWrite', 'C')).toBe('saved');
+    expect(env.spreadsheet.getSheets()[0].getRange('A1:A2').getValues()).toEqual([['A'], ['C']]);
+  });
+
+  test('an execution interleaved before the lock is taken gets it, and the outer one then waits', () => {
+    const env = createEnvironment({ distDir });
+    const order: string[] = [];
+    env.beforeServiceCall = (method, execution) => {
+      if (execution === 1 && method === 'Lock.tryLock') {
+        env.beforeServiceCall = null;
+        order.push(String(env.run('takeLockAndWrite', 'B')));
+      }
+    };
+    order.push(String(env.run('takeLockAndWrite', 'A')));
+    expect(order).toEqual(['saved', 'saved']);
+  });
+
+  test('locks are released when an execution ends, even without releaseLock', () => {
+    const env = createEnvironment({ distDir });
+    expect(env.run('holdLock')).toBe(true);
+    expect(env.run('holdLock')).toBe(true);
+    expect(env.run('hasLockNow')).toBe(true);
+  });
+
+  test('lockUnavailable makes every tryLock fail and waitLock throw', () => {
+    const env = createEnvironment({ distDir });
+    env.lockUnavailable = true;
+    expect(env.run('takeLockAndWrite', 'A')).toBe('busy');
+    expect(() => env.run('waitForLock')).toThrow('Lock timeout');
+    env.lockUnavailable = false;
+    expect(env.run('takeLockAndWrite', 'A')).toBe('saved');
+  });
+});
+
+describe('developer metadata', () => {
+  test('spreadsheet and sheet metadata, found by key, following a renamed and moved sheet', () => {
+    const env = createEnvironment();
+    const ss = env.spreadsheet;
+    ss.addDeveloperMetadata('cadence.version', '1');
+    const attendance = ss.insertSheet('Attendance');
+    attendance.addDeveloperMetadata('cadence.tab', 'attendance');
+    attendance.setName('Sessions log');
+    attendance.activate();
+    ss.moveActiveSheet(1);
+    const [found] = ss.createDeveloperMetadataFinder().withKey('cadence.tab').find();
+    expect(found.getValue()).toBe('attendance');
+    expect(String(found.getLocation().getLocationType())).toBe('SHEET');
+    expect(found.getLocation().getSheet()!.getName()).toBe('Sessions log');
+    expect(found.getLocation().getSheet()!.getIndex()).toBe(1);
+    expect(ss.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([['cadence.version', '1']]);
+    expect(attendance.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['cadence.tab']);
+    found.setValue('attendance-v2');
+    expect(attendance.createDeveloperMetadataFinder().withKey('cadence.tab').find()[0].getValue()).toBe('attendance-v2');
+    found.remove();
+    expect(ss.createDeveloperMetadataFinder().withKey('cadence.tab').find()).toEqual([]);
+  });
+
+  test('metadata of a deleted sheet is gone; arbitrary ranges cannot hold metadata', () => {
+    const ss = createEnvironment().spreadsheet;
+    const tab = ss.insertSheet('Patterns');
+    tab.addDeveloperMetadata('cadence.tab', 'patterns');
+    ss.deleteSheet(tab);
+    expect(ss.createDeveloperMetadataFinder().withKey('cadence.tab').find()).toEqual([]);
+    expect(() => ss.getSheets()[0].getRange('A1:B2').addDeveloperMetadata('k')).toThrow('Developer metadata may only be added');
+  });
+});
+
+describe('HtmlService and Ui', () => {
+  test('createHtmlOutputFromFile reads <distDir>/<name>.html; showSidebar, alert and toast are recorded', () => {
+    const env = createEnvironment({ distDir });
+    expect(env.run('openSidebar')).toBeGreaterThan(10);
+    expect(env.ui.sidebar).toEqual({ title: 'Probe', html: expect.stringContaining('probe sidebar') });
+    expect(env.ui.alerts).toEqual(['Saved 3 rows']);
+    expect(env.ui.toasts).toEqual(['Cadence: Done']);
+    expect(() => env.run('openMissingPage')).toThrow('No HTML file named Nope was found.');
+  });
+});

@@ -38,6 +38,7 @@ import { attentionSection } from './attention';
 import { historyView } from './corrections';
 import { button, h, message, replace } from './dom';
 import { recordView } from './record';
+import { withDistinctNames } from './roster';
 import { savedView } from './saved';
 import { settingsView } from './settings';
 import { newForm, state } from './state';
@@ -101,6 +102,7 @@ function showSaved(request: SaveSessionRequest, result: SaveSessionResult): void
 
 /** Paints fresh data; the session form keeps its marks (they are keyed by client id). */
 function paint(data: SidebarData, view: View): void {
+  data.clients = withDistinctNames(data.clients);
   state.data = data;
   state.stale = false;
   if (!state.form.date) state.form = newForm(data.today);

@@ -22,3 +22,13 @@ export function filterClients(clients: readonly ClientView[], query: string): Cl
 export function pickedClients(clients: readonly ClientView[], picked: ReadonlySet<string>): ClientView[] {
   return clients.filter((c) => picked.has(c.id)).sort(byName);
 }
+
+/**
+ * Clients as the sidebar names them: a name shared by several clients gets the client's ID added
+ * ("Ana Lima (C002)"), so every row, label and summary line says unambiguously who it is about.
+ */
+export function withDistinctNames(clients: readonly ClientView[]): ClientView[] {
+  const count = new Map<string, number>();
+  for (const c of clients) count.set(c.name, (count.get(c.name) ?? 0) + 1);
+  return clients.map((c) => ((count.get(c.name) ?? 0) > 1 ? { ...c, name: `${c.name} (${c.id})` } : c));
+}

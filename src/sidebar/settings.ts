@@ -44,7 +44,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   // ---- Roster ----
   const candidates = data.roster.candidates;
   const chosenSheet = settings.roster.sheetId ?? data.roster.sheetId;
-  const autoSheet = data.roster.sheetName ? `Find it automatically (now “${data.roster.sheetName}”)` : 'Find it automatically';
+  const autoSheet = data.roster.sheetName ? `Automatic (“${data.roster.sheetName}”)` : 'Automatic';
   const sheet = select(
     [[DETECT, autoSheet], ...candidates.map((c): [string, string] => [String(c.sheetId), c.name])],
     settings.roster.sheetId === null ? DETECT : String(settings.roster.sheetId),
@@ -63,7 +63,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
       const stored = settings.roster[key];
       replace(el, []);
       const detected = found[key];
-      const auto = detected ? `Find it automatically (now “${detected}”)` : 'Find it automatically';
+      const auto = detected ? `Automatic (“${detected}”)` : 'Automatic';
       for (const [value, text] of [[DETECT, auto], ...headers.map((x) => [x, x])]) {
         const option = h('option', { text });
         option.value = value;

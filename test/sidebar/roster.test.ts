@@ -1,5 +1,5 @@
 import type { ClientView } from '../../src/core/types';
-import { filterClients, groupMembers, pickedClients } from '../../src/sidebar/roster';
+import { filterClients, groupMembers, pickedClients, withDistinctNames } from '../../src/sidebar/roster';
 
 const client = (id: string, name: string, group: string, active = true): ClientView => ({
   id, name, group, active, lastEntry: null,
@@ -23,4 +23,10 @@ it('filters active clients by name or group, ignoring case', () => {
 
 it('keeps picked clients in name order and drops ids gone from the roster', () => {
   expect(pickedClients(clients, new Set(['3', '1', 'gone'])).map((c) => c.id)).toEqual(['3', '1']);
+});
+
+it('adds the ID to names that several clients share, and only to those', () => {
+  const named = withDistinctNames([...clients, client('6', 'Ben', 'Tue')]);
+  expect(named.map((c) => c.name)).toEqual(['Cleo', 'Ana (2)', 'Ben (3)', 'Dina', 'Ana (5)', 'Ben (6)']);
+  expect(named[0]).toBe(clients[0]);
 });

@@ -25,9 +25,12 @@ export function openFollowUps(current: readonly Entry[]): FollowUp[] {
 /** How many entries the correction view lists per client. */
 export const HISTORY_LENGTH = 12;
 
-/** A client's latest entries, newest first, superseded and withdrawing rows included and marked. */
+/**
+ * A client's latest entries, newest first, superseded and withdrawing rows included and marked.
+ * Entries recorded in the same second keep the record's order reversed (later rows are newer).
+ */
 export function clientHistory(linked: readonly Entry[], clientId: string, limit = HISTORY_LENGTH): Entry[] {
-  return linked.filter((e) => e.clientId === clientId).sort(newestFirst).slice(0, limit);
+  return linked.filter((e) => e.clientId === clientId).reverse().sort(newestFirst).slice(0, limit);
 }
 
 const NO_TREND: Trend['level'] = 'none';

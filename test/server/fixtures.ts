@@ -1,0 +1,154 @@
+/**
+ * Shared setup for tests that run the built add-on offline: a roster in whatever shape a practice
+ * keeps it, session requests, and reading the Attendance record back the way a person would see it.
+ * Calls made through env.spreadsheet are the test's own and are not counted.
+ */
+import { createEnvironment } from '../../src/runtime';
+import type { Environment } from '../../src/runtime';
+import type { AttendanceInput, SaveSessionRequest, SidebarData } from '../../src/core/types';
+
+export const TIME_ZONE = 'America/New_York';
+/** 2025-03-12 15:00 in New York: a Wednesday afternoon. */
+export const NOW = new Date('2025-03-12T19:00:00Z');
+export const TODAY = '2025-03-12';
+
+export interface RosterClient {
+  id?: string;
+  name: string;
+  group?: string;
+  active?: string | boolean;
+}
+
+export interface RosterShape {
+  sheetName?: string;
+  /** Header texts in column order; a value per header is taken from the client by these keys. */
+  headers?: string[];
+  /** Extra columns (with a value on every row) the practice keeps. */
+  extraColumns?: string[];
+  /** Blank rows before the header row (a header not in row 1). */
+  rowsAbove?: number;
+  /** Insert a blank row after every nth client. */
+  blankEvery?: number;
+}
+
+const FIELD_BY_HEADER: Record<string, keyof RosterClient> = {
+  'client id': 'id', id: 'id', mrn: 'id', client: 'name', name: 'name', 'client name': 'name', 'full name': 'name',
+  group: 'group', session: 'group', active: 'active', status: 'active', discharged: 'active',
+};
+
+/** Writes a roster tab (the first sheet, renamed) and returns its sheet. */
+export function writeRoster(env: Environment, clients: RosterClient[], shape: RosterShape = {}): GoogleAppsScript.Spreadsheet.Sheet {
+  const headers = shape.headers ?? ['Client ID', 'Client', 'Group', 'Active'];
+  const extra = shape.extraColumns ?? [];
+  const rows: unknown[][] = [];
+  for (let i = 0; i < (shape.rowsAbove ?? 0); i += 1) rows.push([...headers, ...extra].map((_, j) => (i === 0 && j === 0 ? 'Our clients 2025' : '')));
+  rows.push([...headers, ...extra]);
+  clients.forEach((client, i) => {
+    rows.push([
+      ...headers.map((h) => {
+        const value = client[FIELD_BY_HEADER[h.toLowerCase()]];
+        return value === undefined ? '' : value;
+      }),
+      ...extra.map((x) => `${x} ${i + 1}`),
+    ]);
+    if (shape.blankEvery && (i + 1) % shape.blankEvery === 0) rows.push([...headers, ...extra].map(() => ''));
+  });
+  const sheet = env.spreadsheet.getSheets()[0];
+  sheet.setName(shape.sheetName ?? 'Clients');
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  // Text cells are written with an apostrophe so the fixture's "007" IDs stay text, as typed.
+  const cells = rows.map((r) => r.map((v) => (typeof v === 'string' && v !== '' ? `'${v}` : v)));
+  sheet.getRange(1, 1, rows.length, rows[0].length).setValues(cells);
+  return sheet;
+}
+
+/** The default group: Amy, Ben, Cleo in "Monday group"; Dan in "Tuesday group"; Eve discharged. */
+export const PRACTICE: RosterClient[] = [
+  { id: 'C001', name: 'Amy Adams', group: 'Monday group', active: 'yes' },
+  { id: 'C002', name: 'Ben Brown', group: 'Monday group', active: 'yes' },
+  { id: 'C003', name: 'Cleo Clark', group: 'Monday group', active: 'yes' },
+  { id: 'C004', name: 'Dan Diaz', group: 'Tuesday group', active: 'yes' },
+  { id: 'C005', name: 'Eve Evans', group: 'Monday group', active: 'no' },
+];
+
+/** A fresh spreadsheet with the practice's roster, at NOW in New York. */
+export function practice(clients: RosterClient[] = PRACTICE, shape: RosterShape = {}): Environment {
+  const env = createEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), user: 'therapist@example.org' });
+  writeRoster(env, clients, shape);
+  return env;
+}
+
+let requestCounter = 0;
+export function newRequestId(): string {
+  requestCounter += 1;
+  return `req-${requestCounter}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** A session where every client listed is present unless `marks` says otherwise. */
+export function session(clientIds: string[], marks: Record<string, Partial<AttendanceInput>> = {}, over: Partial<SaveSessionRequest> = {}): SaveSessionRequest {
+  return {
+    requestId: newRequestId(),
+    date: '2025-03-10',
+    group: 'Monday group',
+    attendance: clientIds.map((clientId) => ({ clientId, status: 'present', ...marks[clientId] })),
+    ...over,
+  };
+}
+
+/** The Attendance tab, found the way the add-on finds it (its metadata tag), or null. */
+export function attendanceSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const tags = env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.attendance').find();
+  return tags.length ? tags[0].getLocation().getSheet() : null;
+}
+
+export type RecordRowView = Record<string, string | number | boolean>;
+
+/**
+ * The record as a person reads it: one object per data row keyed by header, dates shown as
+ * YYYY-MM-DD (Session date, Follow-up done) or YYYY-MM-DD HH:mm (Recorded at) in the
+ * spreadsheet's zone. Blank rows are kept (as objects of '') so tests can see nothing moved.
+ */
+export function readRecordBack(env: Environment): RecordRowView[] {
+  const sheet = attendanceSheet(env);
+  if (!sheet || sheet.getLastRow() < 2) return [];
+  const values = sheet.getDataRange().getValues();
+  const headers = values[0].map(String);
+  return values.slice(1).map((row) => {
+    const view: RecordRowView = {};
+    headers.forEach((h, i) => {
+      const v = row[i];
+      view[h] = v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+        ? formatInZone(v as Date, h === 'Recorded at' ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd')
+        : (v as string | number | boolean);
+    });
+    return view;
+  });
+}
+
+/** Formats a date in the fixture's zone without Apps Script's Utilities (node has Intl). */
+function formatInZone(date: Date, pattern: 'yyyy-MM-dd' | 'yyyy-MM-dd HH:mm'): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((p) => [p.type, p.value]));
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  return pattern === 'yyyy-MM-dd' ? day : `${day} ${parts.hour}:${parts.minute}`;
+}
+
+/** Cadence entries only (rows with an Entry ID). */
+export function recordEntries(env: Environment): RecordRowView[] {
+  return readRecordBack(env).filter((r) => r['Entry ID'] !== '' && r['Entry ID'] !== undefined);
+}
+
+export function sidebar(env: Environment): SidebarData {
+  return env.run<SidebarData>('getSidebarData');
+}
+
+/** The message of the Error a run throws, or null when it succeeds. */
+export function failure(run: () => unknown): string | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -30,6 +30,9 @@
  *                          reasons list "Reasons" with "Move <reason> up/down", "Remove <reason>";
  *                          "New reason" + "Add reason"; the trend numbers by their visible labels;
  *                          "Weeks in Patterns", "Longest note (characters)"; "Save settings"
+ * Match names exactly ({ exact: true }) where one label is part of another: "Settings" / "Save
+ * settings", "Record" / "Record another", "Excused" / "Unexcused", "Withdraw entry" / "Withdraw
+ * entry of 12 Nov". Clients who share a name are labelled with their ID: "Ana Lima (C002)".
  * Dates are shown as "12 Nov" (the year is added when it is not the current one).
  */
 import type { ClientView, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';

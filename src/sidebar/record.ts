@@ -190,8 +190,12 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     }
   }
 
+  const noRoster = data.clients.length === 0
+    ? message('info', `${data.roster.problem ?? 'No clients were found on the roster.'} Open Settings to choose the roster tab, or to create one.`)
+    : null;
   const el = h('section', { className: 'record', attrs: { 'aria-label': 'Record a session' } }, [
     h('h2', { text: 'Record a session' }),
+    noRoster,
     h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date]),
     h('div', { className: 'block field' }, [h('label', { text: 'Group', attrs: { for: scopeId } }), scope]),
     picker,

@@ -2,7 +2,7 @@
 import type { ClientView } from '../core/types';
 
 function byName(a: ClientView, b: ClientView): number {
-  return a.name.localeCompare(b.name);
+  return a.name.localeCompare(b.name, undefined, { numeric: true });
 }
 
 /** A group's active members, by name: discharged clients are not offered for a new session. */

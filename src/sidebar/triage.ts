@@ -10,5 +10,5 @@ const RANK: Readonly<Record<TrendLevel, number>> = { urgent: 0, rising: 1, watch
 export function needsAttention(clients: readonly ClientView[]): ClientView[] {
   return clients
     .filter((c) => c.active && (RANK[c.trend.level] < 3 || c.trend.chronic))
-    .sort((a, b) => RANK[a.trend.level] - RANK[b.trend.level] || a.name.localeCompare(b.name));
+    .sort((a, b) => RANK[a.trend.level] - RANK[b.trend.level] || a.name.localeCompare(b.name, undefined, { numeric: true }));
 }

@@ -13,3 +13,8 @@ it('lists flagged active clients, most urgent first, then the chronic ones', () 
   ];
   expect(needsAttention(clients).map((c) => c.name)).toEqual(['Bob', 'Cat', 'Abe', 'Zoe', 'Dan']);
 });
+
+it('orders numbered names as people count', () => {
+  expect(needsAttention([client('Client 10', 'watch'), client('Client 9', 'watch'), client('Client 100', 'watch')]).map((c) => c.name))
+    .toEqual(['Client 9', 'Client 10', 'Client 100']);
+});

@@ -26,12 +26,15 @@ export class Grid<T> {
     r[column] = value;
   }
 
-  /** Fills a block with values[i][j] (or one value for every cell). */
+  /** Fills a block with source(i, j). A block starting at column 0 over missing rows reuses fresh arrays. */
   writeBlock(row: number, column: number, numRows: number, numColumns: number, source: (i: number, j: number) => T): void {
     while (this.rows.length < row + numRows) this.rows.push(undefined);
     for (let i = 0; i < numRows; i++) {
       let r = this.rows[row + i];
-      if (r === undefined) r = this.rows[row + i] = [];
+      if (r === undefined) {
+        r = this.rows[row + i] = new Array<T>(column + numColumns);
+        for (let j = 0; j < column; j++) r[j] = this.blank;
+      }
       while (r.length < column) r.push(this.blank);
       for (let j = 0; j < numColumns; j++) r[column + j] = source(i, j);
     }

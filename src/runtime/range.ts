@@ -68,27 +68,34 @@ export function cellDisplay(sheet: SheetModel, row: number, column: number): str
   return displayValue(readCell(sheet, row, column), sheet.formats.numberFormat.get(row - 1, column - 1), sheet.workbook.timeZone);
 }
 
-/** Writes one cell as the user would have typed it, applying the number format Sheets infers. */
+/**
+ * Writes cells as the user would have typed them, applying the number format Sheets infers.
+ * Everything is interpreted before anything is stored, so a refused value leaves the sheet as it was.
+ */
 export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown): void {
   const tz = sheet.workbook.timeZone;
   const formats = sheet.formats.numberFormat;
-  const entered: CellValue[][] = [];
+  const entered: CellValue[][] = new Array(rect.numRows);
   const autoFormats: [number, number, string][] = [];
   for (let i = 0; i < rect.numRows; i++) {
-    const row: CellValue[] = [];
+    const row: CellValue[] = new Array(rect.numColumns);
     for (let j = 0; j < rect.numColumns; j++) {
       const v = valueAt(i, j);
-      // Most cells are plain words: skip the parsing that only digits, signs, '=' and TRUE/FALSE need.
-      if (typeof v === 'string' && v.length > 0 && v.length <= 50000 && isPlainTextStart(v.charCodeAt(0))) {
-        row.push(v);
+      // Numbers, booleans and plain words need no parsing: only digits, signs, '=', "'" and TRUE/FALSE do.
+      if (typeof v === 'number' || typeof v === 'boolean' || v === '') {
+        row[j] = v as CellValue;
+        continue;
+      }
+      if (typeof v === 'string' && v.length <= 50000 && isPlainTextStart(v.charCodeAt(0))) {
+        row[j] = v;
         continue;
       }
       const format = formats.get(rect.row - 1 + i, rect.column - 1 + j);
       const e = enterValue(v, format, tz);
-      row.push(e.value);
+      row[j] = e.value;
       if (e.autoFormat && (format === null || format === GENERAL)) autoFormats.push([i, j, e.autoFormat]);
     }
-    entered.push(row);
+    entered[i] = row;
   }
   sheet.values.writeBlock(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns, (i, j) => entered[i][j]);
   for (const [i, j, f] of autoFormats) formats.set(rect.row - 1 + i, rect.column - 1 + j, f);

@@ -78,7 +78,7 @@ export function recordWidth(columns: ColumnMap): number {
 export interface DateReader {
   /** A Session date or Follow-up done cell → YYYY-MM-DD ('' when blank or not a date). */
   day(value: unknown): string;
-  /** A Recorded at cell → YYYY-MM-DDTHH:mm:ss ('' when blank). */
+  /** A Recorded at cell → an ISO timestamp ('' when blank). */
   instant(value: unknown): string;
 }
 

@@ -10,7 +10,6 @@ import type { AttendanceRecord } from './attendanceTab';
 import { cadenceTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
 import { refreshPatternsAfterWrite } from './patternsRefresh';
-import { formatInstant } from './spreadsheetTime';
 import type { Workbook } from './workbook';
 
 export interface WriteOutcome<T> {
@@ -37,7 +36,7 @@ export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRe
 export function provenance(workbook: Workbook, requestId: string): Pick<Entry, 'entryId' | 'recordedAt' | 'recordedBy' | 'requestId'> {
   return {
     entryId: Utilities.getUuid(),
-    recordedAt: formatInstant(new Date(), workbook.timeZone),
+    recordedAt: new Date().toISOString(),
     // Blank where the domain's policy withholds it (Session.getActiveUser: "returns a blank string").
     recordedBy: Session.getActiveUser().getEmail(),
     requestId,

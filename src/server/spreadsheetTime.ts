@@ -6,7 +6,6 @@
 import type { DateReader, DateWriter } from '../core/record';
 
 const DAY = 'yyyy-MM-dd';
-const INSTANT = "yyyy-MM-dd'T'HH:mm:ss";
 
 /** getValues returns Dates made in the script's realm; test the tag rather than instanceof. */
 function isDate(value: unknown): value is Date {
@@ -16,15 +15,29 @@ function isDate(value: unknown): value is Date {
 /** A typed text date ('2025-03-04', '2025-03-04 10:00'): its day part. */
 const TEXT_DAY = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[ T])/;
 
+/**
+ * Reads the record's dates. Days are formatted once per distinct instant: Cadence writes session
+ * dates as midnights, so a record of 20,000 entries holds only as many distinct values as session
+ * days. Instants become UTC ISO strings in plain JavaScript (they are only compared and shown).
+ */
 export function dateReader(timeZone: string): DateReader {
+  const days = new Map<number, string>();
   return {
     day(value) {
-      if (isDate(value)) return Utilities.formatDate(value, timeZone, DAY);
+      if (isDate(value)) {
+        const time = value.getTime();
+        let day = days.get(time);
+        if (day === undefined) {
+          day = Utilities.formatDate(value, timeZone, DAY);
+          days.set(time, day);
+        }
+        return day;
+      }
       const m = typeof value === 'string' ? TEXT_DAY.exec(value) : null;
       return m ? m[1] : '';
     },
     instant(value) {
-      if (isDate(value)) return Utilities.formatDate(value, timeZone, INSTANT);
+      if (isDate(value)) return value.toISOString();
       return typeof value === 'string' ? value.trim() : '';
     },
   };
@@ -34,12 +47,8 @@ export function dateReader(timeZone: string): DateReader {
 export function dateWriter(timeZone: string): DateWriter {
   return {
     day: (isoDay) => Utilities.parseDate(isoDay, timeZone, DAY),
-    instant: (isoInstant) => Utilities.parseDate(isoInstant, timeZone, INSTANT),
+    instant: (isoInstant) => new Date(isoInstant),
   };
-}
-
-export function formatInstant(date: Date, timeZone: string): string {
-  return Utilities.formatDate(date, timeZone, INSTANT);
 }
 
 export function formatDay(date: Date, timeZone: string): string {

@@ -1,7 +1,8 @@
 /** `npm run bench`: runs every benchmark in turn; each prints its own lines. */
 import { bench as record } from './record';
+import { bench as runtime } from './runtime';
 
-const benches: [string, () => void][] = [['record', record]];
+const benches: [string, () => void][] = [['runtime', runtime], ['record', record]];
 
 for (const [name, run] of benches) {
   const started = Date.now();

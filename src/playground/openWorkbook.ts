@@ -1,0 +1,71 @@
+/**
+ * The workbook the playground serves: the one in the workbook file, or a new one (the demo
+ * practice with its history, or only a roster for --fresh and --import), run in the offline
+ * Apps Script runtime with the built add-on.
+ */
+import { createEnvironment, type OfflineEnvironment } from '../runtime';
+import type { WorkbookJSON } from '../runtime/types';
+import type { PlaygroundOptions } from './args';
+import { demoHistory } from './demoHistory';
+import { DEMO_CLIENTS, DEMO_TIME_ZONE, ROSTER_HEADERS, demoRoster } from './demoPractice';
+import { todayIn } from './dates';
+import { importRoster } from './importRoster';
+import { readWorkbook } from './persistence';
+import { rosterWorkbook } from './rosterWorkbook';
+
+/** The services' clock: real time, or pinned while the demo history is recorded. */
+export interface Clock {
+  pinned: Date | null;
+}
+
+export interface OpenedWorkbook {
+  env: OfflineEnvironment;
+  /** Where the workbook came from, for the start-up message. */
+  origin: 'file' | 'demo' | 'fresh' | 'import';
+  /** Whether it is new, so the caller writes it to the file before serving. */
+  created: boolean;
+}
+
+function environment(workbook: WorkbookJSON, distDir: string | undefined, clock: Clock): OfflineEnvironment {
+  return createEnvironment({ distDir, timeZone: workbook.timeZone, workbook, now: () => clock.pinned ?? new Date() });
+}
+
+/** The machine's time zone: an imported roster says nothing about the practice's. */
+function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || DEMO_TIME_ZONE;
+}
+
+/**
+ * Records the demo's history through the add-on's own saveSession, each save at the hour it was
+ * made, so the Attendance tab is exactly what the add-on writes; then marks the discharged
+ * clients as the practice would and refreshes the Patterns tab at today's clock.
+ */
+export function recordDemoHistory(env: OfflineEnvironment, clock: Clock, today: string): void {
+  for (const session of demoHistory(today)) {
+    clock.pinned = new Date(session.recordedAt);
+    env.run('saveSession', session.request);
+  }
+  clock.pinned = null;
+  const roster = env.spreadsheet.getSheets()[0];
+  const activeColumn = ROSTER_HEADERS.indexOf('Active') + 1;
+  DEMO_CLIENTS.forEach((client, i) => {
+    if (client.dischargedWeeksAgo !== null) roster.getRange(i + 2, activeColumn).setValue('No');
+  });
+  env.run('refreshPatterns');
+}
+
+export async function openWorkbook(options: PlaygroundOptions, distDir?: string): Promise<OpenedWorkbook> {
+  const clock: Clock = { pinned: null };
+  if (options.importPath) {
+    const roster = await importRoster(options.importPath);
+    return { env: environment(rosterWorkbook(roster, localTimeZone()), distDir, clock), origin: 'import', created: true };
+  }
+  if (options.fresh) {
+    return { env: environment(rosterWorkbook(demoRoster(), DEMO_TIME_ZONE), distDir, clock), origin: 'fresh', created: true };
+  }
+  const saved = readWorkbook(options.workbookPath);
+  if (saved) return { env: environment(saved, distDir, clock), origin: 'file', created: false };
+  const env = environment(rosterWorkbook(demoRoster({ allActive: true }), DEMO_TIME_ZONE), distDir, clock);
+  recordDemoHistory(env, clock, todayIn(DEMO_TIME_ZONE));
+  return { env, origin: 'demo', created: true };
+}

@@ -48,6 +48,9 @@ import { newForm, state } from './state';
 
 type View = 'record' | 'settings';
 
+/** The control to focus when the record view is painted again (after History › Back). */
+let returnFocus: string | null = null;
+
 const app = document.getElementById('app') as HTMLElement;
 const recordTab = button('Record', () => show('record'));
 const settingsTab = button('Settings', () => show('settings'));
@@ -76,7 +79,15 @@ function show(view: View): void {
     const form = recordView(data, state.form, { onHistory: showHistory, onSaved: showSaved });
     replace(body, [attentionSection(data.clients), form.el, form.bar]);
   }
-  window.scrollTo(0, 0);
+  const target = returnFocus === null ? null
+    : [...body.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === returnFocus);
+  returnFocus = null;
+  if (target) {
+    target.focus();
+    target.scrollIntoView({ block: 'center' });
+  } else {
+    window.scrollTo(0, 0);
+  }
 }
 
 function showHistory(client: ClientView): void {
@@ -85,7 +96,7 @@ function showHistory(client: ClientView): void {
   replace(body, [historyView(client, {
     reasons: data.reasons, maxNoteLength: data.settings.maxNoteLength, today: data.today,
     onChanged: () => { state.stale = true; },
-    onBack: () => show('record'),
+    onBack: () => { returnFocus = `History for ${client.name}`; show('record'); },
   })]);
   window.scrollTo(0, 0);
   (body.querySelector('h2') as HTMLElement | null)?.focus();

@@ -218,6 +218,10 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   await page.getByLabel('Why withdraw this entry').fill('Recorded for the wrong client');
   await page.getByRole('button', { name: 'Withdraw entry', exact: true }).click();
   await page.getByText('Entry of 20 Nov withdrawn.').waitFor();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Save session' }).waitFor();
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+  expect(focused).toBe('History for Ana Lima'); // back where the therapist left the form
   const changes = (await calls()).filter((c) => c.name === 'correctEntry' || c.name === 'withdrawEntry');
   expect(changes).toEqual([
     { name: 'correctEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E1', status: 'cancelled', reason: 'planned break', notice: true, followUp: false }] },

@@ -152,8 +152,9 @@ export function conditionalFormatRuleObject(exec: Execution, sheet: SheetModel, 
 
 /**
  * Whether a rule's condition holds for a cell. Text conditions compare the displayed text without
- * regard to case (Sheets' "Text contains" / "Text is exactly" ignore case); number conditions
- * hold only for numbers (a date is a number of days in Sheets).
+ * regard to case, as Sheets' text comparisons in formulas do (its documentation does not say for
+ * the text conditions; write codes that differ by more than case). Number conditions hold only
+ * for numbers.
  */
 export function ruleMatches(sheet: SheetModel, rule: RuleModel, row: number, column: number): boolean {
   const value = readCell(sheet, row, column);

@@ -138,9 +138,11 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
       code.script.runInContext(context);
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-      return (fn as (...a: unknown[]) => unknown)(...makeArgs(realm, exec));
+      const result = (fn as (...a: unknown[]) => unknown)(...makeArgs(realm, exec));
+      if (exec.hookError !== null) throw exec.hookError;
+      return result;
     } catch (e) {
-      throw nodeError(e);
+      throw nodeError(exec.hookError ?? e);
     } finally {
       // Apps Script releases an execution's locks when it ends.
       world.locks.releaseAll(id);
@@ -170,7 +172,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
         authMode: AuthMode[authMode],
         source: spreadsheetObject(exec, world.workbook),
         triggerUid: '0',
-        user: { email: world.settings.user },
+        user: realm.object({ email: world.settings.user }),
       })]);
     },
     injectFault(fault: Fault) { world.addFault(fault); },

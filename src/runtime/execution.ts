@@ -27,6 +27,8 @@ const SCOPES: Record<string, string> = {
 
 export class Execution {
   readonly counter = new CallCounter();
+  /** An error thrown by the test's beforeServiceCall hook, rethrown when the execution ends. */
+  hookError: unknown = null;
 
   constructor(
     readonly world: World,
@@ -47,7 +49,13 @@ export class Execution {
       // The shape of Apps Script's missing-authorization error.
       throw this.realm.error(`You do not have permission to call ${method}.${scope ? ` Required permissions: ${scope}` : ''}`);
     }
-    this.world.beforeServiceCall?.(method, this.id);
+    try {
+      this.world.beforeServiceCall?.(method, this.id);
+    } catch (e) {
+      // The add-on might catch this and carry on; keep it so run() fails with the test's own error.
+      this.hookError ??= e;
+      throw this.realm.error(`beforeServiceCall hook failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const fault = this.world.takeFault(method);
     if (fault !== null) throw this.realm.error(fault);
   }

@@ -33,8 +33,9 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
     getSheets: () => exec.realm.array(wb.sheets.map((s) => sheetObject(exec, s))),
     getNumSheets: () => wb.sheets.length,
     getSheetByName(name) {
-      // Sheet names are matched without regard to case, as Sheets keeps them unique that way.
-      const s = wb.findSheet(String(name));
+      // Whether Apps Script matches names regardless of case is not documented; an exact match is
+      // the stricter choice (code that relies on case-folding fails here, not in production).
+      const s = wb.sheets.find((x) => x.name === String(name));
       return s ? sheetObject(exec, s) : null;
     },
     getSheetById(id) {

@@ -150,3 +150,23 @@ describe('services', () => {
     expect(e.run('whoAmI')).toEqual({ email: 'a@b.org', tz: 'Europe/Paris' });
   });
 });
+
+describe('beforeServiceCall', () => {
+  test('a failing hook fails the run with its own error even if the add-on catches it', () => {
+    const e = env();
+    e.beforeServiceCall = (method) => {
+      if (method === 'Sheet.getRange') throw new Error('assertion inside the hook');
+    };
+    expect(() => e.run('catchServiceError')).toThrow('assertion inside the hook');
+  });
+
+  test('the hook sees every call of the add-on with its execution number', () => {
+    const e = env();
+    const seen: string[] = [];
+    e.beforeServiceCall = (method, execution) => { seen.push(`${execution}:${method}`); };
+    e.run('whoAmI');
+    e.run('whoAmI');
+    expect(seen).toEqual(['1:Session.getActiveUser', '1:User.getEmail', '1:Session.getScriptTimeZone',
+      '2:Session.getActiveUser', '2:User.getEmail', '2:Session.getScriptTimeZone']);
+  });
+});

@@ -30,10 +30,12 @@ describe('sheets', () => {
     expect(ss.getSheetById(second.getSheetId())?.getName()).toBe('Clients');
   });
 
-  test('getSheetByName ignores case (Sheets keeps names unique regardless of case); setName refuses a taken name', () => {
+  test('getSheetByName matches exactly (stricter); names stay unique regardless of case', () => {
     const ss = workbook();
     ss.insertSheet('Roster');
-    expect(ss.getSheetByName('roster')?.getName()).toBe('Roster');
+    expect(ss.getSheetByName('Roster')?.getName()).toBe('Roster');
+    expect(ss.getSheetByName('roster')).toBeNull();
+    expect(() => ss.insertSheet('ROSTER')).toThrow('already exists');
     expect(ss.getSheetByName('Rosters')).toBeNull();
     expect(() => ss.getSheetByName('Roster')!.setName('Sheet1')).toThrow('A sheet with the name "Sheet1" already exists');
   });

@@ -1,0 +1,32 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readWorkbook, writeWorkbook } from '../../src/playground/persistence';
+import { rosterWorkbook } from '../../src/playground/rosterWorkbook';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cadence-persist-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const workbook = rosterWorkbook({ spreadsheetName: 'Practice', sheetName: 'Roster', rows: [['Client'], ['Ana']] }, 'Europe/London');
+
+describe('the workbook file', () => {
+  it('round-trips, creating missing folders, and leaves no temporary file behind', () => {
+    const path = join(dir, 'nested', 'folder', 'workbook.json');
+    expect(readWorkbook(path)).toBeNull();
+    writeWorkbook(path, workbook);
+    expect(readWorkbook(path)).toEqual(workbook);
+    const changed = { ...workbook, name: 'Renamed' };
+    writeWorkbook(path, changed);
+    expect(readWorkbook(path)?.name).toBe('Renamed');
+    expect(readdirSync(join(dir, 'nested', 'folder'))).toEqual(['workbook.json']);
+  });
+
+  it('refuses a damaged file rather than starting over on top of it', () => {
+    const path = join(dir, 'workbook.json');
+    writeFileSync(path, '{"name": "half a wri');
+    expect(() => readWorkbook(path)).toThrow(/is not a workbook file .*--fresh/);
+    writeFileSync(path, '{"name": "no sheets"}');
+    expect(() => readWorkbook(path)).toThrow(/no "sheets"/);
+  });
+});

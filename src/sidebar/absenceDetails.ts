@@ -33,7 +33,8 @@ export function absenceDetails(
   followUp.addEventListener('change', () => change((m) => setFollowUp(m, followUp.checked)));
 
   const counterId = uid('count');
-  const counter = h('span', { className: 'counter', attrs: { id: counterId, 'aria-live': 'polite' } });
+  // Described by, not live: announcing every keystroke's count would drown the typing.
+  const counter = h('span', { className: 'counter', attrs: { id: counterId } });
   const noteId = uid('note');
   const note = h('textarea', {
     attrs: {

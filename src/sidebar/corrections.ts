@@ -61,14 +61,23 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     replace(list, entries.map((entry, index) => entryItem(entry, index)));
   }
 
+  /** Why an entry no longer counts: withdrawn (with the reason given) or corrected. */
+  function supersededText(entry: Entry): string {
+    const by = entries.find((e) => e.entryId === entry.supersededBy);
+    if (by?.status === 'withdrawn') return by.note ? `Withdrawn: ${by.note}` : 'Withdrawn';
+    return 'Corrected: replaced by a later entry';
+  }
+
   function entryItem(entry: Entry, index: number): HTMLElement {
-    const current = entry.supersededBy === '' && entry.status !== 'withdrawn';
+    const withdrawal = entry.status === 'withdrawn';
+    const current = entry.supersededBy === '' && !withdrawal;
     const when = shortDate(entry.sessionDate, ctx.today);
-    const item = h('li', { className: current ? 'entry' : 'entry superseded' }, [
+    const className = current ? 'entry' : withdrawal ? 'entry withdrawal' : 'entry superseded';
+    const item = h('li', { className }, [
       h('div', { className: 'entry-line', text: entryLine(entry, ctx.today) }),
-      !current && entry.supersededBy ? h('div', { className: 'secondary', text: 'Superseded by a later correction' }) : null,
-      entry.replaces && entry.status !== 'withdrawn' ? h('div', { className: 'secondary', text: 'Correction of an earlier entry' }) : null,
-      entry.note && entry.status !== 'withdrawn' ? h('div', { className: 'secondary note-text', text: entry.note }) : null,
+      entry.supersededBy ? h('div', { className: 'secondary', text: supersededText(entry) }) : null,
+      entry.replaces && !withdrawal ? h('div', { className: 'secondary', text: 'Correction of an earlier entry' }) : null,
+      entry.note && !withdrawal ? h('div', { className: 'secondary note-text', text: entry.note }) : null,
     ]);
     if (!current) return item;
     const actions = h('div', { className: 'entry-actions' }, [

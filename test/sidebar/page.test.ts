@@ -200,6 +200,8 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
     entry({ entryId: 'E9', status: 'excused', reason: 'transport', replaces: 'E8' }),
     entry({ entryId: 'E8', status: 'unexcused', supersededBy: 'E9' }),
     entry({ entryId: 'E1', sessionDate: '2026-11-12', status: 'excused', reason: 'illness', notice: true }),
+    entry({ entryId: 'E6', sessionDate: '2026-11-05', status: 'withdrawn', note: 'not her session', replaces: 'E7' }),
+    entry({ entryId: 'E7', sessionDate: '2026-11-05', status: 'refused', supersededBy: 'E6' }),
   ];
   const { page, calls } = await openSidebar(browser, { data: sampleData(), history });
   await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
@@ -209,6 +211,8 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   const struck = await entries.locator('.superseded .entry-line').evaluate((el) => getComputedStyle(el).textDecorationLine);
   expect(struck).toBe('line-through');
   expect(await page.getByRole('button', { name: /^(Correct|Withdraw) entry of/ }).count()).toBe(4); // the two current entries
+  expect(await entries.getByText('Withdrawn: not her session').count()).toBe(1);
+  expect(await entries.getByText('Corrected: replaced by a later entry').count()).toBe(1);
   await page.getByRole('button', { name: 'Correct entry of 12 Nov' }).click();
   await page.getByRole('radiogroup', { name: 'Status for Ana Lima' }).getByRole('radio', { name: 'Cancelled', exact: true }).check();
   await page.getByLabel('Reason for Ana Lima').selectOption('planned break');

@@ -208,8 +208,12 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   await page.getByRole('button', { name: 'History for Ana Lima' }).click();
   const entries = page.getByRole('list', { name: 'Entries for Ana Lima' });
   await entries.getByRole('listitem').first().waitFor();
-  const struck = await entries.locator('.superseded .entry-line').evaluate((el) => getComputedStyle(el).textDecorationLine);
-  expect(struck).toBe('line-through');
+  const lines = entries.locator('.entry-line');
+  const decoration = await lines.evaluateAll((els) => els.map((el) => `${el.textContent} ${getComputedStyle(el).textDecorationLine}`));
+  expect(decoration).toEqual([
+    '20 Nov — excused, transport none', '20 Nov — unexcused line-through', '12 Nov — excused, illness none',
+    '5 Nov — withdrawal: not her session none', '5 Nov — refused line-through',
+  ]);
   expect(await page.getByRole('button', { name: /^(Correct|Withdraw) entry of/ }).count()).toBe(4); // the two current entries
   expect(await entries.getByText('Withdrawn: not her session').count()).toBe(1);
   expect(await entries.getByText('Corrected: replaced by a later entry').count()).toBe(1);

@@ -12,6 +12,9 @@ import type { CadenceTabs } from './cadenceTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** DESIGN.md "Tabs": the Patterns tab's default name (contract). */
+const PATTERNS_NAME = 'Patterns';
+
 export interface Roster {
   clients: Client[];
   view: RosterView;
@@ -27,9 +30,12 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, tabs: Cade
   // Cadence's own tabs (tagged) are never the roster.
   const own = new Set<number>();
   tabs.forEach((sheet) => own.add(sheet.getSheetId()));
-  const sheets = ss.getSheets().filter((s) => !own.has(s.getSheetId()));
   const candidates: (RosterCandidate & { sheet: GoogleAppsScript.Spreadsheet.Sheet; lastRow: number; lastColumn: number })[] = [];
-  for (const sheet of sheets) {
+  for (const sheet of ss.getSheets()) {
+    const sheetId = sheet.getSheetId();
+    const name = sheet.getName();
+    // The Patterns tab by its default name too, in case it was made before it was tagged.
+    if (own.has(sheetId) || name === PATTERNS_NAME) continue;
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     const topRows = lastRow && lastColumn
@@ -37,7 +43,7 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, tabs: Cade
       : [];
     // An untagged copy of the record (e.g. "Copy of Attendance") is not a roster either.
     if ((topRows[0] ?? []).some((h) => cellText(h).trim().toLowerCase() === 'entry id')) continue;
-    candidates.push({ sheet, sheetId: sheet.getSheetId(), name: sheet.getName(), topRows, lastRow, lastColumn });
+    candidates.push({ sheet, sheetId, name, topRows, lastRow, lastColumn });
   }
   const choice = chooseRoster(candidates, settings);
   const view: RosterView = {

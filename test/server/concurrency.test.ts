@@ -1,0 +1,88 @@
+/**
+ * Two therapists saving at the same moment: a second save is run at every service call of the
+ * first. Each either lands complete or fails with the lock message having stored nothing; after a
+ * retry (same request id) both sessions are in the record exactly once, no row overwritten.
+ */
+import type { SaveSessionResult } from '../../src/core/types';
+import { failure, practice, recordEntries, session } from './fixtures';
+
+const LOCK_MESSAGE = /Another save is in progress.*nothing was saved/;
+
+function callsOfOneSave(): number {
+  const env = practice();
+  env.run('saveSession', session(['C001']));
+  env.run('saveSession', session(['C001'], {}, { date: '2025-03-11' }));
+  return env.lastCalls.total;
+}
+
+function interleaveAt(call: number, firstSaveExists: boolean) {
+  const env = practice();
+  if (firstSaveExists) env.run('saveSession', session(['C004'], {}, { date: '2025-03-04', group: 'Tuesday group' }));
+  const first = session(['C001', 'C002'], { C002: { status: 'excused', reason: 'illness' } });
+  const second = session(['C003', 'C004'], {}, { date: '2025-03-11' });
+  let seen = 0;
+  let secondError: string | null | undefined;
+  env.beforeServiceCall = (_method, execution) => {
+    if (secondError !== undefined) return;
+    seen += 1;
+    if (seen === call) {
+      expect(execution).toBeGreaterThan(0);
+      secondError = failure(() => env.run('saveSession', second));
+    }
+  };
+  const firstError = failure(() => env.run('saveSession', first));
+  env.beforeServiceCall = null;
+  return { env, first, second, firstError, secondError: secondError ?? null };
+}
+
+describe.each([false, true])('with a record already there: %s', (firstSaveExists) => {
+  const total = callsOfOneSave();
+
+  test.each(Array.from({ length: total }, (_, i) => i + 1))('a second save at service call %i of the first', (call) => {
+    const { env, first, second, firstError, secondError } = interleaveAt(call, firstSaveExists);
+    const base = firstSaveExists ? 1 : 0;
+    const stored = () => recordEntries(env).slice(base);
+    const requestIds = () => stored().map((r) => r['Request ID']);
+    for (const [error, request] of [[firstError, first], [secondError, second]] as const) {
+      if (error !== null) {
+        expect(error).toMatch(LOCK_MESSAGE);
+        expect(requestIds()).not.toContain(request.requestId);
+      } else {
+        expect(requestIds().filter((id) => id === request.requestId)).toHaveLength(2);
+      }
+    }
+    // Retry whatever failed: both sessions end up stored once and complete.
+    for (const request of [first, second]) {
+      const retried = env.run<SaveSessionResult>('saveSession', request);
+      expect(retried.duplicate || retried.saved === 2).toBe(true);
+    }
+    const rows = stored();
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((r) => r['Request ID'] === first.requestId).map((r) => r['Client ID'])).toEqual(['C001', 'C002']);
+    expect(rows.filter((r) => r['Request ID'] === second.requestId).map((r) => r['Client ID'])).toEqual(['C003', 'C004']);
+    expect(new Set(recordEntries(env).map((r) => r['Entry ID'])).size).toBe(base + 4);
+    if (firstSaveExists) expect(recordEntries(env)[0]['Client ID']).toBe('C004');
+  });
+});
+
+test('when the lock cannot be had, the save says so and stores nothing; a retry then lands', () => {
+  const env = practice();
+  env.lockUnavailable = true;
+  const request = session(['C001']);
+  expect(failure(() => env.run('saveSession', request))).toMatch(LOCK_MESSAGE);
+  expect(recordEntries(env)).toHaveLength(0);
+  env.lockUnavailable = false;
+  expect(env.run<SaveSessionResult>('saveSession', request).saved).toBe(1);
+});
+
+test('a service failure half-way through the append leaves nothing stored, and the retry stores it once', () => {
+  const env = practice();
+  env.run('saveSession', session(['C004']));
+  const request = session(['C001', 'C002']);
+  env.injectFault({ method: 'Range.setValues', message: 'Service Spreadsheets failed while accessing document' });
+  expect(failure(() => env.run('saveSession', request))).toMatch(/Service Spreadsheets failed/);
+  expect(recordEntries(env)).toHaveLength(1);
+  expect(env.run<SaveSessionResult>('saveSession', request).saved).toBe(2);
+  expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
+  expect(recordEntries(env)).toHaveLength(3);
+});

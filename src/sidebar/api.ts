@@ -1,10 +1,12 @@
 /**
  * A typed promise wrapper over google.script.run (the server API in src/core/types.ts).
  *
- * The bridge's rules, from https://developers.google.com/apps-script/guides/html/reference/run
- * and DESIGN.md: calls are asynchronous and complete in any order; success handlers get
- * (value, userObject) and failure handlers (error, userObject); at most 10 calls may be in flight
- * per page, so further calls wait in a queue here; a Date cannot cross, so dates are YYYY-MM-DD.
+ * The bridge's rules, from https://developers.google.com/apps-script/guides/html/reference/run:
+ * calls are asynchronous and return nothing directly; the success handler gets (value, userObject)
+ * and the failure handler (Error, userObject); arguments are copied, and a Date, function or DOM
+ * element in them makes the call fail (so dates are YYYY-MM-DD strings), while an undefined field
+ * becomes null (so requests leave optional fields out rather than undefined). From DESIGN.md: at
+ * most 10 calls in flight per page (further calls wait in a queue here), completing in any order.
  */
 import type {
   CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Settings, SidebarData,

@@ -42,7 +42,7 @@ export function checkRect(sheet: SheetModel, rect: Rect): void {
 export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
   if (typeof args[0] === 'string') {
     const ref = parseA1(args[0]);
-    if (!ref || (ref.sheetName !== null && ref.sheetName.toLowerCase() !== sheet.name.toLowerCase())) throw new Error('Range not found');
+    if (!ref || (ref.sheetName !== null && ref.sheetName !== sheet.name)) throw new Error('Range not found');
     const rect = resolveA1(ref, sheet.maxRows, sheet.maxColumns);
     checkRect(sheet, rect);
     return rect;

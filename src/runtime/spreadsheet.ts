@@ -81,7 +81,7 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
     getRange(a1) {
       const ref = parseA1(String(a1));
       if (!ref) throw new Error('Range not found');
-      const model = ref.sheetName === null ? (wb.activeSheet ?? wb.sheets[0]) : wb.findSheet(ref.sheetName);
+      const model = ref.sheetName === null ? (wb.activeSheet ?? wb.sheets[0]) : wb.sheets.find((x) => x.name === ref.sheetName);
       if (!model) throw new Error('Range not found');
       return rangeObject(exec, model, rectOf(model, [String(a1)]));
     },

@@ -40,8 +40,9 @@ function validDay(y: number, m: number, d: number): boolean {
 
 /**
  * A string as Sheets takes it when typed (the spreadsheet locale is taken to be en_US):
- * - '=...' is a formula, also in a cell formatted as plain text '@' (stricter than Sheets, which
- *   keeps it as text there: an add-on must never rely on '@' alone to neutralise a formula);
+ * - '=...' is a formula, also after leading whitespace (tab, CR, space) and also in a cell
+ *   formatted as plain text '@'. Both are stricter than Sheets is known to be: an add-on must
+ *   never rely on whitespace or '@' alone to neutralise a formula — a leading apostrophe does;
  * - a leading apostrophe forces text and is not stored;
  * - numbers ('0012' → 12, '+5', '-5', '1,234', '50%' → 0.5), TRUE/FALSE, ISO and US dates, times;
  * - any other text beginning with '+', '-' or '@' is taken as a formula. Sheets' own handling of
@@ -52,7 +53,8 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
   if (text.length > MAX_CELL_CHARS) throw new Error(TOO_LONG);
   if (text === '') return { value: '', autoFormat: null };
   if (text.startsWith("'")) return { value: text.slice(1), autoFormat: null };
-  if (text.startsWith('=')) return { value: new Formula(text), autoFormat: null };
+  const lead = text.trimStart();
+  if (lead.startsWith('=')) return { value: new Formula(lead), autoFormat: null };
   if (numberFormat === '@') return { value: text, autoFormat: null };
   const t = text.trim();
   const percent = t.endsWith('%');
@@ -88,7 +90,7 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
     const ms = instantOf(1899, 12, 30, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), 0, timeZone);
     return { value: new Date(ms), autoFormat: 'h:mm:ss am/pm' };
   }
-  if (/^[+\-@]/.test(text)) return { value: new Formula(`=${text}`), autoFormat: null };
+  if (/^[+\-@]/.test(lead)) return { value: new Formula(`=${lead}`), autoFormat: null };
   return { value: text, autoFormat: null };
 }
 

@@ -48,6 +48,11 @@ describe('coordinates', () => {
   });
 });
 
+test('a method the runtime lacks fails loudly, naming itself', () => {
+  const r = sheet().getRange('A1') as unknown as { getDataValidation: () => unknown };
+  expect(() => r.getDataValidation()).toThrow('offline runtime: Range.getDataValidation is not implemented');
+});
+
 describe('getValues', () => {
   test("blanks are '', numbers numbers, booleans booleans, dates Dates", () => {
     const s = sheet();
@@ -123,6 +128,14 @@ describe('user-entered strings', () => {
 
   test.each(['+x', '-no show', '@home'])('%j (a sign or @ before text) is taken as a formula (stricter)', (text) => {
     expect(typed(text).formula).toBe(`=${text}`);
+  });
+
+  test.each(['\t=1+1', '\r=HYPERLINK("http://x")', '  =A1'])('%j: whitespace before = still makes a formula (stricter)', (text) => {
+    expect(typed(text).formula).toBe(text.trimStart());
+  });
+
+  test('whitespace around a number is ignored', () => {
+    expect(typed('\t-5 ').value).toBe(-5);
   });
 
   test("plain-text format '@' keeps text as typed, except '=' (stricter)", () => {

@@ -36,8 +36,9 @@ export function installScriptRun(win: ShimWindow, functionNames: string[]): void
       if (typeof value === 'function') return `a function (${path})`;
       if (typeof value !== 'object') return `a ${typeof value} (${path})`;
       if (Object.prototype.toString.call(value) === '[object Date]') return `a Date (${path}): send dates as 'YYYY-MM-DD' text`;
+      // Plain: made by {} or Object.create(null), in whichever window (realm) made it.
       const proto = Object.getPrototypeOf(value);
-      if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return `an object that is not plain (${path})`;
+      if (!Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) !== null) return `an object that is not plain (${path})`;
       if (seen.indexOf(value) >= 0) return `a circular reference (${path})`;
       seen.push(value);
       for (const key of Object.keys(value)) {

@@ -8,7 +8,8 @@ import { addDays, previousWeekday } from './dates';
 import { DEMO_CLIENTS, DEMO_GROUPS, type DemoClient } from './demoPractice';
 import { pick, seededRandom, type Random } from './random';
 
-export const DEMO_SEED = 20261127;
+/** Chosen so the drawn half-year tells the demo's story cleanly: no steady client flagged by chance. */
+export const DEMO_SEED = 58;
 export const DEMO_WEEKS = 26;
 /** The week (counted back from today) every group was cancelled for a facility event. */
 const CLOSURE_WEEKS_AGO = 12;

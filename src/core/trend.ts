@@ -1,5 +1,17 @@
-/** The absence-trend rule (DESIGN.md "The absence trend"). */
-import type { Entry, Status, Trend, TrendSettings } from './types';
+/**
+ * The absence-trend rule (DESIGN.md "The absence trend"): a pure function of a client's sessions.
+ *
+ * One change to the rule as first written: a level can never rise on an attended session. With the
+ * usual rate taken from the sessions before the window, attending makes the window slide, and an
+ * older attended session moving into the usual rate lowers it, so "came today" could turn a client
+ * from no flag to Watch. A therapist cannot explain that to a client ("you came, so now you are
+ * flagged"), and it adds nothing to detection: the absences that matter were already there. So
+ * when the latest counted sessions were attended, the level is the lowest the rule gives over the
+ * history ending at each of them and at the last absence before them (trendQuality bench measures
+ * what this costs: nothing measurable at Watch within 4, see the report line there).
+ */
+import { ABSENT_STATUSES, WITHDRAWN } from './types';
+import type { Entry, Status, Trend, TrendLevel, TrendSettings } from './types';
 
 export const DEFAULT_TREND_SETTINGS: TrendSettings = {
   watchWindow: 4,
@@ -21,12 +33,167 @@ export interface TrendSession {
   status: Status;
 }
 
+/**
+ * Order of sessions held on the same day. The record has no time of day, so the order within a
+ * day is a choice; it must not depend on the order rows arrive in. Attended sessions read as the
+ * later ones (the client who missed the morning group but came in the afternoon is, as of today,
+ * attending), and unexcused the earliest of the absences. This is also what makes "turning an
+ * absence into attendance never raises the level" hold when a day has several sessions: the
+ * changed session moves to the end of its day, never pulling another absence out of the window.
+ */
+const SAME_DAY_ORDER: Readonly<Record<Status, number>> = { unexcused: 0, refused: 1, excused: 2, late: 3, present: 4, cancelled: 5 };
+
+const isAbsent = (status: Status): boolean => ABSENT_STATUSES.includes(status);
+
+/** Counted sessions (all but cancelled) in date order, same-day sessions in SAME_DAY_ORDER. */
+export function countedInOrder(sessions: readonly TrendSession[]): TrendSession[] {
+  return sessions
+    .filter((s) => s.status !== 'cancelled' && Object.prototype.hasOwnProperty.call(SAME_DAY_ORDER, s.status))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : SAME_DAY_ORDER[a.status] - SAME_DAY_ORDER[b.status]));
+}
+
+const RANK: Readonly<Record<'none' | 'watch' | 'rising' | 'urgent', number>> = { none: 0, watch: 1, rising: 2, urgent: 3 };
+const LEVELS = ['none', 'watch', 'rising', 'urgent'] as const;
+
+/** The rank of a level, for comparing: not enough data and no flag are both 0. */
+export function levelRank(level: TrendLevel): number {
+  return level === 'insufficient' ? 0 : RANK[level];
+}
+
+/** Running counts over the ordered sessions, so the rule can be asked of any prefix in O(1). */
+interface Counts {
+  /** absences[i] / unexcused[i]: among the first i sessions. */
+  absences: number[];
+  unexcused: number[];
+  /** Consecutive absences / unexcused ending with session i (1-based), 0 at i = 0. */
+  absentRun: number[];
+  unexcusedRun: number[];
+}
+
+function countsOf(statuses: readonly Status[]): Counts {
+  const c: Counts = { absences: [0], unexcused: [0], absentRun: [0], unexcusedRun: [0] };
+  statuses.forEach((status, i) => {
+    const absent = isAbsent(status);
+    const unexcused = status === 'unexcused';
+    c.absences.push(c.absences[i] + (absent ? 1 : 0));
+    c.unexcused.push(c.unexcused[i] + (unexcused ? 1 : 0));
+    c.absentRun.push(absent ? c.absentRun[i] + 1 : 0);
+    c.unexcusedRun.push(unexcused ? c.unexcusedRun[i] + 1 : 0);
+  });
+  return c;
+}
+
+/** What the last `size` of the first `length` sessions say, against the shrunk rate before them. */
+interface Window {
+  size: number;
+  absences: number;
+  unexcused: number;
+  rate: number;
+  usual: number;
+  /** Counted sessions before the window (0: the usual rate is the prior alone). */
+  before: number;
+}
+
+function windowOf(c: Counts, length: number, wanted: number, s: TrendSettings): Window {
+  const size = Math.min(wanted, length);
+  const before = length - size;
+  const absences = c.absences[length] - c.absences[before];
+  const weight = before + s.priorSessions;
+  return {
+    size,
+    absences,
+    unexcused: c.unexcused[length] - c.unexcused[before],
+    rate: size ? absences / size : 0,
+    usual: weight > 0 ? (c.absences[before] + s.priorSessions * s.priorRate) / weight : s.priorRate,
+    before,
+  };
+}
+
+// Rates are ratios of small integers; the tolerance keeps "exactly 25 points above" a flag.
+const EPSILON = 1e-9;
+const above = (w: Window, s: TrendSettings) => w.rate - w.usual >= s.pointsAbove - EPSILON;
+
+/** The level the rule gives for the first `length` sessions: the highest condition that holds. */
+function levelAt(c: Counts, length: number, s: TrendSettings): number {
+  const recent = windowOf(c, length, s.risingWindow, s);
+  // Streak conditions need no usual rate, so they apply from the first sessions.
+  if (c.absentRun[length] >= s.urgentStreak || recent.unexcused >= s.urgentUnexcused) return RANK.urgent;
+  if (c.unexcusedRun[length] >= s.risingUnexcusedStreak) return RANK.rising;
+  if (length < s.watchWindow) return RANK.none;
+  if (recent.absences >= s.risingMinAbsences && above(recent, s)) return RANK.rising;
+  const watch = windowOf(c, length, s.watchWindow, s);
+  if (watch.absences >= s.watchMinAbsences && above(watch, s)) return RANK.watch;
+  return RANK.none;
+}
+
+const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function describeWindow(w: Window, total: number): string {
+  const span = w.size < total ? `of the last ${w.size}` : `of ${plural(w.size, 'session', 'sessions')}`;
+  const usual = w.before > 0 ? `usually ${percent(w.usual)}` : `no earlier sessions (taken as ${percent(w.usual)})`;
+  const parts = [`missed ${w.absences} ${span} (${percent(w.rate)})`, usual];
+  if (w.unexcused > 0) parts.push(`${w.unexcused} without notice`);
+  return parts.join('; ');
+}
+
+function explain(c: Counts, n: number, level: TrendLevel, capped: boolean, chronic: boolean, s: TrendSettings): string {
+  if (n === 0) return 'no sessions yet';
+  const parts: string[] = [];
+  if (c.absentRun[n] >= s.urgentStreak) parts.push(`missed the last ${c.absentRun[n]} in a row`);
+  else if (c.unexcusedRun[n] >= s.risingUnexcusedStreak) parts.push(`the last ${c.unexcusedRun[n]} missed without notice`);
+  if (level === 'insufficient') {
+    parts.push(`not enough data yet (${plural(n, 'session', 'sessions')})`);
+  } else {
+    const w = windowOf(c, n, level === 'watch' ? s.watchWindow : s.risingWindow, s);
+    parts.push(describeWindow(w, n));
+  }
+  if (capped) parts.push('attended the latest session');
+  if (chronic) parts.push(`chronic: missed ${percent(c.absences[n] / n)} of all ${n} sessions`);
+  return parts.join('; ');
+}
+
 /** The trend of one client from its sessions (any order). */
-export function computeTrend(_sessions: readonly TrendSession[], _settings: TrendSettings = DEFAULT_TREND_SETTINGS): Trend {
-  throw new Error('not implemented yet');
+export function computeTrend(sessions: readonly TrendSession[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Trend {
+  const statuses = countedInOrder(sessions).map((s) => s.status);
+  const n = statuses.length;
+  const c = countsOf(statuses);
+  const raw = levelAt(c, n, settings);
+  // An attended session never raises the level (see the file comment): the lowest level over the
+  // histories ending at each trailing attended session and at the absence before them.
+  let rank = raw;
+  for (let length = n; length > 0 && !isAbsent(statuses[length - 1]) && rank > 0; length -= 1) {
+    rank = Math.min(rank, levelAt(c, length - 1, settings));
+  }
+  const absences = c.absences[n];
+  const chronic = n >= settings.chronicMinSessions && absences / n >= settings.chronicRate - EPSILON;
+  const level: TrendLevel = rank === 0 && n < settings.watchWindow ? 'insufficient' : LEVELS[rank];
+  const recent = n ? windowOf(c, n, settings.risingWindow, settings) : null;
+  return {
+    level,
+    chronic,
+    explanation: explain(c, n, level, rank < raw, chronic, settings),
+    sessions: n,
+    absences,
+    recentRate: recent ? recent.rate : null,
+    usualRate: recent ? recent.usual : null,
+  };
 }
 
 /** Trends of every client in one pass over current entries (withdrawn/superseded already removed). */
-export function trendsByClient(_entries: readonly Entry[], _settings: TrendSettings = DEFAULT_TREND_SETTINGS): Map<string, Trend> {
-  throw new Error('not implemented yet');
+export function trendsByClient(entries: readonly Entry[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Map<string, Trend> {
+  const byClient = new Map<string, TrendSession[]>();
+  for (const entry of entries) {
+    // Withdrawing rows never reach here; ignoring them anyway keeps a stray one from counting.
+    if (entry.status === WITHDRAWN) continue;
+    let list = byClient.get(entry.clientId);
+    if (!list) byClient.set(entry.clientId, (list = []));
+    list.push({ date: entry.sessionDate, status: entry.status });
+  }
+  const trends = new Map<string, Trend>();
+  byClient.forEach((sessions, clientId) => trends.set(clientId, computeTrend(sessions, settings)));
+  return trends;
 }

@@ -176,6 +176,8 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
       form.saving = false;
       save.disabled = false;
       save.removeAttribute('aria-busy');
+      // A disabled button drops focus to the page; a keyboard user resumes where they were.
+      if (save.isConnected && (document.activeElement === document.body || document.activeElement === null)) save.focus();
     }
   }
 

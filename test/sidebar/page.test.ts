@@ -147,6 +147,7 @@ it('keeps the form on failure, reuses the id on Save again, and takes a new id f
   expect(await page.getByRole('alert').innerText()).toContain('Unknown client: C5. Nothing was saved.');
   expect(await dev.getByRole('radio', { name: 'Refused', exact: true }).isChecked()).toBe(true);
   expect(await page.getByLabel('Note for Dev Patel').inputValue()).toBe('asleep');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save session'); // focus kept for Save again
   await page.evaluate(() => { (window as unknown as { __server: { failSave: string } }).__server.failSave = ''; });
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByRole('button', { name: 'Record another' }).click();

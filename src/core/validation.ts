@@ -16,9 +16,36 @@ export interface ValidationContext {
 /** Longest reason, group or request id accepted: long enough for any real one. */
 const MAX_SHORT_TEXT = 200;
 
-/** The request refused, with every reason; nothing was stored. */
+/** The earliest session date accepted. */
+const EARLIEST_DAY = '1900-01-01';
+
+/** Length of the problems listed in one message: every problem of a real form, short enough to read. */
+const MAX_PROBLEMS_LENGTH = 480;
+
+/**
+ * The request refused, with its reasons; nothing was stored. The same problem is said once, and a
+ * long list is cut: a malformed request with 2,000 marks must not answer with a 200 kB message.
+ */
 function refuse(problems: string[]): never {
-  throw new Error(`Nothing was saved. ${problems.join(' ')}`);
+  const distinct = [...new Set(problems)];
+  const shown: string[] = [];
+  let length = 0;
+  for (const problem of distinct) {
+    if (shown.length > 0 && length + problem.length > MAX_PROBLEMS_LENGTH) break;
+    shown.push(problem);
+    length += problem.length + 1;
+  }
+  const more = distinct.length - shown.length;
+  throw new Error(`Nothing was saved. ${shown.join(' ')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`);
+}
+
+/** Longest piece of the sender's text quoted back in a message. */
+const MAX_QUOTED = 40;
+
+/** Text the sender sent, quoted in a message: cut short, so a megabyte of input stays one line. */
+function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value ?? '') ?? '';
+  return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
 
 // TODO(dates.ts): use isIsoDate from core/dates.ts once the Patterns work lands it.
@@ -50,8 +77,12 @@ function checkRequestId(value: unknown, problems: string[]): string {
 /** The session date: a real calendar day, not more than a year ahead. */
 export function checkSessionDate(value: unknown, today: string, problems: string[]): string {
   if (typeof value !== 'string' || !isIsoDay(value)) {
-    problems.push(`The session date ${JSON.stringify(value ?? '')} is not a date; pick the date again (YYYY-MM-DD).`);
+    problems.push(`The session date ${quote(value)} is not a date; pick the date again (YYYY-MM-DD).`);
     return '';
+  }
+  // A year like 0025 is a typing slip, and Sheets cannot show a date before its 1899-12-30 epoch as a date.
+  if (value < EARLIEST_DAY) {
+    problems.push(`The session date ${value} is before ${EARLIEST_DAY.slice(0, 4)}; check the year.`);
   }
   if (value > oneYearAfter(today)) {
     problems.push(`The session date ${value} is more than a year in the future; check the year.`);
@@ -72,7 +103,7 @@ export interface MarkFields {
 function checkMark(input: Record<string, unknown>, who: string, maxNoteLength: number, problems: string[]): MarkFields {
   const status = input.status;
   if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) {
-    const got = typeof status === 'string' && status ? `"${status}"` : 'no status';
+    const got = typeof status === 'string' && status ? quote(status) : 'no status';
     problems.push(`${who} has ${got}; mark one of ${STATUSES.join(', ')}.`);
   }
   const reason = input.reason ?? '';
@@ -115,7 +146,9 @@ export function validateSaveSession(request: unknown, context: ValidationContext
   const requestId = checkRequestId(request.requestId, problems);
   const date = checkSessionDate(request.date, context.today, problems);
   const group = request.group ?? '';
-  if (typeof group !== 'string' || group.length > MAX_SHORT_TEXT) problems.push('The group name is not valid; choose the group again.');
+  // A group named in the roster is the practice's own, whatever its length; other text is bounded.
+  const rosterGroup = typeof group === 'string' && [...context.clients.values()].some((c) => c.group === group);
+  if (typeof group !== 'string' || (group.length > MAX_SHORT_TEXT && !rosterGroup)) problems.push('The group name is not valid; choose the group again.');
   const attendance: CheckedSession['attendance'] = [];
   if (!Array.isArray(request.attendance) || request.attendance.length === 0) {
     problems.push('No client is marked; mark at least one client before saving.');
@@ -129,7 +162,7 @@ export function validateSaveSession(request: unknown, context: ValidationContext
       const clientId = typeof item.clientId === 'string' ? item.clientId : '';
       const client = context.clients.get(clientId);
       if (!client) {
-        problems.push(`Client "${clientId || '(none)'}" is not on the roster (removed or renamed?); reload the sidebar and mark again.`);
+        problems.push(`Client ${clientId ? quote(clientId) : '(none)'} is not on the roster (removed or renamed?); reload the sidebar and mark again.`);
         return;
       }
       if (seen.has(clientId)) problems.push(`${client.name} is marked twice in this session; keep one mark.`);

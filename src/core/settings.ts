@@ -98,8 +98,9 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     if (!isPlainObject(patch.trend)) problems.push('The trend settings are not valid.');
     else {
       for (const [key, value] of Object.entries(patch.trend)) {
+        // Own keys only: "toString" or "constructor" would find Object.prototype's members.
+        if (!Object.prototype.hasOwnProperty.call(TREND_BOUNDS, key)) continue;
         const bounds = TREND_BOUNDS[key as keyof TrendSettings];
-        if (!bounds) continue;
         const problem = numberProblem(key, value, bounds);
         if (problem) problems.push(problem);
         else next.trend[key as keyof TrendSettings] = value as number;

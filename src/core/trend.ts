@@ -156,6 +156,16 @@ function explain(c: Counts, n: number, level: TrendLevel, capped: boolean, chron
   return parts.join('; ');
 }
 
+/**
+ * The level the rule as first written gives, without the attended-session cap: only for
+ * measuring what the cap changes (test/bench/trendQuality.ts).
+ */
+export function uncappedLevel(sessions: readonly TrendSession[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): TrendLevel {
+  const statuses = countedInOrder(sessions).map((s) => s.status);
+  const rank = levelAt(countsOf(statuses), statuses.length, settings);
+  return rank === 0 && statuses.length < settings.watchWindow ? 'insufficient' : LEVELS[rank];
+}
+
 /** The trend of one client from its sessions (any order). */
 export function computeTrend(sessions: readonly TrendSession[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Trend {
   const statuses = countedInOrder(sessions).map((s) => s.status);

@@ -16,6 +16,7 @@ import { lockService } from './lock';
 import { WorkbookModel } from './model';
 import { propertiesService } from './properties';
 import { nodeRealm, realmOf, type Realm } from './realm';
+import { checkTimeZone, offsetMinutes, zoneName } from './timezone';
 import { sessionObject } from './session';
 import { workbookFromJSON, workbookToJSON } from './snapshot';
 import { spreadsheetObject } from './spreadsheet';
@@ -105,6 +106,9 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
   world.workbook.clock = world.settings.now;
 
   const testExecution = new Execution(world, 0, nodeRealm, false);
+  const scriptTimeZone = world.settings.scriptTimeZone;
+  checkTimeZone(scriptTimeZone);
+  const scriptZone = { offsetOf: (ms: number) => offsetMinutes(ms, scriptTimeZone), nameOf: (ms: number) => zoneName(ms, scriptTimeZone, 'long') };
   let executions = 0;
   let lastCalls: CallCounts = { byMethod: {}, total: 0, byService: {}, expensive: 0 };
 
@@ -131,7 +135,7 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
     }
     const id = ++executions;
     const context = vm.createContext({});
-    const realm = realmOf(context, now ? world.settings.now : undefined);
+    const realm = realmOf(context, now ? world.settings.now : undefined, scriptZone);
     const exec = new Execution(world, id, realm, true, authMode);
     installGlobals(context, exec);
     try {

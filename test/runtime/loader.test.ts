@@ -170,3 +170,26 @@ describe('beforeServiceCall', () => {
       '2:Session.getActiveUser', '2:User.getEmail', '2:Session.getScriptTimeZone']);
   });
 });
+
+describe("the add-on's local time is the script's time zone", () => {
+  test('constructors, getters, setters, parsing and toString follow scriptTimeZone', () => {
+    const e = createEnvironment({ distDir, scriptTimeZone: 'America/New_York' });
+    expect(e.run('localTime')).toEqual({
+      constructed: '2026-11-12T14:30:00.000Z',
+      hours: 10,
+      offset: 300,
+      summerOffset: 240,
+      acrossDst: '2026-03-08T16:00:00.000Z',
+      parsedLocal: '2026-11-12T14:30:00.000Z',
+      parsedDateOnly: '2026-11-12T00:00:00.000Z',
+      parsedZoned: Date.UTC(2026, 10, 12, 9, 30),
+      text: 'Thu Nov 12 2026 09:30:00 GMT-0500 (Eastern Standard Time)',
+      isDate: true,
+    });
+  });
+
+  test('with the default Etc/UTC local time is UTC', () => {
+    const seen = createEnvironment({ distDir }).run<{ constructed: string; offset: number }>('localTime');
+    expect([seen.constructed, seen.offset]).toEqual(['2026-11-12T09:30:00.000Z', 0]);
+  });
+});

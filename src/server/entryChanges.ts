@@ -13,7 +13,7 @@ import { validateCorrection, validateWithdrawal, checkEntryId } from '../core/va
 import { appendEntries, earlierSave, fillEmptyCell, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { dateWriter } from './spreadsheetTime';
-import { provenance, writeRecord } from './recordWrite';
+import { provenanceFor, writeRecord } from './recordWrite';
 import type { WriteOutcome } from './recordWrite';
 import { openWorkbook } from './workbook';
 import type { Workbook } from './workbook';
@@ -63,7 +63,7 @@ export function correctEntry(request: unknown): EntryChangeResult {
     const old = findCurrentEntry(record, correction.entryId);
     return supersede(workbook, record, old, {
       ...old.entry,
-      ...provenance(workbook, correction.requestId),
+      ...provenanceFor(correction.requestId)(),
       status: correction.status,
       reason: correction.reason,
       notice: correction.notice,
@@ -85,7 +85,7 @@ export function withdrawEntry(request: unknown): EntryChangeResult {
     const old = findCurrentEntry(record, withdrawal.entryId);
     return supersede(workbook, record, old, {
       ...old.entry,
-      ...provenance(workbook, withdrawal.requestId),
+      ...provenanceFor(withdrawal.requestId)(),
       status: WITHDRAWN,
       reason: '',
       notice: null,

@@ -33,12 +33,15 @@ export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRe
 }
 
 /** The fields every row Cadence appends carries about who wrote it and when. */
-export function provenance(workbook: Workbook, requestId: string): Pick<Entry, 'entryId' | 'recordedAt' | 'recordedBy' | 'requestId'> {
-  return {
-    entryId: Utilities.getUuid(),
-    recordedAt: new Date().toISOString(),
-    // Blank where the domain's policy withholds it (Session.getActiveUser: "returns a blank string").
-    recordedBy: Session.getActiveUser().getEmail(),
-    requestId,
-  };
+export type Provenance = Pick<Entry, 'entryId' | 'recordedAt' | 'recordedBy' | 'requestId'>;
+
+/**
+ * Provenance for the rows of one request: the user and the time are asked once, each row gets its
+ * own Entry ID. The user is blank where the domain's policy withholds it (Session.getActiveUser:
+ * "returns a blank string", https://developers.google.com/apps-script/reference/base/user#getEmail()).
+ */
+export function provenanceFor(requestId: string): () => Provenance {
+  const recordedAt = new Date().toISOString();
+  const recordedBy = Session.getActiveUser().getEmail();
+  return () => ({ entryId: Utilities.getUuid(), recordedAt, recordedBy, requestId });
 }

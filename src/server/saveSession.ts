@@ -5,7 +5,7 @@ import { trendsByClient } from '../core/trend';
 import type { Entry, SaveSessionResult } from '../core/types';
 import { validateSaveSession } from '../core/validation';
 import { appendEntries, earlierSave } from './attendanceTab';
-import { provenance, writeRecord } from './recordWrite';
+import { provenanceFor, writeRecord } from './recordWrite';
 import { openWorkbook } from './workbook';
 
 export function saveSession(request: unknown): SaveSessionResult {
@@ -16,8 +16,9 @@ export function saveSession(request: unknown): SaveSessionResult {
   return writeRecord<SaveSessionResult>(workbook, (record) => {
     const earlier = earlierSave(record, session.requestId);
     if (earlier) return { result: { saved: 0, duplicate: true, entryIds: earlier, trends: [] }, appended: [], changed: false };
+    const provenance = provenanceFor(session.requestId);
     const entries: Entry[] = session.attendance.map((mark) => ({
-      ...provenance(workbook, session.requestId),
+      ...provenance(),
       sessionDate: session.date,
       group: session.group,
       clientId: mark.clientId,

@@ -45,8 +45,17 @@ export function dateReader(timeZone: string): DateReader {
 
 /** Session dates are written as midnight of that day in the spreadsheet's zone, so Sheets shows that day. */
 export function dateWriter(timeZone: string): DateWriter {
+  // A session's rows share one date: parse it once.
+  const days = new Map<string, Date>();
   return {
-    day: (isoDay) => Utilities.parseDate(isoDay, timeZone, DAY),
+    day(isoDay) {
+      let date = days.get(isoDay);
+      if (!date) {
+        date = Utilities.parseDate(isoDay, timeZone, DAY);
+        days.set(isoDay, date);
+      }
+      return date;
+    },
     instant: (isoInstant) => new Date(isoInstant),
   };
 }

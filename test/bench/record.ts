@@ -36,11 +36,14 @@ function pastEntries(env: Environment, clients: RosterClient[], count: number): 
 function line(what: string, env: Environment): string {
   const c = env.lastCalls;
   const m = (name: string) => c.byMethod[name] ?? 0;
-  return `${what.padEnd(44)} expensive ${String(c.expensive).padStart(3)}  total ${String(c.total).padStart(3)}  getValues ${m('Range.getValues')}  setValues ${m('Range.setValues')}  setValue ${m('Range.setValue')}`;
+  const utilities = c.byService.Utilities ?? 0;
+  return `${what.padEnd(46)} round trips ${String(c.expensive).padStart(3)}  getValues ${m('Range.getValues')}  setValues ${m('Range.setValues')}  setValue ${m('Range.setValue')}  in-process Utilities ${utilities}`;
 }
 
 export function bench(): void {
-  console.log('record: service calls per endpoint (constant in group size, roster size and record length)');
+  console.log('record: service calls per endpoint. Round trips (SpreadsheetApp, Lock, Properties...) must not grow with');
+  console.log('group size, roster size or record length; in-process Utilities calls grow only with the group (one Entry ID');
+  console.log('each) and with the number of distinct session days in the record (each formatted once).');
   for (const past of [0, 2000, 20000]) {
     for (const group of [5, 20]) {
       const clients = roster(200);

@@ -77,15 +77,23 @@ export function wallTime(ms: number, timeZone: string): WallTime {
   };
 }
 
-/** The instant at which the zone's clocks show this wall time (the earlier one in a DST overlap). */
+/**
+ * The instant at which the zone's clocks show this wall time (the earlier one in a DST overlap).
+ * A time the clocks skip (a DST gap) is read with the offset in force before the gap, so it lands
+ * after it, as a lenient java.util.Calendar (Utilities.parseDate's SimpleDateFormat) does: midnight
+ * of 2025-09-07 in America/Santiago, which does not exist, is 01:00 that day, never 23:00 the day before.
+ */
 export function instantOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC'): number {
   const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
   d.setUTCFullYear(year, month - 1, day);
   const asUtc = d.getTime();
-  let guess = asUtc - offsetMinutes(asUtc, timeZone) * 60000;
+  const first = asUtc - offsetMinutes(asUtc, timeZone) * 60000;
   // Second pass settles guesses that landed on the other side of a transition.
-  guess = asUtc - offsetMinutes(guess, timeZone) * 60000;
-  return guess;
+  const settled = asUtc - offsetMinutes(first, timeZone) * 60000;
+  if (settled + offsetMinutes(settled, timeZone) * 60000 === asUtc) return settled;
+  if (first + offsetMinutes(first, timeZone) * 60000 === asUtc) return first;
+  // In a gap neither reads back: the later candidate used the offset from before the gap.
+  return Math.max(first, settled);
 }
 
 /** Days since 1899-12-30 in the zone: the serial number Sheets uses for dates in formulas. */

@@ -2,6 +2,7 @@
  * Checks what the sidebar sends before anything is stored. Every refusal says what to fix, in the
  * therapist's words, and names the client concerned; all problems are reported at once.
  */
+import { isIsoDate } from './dates';
 import { STATUSES } from './types';
 import type { Client, Status, WithdrawalRequest } from './types';
 
@@ -48,14 +49,6 @@ function quote(value: unknown): string {
   return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
 
-// TODO(dates.ts): use isIsoDate from core/dates.ts once the Patterns work lands it.
-function isIsoDay(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
 /** The same day one year later (29 Feb → 1 Mar), as YYYY-MM-DD. */
 function oneYearAfter(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -76,7 +69,7 @@ function checkRequestId(value: unknown, problems: string[]): string {
 
 /** The session date: a real calendar day, not more than a year ahead. */
 export function checkSessionDate(value: unknown, today: string, problems: string[]): string {
-  if (typeof value !== 'string' || !isIsoDay(value)) {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
     problems.push(`The session date ${quote(value)} is not a date; pick the date again (YYYY-MM-DD).`);
     return '';
   }

@@ -7,12 +7,13 @@ import { call } from './api';
 import { BUSY_RETRY_MS, isBusyMessage } from './busy';
 import { clientRow, type ClientRow, type RowContext } from './clientRow';
 import { button, h, message, replace, select, uid } from './dom';
+import { shortDate } from './format';
 import { pickStatus } from './marks';
 import { newRequestId } from './requestId';
 import { filterClients, groupMembers, pickedClients } from './roster';
 import { saveRequest } from './saveRequest';
 import { marksOf, type SessionForm, type SessionScope } from './state';
-import { checkForm, type FormRow } from './validate';
+import { checkForm, futureDateNote, type FormRow } from './validate';
 
 export interface RecordHooks {
   onHistory(client: ClientView): void;
@@ -54,7 +55,10 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   const dateId = uid('date');
   const date = h('input', { attrs: { id: dateId, type: 'date', required: '' } });
   date.value = form.date;
-  date.addEventListener('change', () => { form.date = date.value; });
+  const dateNote = h('div', { className: 'secondary date-note', attrs: { 'aria-live': 'polite' } });
+  const showDateNote = (): void => { dateNote.textContent = futureDateNote(form.date, data.today, shortDate(data.today, data.today)) ?? ''; };
+  date.addEventListener('change', () => { form.date = date.value; showDateNote(); });
+  showDateNote();
 
   const scopeId = uid('scope');
   const scopeOptions: [string, string][] = [[NONE, 'Choose a group…'], ...data.groups.map((g): [string, string] => [GROUP + g, g]), [INDIVIDUAL, 'Individual clients']];
@@ -198,7 +202,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   const el = h('section', { className: 'record', attrs: { 'aria-label': 'Record a session' } }, [
     h('h2', { text: 'Record a session' }),
     noRoster,
-    h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date]),
+    h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date, dateNote]),
     h('div', { className: 'block field' }, [h('label', { text: 'Group', attrs: { for: scopeId } }), scope]),
     picker,
     tools,

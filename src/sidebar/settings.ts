@@ -174,6 +174,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
     ]),
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Record and Patterns' }),
+      h('p', { className: 'secondary', text: `Dates follow the spreadsheet's time zone (${data.timeZone}), set in File › Settings.` }),
       labelled('Weeks in Patterns', weeks),
       labelled('Longest note (characters)', maxNote),
     ]),

@@ -35,3 +35,12 @@ export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength:
   }
   return null;
 }
+
+/**
+ * A gentle word when the session date is after today (a mistyped year or month is the usual
+ * cause); not a refusal: the server decides what is too far ahead. YYYY-MM-DD strings compare
+ * in date order, so no Date (and no browser time zone) is involved.
+ */
+export function futureDateNote(date: string, today: string, todayText: string): string | null {
+  return DATE.test(date) && DATE.test(today) && date > today ? `This date is after today (${todayText}). Is it right?` : null;
+}

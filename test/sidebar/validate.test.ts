@@ -1,5 +1,5 @@
 import { emptyMarks, pickStatus, setNote } from '../../src/sidebar/marks';
-import { checkForm, type FormRow } from '../../src/sidebar/validate';
+import { checkForm, futureDateNote, type FormRow } from '../../src/sidebar/validate';
 
 const row = (clientId: string, name: string, status: 'present' | 'excused' | null, note = ''): FormRow => {
   const marks = status ? pickStatus(emptyMarks(), status) : emptyMarks();
@@ -26,4 +26,12 @@ it('refuses a note over the limit, naming whose', () => {
   const rows = [row('a', 'Ana', 'present'), row('b', 'Ben', 'excused', 'x'.repeat(11))];
   expect(checkForm('2026-11-27', rows, 10)).toEqual({ message: 'The note for Ben is longer than 10 characters.', clientId: 'b' });
   expect(checkForm('2026-11-27', rows, 11)).toBeNull();
+});
+
+it('notes a date after today without refusing it', () => {
+  expect(futureDateNote('2026-11-28', '2026-11-27', '27 Nov')).toBe('This date is after today (27 Nov). Is it right?');
+  expect(futureDateNote('2027-01-01', '2026-12-31', '31 Dec')).not.toBeNull();
+  expect(futureDateNote('2026-11-27', '2026-11-27', '27 Nov')).toBeNull();
+  expect(futureDateNote('2025-11-30', '2026-11-27', '27 Nov')).toBeNull();
+  expect(futureDateNote('', '2026-11-27', '27 Nov')).toBeNull();
 });

@@ -26,7 +26,8 @@ it('says what was stored, client by client, and whose trend changed', () => {
 
 it('says a duplicate stored nothing twice', () => {
   const summary = summariseSave(request, { saved: 0, duplicate: true, entryIds: ['e1', 'e2'], trends: [] }, nameOf, '2026-11-27');
-  expect(summary.title).toBe('This session was already saved for 20 Nov (Tuesday); nothing was stored twice.');
+  expect(summary.title).toBe('This session was already saved for 20 Nov (Tuesday) by an earlier attempt; nothing was stored twice. '
+    + 'If you changed anything since, check the Attendance tab.');
   expect(summary.lines).toHaveLength(2);
 });
 

@@ -32,7 +32,6 @@ export interface AttendanceRecord {
   timeZone: string;
 }
 
-
 /** Creates the Attendance tab with its headers, formats and tag (first save, or after deletion). */
 function createAttendance(ss: Spreadsheet): Sheet {
   const sheet = ss.insertSheet(freeSheetName(ss, ATTENDANCE_NAME));

@@ -19,6 +19,7 @@ export function cadenceTabs(ss: Spreadsheet): CadenceTabs {
     .find();
   for (const tag of tags) {
     const key = tag.getKey();
+    // The first tag of a key wins: a tab duplicated by hand may carry a copy of the tag.
     if (!key.startsWith(CADENCE_PREFIX) || found.has(key)) continue;
     const sheet = tag.getLocation().getSheet();
     if (sheet) found.set(key, sheet);

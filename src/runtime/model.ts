@@ -6,7 +6,10 @@
  */
 import type { Rect } from './a1';
 import { Grid } from './grid';
+import { instantOfSerial, serialOf } from './timezone';
 import type { CellValue } from './values';
+
+export const CELL_LIMIT = 10_000_000;
 
 export const FORMAT_LAYERS = [
   'numberFormat', 'fontWeight', 'fontStyle', 'fontLine', 'fontColor', 'fontSize', 'fontFamily',
@@ -109,6 +112,7 @@ export class SheetModel {
 
   /** Inserts (count > 0) rows before 1-based row `at`, shifting everything below. */
   insertRows(at: number, count: number): void {
+    this.workbook.checkCellLimit(count * this.maxColumns);
     this.layers().forEach((g) => g.insertRows(at - 1, count));
     this.maxRows += count;
     this.shiftAll('row', at, count, true);
@@ -121,6 +125,7 @@ export class SheetModel {
   }
 
   insertColumns(at: number, count: number): void {
+    this.workbook.checkCellLimit(count * this.maxRows);
     this.layers().forEach((g) => g.insertColumns(at - 1, count));
     this.maxColumns += count;
     this.shiftAll('column', at, count, true);
@@ -268,6 +273,33 @@ export class WorkbookModel {
     if (id >= this.nextMetadataId) this.nextMetadataId = id + 1;
   }
 
+  /** https://support.google.com/drive/answer/37603: a spreadsheet holds at most 10 million cells. */
+  checkCellLimit(added: number): void {
+    const cells = this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
+    if (cells + added > CELL_LIMIT) {
+      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`);
+    }
+  }
+
+  /**
+   * Sheets stores dates as wall-clock serial numbers in the spreadsheet's zone, so changing the
+   * zone keeps what each cell shows and moves the instant getValues returns.
+   */
+  setTimeZone(timeZone: string): void {
+    const from = this.timeZone;
+    if (from === timeZone) return;
+    for (const sheet of this.sheets) {
+      for (const row of sheet.values.rows) {
+        if (!row) continue;
+        for (let j = 0; j < row.length; j++) {
+          const v = row[j];
+          if (v instanceof Date) row[j] = new Date(instantOfSerial(serialOf(v.getTime(), from), timeZone));
+        }
+      }
+    }
+    this.timeZone = timeZone;
+  }
+
   /** Sheet names are unique regardless of case in Sheets ("Sheet1" and "sheet1" cannot coexist). */
   findSheet(name: string): SheetModel | null {
     const lower = name.toLowerCase();
@@ -275,6 +307,7 @@ export class WorkbookModel {
   }
 
   addSheet(name: string, index = this.sheets.length, id = this.newSheetId()): SheetModel {
+    this.checkCellLimit(1000 * 26);
     const sheet = new SheetModel(this, id, name);
     this.sheets.splice(index, 0, sheet);
     if (!this.activeSheet) this.activeSheet = sheet;

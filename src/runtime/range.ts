@@ -8,7 +8,7 @@ import { addMetadata, metadataObjects, rangeMetadataLocation } from './metadata'
 import type { FormatLayer, SheetModel } from './model';
 import { displayValue, GENERAL } from './numberFormat';
 import { serviceObject } from './service';
-import { checkRect, sheetObject } from './sheet';
+import { checkAlive, checkRect, sheetObject } from './sheet';
 import { compareForSort } from './sort';
 import { enterValue, Formula, type CellValue } from './values';
 
@@ -351,7 +351,7 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       return rectsIntersect(span, rect) && (loc.type === 'ROW' ? rect.numColumns === sheet.maxColumns : rect.numRows === sheet.maxRows);
     }))),
   };
-  const self = serviceObject<Range>(exec, 'Range', impl);
+  const self = serviceObject<Range>(exec, 'Range', impl, () => checkAlive(sheet));
   rangeInfo.set(self, { sheet, rect: { ...rect } });
   return self;
 }

@@ -13,8 +13,11 @@ export function notImplemented(cls: string, method: string): never {
   throw new Error(`offline runtime: ${cls}.${method} is not implemented`);
 }
 
-/** Wraps an implementation object as the service object of class `cls` for one execution. */
-export function serviceObject<T>(exec: Execution, cls: string, impl: object): T {
+/**
+ * Wraps an implementation object as the service object of class `cls` for one execution.
+ * `guard` runs before every method (after counting), e.g. to refuse a deleted sheet's ranges.
+ */
+export function serviceObject<T>(exec: Execution, cls: string, impl: object, guard?: () => void): T {
   const proxy: object = new Proxy(impl, {
     get(target, prop) {
       const value = Reflect.get(target, prop);
@@ -24,6 +27,7 @@ export function serviceObject<T>(exec: Execution, cls: string, impl: object): T 
         return function serviceCall(...args: unknown[]) {
           exec.enter(method);
           try {
+            guard?.();
             return (value as (...a: unknown[]) => unknown).apply(proxy, args);
           } catch (e) {
             throw exec.toRealmError(e);

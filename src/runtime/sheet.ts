@@ -58,6 +58,11 @@ function count(n: unknown, what: string): number {
   return n;
 }
 
+/** A Sheet or Range object outlives its sheet; using it then fails (Apps Script's wording is not documented). */
+export function checkAlive(sheet: SheetModel): void {
+  if (!sheet.workbook.sheets.includes(sheet)) throw new Error(`The sheet "${sheet.name}" has been deleted.`);
+}
+
 /** The model behind each Sheet object, so services taking a Sheet need not call it (and count). */
 export const sheetModels = new WeakMap<object, SheetModel>();
 
@@ -75,9 +80,7 @@ function rangeOf(range: unknown, sheet: SheetModel): Rect {
 
 export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
   const wb = sheet.workbook;
-  const live = () => {
-    if (!wb.sheets.includes(sheet)) throw new Error(`The sheet ${sheet.name} has been deleted.`);
-  };
+  const live = () => checkAlive(sheet);
   const insertRows = (before: number, howMany = 1) => {
     live();
     if (before < 1 || before > sheet.maxRows + 1) throw new Error('Those rows are out of bounds.');
@@ -158,8 +161,11 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
       if (!Array.isArray(rowContents)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
       // appendRow grows the sheet when the last row is used, as in Sheets.
       const row = sheet.lastRow() + 1;
-      if (row > sheet.maxRows) sheet.maxRows = row;
-      if (rowContents.length > sheet.maxColumns) sheet.maxColumns = rowContents.length;
+      if (row > sheet.maxRows) { wb.checkCellLimit(sheet.maxColumns); sheet.maxRows = row; }
+      if (rowContents.length > sheet.maxColumns) {
+        wb.checkCellLimit((rowContents.length - sheet.maxColumns) * sheet.maxRows);
+        sheet.maxColumns = rowContents.length;
+      }
       if (rowContents.length > 0) writeCells(sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }, (_i, j) => rowContents[j]);
       return self;
     },
@@ -245,7 +251,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     setTabColor(color) { sheet.tabColor = color; return self; },
     getTabColor: () => sheet.tabColor,
   };
-  const self = serviceObject<Sheet>(exec, 'Sheet', impl);
+  const self = serviceObject<Sheet>(exec, 'Sheet', impl, () => checkAlive(sheet));
   sheetModels.set(self, sheet);
   return self;
 }

@@ -86,7 +86,7 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
       return rangeObject(exec, model, rectOf(model, [String(a1)]));
     },
     getSpreadsheetTimeZone: () => wb.timeZone,
-    setSpreadsheetTimeZone(timezone) { checkTimeZone(timezone); wb.timeZone = timezone; },
+    setSpreadsheetTimeZone(timezone) { checkTimeZone(timezone); wb.setTimeZone(timezone); },
     getSpreadsheetLocale: () => 'en_US',
     toast(msg: string, title?: string) {
       exec.world.ui.toasts.push(title ? `${title}: ${String(msg)}` : String(msg));

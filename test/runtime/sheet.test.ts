@@ -163,3 +163,33 @@ describe('sort and filter', () => {
   });
 });
 
+
+describe('limits and lifetimes', () => {
+  test('a deleted sheet\'s Sheet and Range objects refuse to work', () => {
+    const ss = workbook();
+    const tab = ss.insertSheet('Patterns');
+    const range = tab.getRange('A1');
+    ss.deleteSheet(tab);
+    expect(() => range.setValue('x')).toThrow('The sheet "Patterns" has been deleted.');
+    expect(() => tab.getLastRow()).toThrow('has been deleted');
+  });
+
+  test('a workbook holds at most 10 million cells', () => {
+    const ss = workbook();
+    const s = ss.getSheets()[0];
+    s.insertRowsAfter(1000, 380_000);
+    expect(() => s.insertRowsAfter(1000, 5_000)).toThrow(
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+  });
+
+  test('changing the spreadsheet time zone keeps what date cells show (Sheets stores wall-clock serials)', () => {
+    const ss = workbook();
+    const s = ss.getSheets()[0];
+    s.getRange('A1').setValue('2026-11-12');
+    expect((s.getRange('A1').getValue() as Date).toISOString()).toBe('2026-11-12T05:00:00.000Z');
+    ss.setSpreadsheetTimeZone('Europe/Paris');
+    expect(s.getRange('A1').getDisplayValue()).toBe('2026-11-12');
+    expect((s.getRange('A1').getValue() as Date).toISOString()).toBe('2026-11-11T23:00:00.000Z');
+    expect(() => ss.setSpreadsheetTimeZone('Mars/Olympus')).toThrow();
+  });
+});

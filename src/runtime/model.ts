@@ -300,6 +300,19 @@ export class WorkbookModel {
     this.timeZone = timeZone;
   }
 
+  /** Refuses a name another sheet has (regardless of case), with Apps Script's message. */
+  checkNewName(name: string, renaming: SheetModel | null = null): void {
+    const other = this.findSheet(name);
+    if (other && other !== renaming) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+  }
+
+  /** Makes a sheet the one the user looks at (also showing it if hidden, as activating does in Sheets). */
+  activate(sheet: SheetModel): void {
+    if (!this.sheets.includes(sheet)) throw new Error('Sheet not found');
+    this.activeSheet = sheet;
+    sheet.hidden = false;
+  }
+
   /** Sheet names are unique regardless of case in Sheets ("Sheet1" and "sheet1" cannot coexist). */
   findSheet(name: string): SheetModel | null {
     const lower = name.toLowerCase();

@@ -191,7 +191,7 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       for (let i = 0; i < numRows; i++) for (let j = 0; j < numColumns; j++) if (sheet.values.get(r0 + i, c0 + j) !== '') return false;
       return true;
     },
-    activate() { sheet.workbook.activeSheet = sheet; return self; },
+    activate() { sheet.workbook.activate(sheet); return self; },
 
     getValues: () => realm.rows(sheet.values.rows, r0, c0, numRows, numColumns, resolve),
     getValue: () => realm.rows(sheet.values.rows, r0, c0, 1, 1, resolve)[0][0],

@@ -117,8 +117,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     setName(name) {
       live();
       const n = String(name);
-      const other = wb.findSheet(n);
-      if (other && other !== sheet) throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+      wb.checkNewName(n, sheet);
       if (n.trim() === '') throw new Error('Sheet name cannot be empty.');
       sheet.name = n;
       return self;
@@ -126,7 +125,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     getSheetId: () => sheet.id,
     getIndex: () => wb.sheets.indexOf(sheet) + 1,
     getParent: () => spreadsheetObject(exec, wb),
-    activate() { live(); wb.activeSheet = sheet; sheet.hidden = false; return self; },
+    activate() { wb.activate(sheet); return self; },
 
     getRange: ((...args: unknown[]) => { live(); return range(rectOf(sheet, args)); }) as Sheet['getRange'],
     getDataRange: () => range({ row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) }),

@@ -53,10 +53,10 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
       }
       if (!Number.isInteger(index) || index < 0 || index > wb.sheets.length) throw new Error('The sheet index is out of range.');
       const n = name ?? nextSheetName(wb);
-      if (wb.findSheet(n)) throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+      wb.checkNewName(n);
       const sheet = wb.addSheet(n, index);
       // insertSheet makes the new sheet the active one, as in Sheets.
-      wb.activeSheet = sheet;
+      wb.activate(sheet);
       return sheetObject(exec, sheet);
     }) as Spreadsheet['insertSheet'],
     deleteSheet(sheet) {
@@ -68,8 +68,7 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
     getActiveSheet: active,
     setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
       const model = modelOfSheet(sheet);
-      if (!wb.sheets.includes(model)) throw new Error('Sheet not found');
-      wb.activeSheet = model;
+      wb.activate(model);
       return sheetObject(exec, model);
     },
     moveActiveSheet(pos) {

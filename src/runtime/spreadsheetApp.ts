@@ -23,8 +23,7 @@ export function spreadsheetApp(exec: Execution): SpreadsheetApp {
     getActiveRange: () => rangeObject(exec, activeModel(), { row: 1, column: 1, numRows: 1, numColumns: 1 }),
     setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
       const model = modelOfSheet(sheet);
-      if (!wb.sheets.includes(model)) throw new Error('Sheet not found');
-      wb.activeSheet = model;
+      wb.activate(model);
       return sheetObject(exec, model);
     },
     getUi: () => uiObject(exec),

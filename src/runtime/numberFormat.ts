@@ -4,7 +4,7 @@
  * and the date tokens of Sheets' custom formats (yyyy yy mmmm mmm mm m dddd ddd dd d hh h ss am/pm).
  */
 import type { CellValue } from './values';
-import { instantOfSerial, serialOf, wallTime } from './timezone';
+import { instantOfSerial, serialOf, wallTime, type WallTime } from './timezone';
 
 export const GENERAL = 'General';
 
@@ -37,62 +37,92 @@ function isDateFormat(format: string): boolean {
   return /[ydhs]/i.test(bare) || (/m/i.test(bare) && !/[0#]/.test(bare));
 }
 
-function renderDate(ms: number, format: string, timeZone: string): string {
-  const w = wallTime(ms, timeZone);
+type WallTimePart = (w: WallTime) => string;
+
+/** Compiles a date format into one function per token (rendering a large tab reuses them). */
+function compileDate(format: string): WallTimePart[] {
   const hasAmPm = /am\/pm|a\/p/i.test(format);
   const tokens = format.match(/"[^"]*"|\\.|am\/pm|a\/p|y+|m+|d+|h+|s+|[^ymdhs"\\]+/gi) ?? [];
-  const out: string[] = [];
-  tokens.forEach((tok, i) => {
+  const isField = (t: string) => /^[ymdhs]/i.test(t);
+  return tokens.map((tok, i): WallTimePart => {
     const lower = tok.toLowerCase();
-    const prev = tokens.slice(0, i).reverse().find((t) => /^[ymdhs]/i.test(t))?.toLowerCase() ?? '';
-    const next = tokens.slice(i + 1).find((t) => /^[ymdhs]/i.test(t))?.toLowerCase() ?? '';
-    if (tok.startsWith('"')) out.push(tok.slice(1, -1));
-    else if (tok.startsWith('\\')) out.push(tok.slice(1));
-    else if (lower === 'am/pm') out.push(w.hour < 12 ? 'AM' : 'PM');
-    else if (lower === 'a/p') out.push(w.hour < 12 ? 'A' : 'P');
-    else if (lower[0] === 'y') out.push(lower.length <= 2 ? pad(w.year % 100) : String(w.year));
-    else if (lower[0] === 'd') {
-      if (lower.length >= 4) out.push(DAYS[w.weekday]);
-      else if (lower.length === 3) out.push(DAYS[w.weekday].slice(0, 3));
-      else out.push(lower.length === 2 ? pad(w.day) : String(w.day));
-    } else if (lower[0] === 'h') {
-      const h = hasAmPm ? (w.hour % 12 === 0 ? 12 : w.hour % 12) : w.hour;
-      out.push(lower.length >= 2 ? pad(h) : String(h));
-    } else if (lower[0] === 's') out.push(lower.length >= 2 ? pad(w.second) : String(w.second));
-    else if (lower[0] === 'm') {
-      // m after an hour or before seconds means minutes, as in Sheets.
-      const minutes = lower.length <= 2 && (prev.startsWith('h') || next.startsWith('s'));
-      if (minutes) out.push(lower.length === 2 ? pad(w.minute) : String(w.minute));
-      else if (lower.length >= 4) out.push(MONTHS[w.month - 1]);
-      else if (lower.length === 3) out.push(MONTHS[w.month - 1].slice(0, 3));
-      else out.push(lower.length === 2 ? pad(w.month) : String(w.month));
-    } else out.push(tok);
+    const n = lower.length;
+    if (tok.startsWith('"')) { const text = tok.slice(1, -1); return () => text; }
+    if (tok.startsWith('\\')) { const text = tok.slice(1); return () => text; }
+    if (lower === 'am/pm') return (w) => (w.hour < 12 ? 'AM' : 'PM');
+    if (lower === 'a/p') return (w) => (w.hour < 12 ? 'A' : 'P');
+    switch (lower[0]) {
+      case 'y': return n <= 2 ? (w) => pad(w.year % 100) : (w) => String(w.year);
+      case 'd':
+        if (n >= 4) return (w) => DAYS[w.weekday];
+        if (n === 3) return (w) => DAYS[w.weekday].slice(0, 3);
+        return n === 2 ? (w) => pad(w.day) : (w) => String(w.day);
+      case 'h': {
+        const hour = (w: WallTime) => (hasAmPm ? (w.hour % 12 === 0 ? 12 : w.hour % 12) : w.hour);
+        return n >= 2 ? (w) => pad(hour(w)) : (w) => String(hour(w));
+      }
+      case 's': return n >= 2 ? (w) => pad(w.second) : (w) => String(w.second);
+      case 'm': {
+        // m after an hour or before seconds means minutes, as in Sheets.
+        const prev = tokens.slice(0, i).reverse().find(isField)?.toLowerCase() ?? '';
+        const next = tokens.slice(i + 1).find(isField)?.toLowerCase() ?? '';
+        if (n <= 2 && (prev.startsWith('h') || next.startsWith('s'))) return n === 2 ? (w) => pad(w.minute) : (w) => String(w.minute);
+        if (n >= 4) return (w) => MONTHS[w.month - 1];
+        if (n === 3) return (w) => MONTHS[w.month - 1].slice(0, 3);
+        return n === 2 ? (w) => pad(w.month) : (w) => String(w.month);
+      }
+      default: return () => tok;
+    }
   });
-  return out.join('');
 }
 
-function renderNumber(n: number, format: string): string {
-  const sections = format.split(';');
-  let section = sections[0];
-  if (n < 0 && sections.length > 1) { section = sections[1]; n = -n; }
-  const percent = section.includes('%');
-  const value = percent ? n * 100 : n;
-  const body = /[0#?][0#?,.]*/.exec(section);
-  if (!body) return section.replace(/"/g, '');
-  const spec = body[0];
-  const decimals = spec.includes('.') ? spec.split('.')[1].replace(/[^0#?]/g, '').length : 0;
-  const required = spec.includes('.') ? spec.split('.')[1].replace(/[^0]/g, '').length : 0;
-  const grouping = spec.split('.')[0].includes(',');
-  let text = Math.abs(value).toFixed(decimals);
-  if (decimals > required) text = text.replace(new RegExp(`0{1,${decimals - required}}$`), '').replace(/\.$/, '');
-  const [wholeDigits, frac] = text.split('.');
-  let whole = wholeDigits;
-  const minWhole = spec.split('.')[0].replace(/[^0]/g, '').length;
-  if (minWhole === 0 && whole === '0' && frac) whole = '';
-  if (grouping) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const sign = value < 0 && Number(text) !== 0 ? '-' : '';
-  const number = `${sign}${whole}${frac ? `.${frac}` : ''}`;
-  return section.slice(0, body.index).replace(/"/g, '') + number + section.slice(body.index + spec.length).replace(/"/g, '');
+/** Compiles a number format (first section for positives and zero, second for negatives). */
+function compileNumber(format: string): (n: number) => string {
+  const sections = format.split(';').map((section) => {
+    const body = /[0#?][0#?,.]*/.exec(section);
+    if (!body) { const text = section.replace(/"/g, ''); return () => text; }
+    const spec = body[0];
+    const [intSpec, fracSpec = ''] = spec.split('.');
+    const decimals = fracSpec.replace(/[^0#?]/g, '').length;
+    const required = fracSpec.replace(/[^0]/g, '').length;
+    const grouping = intSpec.includes(',');
+    const minWhole = intSpec.replace(/[^0]/g, '').length;
+    const percent = section.includes('%');
+    const prefix = section.slice(0, body.index).replace(/"/g, '');
+    const suffix = section.slice(body.index + spec.length).replace(/"/g, '');
+    const optional = decimals > required ? new RegExp(`0{1,${decimals - required}}$`) : null;
+    return (n: number) => {
+      const value = percent ? n * 100 : n;
+      let text = Math.abs(value).toFixed(decimals);
+      if (optional) text = text.replace(optional, '').replace(/\.$/, '');
+      const [wholeDigits, frac] = text.split('.');
+      let whole = minWhole === 0 && wholeDigits === '0' && frac ? '' : wholeDigits;
+      if (grouping) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      const sign = value < 0 && Number(text) !== 0 ? '-' : '';
+      return `${prefix}${sign}${whole}${frac ? `.${frac}` : ''}${suffix}`;
+    };
+  });
+  return (n) => (n < 0 && sections.length > 1 ? sections[1](-n) : sections[0](n));
+}
+
+interface Compiled { date: boolean; renderDate: WallTimePart[]; renderNumber: (n: number) => string }
+const compiled = new Map<string, Compiled>();
+
+function compile(format: string): Compiled {
+  let c = compiled.get(format);
+  if (!c) {
+    c = { date: isDateFormat(format), renderDate: compileDate(format), renderNumber: compileNumber(format) };
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(format, c);
+  }
+  return c;
+}
+
+function renderDate(ms: number, parts: WallTimePart[], timeZone: string): string {
+  const w = wallTime(ms, timeZone);
+  let out = '';
+  for (const part of parts) out += part(w);
+  return out;
 }
 
 /** The text a cell shows: what getDisplayValues returns. */
@@ -104,13 +134,13 @@ export function displayValue(value: CellValue | '', format: string | null, timeZ
   if (value instanceof Date) {
     const ms = value.getTime();
     if (fmt === GENERAL || fmt === '@') return generalDate(ms, timeZone);
-    if (isDateFormat(fmt)) return renderDate(ms, fmt, timeZone);
-    return renderNumber(serialOf(ms, timeZone), fmt);
+    const c = compile(fmt);
+    return c.date ? renderDate(ms, c.renderDate, timeZone) : c.renderNumber(serialOf(ms, timeZone));
   }
   if (typeof value === 'number') {
     if (fmt === GENERAL || fmt === '@') return generalNumber(value);
-    if (isDateFormat(fmt)) return renderDate(instantOfSerial(value, timeZone), fmt, timeZone);
-    return renderNumber(value, fmt);
+    const c = compile(fmt);
+    return c.date ? renderDate(instantOfSerial(value, timeZone), c.renderDate, timeZone) : c.renderNumber(value);
   }
   return String(value);
 }

@@ -47,24 +47,45 @@ function wallTimeByIntl(ms: number, timeZone: string): WallTime {
   };
 }
 
-// Zone transitions fall on quarter hours, so one Intl lookup per zone and quarter hour suffices;
-// rendering a 130,000-row tab would otherwise spend seconds in formatToParts.
+// Zone transitions fall on quarter hours and rarely: one Intl lookup per zone and day (two, to
+// see that the offset held all day), else per quarter hour on a transition day. Rendering a
+// 130,000-row tab would otherwise spend seconds in formatToParts.
 const QUARTER_HOUR = 900000;
-const offsetCache = new Map<string, number>();
+const DAY = 86400000;
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const quarterOffsets = new Map<string, Map<number, number>>();
+
+function cacheFor<V>(caches: Map<string, Map<number, V>>, timeZone: string): Map<number, V> {
+  let cache = caches.get(timeZone);
+  if (!cache) { cache = new Map(); caches.set(timeZone, cache); }
+  if (cache.size > 100000) cache.clear();
+  return cache;
+}
+
+function offsetByIntl(at: number, timeZone: string): number {
+  const w = wallTimeByIntl(at, timeZone);
+  const d = new Date(Date.UTC(2000, 0, 1, w.hour, w.minute, w.second));
+  d.setUTCFullYear(w.year, w.month - 1, w.day);
+  return Math.round((d.getTime() - at) / 60000);
+}
 
 /** Offset of the zone from UTC at an instant, in minutes (east positive). */
 export function offsetMinutes(ms: number, timeZone: string): number {
+  const day = Math.floor(ms / DAY);
+  const days = cacheFor(dayOffsets, timeZone);
+  let whole = days.get(day);
+  if (whole === undefined) {
+    const start = offsetByIntl(day * DAY, timeZone);
+    whole = offsetByIntl((day + 1) * DAY - QUARTER_HOUR, timeZone) === start ? start : null;
+    days.set(day, whole);
+  }
+  if (whole !== null) return whole;
   const bucket = Math.floor(ms / QUARTER_HOUR);
-  const key = `${timeZone}|${bucket}`;
-  let offset = offsetCache.get(key);
+  const quarters = cacheFor(quarterOffsets, timeZone);
+  let offset = quarters.get(bucket);
   if (offset === undefined) {
-    const at = bucket * QUARTER_HOUR;
-    const w = wallTimeByIntl(at, timeZone);
-    const d = new Date(Date.UTC(2000, 0, 1, w.hour, w.minute, w.second));
-    d.setUTCFullYear(w.year, w.month - 1, w.day);
-    offset = Math.round((d.getTime() - at) / 60000);
-    if (offsetCache.size > 200000) offsetCache.clear();
-    offsetCache.set(key, offset);
+    offset = offsetByIntl(bucket * QUARTER_HOUR, timeZone);
+    quarters.set(bucket, offset);
   }
   return offset;
 }

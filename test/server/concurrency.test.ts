@@ -8,35 +8,41 @@ import { failure, practice, recordEntries, session } from './fixtures';
 
 const LOCK_MESSAGE = /Another save is in progress.*nothing was saved/;
 
-function callsOfOneSave(): number {
-  const env = practice();
-  env.run('saveSession', session(['C001']));
-  env.run('saveSession', session(['C001'], {}, { date: '2025-03-11' }));
-  return env.lastCalls.total;
-}
-
-function interleaveAt(call: number, firstSaveExists: boolean) {
+function setUp(firstSaveExists: boolean) {
   const env = practice();
   if (firstSaveExists) env.run('saveSession', session(['C004'], {}, { date: '2025-03-04', group: 'Tuesday group' }));
   const first = session(['C001', 'C002'], { C002: { status: 'excused', reason: 'illness' } });
   const second = session(['C003', 'C004'], {}, { date: '2025-03-11' });
+  return { env, first, second };
+}
+
+/** Service calls the first save makes when nothing interleaves, counted the way the hook sees them. */
+function callsOfFirstSave(firstSaveExists: boolean): number {
+  const { env, first } = setUp(firstSaveExists);
+  let calls = 0;
+  env.beforeServiceCall = () => { calls += 1; };
+  env.run('saveSession', first);
+  return calls;
+}
+
+function interleaveAt(call: number, firstSaveExists: boolean) {
+  const { env, first, second } = setUp(firstSaveExists);
   let seen = 0;
   let secondError: string | null | undefined;
-  env.beforeServiceCall = (_method, execution) => {
+  env.beforeServiceCall = () => {
     if (secondError !== undefined) return;
     seen += 1;
-    if (seen === call) {
-      expect(execution).toBeGreaterThan(0);
-      secondError = failure(() => env.run('saveSession', second));
-    }
+    if (seen === call) secondError = failure(() => env.run('saveSession', second));
   };
   const firstError = failure(() => env.run('saveSession', first));
   env.beforeServiceCall = null;
+  // The second save really ran inside the first.
+  expect(secondError).not.toBeUndefined();
   return { env, first, second, firstError, secondError: secondError ?? null };
 }
 
 describe.each([false, true])('with a record already there: %s', (firstSaveExists) => {
-  const total = callsOfOneSave();
+  const total = callsOfFirstSave(firstSaveExists);
 
   test.each(Array.from({ length: total }, (_, i) => i + 1))('a second save at service call %i of the first', (call) => {
     const { env, first, second, firstError, secondError } = interleaveAt(call, firstSaveExists);

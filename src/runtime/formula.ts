@@ -303,7 +303,7 @@ function criterion(c: Scalar): (v: Scalar) => boolean {
     else if (num !== null) eq = (v) => typeof v === 'number' && v === num;
     else if (/^(true|false)$/i.test(rest)) eq = (v) => typeof v === 'boolean' && v === /^true$/i.test(rest);
     else { const re = wildcard(rest); eq = (v) => typeof v === 'string' && re.test(v); }
-    return op === '=' ? eq : (v) => !eq(v) && !(rest !== '' && false);
+    return op === '=' ? eq : (v) => !eq(v);
   }
   return (v) => {
     if (v === BLANK || isError(v)) return false;
@@ -330,12 +330,12 @@ const countArg = (n: Node | undefined, ctx: EvalContext, dflt: number) => {
   const x = toNumber(scalarArg(n, ctx));
   return isError(x) ? x : Math.floor(x);
 };
-const numbersOf = (args: Node[], ctx: EvalContext) => args.flatMap((a) => cellsOf(ev(a, ctx), ctx));
+const argumentCells = (args: Node[], ctx: EvalContext) => args.flatMap((a) => cellsOf(ev(a, ctx), ctx));
 
 const FUNCTIONS: Record<string, Fn> = {
   AND: (args, ctx) => {
     let result = true;
-    for (const v of numbersOf(args, ctx)) {
+    for (const v of argumentCells(args, ctx)) {
       if (v === BLANK) continue;
       const b = toBool(v);
       if (isError(b)) return b;
@@ -345,7 +345,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   OR: (args, ctx) => {
     let result = false;
-    for (const v of numbersOf(args, ctx)) {
+    for (const v of argumentCells(args, ctx)) {
       if (v === BLANK) continue;
       const b = toBool(v);
       if (isError(b)) return b;
@@ -385,7 +385,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   CONCATENATE: (args, ctx) => {
     let out = '';
-    for (const v of numbersOf(args, ctx)) { const t = toText(v); if (isError(t)) return t; out += t; }
+    for (const v of argumentCells(args, ctx)) { const t = toText(v); if (isError(t)) return t; out += t; }
     return out;
   },
   COUNTIF: (args, ctx) => {
@@ -431,11 +431,11 @@ const FUNCTIONS: Record<string, Fn> = {
     const r = ev(args[0], ctx);
     return isRange(r) ? r.rect.column : new FormulaError('#N/A');
   },
-  SUM: (args, ctx) => numbersOf(args, ctx).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0),
-  COUNT: (args, ctx) => numbersOf(args, ctx).filter((v) => typeof v === 'number').length,
-  COUNTA: (args, ctx) => numbersOf(args, ctx).filter((v) => v !== BLANK).length,
-  MIN: (args, ctx) => { const n = numbersOf(args, ctx).filter((v): v is number => typeof v === 'number'); return n.length ? Math.min(...n) : 0; },
-  MAX: (args, ctx) => { const n = numbersOf(args, ctx).filter((v): v is number => typeof v === 'number'); return n.length ? Math.max(...n) : 0; },
+  SUM: (args, ctx) => argumentCells(args, ctx).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0),
+  COUNT: (args, ctx) => argumentCells(args, ctx).filter((v) => typeof v === 'number').length,
+  COUNTA: (args, ctx) => argumentCells(args, ctx).filter((v) => v !== BLANK).length,
+  MIN: (args, ctx) => { const n = argumentCells(args, ctx).filter((v): v is number => typeof v === 'number'); return n.length ? Math.min(...n) : 0; },
+  MAX: (args, ctx) => { const n = argumentCells(args, ctx).filter((v): v is number => typeof v === 'number'); return n.length ? Math.max(...n) : 0; },
   ABS: (args, ctx) => { const n = toNumber(scalarArg(args[0], ctx)); return isError(n) ? n : Math.abs(n); },
   VALUE: (args, ctx) => toNumber(scalarArg(args[0], ctx)),
   TODAY: (_args, ctx) => Math.floor(serialOf(ctx.now(), ctx.sheet.workbook.timeZone)),

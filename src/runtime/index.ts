@@ -1,4 +1,13 @@
-/** Cadence's offline Apps Script runtime: see types.ts for the contract. */
+/**
+ * Cadence's offline Apps Script runtime: see types.ts for the contract.
+ *
+ * Beyond the contract, createEnvironment returns an OfflineEnvironment with `logs` (Logger and
+ * console lines), `dropCaches()` (CacheService entries vanish), `topLevelFunctions()` (what
+ * google.script.run and triggers can call), `spreadsheetApp` (uncounted builders and enums for a
+ * test's own setup), `world` (the shared state, for the playground), and `lastCalls.byService` /
+ * `lastCalls.expensive` (calls per class, and the calls that cost a round trip in Apps Script).
+ * `bridgeCopy` applies google.script.run's copy rules, for the playground's HTTP API.
+ */
 export type * from './types';
 export { createEnvironment, type OfflineEnvironment } from './environment';
 export { bridgeCopy, type BridgeRole } from './bridge';

@@ -45,11 +45,16 @@ const SAME_DAY_ORDER: Readonly<Record<Status, number>> = { unexcused: 0, refused
 
 const isAbsent = (status: Status): boolean => ABSENT_STATUSES.includes(status);
 
+/** Sessions in date order, same-day sessions in SAME_DAY_ORDER (a sort comparator). */
+export function sessionOrder(a: TrendSession, b: TrendSession): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : SAME_DAY_ORDER[a.status] - SAME_DAY_ORDER[b.status];
+}
+
 /** Counted sessions (all but cancelled) in date order, same-day sessions in SAME_DAY_ORDER. */
 export function countedInOrder(sessions: readonly TrendSession[]): TrendSession[] {
   return sessions
     .filter((s) => s.status !== 'cancelled' && Object.prototype.hasOwnProperty.call(SAME_DAY_ORDER, s.status))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : SAME_DAY_ORDER[a.status] - SAME_DAY_ORDER[b.status]));
+    .sort(sessionOrder);
 }
 
 const RANK: Readonly<Record<'none' | 'watch' | 'rising' | 'urgent', number>> = { none: 0, watch: 1, rising: 2, urgent: 3 };
@@ -193,8 +198,8 @@ export function computeTrend(sessions: readonly TrendSession[], settings: TrendS
   };
 }
 
-/** Trends of every client in one pass over current entries (withdrawn/superseded already removed). */
-export function trendsByClient(entries: readonly Entry[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Map<string, Trend> {
+/** Each client's sessions from current entries, in one pass (withdrawing rows left out). */
+export function sessionsByClient(entries: readonly Entry[]): Map<string, TrendSession[]> {
   const byClient = new Map<string, TrendSession[]>();
   for (const entry of entries) {
     // Withdrawing rows never reach here; ignoring them anyway keeps a stray one from counting.
@@ -203,7 +208,12 @@ export function trendsByClient(entries: readonly Entry[], settings: TrendSetting
     if (!list) byClient.set(entry.clientId, (list = []));
     list.push({ date: entry.sessionDate, status: entry.status });
   }
+  return byClient;
+}
+
+/** Trends of every client in one pass over current entries (withdrawn/superseded already removed). */
+export function trendsByClient(entries: readonly Entry[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Map<string, Trend> {
   const trends = new Map<string, Trend>();
-  byClient.forEach((sessions, clientId) => trends.set(clientId, computeTrend(sessions, settings)));
+  sessionsByClient(entries).forEach((sessions, clientId) => trends.set(clientId, computeTrend(sessions, settings)));
   return trends;
 }

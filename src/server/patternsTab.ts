@@ -1,5 +1,21 @@
-/** Writes the Patterns tab and the roster highlight (DESIGN.md "Tabs"). */
+/**
+ * Writes the Patterns tab and the roster highlight (DESIGN.md "Tabs"). core/patterns.ts computes
+ * every value, format and rule; this file only makes the service calls, a fixed number of them
+ * whatever the number of clients or entries: the sheet is sized to the grid, then one
+ * setNumberFormats, one setValues, one setFontWeights and one setBackground for the whole grid, and
+ * one setConditionalFormatRules per tab.
+ */
+import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLUMNS, HEADER_ROW } from '../core/patterns';
+import type { CellBlock, RuleSpec } from '../core/patterns';
 import type { Client, Entry, Settings } from '../core/types';
+import { cadenceTabs, freeSheetName } from './cadenceTabs';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
+
+export const PATTERNS_KEY = 'cadence.patterns';
+export const PATTERNS_NAME = 'Patterns';
 
 export interface RosterLocation {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,7 +35,97 @@ export interface PatternsInput {
   roster: RosterLocation | null;
 }
 
+/** Column widths in pixels, set when the tab is made or its columns change (a user's own widths survive otherwise). */
+const WIDTHS: Record<number, number> = {
+  [COLUMNS.id]: 80, [COLUMNS.name]: 160, [COLUMNS.group]: 110, [COLUMNS.level]: 100, [COLUMNS.chronic]: 80,
+  [COLUMNS.sessions]: 70, [COLUMNS.absences]: 70, [COLUMNS.recent]: 80, [COLUMNS.usual]: 80,
+};
+const WEEK_WIDTH = 48;
+const WHY_WIDTH = 460;
+
+/** The tab tagged as Patterns, or a new one (named "Patterns", or "Patterns 2" if a user's own tab has the name). */
+function patternsSheet(ss: Spreadsheet): { sheet: Sheet; created: boolean } {
+  const found = cadenceTabs(ss).get(PATTERNS_KEY);
+  if (found) return { sheet: found, created: false };
+  const sheet = ss.insertSheet(freeSheetName(ss, PATTERNS_NAME));
+  sheet.addDeveloperMetadata(PATTERNS_KEY);
+  return { sheet, created: true };
+}
+
+/**
+ * Makes the sheet exactly rows × columns, so it never keeps rows or columns of a larger earlier
+ * grid (a client discharged, fewer weeks in Settings), and never grows with the record.
+ */
+function fitSheet(sheet: Sheet, rows: number, columns: number): boolean {
+  const maxRows = sheet.getMaxRows();
+  const maxColumns = sheet.getMaxColumns();
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  else if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+  else if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  return maxColumns !== columns;
+}
+
+function formulaOf(rule: Rule): string | null {
+  const condition = rule.getBooleanCondition();
+  if (!condition || String(condition.getCriteriaType()) !== 'CUSTOM_FORMULA') return null;
+  return String(condition.getCriteriaValues()[0] ?? '');
+}
+
+/**
+ * Replaces Cadence's rules on a sheet and keeps every other rule, in one read and one write
+ * (setConditionalFormatRules replaces all of a sheet's rules:
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)).
+ * Cadence's own rules are the custom-formula rules whose formula holds CADENCE_RULE_MARK. The
+ * user's rules go first: where both colour a cell, the first rule wins, and theirs is deliberate.
+ */
+function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
+  const kept = sheet.getConditionalFormatRules().filter((rule) => {
+    const formula = formulaOf(rule);
+    return formula === null || !isCadenceFormula(formula);
+  });
+  const block = (b: CellBlock) => sheet.getRange(b.row, b.column, b.numRows, b.numColumns);
+  const ours = specs.map((spec) => SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(spec.formula)
+    .setBackground(spec.background)
+    .setRanges(spec.blocks.map(block))
+    .build());
+  sheet.setConditionalFormatRules(kept.concat(ours));
+}
+
 /** Rewrites the Patterns tab (creating it if gone) and Cadence's roster highlight rules. */
-export function writePatterns(_ss: GoogleAppsScript.Spreadsheet.Spreadsheet, _input: PatternsInput): void {
-  // Implemented with issue 4.
+export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
+  const grid = buildPatternGrid(input);
+  const { sheet, created } = patternsSheet(ss);
+  // A tab with no client still keeps one row below the frozen ones: Sheets refuses to delete them all.
+  const rows = Math.max(grid.values.length, FIRST_CLIENT_ROW);
+  const values = grid.values.slice();
+  const formats = grid.numberFormats.slice();
+  while (values.length < rows) {
+    values.push(new Array<string>(grid.width).fill(''));
+    formats.push(new Array<string>(grid.width).fill('@'));
+  }
+  const resized = fitSheet(sheet, rows, grid.width);
+  const range = sheet.getRange(1, 1, rows, grid.width);
+  // Formats first: the week headers are typed-in dates that take their 'd mmm' format as written.
+  range.setNumberFormats(formats);
+  range.setValues(values);
+  range.setFontWeights(values.map((row, r) => row.map(() => (r + 1 === HEADER_ROW ? 'bold' : 'normal'))));
+  // Colours come only from the rules: clear any static background a user or an old version left.
+  range.setBackground(null);
+  sheet.setFrozenRows(HEADER_ROW);
+  sheet.setFrozenColumns(COLUMNS.name);
+  if (created || resized) {
+    Object.keys(WIDTHS).forEach((column) => sheet.setColumnWidth(Number(column), WIDTHS[Number(column)]));
+    sheet.setColumnWidths(grid.firstWeekColumn, grid.weeks.length, WEEK_WIDTH);
+    sheet.setColumnWidth(grid.whyColumn, WHY_WIDTH);
+  }
+  replaceCadenceRules(sheet, grid.rules);
+
+  const roster = input.roster;
+  if (roster && roster.sheet.getSheetId() !== sheet.getSheetId()) {
+    replaceCadenceRules(roster.sheet, rosterRules(sheet.getName(), {
+      headerRow: roster.headerRow, nameColumn: roster.nameColumn, idColumn: roster.idColumn, maxRows: roster.sheet.getMaxRows(),
+    }));
+  }
 }

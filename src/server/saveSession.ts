@@ -4,9 +4,23 @@ import { currentEntries } from '../core/record';
 import { trendsByClient } from '../core/trend';
 import type { Entry, SaveSessionResult } from '../core/types';
 import { validateSaveSession } from '../core/validation';
+import type { CheckedSession } from '../core/validation';
 import { appendEntries, earlierSave } from './attendanceTab';
+import type { AttendanceRecord } from './attendanceTab';
 import { provenanceFor, writeRecord } from './recordWrite';
 import { openWorkbook } from './workbook';
+
+/**
+ * A retried save answers what the first answer said: entry IDs in the order of the marks, even if
+ * the user sorted the tab in between (the record's order is theirs, not the request's).
+ */
+function inMarkOrder(record: AttendanceRecord, session: CheckedSession, earlier: string[]): string[] {
+  const stored = new Set(earlier);
+  const byClient = new Map<string, string>();
+  for (const { entry } of record.entries) if (stored.has(entry.entryId)) byClient.set(entry.clientId, entry.entryId);
+  const ordered = session.attendance.map((mark) => byClient.get(mark.clientId) ?? '');
+  return ordered.every(Boolean) && ordered.length === earlier.length ? ordered : earlier;
+}
 
 export function saveSession(request: unknown): SaveSessionResult {
   const workbook = openWorkbook();
@@ -15,7 +29,7 @@ export function saveSession(request: unknown): SaveSessionResult {
   const session = validateSaveSession(request, { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength });
   return writeRecord<SaveSessionResult>(workbook, (record) => {
     const earlier = earlierSave(record, session.requestId);
-    if (earlier) return { result: { saved: 0, duplicate: true, entryIds: earlier, trends: [] }, appended: [], changed: false };
+    if (earlier) return { result: { saved: 0, duplicate: true, entryIds: inMarkOrder(record, session, earlier), trends: [] }, appended: [], changed: false };
     const provenance = provenanceFor(session.requestId);
     const entries: Entry[] = session.attendance.map((mark) => ({
       ...provenance(),

@@ -1,0 +1,70 @@
+/**
+ * The figures each torture suite reports: printed at the end of the suite and written to
+ * test-results/torture/<suite>.json, from which test-results/torture.json (every suite) is rebuilt.
+ * One file per suite, because jest runs suites in parallel workers.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Figures {
+  sequences: number;
+  commands: number;
+  interleavings: number;
+  badInputs: number;
+  faults: number;
+  /** Acknowledged entries missing from the record. */
+  lost: number;
+  /** Entries present more than once (same Entry ID, or one request's marks stored twice). */
+  duplicated: number;
+  /** Entries or user cells whose content differs from what was sent or typed. */
+  altered: number;
+}
+
+export const RESULTS_DIR = join(__dirname, '../../test-results');
+const PARTS_DIR = join(RESULTS_DIR, 'torture');
+export const SUMMARY_FILE = join(RESULTS_DIR, 'torture.json');
+
+export function emptyFigures(): Figures {
+  return { sequences: 0, commands: 0, interleavings: 0, badInputs: 0, faults: 0, lost: 0, duplicated: 0, altered: 0 };
+}
+
+function writeAtomically(file: string, data: unknown): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(data, null, 2)}\n`);
+  renameSync(temp, file);
+}
+
+/** Every suite's figures written so far, and their sum. */
+export function collectFigures(): { suites: Record<string, Figures & { size: string }>; total: Figures } {
+  const suites: Record<string, Figures & { size: string }> = {};
+  let names: string[] = [];
+  try {
+    names = readdirSync(PARTS_DIR).filter((f) => f.endsWith('.json'));
+  } catch {
+    // no suite has run yet
+  }
+  for (const name of names.sort()) suites[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(PARTS_DIR, name), 'utf8'));
+  const total = emptyFigures();
+  for (const figures of Object.values(suites)) {
+    for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += figures[key] ?? 0;
+  }
+  return { suites, total };
+}
+
+/** Prints one suite's figures and records them for the summary. */
+export function reportFigures(suite: string, figures: Figures, size: string): void {
+  console.log(`torture ${suite} (${size}): ${formatFigures(figures)}`);
+  mkdirSync(PARTS_DIR, { recursive: true });
+  writeAtomically(join(PARTS_DIR, `${suite}.json`), { ...figures, size });
+  writeAtomically(SUMMARY_FILE, collectFigures());
+}
+
+export function formatFigures(f: Figures): string {
+  return [
+    `${f.sequences} sequences, ${f.commands} commands`,
+    `${f.interleavings} interleavings`,
+    `${f.badInputs} bad inputs`,
+    `${f.faults} faults injected`,
+    `records lost ${f.lost} / duplicated ${f.duplicated} / altered ${f.altered}`,
+  ].join('; ');
+}

@@ -1,0 +1,314 @@
+/**
+ * `npm start` in a real browser: the playground page, the real built sidebar in its iframe, and
+ * the add-on's Code.js in the offline runtime behind them. Drives only labelled controls (the
+ * labels are listed at the top of src/sidebar/main.ts) and checks what a therapist would see,
+ * in the grid and through GET /api/workbook. Prints the start, first-paint and save timings.
+ */
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { addDays, todayIn } from '../../src/playground/dates';
+import { DEMO_CLIENTS, DEMO_TIME_ZONE } from '../../src/playground/demoPractice';
+import { shortDate } from '../../src/sidebar/format';
+import { ROOT, launchChromium, startPlaygroundProcess, type PlaygroundProcess } from './harness';
+
+const RESULTS = join(ROOT, 'test-results');
+const README_SHOT = join(__dirname, 'screenshots', 'cadence.png');
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const timings: Record<string, number> = {};
+
+let browser: Browser;
+let work: string;
+let demo: PlaygroundProcess;
+let imported: PlaygroundProcess;
+
+interface SheetView { name: string; values: string[][]; backgrounds: (string | null)[][] }
+
+async function workbook(server: PlaygroundProcess): Promise<SheetView[]> {
+  const response = await fetch(new URL('api/workbook', server.url));
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { sheets: SheetView[] }).sheets;
+}
+
+/** The rows of a sheet as objects keyed by the header row (row 1). */
+function records(sheets: SheetView[], name: string): Record<string, string>[] {
+  const sheet = sheets.find((s) => s.name === name);
+  if (!sheet) throw new Error(`No sheet "${name}" in ${sheets.map((s) => s.name).join(', ')}`);
+  const [header, ...rows] = sheet.values;
+  return rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
+
+/** A page that fails its test on any dialog (an alert would mean markup ran as code) or page error. */
+async function openPage(server: PlaygroundProcess): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+  const problems: string[] = [];
+  page.setDefaultTimeout(10000);
+  page.on('dialog', (dialog) => { problems.push(`dialog opened: ${dialog.message()}`); void dialog.dismiss(); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(server.url);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return { page, problems };
+}
+
+async function openCadenceMenu(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Extensions' }).click();
+  await page.getByRole('menuitem', { name: 'Cadence' }).click();
+}
+
+async function menu(page: Page, item: string): Promise<void> {
+  await openCadenceMenu(page);
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+function sidebar(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Cadence sidebar"]');
+}
+
+function sidebarFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/sidebar'));
+  if (!frame) throw new Error('The sidebar frame is not open');
+  return frame;
+}
+
+async function status(side: FrameLocator, client: string, label: string): Promise<void> {
+  await side.getByRole('radiogroup', { name: `Status for ${client}` }).getByRole('radio', { name: label, exact: true }).check();
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(RESULTS, `playground-${name}.png`) });
+}
+
+/** Starts a playground and opens its page, timing process start to a ready page. */
+async function startAndOpen(args: string[], timing: string): Promise<{ server: PlaygroundProcess; page: Page; problems: string[] }> {
+  const server = await startPlaygroundProcess(args);
+  const opened = await openPage(server);
+  timings[timing] = performance.now() - server.spawnedAt;
+  return { server, ...opened };
+}
+
+let demoPage: { page: Page; problems: string[] };
+let importedPage: { page: Page; problems: string[] };
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'cadence-browser-'));
+  // A practice's own roster as Google Sheets exports it, with a name that is markup.
+  const roster = new ExcelJS.Workbook();
+  const sheet = roster.addWorksheet('Clients');
+  [['Client ID', 'Client', 'Group', 'Active'], ['M-1', 'Ana Lima', 'Monday art', 'yes'], ['M-2', XSS_NAME, 'Monday art', 'yes'],
+    ['M-3', 'Ben Ode', 'Monday art', 'yes']].forEach((row) => sheet.addRow(row));
+  await roster.xlsx.writeFile(join(work, 'roster.xlsx'));
+  // One after the other, so each start is timed without the others competing for the two cores.
+  browser = await launchChromium();
+  let started = await startAndOpen(['--workbook', join(work, 'demo.json')], 'start to ready page (demo practice built on first start)');
+  demo = started.server;
+  demoPage = started;
+  started = await startAndOpen(['--workbook', join(work, 'imported.json'), '--import', join(work, 'roster.xlsx')], 'start to ready page (--import roster.xlsx)');
+  imported = started.server;
+  importedPage = started;
+}, 90000);
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), demo?.stop(), imported?.stop()]);
+  if (work) rmSync(work, { recursive: true, force: true });
+  const lines = Object.entries(timings).map(([name, ms]) => `  ${name}: ${Math.round(ms)} ms`);
+  if (lines.length) console.log(`Playground timings (this machine):\n${lines.join('\n')}`);
+});
+
+describe('npm start in a browser', () => {
+  const today = todayIn(DEMO_TIME_ZONE);
+  const group = 'Thursday songwriting';
+
+  it('records a group session with an excused and an unexcused absence, and shows it in Attendance and Patterns', async () => {
+    const { page, problems } = demoPage;
+    await shot(page, '1-demo-roster');
+
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const match = /\/api\/run\/(\w+)/.exec(request.url());
+      if (match) calls.push(match[1]);
+    });
+    let dataCall = 0;
+    page.on('requestfinished', (request) => {
+      if (request.url().endsWith('/api/run/getSidebarData')) dataCall = request.timing().responseEnd;
+    });
+    await openCadenceMenu(page);
+    const opened = performance.now();
+    await page.getByRole('menuitem', { name: 'Record a session', exact: true }).click();
+    const side = sidebar(page);
+    await side.getByRole('button', { name: 'Save session' }).waitFor();
+    timings['sidebar first paint (menu click to form)'] = performance.now() - opened;
+    timings['  of which the one getSidebarData call'] = dataCall;
+    // The menu ran showSidebar; the sidebar then painted from one server call.
+    expect(calls).toEqual(['showSidebar', 'getSidebarData']);
+    expect(await side.getByLabel('Session date').inputValue()).toBe(today);
+
+    await side.getByLabel('Group').selectOption({ label: group });
+    await side.getByRole('button', { name: 'Mark all present' }).click();
+    await status(side, 'Hugo Brandywell', 'Excused');
+    await side.getByLabel('Reason for Hugo Brandywell').selectOption('illness');
+    await side.getByLabel('Notice given for Hugo Brandywell').check();
+    await side.getByLabel('Note for Hugo Brandywell').fill('Flu; back next week');
+    await status(side, 'Kit Sorrelgrove', 'Unexcused');
+    await side.getByLabel('Reason for Kit Sorrelgrove').selectOption('unknown');
+    await side.getByLabel('Note for Kit Sorrelgrove').fill('No call; phone off');
+    await side.getByLabel('Follow up next session for Kit Sorrelgrove').check();
+    await shot(page, '2-session-form');
+
+    const saving = performance.now();
+    await side.getByRole('button', { name: 'Save session' }).click();
+    await side.getByRole('region', { name: 'Saved' }).waitFor();
+    timings['save round trip (click to "Saved")'] = performance.now() - saving;
+
+    const record = records(await workbook(demo), 'Attendance').filter((r) => r['Session date'] === today && r.Group === group);
+    const members = DEMO_CLIENTS.filter((c) => c.group === group && c.dischargedWeeksAgo === null).map((c) => c.name);
+    expect(record.map((r) => r.Client).sort()).toEqual([...members].sort());
+    const hugo = record.find((r) => r.Client === 'Hugo Brandywell');
+    const kit = record.find((r) => r.Client === 'Kit Sorrelgrove');
+    expect(hugo).toMatchObject({ Status: 'excused', Reason: 'illness', Note: 'Flu; back next week' });
+    expect(kit).toMatchObject({ Status: 'unexcused', Reason: 'unknown', Note: 'No call; phone off' });
+    expect(hugo?.['Notice given']).not.toBe(kit?.['Notice given']);
+    expect(kit?.['Follow up']).not.toBe('');
+    expect(record.filter((r) => r.Status === 'present')).toHaveLength(members.length - 2);
+
+    // The grid shows the new rows once the sidebar's save has refreshed it.
+    await page.getByRole('tab', { name: 'Attendance' }).click();
+    const kitRow = page.getByRole('table', { name: 'Attendance' }).getByRole('row').filter({ hasText: 'Kit Sorrelgrove' }).filter({ hasText: today });
+    await kitRow.waitFor();
+    expect(await kitRow.textContent()).toContain('unexcused');
+
+    // Patterns: the cells are coloured by conditional formatting, evaluated as Sheets would.
+    await page.getByRole('tab', { name: 'Patterns' }).click();
+    const patternRows = page.getByRole('table', { name: 'Patterns' }).getByRole('row');
+    const kitPattern = patternRows.filter({ hasText: 'Kit Sorrelgrove' });
+    await kitPattern.waitFor();
+    const painted = await kitPattern.locator('td').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).backgroundColor)
+      .filter((colour) => colour !== 'rgb(255, 255, 255)' && colour !== 'rgba(0, 0, 0, 0)'));
+    expect(painted.length).toBeGreaterThan(0);
+    const patterns = (await workbook(demo)).find((s) => s.name === 'Patterns') as SheetView;
+    const kitIndex = patterns.values.findIndex((row) => row.includes('Kit Sorrelgrove'));
+    expect(patterns.backgrounds[kitIndex].filter((b) => b !== null).length).toBe(painted.length);
+    // A rising client carries the Rising colour of the design notes.
+    const cleoIndex = patterns.values.findIndex((row) => row.includes('Cleo Marchbank'));
+    expect(patterns.backgrounds[cleoIndex].map((b) => b?.toLowerCase())).toContain('#f9cb9c');
+    await shot(page, '3-patterns-after-save');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the follow-up at the next session and marks it done; a correction supersedes without editing', async () => {
+    const { page, problems } = await openPage(demo);
+    await menu(page, 'Record a session');
+    const side = sidebar(page);
+    await side.getByRole('region', { name: 'Needs attention' }).waitFor();
+    await page.getByRole('tab', { name: 'Patterns' }).click();
+    // The most recent weeks are at the right of the Patterns tab; the frozen client columns stay.
+    await page.locator('#grid-wrap').evaluate((grid) => { grid.scrollLeft = grid.scrollWidth; });
+    await shot(page, '4-patterns-and-sidebar');
+    if (!existsSync(README_SHOT) || process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync(join(__dirname, 'screenshots'), { recursive: true });
+      await page.screenshot({ path: README_SHOT });
+    }
+    await side.getByLabel('Session date').fill(addDays(today, 7));
+    await side.getByLabel('Group').selectOption({ label: group });
+    const followUps = side.getByRole('list', { name: 'Open follow-ups for Kit Sorrelgrove' });
+    await followUps.waitFor();
+    expect(await followUps.textContent()).toContain('No call; phone off');
+    const when = shortDate(today, today);
+    await shot(page, '5-next-session-follow-up');
+    await followUps.getByRole('button', { name: `Done: follow-up for Kit Sorrelgrove from ${when}` }).click();
+    await side.getByText(`Follow-up from ${when} marked done.`).waitFor();
+    const kit = records(await workbook(demo), 'Attendance').find((r) => r['Session date'] === today && r.Client === 'Kit Sorrelgrove');
+    expect(kit?.['Follow-up done']).not.toBe('');
+
+    // Correct Hugo's entry of today: excused → late. A new row supersedes the old one.
+    await side.getByRole('button', { name: 'History for Hugo Brandywell' }).click();
+    const history = side.getByRole('region', { name: 'History for Hugo Brandywell' });
+    await history.getByRole('button', { name: `Correct entry of ${when}` }).click();
+    await status(side, 'Hugo Brandywell', 'Late');
+    await history.getByRole('button', { name: 'Save correction' }).click();
+    await history.getByText(`Entry of ${when} corrected.`).waitFor();
+    await shot(page, '6-corrected');
+    const hugo = records(await workbook(demo), 'Attendance').filter((r) => r['Session date'] === today && r.Client === 'Hugo Brandywell');
+    expect(hugo).toHaveLength(2);
+    const [original, correction] = hugo;
+    expect(original).toMatchObject({ Status: 'excused', Reason: 'illness', Note: 'Flu; back next week', Replaces: '' });
+    expect(correction).toMatchObject({ Status: 'late', Replaces: original['Entry ID'] });
+    expect(original['Superseded by']).toBe(correction['Entry ID']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a client named like markup as text, and records a session from the keyboard alone', async () => {
+    const { page, problems } = importedPage;
+    expect(await page.getByRole('table', { name: 'Clients' }).getByRole('cell', { name: XSS_NAME, exact: true }).count()).toBe(1);
+
+    // The menu by keyboard: Tab to Extensions, ArrowDown, ArrowRight into Cadence, Enter.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Record a session');
+    await page.keyboard.press('Enter');
+    const side = sidebar(page);
+    await side.getByRole('button', { name: 'Save session' }).waitFor();
+    const frame = sidebarFrame(page);
+
+    /** What has focus in the sidebar: its accessible label, and its radio group's. */
+    const focused = () => frame.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return { label: '', group: '', value: '' };
+      const group = el.closest('[role="radiogroup"]')?.getAttribute('aria-label') ?? '';
+      const label = el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent?.trim() ?? el.textContent?.trim() ?? '';
+      return { label, group, value: el.value ?? '' };
+    });
+    const tabTo = async (want: (f: { label: string; group: string }) => boolean, what: string): Promise<void> => {
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        if (want(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+
+    await tabTo((f) => f.label === 'Group', 'the Group select');
+    await page.keyboard.press('ArrowDown');
+    expect(await side.getByLabel('Group').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe('Monday art');
+    await tabTo((f) => f.group === 'Status for Ana Lima', 'Ana Lima\'s statuses');
+    await page.keyboard.press('Space');
+    await tabTo((f) => f.group === `Status for ${XSS_NAME}`, 'the second client\'s statuses');
+    await page.keyboard.press('Space');
+    await tabTo((f) => f.group === 'Status for Ben Ode', 'Ben Ode\'s statuses');
+    await page.keyboard.press('Space');
+    // Arrows move within the group: Present → Late → Excused.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect((await focused()).value).toBe('excused');
+    await tabTo((f) => f.label === 'Reason for Ben Ode', 'Ben Ode\'s reason');
+    await page.keyboard.press('ArrowDown');
+    await tabTo((f) => f.label === 'Note for Ben Ode', 'Ben Ode\'s note');
+    await page.keyboard.type('Dentist');
+    await tabTo((f) => f.label === 'Save session', 'Save session');
+    await page.keyboard.press('Space');
+    await side.getByRole('region', { name: 'Saved' }).waitFor();
+
+    const saved = records(await workbook(imported), 'Attendance');
+    expect(saved.map((r) => [r.Client, r.Status, r.Note]).sort()).toEqual([
+      [XSS_NAME, 'present', ''], ['Ana Lima', 'present', ''], ['Ben Ode', 'excused', 'Dentist'],
+    ]);
+    expect(saved.find((r) => r.Client === 'Ben Ode')?.Reason).not.toBe('');
+
+    // The name shows as its characters in the sidebar and the grid; no element was made of it.
+    await side.getByRole('button', { name: 'Record another' }).click();
+    await side.getByLabel('Group').selectOption({ label: 'Monday art' });
+    await side.getByRole('radiogroup', { name: `Status for ${XSS_NAME}` }).waitFor();
+    expect(await side.getByText(XSS_NAME, { exact: true }).count()).toBeGreaterThan(0);
+    expect(await side.locator('img').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Attendance' }).click();
+    await page.getByRole('table', { name: 'Attendance' }).getByRole('cell', { name: XSS_NAME, exact: true }).waitFor();
+    expect(await page.locator('img').count()).toBe(0);
+    await shot(page, '7-markup-name-as-text');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { computeTrend } from '../../src/core/trend';
 import { ABSENT_STATUSES, type Client, type Status } from '../../src/core/types';
 import { validateSaveSession } from '../../src/core/validation';
 import { addDays, weekday } from '../../src/playground/dates';
@@ -86,6 +87,15 @@ describe('demoHistory', () => {
     }
     const quinn = counted('RB-304');
     expect(absences(quinn) / quinn.length).toBeGreaterThanOrEqual(0.2);
+    // The add-on's own rule sees the same story: exactly the two rising clients flagged, and the
+    // chronic one badged but not flagged as rising.
+    const trends = DEMO_CLIENTS.map((c) => {
+      const sessions = history.flatMap((s) => s.request.attendance.filter((a) => a.clientId === c.id).map((a) => ({ date: s.request.date, status: a.status })));
+      const trend = computeTrend(sessions);
+      return { name: c.name, level: trend.level, chronic: trend.chronic };
+    });
+    expect(trends.filter((t) => t.level !== 'none').map((t) => [t.name, t.level])).toEqual(rising.map((c) => [c.name, 'rising']));
+    expect(trends.filter((t) => t.chronic).map((t) => t.name)).toEqual(['Quinn Merriweather']);
     // One week the facility closed: every group's session that week is cancelled for everyone.
     const closed = history.filter((s) => s.request.attendance.every((a) => a.status === 'cancelled'));
     expect(closed).toHaveLength(3);

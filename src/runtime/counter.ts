@@ -11,6 +11,13 @@ export const EXPENSIVE_CLASSES: ReadonlySet<string> = new Set([
   'Ui', 'LockService', 'Lock', 'PropertiesService', 'Properties', 'CacheService', 'Cache',
 ]);
 
+/** A round trip: a call on those classes, except SpreadsheetApp.new* which only make a builder in-process. */
+export function isExpensive(method: string): boolean {
+  const dot = method.indexOf('.');
+  const cls = method.slice(0, dot);
+  return EXPENSIVE_CLASSES.has(cls) && !(cls === 'SpreadsheetApp' && method.startsWith('new', dot + 1));
+}
+
 export class CallCounter {
   readonly byMethod: Record<string, number> = {};
   total = 0;
@@ -26,7 +33,7 @@ export class CallCounter {
     for (const [method, n] of Object.entries(this.byMethod)) {
       const cls = method.slice(0, method.indexOf('.'));
       byService[cls] = (byService[cls] ?? 0) + n;
-      if (EXPENSIVE_CLASSES.has(cls)) expensive += n;
+      if (isExpensive(method)) expensive += n;
     }
     return { byMethod: { ...this.byMethod }, total: this.total, byService, expensive };
   }

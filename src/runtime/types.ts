@@ -91,7 +91,7 @@ export interface CallCounts {
   /**
    * Calls that cost a round trip to Google in Apps Script: SpreadsheetApp, Spreadsheet, Sheet,
    * Range, Filter, DeveloperMetadata(Finder), Ui, Lock(Service), Properties(Service), Cache(Service).
-   * Builders, HtmlOutput, Utilities, Session and Logger are in-process and left out.
+   * Builders (and SpreadsheetApp.new*), HtmlOutput, Utilities, Session and Logger are in-process and left out.
    */
   expensive: number;
 }

@@ -84,7 +84,14 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
     const formula = formulaOf(rule);
     return formula === null || !isCadenceFormula(formula);
   });
-  const block = (b: CellBlock) => sheet.getRange(b.row, b.column, b.numRows, b.numColumns);
+  // Rules share blocks (every status rule covers the same week cells): one getRange per distinct block.
+  const ranges = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
+  const block = (b: CellBlock) => {
+    const key = `${b.row},${b.column},${b.numRows},${b.numColumns}`;
+    let range = ranges.get(key);
+    if (!range) ranges.set(key, (range = sheet.getRange(b.row, b.column, b.numRows, b.numColumns)));
+    return range;
+  };
   const ours = specs.map((spec) => SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(spec.formula)
     .setBackground(spec.background)

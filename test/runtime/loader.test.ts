@@ -101,8 +101,12 @@ describe('call counting', () => {
       'Sheet.getLastColumn': 1, 'Sheet.getRange': 1, 'Range.getValues': 1,
     });
     expect(e.lastCalls.byService.Sheet).toBe(3);
+    expect(e.lastCalls.expensive).toBe(6);
     e.run('logSomething');
     expect(e.lastCalls.byMethod['Logger.log']).toBe(1);
+    expect(e.lastCalls.expensive).toBe(0);
+    e.run('buildRule');
+    expect(e.lastCalls.byMethod).toMatchObject({ 'SpreadsheetApp.newConditionalFormatRule': 1, 'ConditionalFormatRuleBuilder.build': 1 });
     expect(e.lastCalls.expensive).toBe(0);
   });
 

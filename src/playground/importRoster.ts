@@ -2,7 +2,7 @@
  * `--import roster.xlsx`: a practice's roster exported from Google Sheets (File › Download ›
  * Microsoft Excel), read with exceljs, so Cadence can be tried locally on the real roster.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { rosterColumns } from '../core/roster';
@@ -48,7 +48,10 @@ function sheetRows(sheet: ExcelJS.Worksheet): CellJSON[][] {
  */
 export async function importRoster(path: string): Promise<RosterTab> {
   if (!existsSync(path)) throw new ImportError(`Cannot import ${path}: there is no such file.`);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only for an import: exceljs takes a noticeable part of a second to load, and every
+  // other start does without it.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {

@@ -109,3 +109,14 @@ describe('HtmlService and Ui', () => {
     expect(() => env.run('openMissingPage')).toThrow('No HTML file named Nope was found.');
   });
 });
+
+describe('CacheService', () => {
+  test('entries expire on the environment clock', () => {
+    let now = new Date('2026-11-12T10:00:00Z');
+    const env = createEnvironment({ distDir, now: () => now });
+    expect(env.run('cacheRoundTrip', 'v')).toBe('v');
+    expect(env.world.caches.document.get('k')).toBe('v');
+    now = new Date('2026-11-12T10:01:01Z');
+    expect(env.world.caches.document.get('k')).toBeNull();
+  });
+});

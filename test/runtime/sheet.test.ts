@@ -193,3 +193,43 @@ describe('limits and lifetimes', () => {
     expect(() => ss.setSpreadsheetTimeZone('Mars/Olympus')).toThrow();
   });
 });
+
+describe('more structure', () => {
+  test('moveRows moves rows with their formats and row metadata', () => {
+    const ss = workbook();
+    const s = ss.getSheets()[0];
+    s.getRange('A1:A4').setValues([['h'], ['a'], ['b'], ['c']]);
+    s.getRange('A4').setFontWeight('bold');
+    s.getRange('4:4').addDeveloperMetadata('row', 'c');
+    s.moveRows(s.getRange('A4'), 2);
+    expect(s.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['h', 'c', 'a', 'b']);
+    expect(s.getRange('A2').getFontWeight()).toBe('bold');
+    expect(ss.createDeveloperMetadataFinder().withKey('row').find()[0].getLocation().getRow()!.getRow()).toBe(2);
+    expect(s.getRange('2:2').getDeveloperMetadata().map((m) => m.getValue())).toEqual(['c']);
+  });
+
+  test('deleting every column of a rule\'s range removes the rule; the filter shrinks with its columns', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1:C3').setValues([['a', 'b', 'c'], [1, 2, 3], [4, 5, 6]]);
+    s.setConditionalFormatRules([
+      env.spreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBackground('#ff0000').setRanges([s.getRange('B1:B3')]).build(),
+    ]);
+    s.getRange('A1:C3').createFilter();
+    s.deleteColumn(2);
+    expect(s.getConditionalFormatRules()).toEqual([]);
+    expect(s.getFilter()!.getRange().getA1Notation()).toBe('A1:B3');
+  });
+
+  test('getSheetValues reads a block, -1 meaning up to the last row or column', () => {
+    const s = workbook().getSheets()[0];
+    s.getRange('A1:C2').setValues([[1, 2, 3], [4, 5, 6]]);
+    expect(s.getSheetValues(2, 2, -1, -1)).toEqual([[5, 6]]);
+  });
+
+  test('appendRow widens the sheet for a longer row', () => {
+    const s = workbook().getSheets()[0];
+    s.appendRow(Array.from({ length: 30 }, (_, i) => i));
+    expect(s.getMaxColumns()).toBe(30);
+    expect(s.getRange(1, 30).getValue()).toBe(29);
+  });
+});

@@ -33,9 +33,13 @@ const HELPERS = `(function (nowMs, offsetOf, zoneNameOf) {
   FIELDS.forEach(function (f) { nativeLocal[f] = P['get' + f]; });
   // Wall-clock time of the script's zone, held in a Date's UTC fields.
   function wall(t) { return new NativeDate(t + offsetOf(t) * 60000); }
+  // The instant a wall time names: in an overlap the earlier, in a gap the one after it (as ECMAScript's LocalTime does).
   function instantOfWall(w) {
-    var guess = w - offsetOf(w) * 60000;
-    return w - offsetOf(guess) * 60000;
+    var first = w - offsetOf(w) * 60000;
+    var settled = w - offsetOf(first) * 60000;
+    if (settled + offsetOf(settled) * 60000 === w) return settled;
+    if (first + offsetOf(first) * 60000 === w) return first;
+    return Math.max(first, settled);
   }
   // Strings with a zone, and ISO dates without a time, are instants; other strings are local.
   function parseLocal(text) {

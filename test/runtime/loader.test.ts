@@ -192,6 +192,11 @@ describe("the add-on's local time is the script's time zone", () => {
     });
   });
 
+  test('a wall time in a DST gap lands after it; in an overlap, on the earlier instant (as in ECMAScript)', () => {
+    const e = createEnvironment({ distDir, scriptTimeZone: 'America/New_York' });
+    expect(e.run('wallTimes')).toEqual({ gap: '2026-03-08T07:30:00.000Z', overlap: '2026-11-01T05:30:00.000Z' });
+  });
+
   test('with the default Etc/UTC local time is UTC', () => {
     const seen = createEnvironment({ distDir }).run<{ constructed: string; offset: number }>('localTime');
     expect([seen.constructed, seen.offset]).toEqual(['2026-11-12T09:30:00.000Z', 0]);

@@ -28,9 +28,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * Java's custom zone IDs, which Utilities.formatDate accepts besides IANA names ("GMT+1",
+ * "GMT-05:30", "UTC+2"): a fixed offset in minutes east, or null for any other name.
+ */
+export function fixedOffset(timeZone: string): number | null {
+  const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
+  if (!m) return null;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
 /** Throws for a zone Intl does not know, as Apps Script does for an invalid time zone argument. */
 export function checkTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+  if (fixedOffset(timeZone) === null) formatterFor(timeZone);
 }
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -71,6 +81,8 @@ function offsetByIntl(at: number, timeZone: string): number {
 
 /** Offset of the zone from UTC at an instant, in minutes (east positive). */
 export function offsetMinutes(ms: number, timeZone: string): number {
+  const fixed = fixedOffset(timeZone);
+  if (fixed !== null) return fixed;
   const day = Math.floor(ms / DAY);
   const days = cacheFor(dayOffsets, timeZone);
   let whole = days.get(day);
@@ -131,6 +143,11 @@ export function instantOfSerial(serial: number, timeZone: string): number {
 
 /** Short and long zone names (EST, Eastern Standard Time) for the z / zzzz patterns. */
 export function zoneName(ms: number, timeZone: string, style: 'short' | 'long'): string {
+  const fixed = fixedOffset(timeZone);
+  if (fixed !== null) {
+    const a = Math.abs(fixed);
+    return `GMT${fixed < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+  }
   const f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style });
   return f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }

@@ -14,6 +14,9 @@ test.each([
   ['XXX', 'Etc/UTC', 'Z'],
   ["'week' w, 'day' D", 'Etc/UTC', 'week 46, day 316'],
   ["yyyy-MM-dd'T'HH:mm:ss''", 'Etc/UTC', "2026-11-12T15:04:05'"],
+  ["yyyy-MM-dd'T'HH:mm:ss'Z'", 'GMT', '2026-11-12T15:04:05Z'],
+  ['HH:mm z', 'GMT+1', '16:04 GMT+01:00'],
+  ['HH:mm XXX', 'GMT-05:30', '09:34 -05:30'],
 ])('formatDate(%j in %s) = %j', (pattern, zone, expected) => {
   expect(formatDate(instant, zone, pattern)).toBe(expected);
 });

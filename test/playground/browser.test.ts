@@ -194,6 +194,12 @@ describe('npm start in a browser', () => {
     const cleoIndex = patterns.values.findIndex((row) => row.includes('Cleo Marchbank'));
     expect(patterns.backgrounds[cleoIndex].map((b) => b?.toLowerCase())).toContain('#f9cb9c');
     await shot(page, '3-patterns-after-save');
+
+    // Refresh patterns from the menu: its toast shows as Sheets shows one.
+    await menu(page, 'Refresh patterns');
+    const toast = page.getByRole('status');
+    await toast.filter({ hasText: 'flagged for a conversation' }).waitFor();
+    expect(await toast.textContent()).toMatch(/\d+ clients; \d+ flagged/);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -308,6 +314,11 @@ describe('npm start in a browser', () => {
     await page.getByRole('table', { name: 'Attendance' }).getByRole('cell', { name: XSS_NAME, exact: true }).waitFor();
     expect(await page.locator('img').count()).toBe(0);
     await shot(page, '7-markup-name-as-text');
+
+    // Settings from the menu shows the sidebar again, opened on its Settings view.
+    await menu(page, 'Settings');
+    await side.getByRole('region', { name: 'Settings' }).waitFor();
+    expect(await side.getByLabel('Roster sheet').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toContain('Clients');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -141,6 +141,8 @@ export function instantOfSerial(serial: number, timeZone: string): number {
     d.getUTCSeconds(), d.getUTCMilliseconds(), timeZone);
 }
 
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Short and long zone names (EST, Eastern Standard Time) for the z / zzzz patterns. */
 export function zoneName(ms: number, timeZone: string, style: 'short' | 'long'): string {
   const fixed = fixedOffset(timeZone);
@@ -148,6 +150,11 @@ export function zoneName(ms: number, timeZone: string, style: 'short' | 'long'):
     const a = Math.abs(fixed);
     return `GMT${fixed < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
   }
-  const f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style });
+  const key = `${timeZone}|${style}`;
+  let f = nameFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style });
+    nameFormatters.set(key, f);
+  }
   return f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }

@@ -127,6 +127,8 @@ export interface WorkbookView {
     fontWeights: (string | null)[][];
     frozenRows: number;
     frozenColumns: number;
+    /** Hidden by hideSheet: the playground leaves it out of the tab bar. */
+    hidden?: boolean;
   }[];
   activeSheet: string;
 }

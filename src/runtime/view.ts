@@ -31,7 +31,10 @@ export function renderWorkbook(wb: WorkbookModel): WorkbookView {
         backgrounds.push(b);
         fontWeights.push(w);
       }
-      return { name: sheet.name, sheetId: sheet.id, values, backgrounds, fontWeights, frozenRows: sheet.frozenRows, frozenColumns: sheet.frozenColumns };
+      return {
+        name: sheet.name, sheetId: sheet.id, values, backgrounds, fontWeights,
+        frozenRows: sheet.frozenRows, frozenColumns: sheet.frozenColumns, ...(sheet.hidden ? { hidden: true } : {}),
+      };
     }),
     activeSheet: (wb.activeSheet ?? wb.sheets[0]).name,
   };

@@ -59,4 +59,5 @@ test('view() shows display values, dates as YYYY-MM-DD unless formatted, and con
   expect(att.fontWeights[0][3]).toBe('bold');
   expect(att.frozenRows).toBe(1);
   expect(view.activeSheet).toBe('Attendance');
+  expect(view.sheets.map((s) => s.hidden ?? false)).toEqual([false, false]);
 });

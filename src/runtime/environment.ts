@@ -171,7 +171,10 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
       const result = execute(name, 'FULL', (realm) => copies.map((c) => (c === undefined ? undefined : realm.parse(JSON.stringify(c)))));
       return bridgeCopy(result, 'result') as T;
     },
-    trigger(name, authMode = 'LIMITED') {
+    trigger(name, mode) {
+      // onInstall runs in FULL; onOpen in an add-on already used in the document runs in LIMITED
+      // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+      const authMode = mode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
       execute(name, authMode, (realm, exec) => [realm.object({
         authMode: AuthMode[authMode],
         source: spreadsheetObject(exec, world.workbook),

@@ -178,7 +178,9 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
     const cells = weeks.map(() => '');
     for (const session of own) {
       const i = weekIndex(session.date);
-      if (i >= 0) cells[i] = cells[i] ? `${cells[i]} ${STATUS_CODES[session.status]}` : STATUS_CODES[session.status];
+      // A status without a code (one the record should never hold) shows nothing rather than "undefined".
+      const code = Object.prototype.hasOwnProperty.call(STATUS_CODES, session.status) ? STATUS_CODES[session.status] : '';
+      if (i >= 0 && code) cells[i] = cells[i] ? `${cells[i]} ${code}` : code;
     }
     weekCells.set(client.id, cells);
     rows.push({ client, trend: computeTrend(own, settings.trend) });
@@ -225,6 +227,8 @@ function patternRules(clientRows: number, weekCount: number, width: number): Rul
     const cell = `${columnLetters(anchor)}${LEGEND_ROW}`;
     rules.push({
       blocks: [{ row: LEGEND_ROW, column: anchor, numRows: 1, numColumns: 1 }, ...grid(FIRST_WEEK, weekCount)],
+      // COUNTIF's * wildcard matches any text, without regard to case (Sheets' COUNTIF help,
+      // https://support.google.com/docs/answer/3093480): "the cell's codes contain U".
       formula: marked(`COUNTIF(${cell},"*${STATUS_CODES[style.status]}*")>0`),
       background: style.colour,
     });
@@ -266,9 +270,9 @@ function indirectColumn(sheetName: string, column: number): string {
 
 /**
  * Rules colouring flagged clients' names on the roster by level. A conditional-format formula can
- * reach another tab only through INDIRECT ("Conditional formatting formulas can only reference
- * the same sheet, using standard notation... INDIRECT for other sheets":
- * https://support.google.com/docs/answer/78413), so each rule looks the client up in the Patterns
+ * reference only its own sheet directly; another tab is reached through INDIRECT (Google's help
+ * on conditional formatting, https://support.google.com/docs/answer/78413, and the gist
+ * https://gist.github.com/cdparra/c0efd38d222dd26ba875bffa4a5eaeba using it so), so each rule looks the client up in the Patterns
  * tab by that tab's current name — rebuilt at every refresh, so a renamed tab is followed. The
  * match is by Client ID where the roster has one, else by name.
  */

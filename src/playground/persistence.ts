@@ -30,8 +30,28 @@ export function readWorkbook(path: string): WorkbookJSON | null {
  * one folder is atomic, so a crash mid-write leaves the previous workbook whole, never half a file.
  */
 export function writeWorkbook(path: string, workbook: WorkbookJSON): void {
+  writeText(path, JSON.stringify(workbook));
+}
+
+function writeText(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(workbook));
+  writeFileSync(temporary, text);
   renameSync(temporary, path);
+}
+
+/**
+ * A writer for one workbook file that skips a write when nothing changed since its last one:
+ * most of the sidebar's calls only read, and a long record makes a file of megabytes.
+ * Answers whether it wrote.
+ */
+export function workbookWriter(path: string): (workbook: WorkbookJSON) => boolean {
+  let written: string | null = null;
+  return (workbook) => {
+    const text = JSON.stringify(workbook);
+    if (text === written) return false;
+    writeText(path, text);
+    written = text;
+    return true;
+  };
 }

@@ -7,7 +7,7 @@ import type { OfflineEnvironment } from '../runtime';
 import type { PlaygroundOptions } from './args';
 import { createPlaygroundApp } from './httpApp';
 import { openWorkbook, type OpenedWorkbook } from './openWorkbook';
-import { writeWorkbook } from './persistence';
+import { workbookWriter } from './persistence';
 
 export interface RunningPlayground {
   url: string;
@@ -34,7 +34,8 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
   const opened = await openWorkbook(options, distDir);
   const { env } = opened;
   env.trigger('onOpen');
-  const save = (): void => writeWorkbook(options.workbookPath, env.toJSON());
+  const write = workbookWriter(options.workbookPath);
+  const save = (): void => { write(env.toJSON()); };
   if (opened.created) save();
 
   const app = createPlaygroundApp({ env, page: readPage(), save });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readWorkbook, writeWorkbook } from '../../src/playground/persistence';
+import { readWorkbook, workbookWriter, writeWorkbook } from '../../src/playground/persistence';
 import { rosterWorkbook } from '../../src/playground/rosterWorkbook';
 
 let dir: string;
@@ -20,6 +20,15 @@ describe('the workbook file', () => {
     writeWorkbook(path, changed);
     expect(readWorkbook(path)?.name).toBe('Renamed');
     expect(readdirSync(join(dir, 'nested', 'folder'))).toEqual(['workbook.json']);
+  });
+
+  it('writes again only when the workbook changed', () => {
+    const path = join(dir, 'workbook.json');
+    const write = workbookWriter(path);
+    expect(write(workbook)).toBe(true);
+    expect(write(JSON.parse(JSON.stringify(workbook)))).toBe(false);
+    expect(write({ ...workbook, name: 'Renamed' })).toBe(true);
+    expect(readWorkbook(path)?.name).toBe('Renamed');
   });
 
   it('refuses a damaged file rather than starting over on top of it', () => {

@@ -1,7 +1,7 @@
 // Builds what Apps Script loads (dist/: Code.js, Sidebar.html, appsscript.json) and the Node
 // tools that run it offline (dist-dev/: the playground server and the benchmarks).
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +10,16 @@ const dist = join(root, 'dist');
 const distDev = join(root, 'dist-dev');
 mkdirSync(dist, { recursive: true });
 mkdirSync(distDev, { recursive: true });
+
+/**
+ * Writes through a temporary file and a rename, so a test or the playground loading dist/ while a
+ * build runs (several people share one working tree) reads the old file or the new one, never half.
+ */
+function writeAtomically(file, text) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
 
 // Apps Script V8 rejects class fields and static properties (DESIGN.md), so target es2019.
 const APPS_SCRIPT_TARGET = 'es2019';
@@ -36,7 +46,7 @@ async function buildCode() {
     .map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`)
     .join('\n');
   const code = `${bundle.outputFiles[0].text}\n${stubs}\n`;
-  writeFileSync(join(dist, 'Code.js'), code);
+  writeAtomically(join(dist, 'Code.js'), code);
   return exports;
 }
 
@@ -56,7 +66,7 @@ async function buildSidebar() {
   const html = page
     .replace('<!-- STYLE -->', () => `<style>${css.outputFiles[0].text.replace(/<\//g, '<\\/')}</style>`)
     .replace('<!-- SCRIPT -->', () => `<script>${safe(script.outputFiles[0].text)}</script>`);
-  writeFileSync(join(dist, 'Sidebar.html'), html);
+  writeAtomically(join(dist, 'Sidebar.html'), html);
 }
 
 /** Node-side tools that run the built add-on offline. */

@@ -9,6 +9,7 @@ import type { AttendanceInput, EntryChangeResult, SaveSessionRequest, SaveSessio
 import type { OfflineEnvironment } from '../../src/runtime';
 import { failure, newRequestId } from '../server/fixtures';
 import type { Figures } from './figures';
+import { patternsProblems } from './patternsCheck';
 import { RecordModel, TODAY_IN_ZONE, compareRecord } from './recordModel';
 import { addDays } from './zonedTime';
 import * as user from './userActions';
@@ -16,8 +17,6 @@ import * as user from './userActions';
 export interface Real {
   env: OfflineEnvironment;
   figures: Figures;
-  /** Checks beyond the record (the Patterns tab), run after every command. */
-  extraChecks: ((env: OfflineEnvironment, model: RecordModel) => string[])[];
 }
 
 type Command = fc.Command<RecordModel, Real>;
@@ -31,7 +30,7 @@ export function verify(model: RecordModel, real: Real, after: string): void {
   real.figures.lost += found.lost;
   real.figures.duplicated += found.duplicated;
   real.figures.altered += found.altered;
-  const problems = [...found.problems, ...real.extraChecks.flatMap((check) => check(real.env, model))];
+  const problems = [...found.problems, ...(model.patterns === 'fresh' ? patternsProblems(real.env) : [])];
   if (problems.length) throw new Error(`after ${after}:\n  ${problems.slice(0, 12).join('\n  ')}`);
 }
 
@@ -100,6 +99,7 @@ class SaveSession implements Command {
     const result = real.env.run<SaveSessionResult>('saveSession', request);
     expectSaved(result, request);
     model.acknowledgeSave(request, result.entryIds);
+    model.patterns = 'fresh';
     verify(model, real, this.toString());
   }
   toString = () => `saveSession(${this.spec.marks.length} marks)`;
@@ -162,6 +162,7 @@ class InterleavedSaves implements Command {
       if (got.result) {
         expectSaved(got.result, request);
         model.acknowledgeSave(request, got.result.entryIds);
+        model.patterns = 'fresh';
       }
     }
     verify(model, real, `${this.toString()} before retries`);
@@ -171,6 +172,7 @@ class InterleavedSaves implements Command {
       const retried = env.run<SaveSessionResult>('saveSession', request);
       expectSaved(retried, request);
       model.acknowledgeSave(request, retried.entryIds);
+      model.patterns = 'fresh';
     }
     verify(model, real, this.toString());
   }
@@ -187,6 +189,7 @@ class CorrectEntry implements Command {
     const result = real.env.run<EntryChangeResult>('correctEntry', request);
     if (result.duplicate) throw new Error(`a new correction answered duplicate: ${JSON.stringify(result)}`);
     model.acknowledgeChange('correctEntry', request, result.entryId);
+    model.patterns = 'fresh';
     verify(model, real, this.toString());
   }
   toString = () => `correctEntry(${this.pick}, ${this.mark.status})`;
@@ -202,6 +205,7 @@ class WithdrawEntry implements Command {
     const result = real.env.run<EntryChangeResult>('withdrawEntry', request);
     if (result.duplicate) throw new Error(`a new withdrawal answered duplicate: ${JSON.stringify(result)}`);
     model.acknowledgeChange('withdrawEntry', request, result.entryId);
+    model.patterns = 'fresh';
     verify(model, real, this.toString());
   }
   toString = () => `withdrawEntry(${this.pick})`;
@@ -227,6 +231,7 @@ class RefreshPatterns implements Command {
   run(model: RecordModel, real: Real): void {
     const error = failure(() => real.env.run('refreshPatterns'));
     if (error !== null) throw new Error(`Refresh patterns failed: ${error}`);
+    model.patterns = 'fresh';
     verify(model, real, this.toString());
   }
   toString = () => 'refreshPatterns';
@@ -262,7 +267,7 @@ export const COMMANDS: fc.Arbitrary<Command>[] = [
   fc.tuple(fc.nat(), fc.nat()).map(([f, t]) => new ByHand(`move column ${f} to ${t}`, (env) => user.moveColumn(env, f, t))),
   fc.nat().map((p) => new ByHand(`add a column of the user's own at ${p}`, (env, model) => user.addUserColumn(env, model, p, nextLabel()))),
   fc.constant(null).map(() => new ByHand('rename the record tab', (env) => user.renameRecord(env, nextLabel()))),
-  fc.constant(null).map(() => new ByHand('delete the Patterns tab', (env) => user.deletePatterns(env))),
+  fc.constant(null).map(() => new ByHand('delete the Patterns tab', (env, model) => user.deletePatterns(env, model))),
   fc.nat().map((p) => new ByHand(`rename roster client ${p}`, (env, model) => user.renameClient(env, model, p, nextLabel()))),
   fc.constant(null).map(() => new ByHand('add a roster row', (env, model) => user.addClient(env, model, nextLabel()))),
   fc.constant(null).map(() => new ByHand('delete a tab of the user\'s own', (env, model) => user.deleteOtherSheet(env, model))),

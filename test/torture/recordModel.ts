@@ -49,6 +49,11 @@ export class RecordModel {
   rosterCells: unknown[][] = [];
   /** Other tabs' cells (not Cadence's, not the roster), by name. */
   readonly otherSheets = new Map<string, unknown[][]>();
+  /**
+   * The Patterns tab: absent before the first write and after a user deletes it; fresh after every
+   * write or refresh; stale once the roster changed by hand (until the next write or refresh).
+   */
+  patterns: 'absent' | 'fresh' | 'stale' = 'absent';
 
   constructor(roster: RosterRow[]) {
     this.roster = roster.map((r) => ({ ...r }));

@@ -91,10 +91,11 @@ export function renameRecord(env: OfflineEnvironment, label: number): boolean {
 }
 
 /** Deletes Cadence's Patterns tab (found by name or tag); the next write recreates it. */
-export function deletePatterns(env: OfflineEnvironment): boolean {
+export function deletePatterns(env: OfflineEnvironment, model: RecordModel): boolean {
   const patterns = env.spreadsheet.getSheets().find((s) => s.getDeveloperMetadata().some((m) => m.getKey() === 'cadence.patterns')) ?? env.spreadsheet.getSheetByName('Patterns');
   if (!patterns) return false;
   env.spreadsheet.deleteSheet(patterns);
+  model.patterns = 'absent';
   return true;
 }
 
@@ -108,6 +109,7 @@ export function renameClient(env: OfflineEnvironment, model: RecordModel, pick: 
   roster.getRange(index + 2, 2).setValue(name);
   model.roster[index].name = name;
   model.rosterCells = roster.getDataRange().getValues();
+  if (model.patterns === 'fresh') model.patterns = 'stale';
   return true;
 }
 
@@ -120,6 +122,7 @@ export function addClient(env: OfflineEnvironment, model: RecordModel, label: nu
   roster.appendRow([row.id, row.name, row.group, row.active]);
   model.roster.push(row);
   model.rosterCells = roster.getDataRange().getValues();
+  if (model.patterns === 'fresh') model.patterns = 'stale';
   return true;
 }
 

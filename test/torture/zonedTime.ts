@@ -31,3 +31,9 @@ export function addYear(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
 }
+
+/** YYYY-MM-DDTHH:mm:ss of an instant in `zone` (the server's "Recorded at" reading). */
+export function formatInZone(date: Date, zone: string): string {
+  const ms = wallClock(date.getTime(), zone);
+  return new Date(ms).toISOString().slice(0, 19);
+}

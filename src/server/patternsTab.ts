@@ -68,7 +68,8 @@ function fitSheet(sheet: Sheet, rows: number, columns: number): boolean {
 
 function formulaOf(rule: Rule): string | null {
   const condition = rule.getBooleanCondition();
-  if (!condition || String(condition.getCriteriaType()) !== 'CUSTOM_FORMULA') return null;
+  // Gradient rules have no boolean condition; enum values compare by identity in Apps Script.
+  if (!condition || condition.getCriteriaType() !== SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA) return null;
   return String(condition.getCriteriaValues()[0] ?? '');
 }
 

@@ -227,6 +227,20 @@ describe('refreshing the Patterns tab', () => {
     expect(roster.backgrounds.flat().filter(Boolean)).toHaveLength(1);
   });
 
+  it('matches numeric roster IDs, whether the roster holds them as numbers or as text', () => {
+    const clients = [{ id: '1001', name: 'Nia Num', group: 'G', active: 'yes' }, { id: '1002', name: 'Tom Text', group: 'G', active: 'yes' }];
+    const env = practice(clients);
+    env.spreadsheet.getSheetByName('Clients')!.getRange('A2').setValue(1001);
+    writeHistory(env, { clientId: '1002', date: '2024-01-01' }, [
+      ...weekly({ id: '1001', name: 'Nia Num' }, 'PPPPPPPPEEE'),
+      ...weekly({ id: '1002', name: 'Tom Text' }, 'PPPPPPPPPUU'),
+    ]);
+    env.run('refreshPatterns');
+    expect(tab(env).values.slice(2).map((r) => r.slice(0, 4))).toEqual([['1001', 'Nia Num', 'G', 'Urgent'], ['1002', 'Tom Text', 'G', 'Rising']]);
+    const roster = tab(env, 'Clients');
+    expect([roster.backgrounds[1][1], roster.backgrounds[2][1]]).toEqual([COLOUR.urgent, COLOUR.rising]);
+  });
+
   it('makes the same service calls for 10 clients and 40, for 120 entries and 4,000', () => {
     const calls: Record<string, number>[] = [];
     for (const [size, weeks] of [[10, 12], [40, 100]]) {

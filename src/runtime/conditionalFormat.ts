@@ -146,10 +146,6 @@ export function ruleObject(exec: Execution, sheet: SheetModel | null, model: Rul
   return rule;
 }
 
-export function conditionalFormatRuleObject(exec: Execution, sheet: SheetModel, model: RuleModel): Rule {
-  return ruleObject(exec, sheet, model);
-}
-
 /**
  * Whether a rule's condition holds for a cell. Text conditions compare the displayed text without
  * regard to case, as Sheets' text comparisons in formulas do (its documentation does not say for

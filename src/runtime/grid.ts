@@ -111,11 +111,4 @@ export class Grid<T> {
     });
     slices.forEach((cells, k) => cells.forEach((v, j) => this.set(start + k, column + j, v)));
   }
-
-  /** Copies the grid's rows (shallow per row) for snapshots and undo-free exports. */
-  clone(): Grid<T> {
-    const copy = new Grid<T>(this.blank);
-    copy.rows = this.rows.map((r) => (r === undefined ? undefined : r.slice()));
-    return copy;
-  }
 }

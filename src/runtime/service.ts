@@ -9,10 +9,6 @@ import type { Execution } from './execution';
 // Promise checks, JSON and jest's printers keep working on service objects.
 const API_NAME = /^(get|set|is|has|add|remove|insert|delete|create|new|with|when|copy|clear|find|show|sort|hide|unhide|move|merge|break|append|activate|auto|protect|try|wait|release|put|flush|check|apply|offset|trim|build|format|parse|compute|base64|sleep|log|toast|alert|prompt|update|open|duplicate|rename|on|as|modify|uncheck|collapse|expand|group|randomize|evaluate)[A-Z]?/;
 
-export function notImplemented(cls: string, method: string): never {
-  throw new Error(`offline runtime: ${cls}.${method} is not implemented`);
-}
-
 /**
  * Wraps an implementation object as the service object of class `cls` for one execution.
  * `guard` runs before every method (after counting), e.g. to refuse a deleted sheet's ranges.

@@ -1,6 +1,6 @@
 /** Sheet: ranges by coordinates and A1, size, structure (insert/delete/move), frozen panes, rules, metadata. */
 import { parseA1, resolveA1, type Rect } from './a1';
-import { conditionalFormatRuleObject, ruleModelOf } from './conditionalFormat';
+import { ruleModelOf, ruleObject } from './conditionalFormat';
 import type { Execution } from './execution';
 import { filterObject } from './filter';
 import { addMetadata, finderObject, metadataObjects } from './metadata';
@@ -231,7 +231,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     isRowHiddenByFilter: (row) => rowHiddenByFilter(sheet, row),
 
     getFilter: () => (sheet.filter ? filterObject(exec, sheet) : null),
-    getConditionalFormatRules: () => exec.realm.array(sheet.rules.map((r) => conditionalFormatRuleObject(exec, sheet, r))),
+    getConditionalFormatRules: () => exec.realm.array(sheet.rules.map((r) => ruleObject(exec, sheet, r))),
     setConditionalFormatRules(rules) {
       live();
       if (!Array.isArray(rules)) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");

@@ -3,7 +3,7 @@
  * so tests and the playground can see what the user would. An add-on's menu (createAddonMenu)
  * appears under Extensions with the add-on's name, 'Cadence'.
  */
-import { Button } from './enums';
+import { Button, ButtonSet } from './enums';
 import type { Execution } from './execution';
 import { htmlContents } from './html';
 import { serviceObject } from './service';
@@ -65,6 +65,7 @@ export function uiObject(exec: Execution): Ui {
       ui.dialogs.push({ title: String(title), html: outputOf(userInterface).html, modal: false });
     },
     Button,
+    ButtonSet,
   };
   return serviceObject(exec, 'Ui', impl);
 }

@@ -17,8 +17,10 @@ export const USAGE = `Usage: npm start -- [options]
   --port N             listen on port N (default: PORT or ${DEFAULT_PORT}; 0 picks a free port)
   --host ADDRESS       listen on ADDRESS (default 127.0.0.1: only this machine can reach it)
   --workbook FILE      keep the workbook in FILE (default ${DEFAULT_WORKBOOK}; created when missing)
-  --fresh              start a new workbook holding only a roster and no history
-  --import FILE.xlsx   use the first roster-like sheet of an .xlsx file as the roster (implies --fresh)
+  --fresh              start a new workbook holding only the demo roster and no history
+                       (replaces what the workbook file held)
+  --import FILE.xlsx   start a new workbook whose roster is the first roster-like sheet of an .xlsx
+                       file (File › Download › Microsoft Excel in Google Sheets); implies --fresh
   --help               show this text`;
 
 /** A mistake on the command line: the message says what to type instead. */

@@ -74,6 +74,7 @@ export function cellDisplay(sheet: SheetModel, row: number, column: number): str
  */
 export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown): void {
   const tz = sheet.workbook.timeZone;
+  const now = sheet.workbook.clock();
   const formats = sheet.formats.numberFormat;
   const entered: CellValue[][] = new Array(rect.numRows);
   const autoFormats: [number, number, string][] = [];
@@ -86,12 +87,12 @@ export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j
         row[j] = v as CellValue;
         continue;
       }
-      if (typeof v === 'string' && v.length <= 50000 && isPlainTextStart(v.charCodeAt(0))) {
+      if (typeof v === 'string' && v.length <= 50000 && isPlainText(v)) {
         row[j] = v;
         continue;
       }
       const format = formats.get(rect.row - 1 + i, rect.column - 1 + j);
-      const e = enterValue(v, format, tz);
+      const e = enterValue(v, format, tz, now);
       row[j] = e.value;
       if (e.autoFormat && (format === null || format === GENERAL)) autoFormats.push([i, j, e.autoFormat]);
     }
@@ -101,10 +102,16 @@ export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j
   for (const [i, j, f] of autoFormats) formats.set(rect.row - 1 + i, rect.column - 1 + j, f);
 }
 
-/** Letters other than t/f (TRUE, FALSE), and non-ASCII: text no matter what follows. */
-function isPlainTextStart(c: number): boolean {
-  if (c === 0x74 || c === 0x66 || c === 0x54 || c === 0x46) return false;
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c > 0x7f;
+/**
+ * Text that typing cannot turn into anything else: it starts with a letter other than t/f
+ * (TRUE, FALSE), or a non-ASCII character, and if that letter could begin a month name
+ * ('Nov 12'), it holds no digit.
+ */
+function isPlainText(v: string): boolean {
+  const c = v.charCodeAt(0) | 0x20; // lower-cases ASCII letters
+  if (v.charCodeAt(0) > 0x7f) return true;
+  if (c < 0x61 || c > 0x7a || c === 0x74 || c === 0x66) return false;
+  return !'jmasond'.includes(String.fromCharCode(c)) || !/\d/.test(v);
 }
 
 /** Where each Range object points, for services that take ranges (rule builders, moveColumns). */

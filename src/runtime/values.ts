@@ -3,7 +3,7 @@
  * writes as if the user typed each value (USER_ENTERED): https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
  * notes that values are "interpreted" — strings can become numbers, dates and formulas.
  */
-import { instantOf } from './timezone';
+import { instantOf, wallTime } from './timezone';
 
 /** A formula cell: the text as entered ('=A1+1'); its value is computed on read. */
 export class Formula {
@@ -31,8 +31,24 @@ export interface Entered {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/;
+const MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:,? (\d{4}))?$/;
+const DAY_FIRST = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?(?:[ -](\d{4}))?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** 1-12 for an English month name or its first three letters, else 0. */
+function monthNumber(name: string): number {
+  const n = name.toLowerCase();
+  return MONTHS.findIndex((m) => m === n || (n.length === 3 && m.startsWith(n))) + 1;
+}
+
+/** Two-digit years: 00-29 are 20xx, 30-99 are 19xx (Sheets' pivot). */
+function fullYear(text: string | undefined, current: number): number {
+  if (text === undefined) return current;
+  const y = Number(text);
+  return text.length === 2 ? (y < 30 ? 2000 + y : 1900 + y) : y;
+}
 
 function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -44,12 +60,13 @@ function validDay(y: number, m: number, d: number): boolean {
  *   formatted as plain text '@'. Both are stricter than Sheets is known to be: an add-on must
  *   never rely on whitespace or '@' alone to neutralise a formula — a leading apostrophe does;
  * - a leading apostrophe forces text and is not stored;
- * - numbers ('0012' → 12, '+5', '-5', '1,234', '50%' → 0.5), TRUE/FALSE, ISO and US dates, times;
+ * - numbers ('0012' → 12, '+5', '-5', '1,234', '50%' → 0.5), TRUE/FALSE, dates ('2026-11-12',
+ *   '11/12/2026', '1/2' in the current year, 'Nov 12, 2026', '12 Nov'), times ('9:30', '2:05 PM');
  * - any other text beginning with '+', '-' or '@' is taken as a formula. Sheets' own handling of
  *   these varies ('-x' gives #ERROR!, '@' may open a chip); the stricter choice surfaces every
  *   place where user text could be read as code.
  */
-export function enterString(text: string, numberFormat: string | null, timeZone: string): Entered {
+export function enterString(text: string, numberFormat: string | null, timeZone: string, now: number = Date.now()): Entered {
   if (text.length > MAX_CELL_CHARS) throw new Error(TOO_LONG);
   if (text === '') return { value: '', autoFormat: null };
   if (text.startsWith("'")) return { value: text.slice(1), autoFormat: null };
@@ -79,16 +96,29 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
       };
     }
   }
+  // Dates as an en_US user types them; a missing year is the current one.
+  const year = () => wallTime(now, timeZone).year;
   const us = US_DATE.exec(t);
-  if (us) {
-    const [m, d, y] = [Number(us[1]), Number(us[2]), Number(us[3])];
-    if (validDay(y, m, d)) return { value: new Date(instantOf(y, m, d, 0, 0, 0, 0, timeZone)), autoFormat: 'm/d/yyyy' };
+  const named = MONTH_FIRST.exec(t) ?? DAY_FIRST.exec(t);
+  const parts = us ? [Number(us[1]), Number(us[2]), us[3]] as const
+    : named ? (MONTH_FIRST.test(t) ? [monthNumber(named[1]), Number(named[2]), named[3]] as const : [monthNumber(named[2]), Number(named[1]), named[3]] as const)
+    : null;
+  if (parts) {
+    const [m, d, yearText] = parts;
+    const y = fullYear(yearText, yearText === undefined ? year() : 0);
+    if (validDay(y, m, d)) return { value: new Date(instantOf(y, m, d, 0, 0, 0, 0, timeZone)), autoFormat: us ? 'm/d/yyyy' : 'd mmm yyyy' };
   }
   const time = TIME.exec(t);
-  if (time && Number(time[1]) < 24 && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) {
-    // A time alone is a date on Sheets' epoch day, 1899-12-30.
-    const ms = instantOf(1899, 12, 30, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), 0, timeZone);
-    return { value: new Date(ms), autoFormat: 'h:mm:ss am/pm' };
+  if (time && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) {
+    let hour = Number(time[1]);
+    const half = time[4]?.toLowerCase();
+    if (half && (hour < 1 || hour > 12)) return { value: text, autoFormat: null };
+    if (half) hour = (hour % 12) + (half === 'p' ? 12 : 0);
+    if (hour < 24) {
+      // A time alone is a date on Sheets' epoch day, 1899-12-30.
+      const ms = instantOf(1899, 12, 30, hour, Number(time[2]), Number(time[3] ?? 0), 0, timeZone);
+      return { value: new Date(ms), autoFormat: 'h:mm:ss am/pm' };
+    }
   }
   if (/^[+\-@]/.test(lead)) return { value: new Formula(`=${lead}`), autoFormat: null };
   return { value: text, autoFormat: null };
@@ -99,9 +129,9 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
  * the cell. Other objects are refused (Apps Script would store their string form, which is never
  * what an add-on meant: the stricter choice).
  */
-export function enterValue(value: unknown, numberFormat: string | null, timeZone: string): Entered {
+export function enterValue(value: unknown, numberFormat: string | null, timeZone: string, now: number = Date.now()): Entered {
   switch (typeof value) {
-    case 'string': return enterString(value, numberFormat, timeZone);
+    case 'string': return enterString(value, numberFormat, timeZone, now);
     case 'number': return { value, autoFormat: null };
     case 'boolean': return { value, autoFormat: null };
     case 'undefined': return { value: '', autoFormat: null };

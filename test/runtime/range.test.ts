@@ -153,6 +153,24 @@ describe('user-entered strings', () => {
     expect((s.getRange('A1').getValue() as Date).toISOString()).toBe('2026-11-11T15:00:00.000Z');
   });
 
+  test.each([
+    ['11/12/2026', '2026-11-12'], ['1/2', '2026-01-02'], ['1/2/27', '2027-01-02'], ['Nov 12, 2026', '2026-11-12'],
+    ['12 Nov', '2026-11-12'], ['12-November-2026', '2026-11-12'],
+  ])('%j is a date, as an en_US user typing it gets (%s)', (text, iso) => {
+    const env = createEnvironment({ timeZone: 'Etc/UTC', now: () => new Date('2026-06-01T00:00:00Z') });
+    const s = env.spreadsheet.getSheets()[0];
+    s.getRange('A1').setValue(text);
+    expect((s.getRange('A1').getValue() as Date).toISOString().slice(0, 10)).toBe(iso);
+  });
+
+  test('times become dates on Sheets\' epoch day', () => {
+    const env = createEnvironment({ timeZone: 'Etc/UTC' });
+    const s = env.spreadsheet.getSheets()[0];
+    s.getRange('A1:C1').setValues([['9:30', '2:05 PM', '13:00 PM']]);
+    const [a, b, c] = s.getRange('A1:C1').getValues()[0];
+    expect([(a as Date).toISOString(), (b as Date).toISOString(), c]).toEqual(['1899-12-30T09:30:00.000Z', '1899-12-30T14:05:00.000Z', '13:00 PM']);
+  });
+
   test('an impossible date stays text', () => {
     expect(typed('2025-02-30').value).toBe('2025-02-30');
   });

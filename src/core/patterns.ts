@@ -213,7 +213,11 @@ function numberFormat(row: number, column: number, firstWeek: number, why: numbe
   return column === COLUMNS.id ? 'General' : '@';
 }
 
-/** The Patterns tab's rules: week cells by status, the Trend column by level, each with its legend cell. */
+/**
+ * The Patterns tab's rules: week cells by status, the Trend column by level, each with its legend
+ * cell. "The cell's codes contain U" is COUNTIF(cell,"*U*")>0: COUNTIF's * wildcard matches any
+ * text, without regard to case (Sheets' COUNTIF help, https://support.google.com/docs/answer/3093480).
+ */
 function patternRules(clientRows: number, weekCount: number, width: number): RuleSpec[] {
   const legend = new Map(legendCells(width).map((c) => [c.text, c.column]));
   const grid = (column: number, numColumns: number): CellBlock[] =>
@@ -227,8 +231,6 @@ function patternRules(clientRows: number, weekCount: number, width: number): Rul
     const cell = `${columnLetters(anchor)}${LEGEND_ROW}`;
     rules.push({
       blocks: [{ row: LEGEND_ROW, column: anchor, numRows: 1, numColumns: 1 }, ...grid(FIRST_WEEK, weekCount)],
-      // COUNTIF's * wildcard matches any text, without regard to case (Sheets' COUNTIF help,
-      // https://support.google.com/docs/answer/3093480): "the cell's codes contain U".
       formula: marked(`COUNTIF(${cell},"*${STATUS_CODES[style.status]}*")>0`),
       background: style.colour,
     });

@@ -139,6 +139,8 @@ export class SheetModel {
 
   /** Moves `count` columns starting at `from` to before column `to` (1-based, indices before the move). */
   moveColumns(from: number, count: number, to: number): void {
+    // A destination inside the moved block leaves everything where it is.
+    if (to >= from && to <= from + count) return;
     this.layers().forEach((g) => g.moveColumns(from - 1, count, to - 1));
     const move = (c: number) => moveIndex(c, from, count, to);
     const moveRect = (r: Rect) => {
@@ -162,8 +164,9 @@ export class SheetModel {
 
   /** Moves `count` rows starting at `from` to before row `to` (1-based, pre-move indices). */
   moveRows(from: number, count: number, to: number): void {
+    if (to >= from && to <= from + count) return;
     const total = Math.max(this.maxRows, from + count, to);
-    const order = Array.from({ length: total }, (_, i) => i + 1).map((r) => r);
+    const order = Array.from({ length: total }, (_, i) => i + 1);
     const moved = order.splice(from - 1, count);
     order.splice((to > from ? to - count : to) - 1, 0, ...moved);
     this.permuteRows(1, order.map((r) => r - 1));

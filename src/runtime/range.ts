@@ -126,21 +126,22 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
   const resolve = (cell: unknown, row: number, column: number) =>
     formulaCellValue(sheet, row + 1, column + 1, (cell as Formula).formula);
 
-  const layerGrid = (layer: FormatLayer) => {
-    const grid = sheet.formats[layer];
+  /** A format as Apps Script reports it: the default where none is set; sizes as numbers, wrap as a boolean. */
+  const formatAt = (layer: FormatLayer, i: number, j: number) => {
+    const s = sheet.formats[layer].get(r0 + i, c0 + j);
     const d = DEFAULTS[layer];
+    return s === null ? d : typeof d === 'number' ? Number(s) : typeof d === 'boolean' ? s === 'true' : s;
+  };
+  const layerGrid = (layer: FormatLayer) => {
     const out: unknown[][] = [];
     for (let i = 0; i < numRows; i++) {
       const row: unknown[] = [];
-      for (let j = 0; j < numColumns; j++) {
-        const s = grid.get(r0 + i, c0 + j);
-        row.push(s === null ? d : typeof d === 'number' ? Number(s) : typeof d === 'boolean' ? s === 'true' : s);
-      }
+      for (let j = 0; j < numColumns; j++) row.push(formatAt(layer, i, j));
       out.push(row);
     }
     return out;
   };
-  const one = <T>(layer: FormatLayer) => layerGrid(layer)[0][0] as T;
+  const one = <T>(layer: FormatLayer) => formatAt(layer, 0, 0) as T;
   const all = <T>(layer: FormatLayer) => realm.rows(layerGrid(layer), 0, 0, numRows, numColumns) as T[][];
   const setOne = (layer: FormatLayer, value: string | null) => {
     sheet.formats[layer].writeBlock(r0, c0, numRows, numColumns, () => value);

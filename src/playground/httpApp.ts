@@ -20,6 +20,8 @@ export interface PlaygroundAppOptions {
   page: string;
   /** Called after every run, to persist the workbook. */
   save: () => void;
+  /** The address the server listens on (--host), besides the loopback names always accepted. */
+  host: string;
 }
 
 /** What the page needs besides the grid: the menu, whether a sidebar is open, and messages. */
@@ -62,7 +64,24 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export function createPlaygroundApp({ env, page, save }: PlaygroundAppOptions): PlaygroundApp {
+/**
+ * Whether a request may reach the workbook, which can hold a practice's real roster (--import).
+ * A Host header naming another site is a web page that re-pointed its own name at this machine
+ * (DNS rebinding); a POST that is not JSON is a cross-site form or "simple" request, which browsers
+ * send without asking first, whereas a JSON POST from another origin needs a CORS preflight that
+ * this server never grants.
+ */
+function refusal(request: IncomingMessage, host: string): { status: number; error: string } | null {
+  const hostname = (request.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const allowed = ['127.0.0.1', 'localhost', '::1', host.replace(/^\[|\]$/g, '').toLowerCase()];
+  if (!allowed.includes(hostname)) return { status: 403, error: `The playground answers only at ${host} or localhost.` };
+  if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+    return { status: 415, error: 'Send the arguments as JSON (content-type: application/json).' };
+  }
+  return null;
+}
+
+export function createPlaygroundApp({ env, page, save, host }: PlaygroundAppOptions): PlaygroundApp {
   let sidebarShown = env.ui.sidebar;
   let sidebarVersion = sidebarShown ? 1 : 0;
 
@@ -132,6 +151,12 @@ export function createPlaygroundApp({ env, page, save }: PlaygroundAppOptions): 
 
   return {
     handle(request, response) {
+      const refused = refusal(request, host);
+      if (refused) {
+        request.resume();
+        json(response, refused.status, { error: refused.error });
+        return;
+      }
       readBody(request).then(
         (body) => {
           try {

@@ -38,7 +38,7 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
   const save = (): void => { write(env.toJSON()); };
   if (opened.created) save();
 
-  const app = createPlaygroundApp({ env, page: readPage(), save });
+  const app = createPlaygroundApp({ env, page: readPage(), save, host: options.host });
   const server = createServer((request, response) => app.handle(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@
  * file across restarts: what automated checks and the page rely on.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PlaygroundOptions } from '../../src/playground/args';
@@ -91,6 +92,22 @@ describe('the playground API', () => {
     expect((await run('saveSession', '[{')).status).toBe(400);
     const missing = await fetch(new URL('api/nothing', playground.url));
     expect(missing.status).toBe(404);
+  });
+
+  it('refuses requests another web site could make: a foreign Host name, a POST that is not JSON', async () => {
+    const { port } = new URL(playground.url);
+    const raw = (headers: Record<string, string>, method = 'GET', path = '/api/workbook') => new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: '127.0.0.1', port: Number(port), path, method, headers }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end(method === 'POST' ? '[]' : undefined);
+    });
+    expect(await raw({ host: `localhost:${port}` })).toBe(200);
+    expect(await raw({ host: `attacker.example:${port}` })).toBe(403);
+    expect(await raw({ host: `127.0.0.1:${port}`, 'content-type': 'text/plain' }, 'POST', '/api/run/onOpen')).toBe(415);
+    expect(await raw({ host: `127.0.0.1:${port}`, 'content-type': 'application/json' }, 'POST', '/api/run/onOpen')).toBe(200);
   });
 
   it('keeps the workbook in its file: a restart finds the record; --fresh starts over', async () => {

@@ -49,9 +49,17 @@ function supersede(workbook: Workbook, record: AttendanceRecord, old: RecordRow,
   return { result: { entryId: replacement.entryId, duplicate: false }, appended: [replacement], changed: true };
 }
 
+/**
+ * A request already stored answers duplicate, and completes what a failure may have interrupted
+ * after its row was appended: the superseded row's empty "Superseded by" cell, and Patterns.
+ */
 function duplicateOf(record: AttendanceRecord, requestId: string): WriteOutcome<EntryChangeResult> | null {
   const earlier = earlierSave(record, requestId);
-  return earlier ? { result: { entryId: earlier[0], duplicate: true }, appended: [], changed: false } : null;
+  if (!earlier) return null;
+  const replacement = record.entries.find((r) => r.entry.entryId === earlier[0]);
+  const old = replacement?.entry.replaces ? record.entries.find((r) => r.entry.entryId === replacement.entry.replaces) : undefined;
+  if (replacement && old && !old.entry.supersededBy) fillEmptyCell(record, old, 'supersededBy', asCellText(replacement.entry.entryId));
+  return { result: { entryId: earlier[0], duplicate: true }, appended: [], changed: true };
 }
 
 export function correctEntry(request: unknown): EntryChangeResult {

@@ -29,7 +29,8 @@ export function saveSession(request: unknown): SaveSessionResult {
   const session = validateSaveSession(request, { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength });
   return writeRecord<SaveSessionResult>(workbook, (record) => {
     const earlier = earlierSave(record, session.requestId);
-    if (earlier) return { result: { saved: 0, duplicate: true, entryIds: inMarkOrder(record, session, earlier), trends: [] }, appended: [], changed: false };
+    // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
+    if (earlier) return { result: { saved: 0, duplicate: true, entryIds: inMarkOrder(record, session, earlier), trends: [] }, appended: [], changed: true };
     const provenance = provenanceFor(session.requestId);
     const entries: Entry[] = session.attendance.map((mark) => ({
       ...provenance(),

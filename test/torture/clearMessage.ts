@@ -13,7 +13,8 @@ const TECHNICAL: { label: string; pattern: RegExp }[] = [
   { label: 'stack frame', pattern: /\n\s+at\s|\bCode\.js:\d+|\(.*\.[jt]s:\d+:\d+\)/ },
   { label: 'object dump', pattern: /\[object \w+\]/ },
   { label: 'NaN or undefined', pattern: /\bNaN\b|\bundefined\b/ },
-  { label: 'runtime internals', pattern: /Exception:|Invalid argument:|Service error/ },
+  // Apps Script's own "Service error: … Please wait a bit and try again." says what to do, so it may reach the user.
+  { label: 'runtime internals', pattern: /Exception:|Invalid argument:/ },
 ];
 
 /**

@@ -5,6 +5,7 @@
  * row/column developer metadata). Pure data: no counting, no realms, no Apps Script API shape.
  */
 import type { Rect } from './a1';
+import type { ValidationModel } from './dataValidation';
 import { Grid } from './grid';
 import { instantOfSerial, serialOf } from './timezone';
 import type { CellValue } from './values';
@@ -80,6 +81,8 @@ export function moveIndex(index: number, from: number, count: number, to: number
 
 export class SheetModel {
   values = new Grid<CellValue>('');
+  /** Data validation rules by cell; one rule object shared by every cell it was set on. */
+  validations = new Grid<ValidationModel | null>(null);
   formats = Object.fromEntries(FORMAT_LAYERS.map((l) => [l, new Grid<string | null>(null)])) as Record<FormatLayer, Grid<string | null>>;
   maxRows = 1000;
   maxColumns = 26;
@@ -99,7 +102,7 @@ export class SheetModel {
 
   /** Every grid layer, values first. */
   layers(): Grid<unknown>[] {
-    return [this.values as Grid<unknown>, ...FORMAT_LAYERS.map((l) => this.formats[l] as Grid<unknown>)];
+    return [this.values as Grid<unknown>, this.validations as Grid<unknown>, ...FORMAT_LAYERS.map((l) => this.formats[l] as Grid<unknown>)];
   }
 
   lastRow(): number {

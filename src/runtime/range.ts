@@ -1,6 +1,7 @@
 /** Range: values (user-entered semantics), display values, formats, merges, sort, filter, metadata. */
 import { rectContains, rectsIntersect, rectToA1, type Rect } from './a1';
 import { normalizeColor } from './colors';
+import { checkValidations, validationModelOf, validationObject } from './dataValidation';
 import type { Execution } from './execution';
 import { filterObject } from './filter';
 import { formulaCellValue } from './formula';
@@ -32,7 +33,8 @@ type RangeApi = Pick<Range,
   | 'getWrap' | 'getWraps' | 'setWrap' | 'setWraps' | 'getNote' | 'getNotes' | 'setNote' | 'setNotes'
   | 'clear' | 'clearContent' | 'clearFormat' | 'clearNote'
   | 'merge' | 'mergeAcross' | 'mergeVertically' | 'breakApart' | 'isPartOfMerge' | 'getMergedRanges'
-  | 'createFilter' | 'getFilter' | 'sort' | 'addDeveloperMetadata' | 'getDeveloperMetadata'>;
+  | 'createFilter' | 'getFilter' | 'sort' | 'addDeveloperMetadata' | 'getDeveloperMetadata'
+  | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations' | 'clearDataValidations'>;
 
 const DEFAULTS: Record<FormatLayer, string | number | boolean> = {
   numberFormat: GENERAL, fontWeight: 'normal', fontStyle: 'normal', fontLine: 'none', fontColor: '#000000',
@@ -98,6 +100,7 @@ export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j
     }
     entered[i] = row;
   }
+  checkValidations(sheet, rect, entered);
   sheet.values.writeBlock(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns, (i, j) => entered[i][j]);
   for (const [i, j, f] of autoFormats) formats.set(rect.row - 1 + i, rect.column - 1 + j, f);
 }
@@ -350,6 +353,33 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       addMetadata(sheet.workbook, rangeMetadataLocation(sheet, rect), key, value, visibility);
       return self;
     },
+    setDataValidation(rule) {
+      const model = validationModelOf(rule);
+      sheet.validations.writeBlock(r0, c0, numRows, numColumns, () => model);
+      return self;
+    },
+    setDataValidations(rules) {
+      const rows = checkShape(rules, numRows, numColumns, 'setDataValidations').map((row) => row.map(validationModelOf));
+      sheet.validations.writeBlock(r0, c0, numRows, numColumns, (i, j) => rows[i][j]);
+      return self;
+    },
+    getDataValidation() {
+      const model = sheet.validations.get(r0, c0);
+      return (model ? validationObject(exec, model) : null) as GoogleAppsScript.Spreadsheet.DataValidation;
+    },
+    getDataValidations() {
+      const out: (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] = [];
+      for (let i = 0; i < numRows; i++) {
+        const row: (GoogleAppsScript.Spreadsheet.DataValidation | null)[] = [];
+        for (let j = 0; j < numColumns; j++) {
+          const model = sheet.validations.get(r0 + i, c0 + j);
+          row.push(model ? validationObject(exec, model) : null);
+        }
+        out.push(row);
+      }
+      return realm.rows(out, 0, 0, numRows, numColumns) as GoogleAppsScript.Spreadsheet.DataValidation[][];
+    },
+    clearDataValidations() { sheet.validations.writeBlock(r0, c0, numRows, numColumns, () => null); return self; },
     getDeveloperMetadata: () => realm.array(metadataObjects(exec, sheet.workbook.metadata.filter((m) => {
       const loc = m.location;
       if (loc.type !== 'ROW' && loc.type !== 'COLUMN') return false;

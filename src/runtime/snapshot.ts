@@ -1,8 +1,9 @@
 /** Workbook ⇄ JSON: the playground's file and test fixtures (types.ts WorkbookJSON). */
-import { parseA1, quoteSheetName, rectToA1, resolveA1 } from './a1';
+import { parseA1, quoteSheetName, rectToA1, resolveA1, splitSheetName } from './a1';
+import type { ValidationModel } from './dataValidation';
 import { FORMAT_LAYERS, WorkbookModel, type FormatLayer, type MetadataModel, type SheetModel } from './model';
 import type { PropertyStores } from './properties';
-import type { CellJSON, ConditionalFormatJSON, SheetJSON, WorkbookJSON } from './types';
+import type { CellJSON, ConditionalFormatJSON, SheetJSON, ValidationJSON, WorkbookJSON } from './types';
 import { Formula, type CellValue } from './values';
 
 function cellToJSON(v: CellValue): CellJSON {
@@ -76,8 +77,38 @@ function sheetToJSON(sheet: SheetModel): SheetJSON {
     filter: sheet.filter ? { range: rectToA1(sheet.filter.range), hiddenValues: Object.fromEntries(sheet.filter.hiddenValues) } : null,
     columnWidths: Object.fromEntries(sheet.columnWidths),
     conditionalFormats,
+    validations: validationsToJSON(sheet),
     metadata: sheet.workbook.metadata.filter((m) => 'sheet' in m.location && m.location.sheet === sheet).map(metadataToJSON),
   };
+}
+
+/** Validation rules as runs down each column: one entry per rule, listing its ranges. */
+function validationsToJSON(sheet: SheetModel): ValidationJSON[] {
+  const runs = new Map<ValidationModel, string[]>();
+  const rows = sheet.validations.rows;
+  const width = Math.max(0, ...rows.map((r) => r?.length ?? 0));
+  for (let c = 0; c < width; c++) {
+    let start = -1;
+    for (let r = 0; r <= rows.length; r++) {
+      const here = r < rows.length ? sheet.validations.get(r, c) : null;
+      const prev = start >= 0 ? sheet.validations.get(start, c) : null;
+      if (start >= 0 && here !== prev) {
+        const list = runs.get(prev!) ?? [];
+        list.push(rectToA1({ row: start + 1, column: c + 1, numRows: r - start, numColumns: 1 }));
+        runs.set(prev!, list);
+        start = -1;
+      }
+      if (here && start < 0) start = r;
+    }
+  }
+  return [...runs].map(([rule, ranges]) => ({
+    ranges,
+    criteria: rule.criteria,
+    values: rule.values,
+    ...(rule.source ? { source: `${quoteSheetName(rule.source.sheet.name)}!${rectToA1(rule.source.rect)}` } : {}),
+    allowInvalid: rule.allowInvalid,
+    helpText: rule.helpText,
+  }));
 }
 
 export function workbookToJSON(wb: WorkbookModel, properties: PropertyStores): WorkbookJSON {
@@ -101,6 +132,8 @@ function rectOf(sheet: SheetModel, a1: string) {
 
 export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores): WorkbookModel {
   const wb = new WorkbookModel(json.name, json.timeZone);
+  // Validations may name a source range on a later sheet: load them once every sheet exists.
+  const pendingValidations: [SheetModel, ValidationJSON[]][] = [];
   for (const s of json.sheets) {
     wb.reserveSheetId(s.sheetId);
     const sheet = wb.addSheet(s.name, wb.sheets.length, s.sheetId);
@@ -135,6 +168,7 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
         italic: r.italic ?? null, strikethrough: r.strikethrough ?? null, underline: r.underline ?? null,
       },
     }));
+    pendingValidations.push([sheet, s.validations ?? []]);
     for (const m of s.metadata ?? []) {
       wb.metadata.push({
         id: wb.newMetadataId(), key: m.key, value: m.value, visibility: m.visibility ?? 'DOCUMENT',
@@ -144,6 +178,21 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
   }
   for (const m of json.metadata ?? []) {
     wb.metadata.push({ id: wb.newMetadataId(), key: m.key, value: m.value, visibility: m.visibility ?? 'DOCUMENT', location: { type: 'SPREADSHEET' } });
+  }
+  for (const [sheet, list] of pendingValidations) {
+    for (const v of list) {
+      let source: ValidationModel['source'] = null;
+      if (v.source) {
+        const { sheetName, cells } = splitSheetName(v.source);
+        const from = sheetName === null ? sheet : wb.sheets.find((x) => x.name === sheetName);
+        if (from) source = { sheet: from, rect: rectOf(from, cells) };
+      }
+      const rule: ValidationModel = { criteria: v.criteria, values: v.values, source, allowInvalid: v.allowInvalid, helpText: v.helpText ?? '' };
+      for (const a1 of v.ranges) {
+        const r = rectOf(sheet, a1);
+        sheet.validations.writeBlock(r.row - 1, r.column - 1, r.numRows, r.numColumns, () => rule);
+      }
+    }
   }
   if (wb.sheets.length === 0) wb.addSheet('Sheet1');
   wb.activeSheet = (json.activeSheet ? wb.findSheet(json.activeSheet) : null) ?? wb.sheets[0];

@@ -1,5 +1,6 @@
 /** The SpreadsheetApp and ScriptApp globals: entry to the active spreadsheet, the UI, builders and enums. */
 import { ruleBuilder } from './conditionalFormat';
+import { validationBuilder } from './dataValidation';
 import * as enums from './enums';
 import type { Execution } from './execution';
 import { criteriaBuilder } from './filter';
@@ -15,7 +16,7 @@ export function spreadsheetApp(exec: Execution): SpreadsheetApp {
   const wb = exec.world.workbook;
   const activeModel = () => wb.activeSheet ?? wb.sheets[0];
   const impl: Pick<SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getActiveRange' | 'getUi' | 'flush'
-    | 'newConditionalFormatRule' | 'newFilterCriteria' | 'openById' | 'setActiveSheet'> & Record<string, unknown> = {
+    | 'newConditionalFormatRule' | 'newFilterCriteria' | 'newDataValidation' | 'openById' | 'setActiveSheet'> & Record<string, unknown> = {
     getActiveSpreadsheet: () => spreadsheetObject(exec, wb),
     getActive: () => spreadsheetObject(exec, wb),
     getActiveSheet: () => sheetObject(exec, activeModel()),
@@ -31,12 +32,14 @@ export function spreadsheetApp(exec: Execution): SpreadsheetApp {
     flush: () => undefined,
     newConditionalFormatRule: () => ruleBuilder(exec),
     newFilterCriteria: () => criteriaBuilder(exec),
+    newDataValidation: () => validationBuilder(exec),
     openById(id: string) {
       // Only the current document is reachable under the spreadsheets.currentonly scope.
       if (id === wb.id) throw new Error('You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     },
     BooleanCriteria: enums.BooleanCriteria,
+    DataValidationCriteria: enums.DataValidationCriteria,
     DeveloperMetadataLocationType: enums.DeveloperMetadataLocationType,
     DeveloperMetadataVisibility: enums.DeveloperMetadataVisibility,
     Dimension: enums.Dimension,

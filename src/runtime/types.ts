@@ -46,7 +46,20 @@ export interface SheetJSON {
   filter?: { range: string; hiddenValues?: Record<string, string[]> } | null;
   columnWidths?: Record<string, number>;
   conditionalFormats: ConditionalFormatJSON[];
+  validations?: ValidationJSON[];
   metadata: MetadataJSON[];
+}
+
+/** A data validation rule and the ranges (A1) it is set on. */
+export interface ValidationJSON {
+  ranges: string[];
+  /** A DataValidationCriteria name: VALUE_IN_LIST, CHECKBOX, NUMBER_BETWEEN, ... */
+  criteria: string;
+  values: unknown[];
+  /** For VALUE_IN_RANGE: the allowed values' range, 'Sheet'!A1:A9. */
+  source?: string;
+  allowInvalid: boolean;
+  helpText?: string;
 }
 
 export type CellJSON = string | number | boolean | { date: string } | { formula: string };

@@ -49,8 +49,8 @@ describe('coordinates', () => {
 });
 
 test('a method the runtime lacks fails loudly, naming itself', () => {
-  const r = sheet().getRange('A1') as unknown as { getDataValidation: () => unknown };
-  expect(() => r.getDataValidation()).toThrow('offline runtime: Range.getDataValidation is not implemented');
+  const r = sheet().getRange('A1') as unknown as { getDataRegion: () => unknown };
+  expect(() => r.getDataRegion()).toThrow('offline runtime: Range.getDataRegion is not implemented');
 });
 
 describe('getValues', () => {

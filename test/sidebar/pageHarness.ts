@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../playground/harness';
 import type { SidebarData } from '../../src/core/types';
 
 export interface FakeServerOptions {
@@ -28,14 +29,9 @@ export interface ServerCall {
   args: unknown[];
 }
 
-export async function launch(): Promise<Browser> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sparticuz = require('@sparticuz/chromium') as { executablePath(): Promise<string> };
-  const executablePath = process.env.CHROMIUM_PATH || (await sparticuz.executablePath());
-  return playwright.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--headless=new', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+/** The one Chromium launcher of the test suites (it unpacks @sparticuz/chromium safely once per machine). */
+export function launch(): Promise<Browser> {
+  return launchChromium();
 }
 
 function installFakeServer(options: FakeServerOptions): void {

@@ -16,7 +16,7 @@ import { lockService } from './lock';
 import { WorkbookModel } from './model';
 import { propertiesService } from './properties';
 import { nodeRealm, realmOf, type Realm } from './realm';
-import { checkTimeZone, offsetMinutes, zoneName } from './timezone';
+import { checkTimeZone, fixedOffset, offsetMinutes, zoneName } from './timezone';
 import { sessionObject } from './session';
 import { workbookFromJSON, workbookToJSON } from './snapshot';
 import { spreadsheetObject } from './spreadsheet';
@@ -108,7 +108,12 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
   const testExecution = new Execution(world, 0, nodeRealm, false);
   const scriptTimeZone = world.settings.scriptTimeZone;
   checkTimeZone(scriptTimeZone);
-  const scriptZone = { offsetOf: (ms: number) => offsetMinutes(ms, scriptTimeZone), nameOf: (ms: number) => zoneName(ms, scriptTimeZone, 'long') };
+  const scriptZone = {
+    // Intl knows no fixed-offset IDs (GMT+1); appsscript.json takes IANA names anyway.
+    id: fixedOffset(scriptTimeZone) === null ? scriptTimeZone : 'UTC',
+    offsetOf: (ms: number) => offsetMinutes(ms, scriptTimeZone),
+    nameOf: (ms: number) => zoneName(ms, scriptTimeZone, 'long'),
+  };
   let executions = 0;
   let lastCalls: CallCounts = { byMethod: {}, total: 0, byService: {}, expensive: 0 };
 

@@ -23,7 +23,7 @@ export interface Realm {
  * The helpers' source, compiled once per realm. A cell that is an object is either a Date (any
  * realm: has getTime) or a formula, which `resolve` computes; resolved Dates are re-made here.
  */
-const HELPERS = `(function (nowMs, offsetOf, zoneNameOf) {
+const HELPERS = `(function (nowMs, offsetOf, zoneNameOf, zoneId) {
   'use strict';
   var NativeDate = Date;
   var P = NativeDate.prototype;
@@ -102,6 +102,12 @@ const HELPERS = `(function (nowMs, offsetOf, zoneNameOf) {
       var t = getTime.call(this);
       return t !== t ? 'Invalid Date' : timePart(t, wall(t));
     };
+    ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'].forEach(function (name) {
+      var native = P[name];
+      P[name] = function (locales, options) {
+        return native.call(this, locales, Object.assign({ timeZone: zoneId }, options));
+      };
+    });
   }
   if (nowMs || offsetOf) {
     // The add-on's Date: new Date() and Date.now() read nowMs(); component and string forms are
@@ -169,6 +175,8 @@ function helpers(): vm.Script {
 
 /** The script's time zone as the realm's Date needs it: offset (minutes east) and name at an instant. */
 export interface LocalZone {
+  /** The IANA name, for toLocaleString and friends. */
+  id: string;
   offsetOf(ms: number): number;
   nameOf(ms: number): string;
 }
@@ -180,9 +188,9 @@ export interface LocalZone {
  * time working on a Pacific-time spreadsheet, https://gist.github.com/erickoledadevrel/6cf5d1e764839cba8701).
  */
 export function realmOf(context: vm.Context, now?: () => number, zone?: LocalZone): Realm {
-  type Make = (now?: () => number, offsetOf?: (ms: number) => number, nameOf?: (ms: number) => string) => Realm;
+  type Make = (now?: () => number, offsetOf?: (ms: number) => number, nameOf?: (ms: number) => string, id?: string) => Realm;
   const make = helpers().runInContext(context) as Make;
-  return make(now, zone?.offsetOf, zone?.nameOf);
+  return make(now, zone?.offsetOf, zone?.nameOf, zone?.id);
 }
 
 /** Node's own realm: what the test's handle (env.spreadsheet) receives. */

@@ -188,6 +188,7 @@ describe("the add-on's local time is the script's time zone", () => {
       parsedDateOnly: '2026-11-12T00:00:00.000Z',
       parsedZoned: Date.UTC(2026, 10, 12, 9, 30),
       text: 'Thu Nov 12 2026 09:30:00 GMT-0500 (Eastern Standard Time)',
+      locale: '11/12/2026, 9:30:00 AM',
       isDate: true,
     });
   });

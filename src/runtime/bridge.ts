@@ -6,9 +6,10 @@
  * fail if you attempt to pass a Date, Function, DOM element besides a form, or other prohibited
  * type, including prohibited types inside objects or arrays. Objects that create circular
  * references will also fail, and undefined fields within arrays become null."
- * Return values follow the same rules: the guide on communicating with server functions lists
- * Dates among illegal return values (the client receives null), so a Date in a result fails here
- * too — the stricter choice, since a silent null would hide the bug.
+ * Return values are held to the same rules: a result holding a Date is reported to reach the
+ * client as null (https://gist.github.com/tanaikech/9927dc5c12ebca118ff8f3f4d539c95d measures
+ * which values survive the trip). Here it fails instead — the stricter choice, since a silent
+ * null would hide the bug.
  */
 
 export type BridgeRole = 'argument' | 'result';

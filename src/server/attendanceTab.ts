@@ -4,6 +4,7 @@
  */
 import { RECORD_COLUMNS, planColumns, readRecord, recordWidth, entryRow, requestIdsIn } from '../core/record';
 import type { ColumnMap, RecordRow } from '../core/record';
+import { cellText } from '../core/text';
 import type { Entry } from '../core/types';
 import { ATTENDANCE_KEY, freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
@@ -86,15 +87,17 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
 /**
  * Appends entries in one setValues on the rows after the last row with content in any column
  * (getLastRow counts every column, so no user cell below or beside the record is overwritten).
+ * The last row is asked again just before writing: the document lock keeps other saves out, not
+ * people, and a row someone typed under the record since it was read must not be written over.
  */
 export function appendEntries(record: AttendanceRecord, entries: readonly Entry[]): void {
   if (entries.length === 0) return;
   const { sheet, columns } = record;
   const width = recordWidth(columns);
-  const firstRow = record.rows.length + 2;
+  const maxRows = sheet.getMaxRows();
+  const firstRow = Math.max(record.rows.length + 2, sheet.getLastRow() + 1);
   const lastRow = firstRow + entries.length - 1;
   // A range past the sheet's last row throws ("coordinates ... outside the dimensions"): grow first.
-  const maxRows = sheet.getMaxRows();
   if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   const writer = dateWriter(record.timeZone);
   const cells = entries.map((entry) => entryRow(entry, columns, width, writer));
@@ -104,11 +107,26 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
   }
 }
 
-/** Writes `value` into one of Cadence's cells of an entry's row, refusing if the cell holds data. */
+/**
+ * Writes `value` into one of Cadence's cells of an entry's row, refusing if the cell holds data.
+ * The row is checked by its Entry ID just before writing, and found again if it moved: someone may
+ * have sorted the tab or inserted rows since the record was read (the lock does not stop people).
+ */
 export function fillEmptyCell(record: AttendanceRecord, row: RecordRow, field: keyof Entry, value: unknown): void {
-  const column = record.columns[field];
-  if (record.rows[row.index][column] !== '' && record.rows[row.index][column] !== null) {
+  const { sheet, columns } = record;
+  const column = columns[field];
+  const width = recordWidth(columns);
+  const isEntry = (id: unknown) => cellText(id).trim() === row.entry.entryId;
+  let at = row.index + 2;
+  let live = sheet.getRange(at, 1, 1, width).getValues()[0];
+  if (!isEntry(live[columns.entryId])) {
+    const ids = sheet.getRange(1, columns.entryId + 1, sheet.getLastRow(), 1).getValues();
+    at = ids.findIndex((cells) => isEntry(cells[0])) + 1;
+    if (at < 2) throw new Error('That entry\'s row could not be found in the Attendance tab (was it deleted just now?). Reload the history and check it.');
+    live = sheet.getRange(at, 1, 1, width).getValues()[0];
+  }
+  if (live[column] !== '' && live[column] !== null) {
     throw new Error(`The "${RECORD_COLUMNS.find((c) => c.field === field)?.header}" cell of that entry is not empty; nothing was changed.`);
   }
-  record.sheet.getRange(row.index + 2, column + 1).setValue(value);
+  sheet.getRange(at, column + 1).setValue(value);
 }

@@ -14,6 +14,7 @@ import { attendanceSheet, failure, newRequestId, practice, recordEntries, sessio
 import { unclearReasons } from './clearMessage';
 import { emptyFigures, reportFigures } from './figures';
 import { patternsProblems } from './patternsCheck';
+import { warmPractice } from './practiceStates';
 import { SIZE_NAME, TORTURE } from './size';
 import { workbookState } from './workbookChecks';
 
@@ -31,14 +32,6 @@ function unclear(message: string): string[] {
 const WRITING = /\.(set|insert|delete|add|append|merge|clear|remove|flush|releaseLock|tryLock)/;
 
 type Write = { name: string; prepare: (env: OfflineEnvironment) => () => unknown; requestId: (env: OfflineEnvironment) => string };
-
-/** A practice with a record, a Patterns tab and a correction already made (so every kind of row exists). */
-function warmPractice(): OfflineEnvironment {
-  const env = practice() as OfflineEnvironment;
-  const first = env.run<SaveSessionResult>('saveSession', session(['C001', 'C002', 'C003'], { C002: { status: 'excused', reason: 'illness', followUp: true } }, { date: '2025-03-03' }));
-  env.run('correctEntry', { requestId: newRequestId(), entryId: first.entryIds[0], status: 'late' });
-  return env;
-}
 
 let lastRequest: SaveSessionRequest | null = null;
 const WRITES: Write[] = [

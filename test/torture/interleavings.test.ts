@@ -1,0 +1,250 @@
+/**
+ * Interleavings (issue 6): a second write, or a user's own edit, at every service call of a first
+ * write. Apps Script's document lock serialises Cadence's writers but not the people editing the
+ * sheet, so a user may sort the record or type below it at any moment of a save.
+ */
+import type { EntryChangeResult } from '../../src/core/types';
+import type { OfflineEnvironment } from '../../src/runtime';
+import { attendanceSheet, failure, newRequestId, recordEntries, session } from '../server/fixtures';
+import type { RecordRowView } from '../server/fixtures';
+import { unclearReasons } from './clearMessage';
+import { emptyFigures, reportFigures } from './figures';
+import { patternsProblems } from './patternsCheck';
+import { warmPractice } from './practiceStates';
+import { SIZE_NAME } from './size';
+
+const figures = emptyFigures();
+afterAll(() => reportFigures('interleavings', figures, SIZE_NAME));
+
+const LOCK_BUSY = /Another save is in progress/;
+
+/** The current (not superseded, not withdrawn) entry of a client. */
+function currentOf(env: OfflineEnvironment, clientId: string): RecordRowView {
+  return recordEntries(env).find((r) => r['Client ID'] === clientId && r['Superseded by'] === '' && r.Status !== 'withdrawn')!;
+}
+
+interface Pair {
+  name: string;
+  /**
+   * The inner action is a person editing the sheet. Apps Script has no atomic check-and-write, so
+   * an edit landing after the server's last read and before its write (only service calls that
+   * neither read nor write in between) cannot be seen: those points are counted as the residual
+   * race, not failed. Every earlier point must be handled.
+   */
+  userEdit?: boolean;
+  /** Makes the two calls for a fresh practice; `inner` runs at the chosen service call of `outer`. */
+  make: (env: OfflineEnvironment) => { outer: () => unknown; inner: () => unknown; check: (outcomes: Outcomes) => string[] };
+}
+
+interface Outcomes {
+  env: OfflineEnvironment;
+  outer: string | null;
+  inner: string | null;
+  /** Errors of the retries of whichever got the lock message. */
+  retries: (string | null)[];
+}
+
+/** Exactly one row for a request id, and no Entry ID twice. */
+function once(env: OfflineEnvironment, requestId: string, rows: number): string[] {
+  const stored = recordEntries(env).filter((r) => r['Request ID'] === requestId).length;
+  const ids = recordEntries(env).map((r) => r['Entry ID']);
+  const problems: string[] = [];
+  if (stored !== rows) problems.push(`request ${requestId} has ${stored} rows, expected ${rows}`);
+  if (new Set(ids).size !== ids.length) problems.push('an Entry ID is in the record twice');
+  return problems;
+}
+
+/** Two changes of the same entry: one is stored, the other refused in words; the entry points at the stored one. */
+function oneChangeWins(env: OfflineEnvironment, entryId: string, a: string, b: string, outcomes: Outcomes): string[] {
+  const rows = recordEntries(env);
+  const stored = rows.filter((r) => r.Replaces === entryId);
+  const problems: string[] = [];
+  if (stored.length !== 1) problems.push(`${stored.length} rows replace the entry, expected exactly 1`);
+  const winner = stored[0];
+  if (winner && ![a, b].includes(String(winner['Request ID']))) problems.push('the replacing row belongs to neither request');
+  const old = rows.find((r) => r['Entry ID'] === entryId);
+  if (winner && old?.['Superseded by'] !== winner['Entry ID']) problems.push(`the entry is marked superseded by ${JSON.stringify(old?.['Superseded by'])}, not by the row that replaced it`);
+  const refusals = [outcomes.outer, outcomes.inner, ...outcomes.retries].filter((e): e is string => e !== null && !LOCK_BUSY.test(e));
+  if (refusals.length !== 1 || !/already corrected or withdrawn/.test(refusals[0])) problems.push(`expected one refusal saying it was already changed, got ${JSON.stringify(refusals)}`);
+  return problems;
+}
+
+const PAIRS: Pair[] = [
+  {
+    name: 'two saves of different clients',
+    make: (env) => {
+      const a = session(['C001', 'C002']);
+      const b = session(['C003', 'C004'], {}, { group: 'Tuesday group' });
+      return { outer: () => env.run('saveSession', a), inner: () => env.run('saveSession', b), check: () => [...once(env, a.requestId, 2), ...once(env, b.requestId, 2)] };
+    },
+  },
+  {
+    name: 'a save and a correction of an earlier entry',
+    make: (env) => {
+      const a = session(['C001', 'C002']);
+      const entryId = String(currentOf(env, 'C003')['Entry ID']);
+      const b = { requestId: newRequestId(), entryId, status: 'refused' };
+      return {
+        outer: () => env.run('saveSession', a),
+        inner: () => env.run('correctEntry', b),
+        check: () => {
+          const replaced = recordEntries(env).find((r) => r['Entry ID'] === entryId);
+          const replacing = recordEntries(env).find((r) => r['Request ID'] === b.requestId);
+          return [...once(env, a.requestId, 2), ...once(env, b.requestId, 1), ...(replaced?.['Superseded by'] === replacing?.['Entry ID'] ? [] : ['the corrected entry is not marked superseded by its correction'])];
+        },
+      };
+    },
+  },
+  {
+    name: 'two corrections of the same entry',
+    make: (env) => {
+      const entryId = String(currentOf(env, 'C002')['Entry ID']);
+      const a = { requestId: newRequestId(), entryId, status: 'unexcused' };
+      const b = { requestId: newRequestId(), entryId, status: 'present' };
+      return { outer: () => env.run('correctEntry', a), inner: () => env.run('correctEntry', b), check: (o) => oneChangeWins(env, entryId, a.requestId, b.requestId, o) };
+    },
+  },
+  {
+    name: 'a withdrawal and a correction of the same entry',
+    make: (env) => {
+      const entryId = String(currentOf(env, 'C003')['Entry ID']);
+      const a = { requestId: newRequestId(), entryId, note: 'entered twice' };
+      const b = { requestId: newRequestId(), entryId, status: 'late' };
+      return { outer: () => env.run('withdrawEntry', a), inner: () => env.run('correctEntry', b), check: (o) => oneChangeWins(env, entryId, a.requestId, b.requestId, o) };
+    },
+  },
+  {
+    name: 'a save and Refresh patterns',
+    make: (env) => {
+      const a = session(['C001', 'C003'], { C003: { status: 'unexcused' } });
+      return { outer: () => env.run('saveSession', a), inner: () => env.run('refreshPatterns'), check: () => [...once(env, a.requestId, 2), ...patternsProblems(env)] };
+    },
+  },
+  {
+    name: 'a correction, and the user sorting the record by client',
+    userEdit: true,
+    make: (env) => {
+      const entryId = String(currentOf(env, 'C002')['Entry ID']);
+      const a = { requestId: newRequestId(), entryId, status: 'unexcused' };
+      return {
+        outer: () => env.run<EntryChangeResult>('correctEntry', a),
+        inner: () => {
+          const sheet = attendanceSheet(env)!;
+          const client = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Client') + 1;
+          // Amy, Amy, Ben, Cleo: Ben's row moves down one.
+          sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: client, ascending: true });
+        },
+        check: () => {
+          const rows = recordEntries(env);
+          const replacing = rows.find((r) => r['Request ID'] === a.requestId);
+          const marked = rows.filter((r) => r['Superseded by'] === replacing?.['Entry ID']);
+          return [...once(env, a.requestId, 1), ...(marked.length === 1 && marked[0]['Entry ID'] === entryId ? [] : [`the correction marked ${JSON.stringify(marked.map((r) => `${r.Client} ${r['Entry ID']}`))} superseded instead of the entry it corrects`])];
+        },
+      };
+    },
+  },
+  {
+    name: 'a follow-up marked done, and the user sorting the record by status',
+    userEdit: true,
+    make: (env) => {
+      const entryId = String(currentOf(env, 'C002')['Entry ID']);
+      return {
+        outer: () => env.run('completeFollowUp', entryId),
+        inner: () => {
+          const sheet = attendanceSheet(env)!;
+          const status = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Status') + 1;
+          sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: status, ascending: false });
+        },
+        check: () => {
+          const done = recordEntries(env).filter((r) => r['Follow-up done'] !== '');
+          return done.length === 1 && done[0]['Entry ID'] === entryId ? [] : [`"Follow-up done" landed on ${JSON.stringify(done.map((r) => r.Client))}, not on the entry marked`];
+        },
+      };
+    },
+  },
+  {
+    name: 'a save, and the user typing a row of their own under the record',
+    userEdit: true,
+    make: (env) => {
+      const a = session(['C001', 'C004']);
+      let typedAt = 0;
+      return {
+        outer: () => env.run('saveSession', a),
+        inner: () => {
+          const sheet = attendanceSheet(env)!;
+          typedAt = sheet.getLastRow() + 1;
+          if (typedAt > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+          sheet.getRange(typedAt, 2, 1, 2).setValues([['my own note', 'typed by hand']]);
+        },
+        check: () => {
+          const sheet = attendanceSheet(env)!;
+          const problems = once(env, a.requestId, 2);
+          if (typedAt && sheet.getRange(1, 2, sheet.getLastRow(), 2).getValues().filter((r) => r[0] === 'my own note' && r[1] === 'typed by hand').length !== 1) {
+            problems.push(`the row the user typed at row ${typedAt} was overwritten`);
+          }
+          return problems;
+        },
+      };
+    },
+  },
+];
+
+/** The service methods the outer write makes on its own, in order. */
+function callsOf(pair: Pair): string[] {
+  const env = warmPractice();
+  const { outer } = pair.make(env);
+  const methods: string[] = [];
+  env.beforeServiceCall = (method) => { methods.push(method); };
+  outer();
+  env.beforeServiceCall = null;
+  return methods;
+}
+
+const READS = /\.(getValues|getValue|getDisplayValues|getLastRow|getLastColumn|getDataRange)$/;
+const WRITES = /\.(setValues|setValue)$/;
+
+/** Whether an edit before call `point` (1-based) falls after the last read that precedes the next write. */
+function afterLastRead(methods: string[], point: number): boolean {
+  for (let i = point - 1; i < methods.length; i += 1) {
+    if (WRITES.test(methods[i])) return true;
+    if (READS.test(methods[i])) return false;
+  }
+  return false;
+}
+
+describe.each(PAIRS.map((p) => [p.name, p] as const))('%s', (_name, pair) => {
+  test('at every service call of the first: both complete or one is refused in words; nothing lost, doubled or misplaced', () => {
+    const methods = callsOf(pair);
+    const problems: string[] = [];
+    let residual = 0;
+    for (let point = 1; point <= methods.length; point += 1) {
+      const env = warmPractice();
+      const { outer, inner, check } = pair.make(env);
+      let outerExecution: number | null = null;
+      let seen = 0;
+      let innerError: string | null | undefined;
+      env.beforeServiceCall = (_method, execution) => {
+        outerExecution ??= execution;
+        if (execution !== outerExecution || innerError !== undefined) return;
+        seen += 1;
+        if (seen === point) innerError = failure(inner);
+      };
+      const outerError = failure(outer);
+      env.beforeServiceCall = null;
+      figures.interleavings += 1;
+      const outcomes: Outcomes = { env, outer: outerError, inner: innerError ?? null, retries: [] };
+      // Whoever was told another save is in progress presses Save again.
+      if (outerError !== null && LOCK_BUSY.test(outerError)) outcomes.retries.push(failure(outer));
+      if (innerError !== undefined && innerError !== null && LOCK_BUSY.test(innerError)) outcomes.retries.push(failure(inner));
+      for (const error of [outcomes.outer, outcomes.inner, ...outcomes.retries]) {
+        if (error !== null && unclearReasons(error).length) problems.push(`at call ${point}: unclear message ${error}`);
+      }
+      const found = check(outcomes);
+      if (found.length && pair.userEdit && afterLastRead(methods, point)) residual += 1;
+      else problems.push(...found.map((p) => `at call ${point} (${methods[point - 1]}): ${p}`));
+    }
+    if (residual) console.log(`${pair.name}: ${residual} of ${methods.length} points fall between the last read and the write (the residual race)`);
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(methods.length).toBeGreaterThan(5);
+  });
+});

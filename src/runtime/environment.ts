@@ -115,6 +115,8 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
     nameOf: (ms: number) => zoneName(ms, scriptTimeZone, 'long'),
   };
   let executions = 0;
+  /** The executions under way, outermost first (a test nests one inside another's service call). */
+  const running: Execution[] = [];
   let lastCalls: CallCounts = { byMethod: {}, total: 0, byService: {}, expensive: 0 };
 
   function installGlobals(context: vm.Context, exec: Execution): void {
@@ -143,6 +145,10 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
     const realm = realmOf(context, now ? world.settings.now : undefined, scriptZone);
     const exec = new Execution(world, id, realm, true, authMode);
     installGlobals(context, exec);
+    // Executions this one interleaves into: their unflushed writes are not visible to it.
+    const interrupted = [...running];
+    for (let k = interrupted.length - 1; k >= 0; k--) interrupted[k].pending.hide();
+    running.push(exec);
     try {
       code.script.runInContext(context);
       const fn = (context as Record<string, unknown>)[name];
@@ -153,8 +159,11 @@ export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvi
     } catch (e) {
       throw nodeError(exec.hookError ?? e);
     } finally {
-      // Apps Script releases an execution's locks when it ends.
+      // Apps Script sends the execution's batch and releases its locks when it ends.
+      running.pop();
+      exec.pending.flush();
       world.locks.releaseAll(id);
+      for (const outer of interrupted) outer.pending.show();
       lastCalls = exec.counter.snapshot();
     }
   }

@@ -3,6 +3,7 @@
  * the realm objects are made in, the call counter, and the auth mode the services check.
  */
 import { CallCounter } from './counter';
+import { flushes, PendingWrites } from './pendingWrites';
 import type { Realm } from './realm';
 import type { World } from './world';
 
@@ -27,6 +28,8 @@ const SCOPES: Record<string, string> = {
 
 export class Execution {
   readonly counter = new CallCounter();
+  /** Cell values written since the last flush (see pendingWrites.ts); the test's handle keeps none. */
+  readonly pending = new PendingWrites();
   /** An error thrown by the test's beforeServiceCall hook, rethrown when the execution ends. */
   hookError: unknown = null;
 
@@ -58,6 +61,7 @@ export class Execution {
     }
     const fault = this.world.takeFault(method);
     if (fault !== null) throw this.realm.error(fault);
+    if (this.pending.size > 0 && flushes(method)) this.pending.flush();
   }
 
   toRealmError(e: unknown): unknown {

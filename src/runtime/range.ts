@@ -74,7 +74,7 @@ export function cellDisplay(sheet: SheetModel, row: number, column: number): str
  * Writes cells as the user would have typed them, applying the number format Sheets infers.
  * Everything is interpreted before anything is stored, so a refused value leaves the sheet as it was.
  */
-export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown): void {
+export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown, exec?: Execution): void {
   const tz = sheet.workbook.timeZone;
   const now = sheet.workbook.clock();
   const formats = sheet.formats.numberFormat;
@@ -101,6 +101,7 @@ export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j
     entered[i] = row;
   }
   checkValidations(sheet, rect, entered);
+  if (exec?.counted) exec.pending.record(sheet, rect, entered);
   sheet.values.writeBlock(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns, (i, j) => entered[i][j]);
   for (const [i, j, f] of autoFormats) formats.set(rect.row - 1 + i, rect.column - 1 + j, f);
 }
@@ -115,6 +116,11 @@ function isPlainText(v: string): boolean {
   if (v.charCodeAt(0) > 0x7f) return true;
   if (c < 0x61 || c > 0x7a || c === 0x74 || c === 0x66) return false;
   return !'jmasond'.includes(String.fromCharCode(c)) || !/\d/.test(v);
+}
+
+function formulaCell(formula: unknown): CellValue {
+  const f = String(formula ?? '');
+  return f === '' ? '' : new Formula(f.startsWith('=') ? f : `=${f}`);
 }
 
 /** Where each Range object points, for services that take ranges (rule builders, moveColumns). */
@@ -159,6 +165,11 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
   const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
   const flag = (v: unknown) => (v === null || v === undefined ? null : String(Boolean(v)));
 
+  /** Stores cells as they are (formulas), journaled like any value write. */
+  const storeCells = (cells: CellValue[][]) => {
+    if (exec.counted) exec.pending.record(sheet, rect, cells);
+    sheet.values.writeBlock(r0, c0, numRows, numColumns, (i, j) => cells[i][j]);
+  };
   const mergesHere = () => sheet.merges.filter((m) => rectsIntersect(m, rect));
   const addMerge = (m: Rect) => {
     const partial = sheet.merges.filter((x) => rectsIntersect(x, m));
@@ -208,12 +219,12 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
     getValue: () => realm.rows(sheet.values.rows, r0, c0, 1, 1, resolve)[0][0],
     setValues(values) {
       const rows = checkShape(values, numRows, numColumns, 'setValues');
-      writeCells(sheet, rect, (i, j) => rows[i][j]);
+      writeCells(sheet, rect, (i, j) => rows[i][j], exec);
       return self;
     },
     setValue(value) {
       if (Array.isArray(value)) throw new Error(`The parameters (${typeof value[0]}[]) don't match the method signature for SpreadsheetApp.Range.setValue.`);
-      writeCells(sheet, rect, () => value);
+      writeCells(sheet, rect, () => value, exec);
       return self;
     },
     getDisplayValues() {
@@ -243,16 +254,12 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       return v instanceof Formula ? v.formula : '';
     },
     setFormula(formula) {
-      const f = String(formula);
-      sheet.values.writeBlock(r0, c0, numRows, numColumns, () => (f === '' ? '' : new Formula(f.startsWith('=') ? f : `=${f}`)));
+      const cell = formulaCell(formula);
+      storeCells(Array.from({ length: numRows }, () => new Array<CellValue>(numColumns).fill(cell)));
       return self;
     },
     setFormulas(formulas) {
-      const rows = checkShape(formulas, numRows, numColumns, 'setFormulas');
-      sheet.values.writeBlock(r0, c0, numRows, numColumns, (i, j) => {
-        const f = String(rows[i][j] ?? '');
-        return f === '' ? '' : new Formula(f.startsWith('=') ? f : `=${f}`);
-      });
+      storeCells(checkShape(formulas, numRows, numColumns, 'setFormulas').map((row) => row.map(formulaCell)));
       return self;
     },
 

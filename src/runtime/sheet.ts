@@ -165,7 +165,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
         wb.checkCellLimit((rowContents.length - sheet.maxColumns) * sheet.maxRows);
         sheet.maxColumns = rowContents.length;
       }
-      if (rowContents.length > 0) writeCells(sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }, (_i, j) => rowContents[j]);
+      if (rowContents.length > 0) writeCells(sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }, (_i, j) => rowContents[j], exec);
       return self;
     },
     moveColumns(columnSpec, destinationIndex) {

@@ -120,3 +120,30 @@ describe('CacheService', () => {
     expect(env.world.caches.document.get('k')).toBeNull();
   });
 });
+
+describe('unflushed writes', () => {
+  function interleaveAfterRelease(name: string) {
+    const env = createEnvironment({ distDir });
+    let inner: unknown = null;
+    env.beforeServiceCall = (method, execution) => {
+      if (execution === 1 && method === 'Range.setFontWeight') {
+        env.beforeServiceCall = null;
+        inner = env.run(name, 'B');
+      }
+    };
+    const outer = env.run(name, 'A');
+    return { outer, inner, column: env.spreadsheet.getSheets()[0].getRange('A1:A2').getValues().map((r) => r[0]) };
+  }
+
+  test('releasing the lock before flushing lets an interleaved save overwrite the row (as a late batch would)', () => {
+    expect(interleaveAfterRelease('appendWithoutFlush')).toEqual({ outer: 1, inner: 1, column: ['A', ''] });
+  });
+
+  test('flushing before releasing keeps both rows', () => {
+    expect(interleaveAfterRelease('appendWithFlush')).toEqual({ outer: 1, inner: 2, column: ['A', 'B'] });
+  });
+
+  test('an execution reads its own writes', () => {
+    expect(createEnvironment({ distDir }).run('writeThenRead')).toBe('mine');
+  });
+});

@@ -27,9 +27,11 @@ export function getClientHistory(clientId: unknown): Entry[] {
   return clientHistory(linkSuperseded(record.entries.map((r) => r.entry)), clientId, HISTORY_LENGTH);
 }
 
+const ENTRY_GONE = 'That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.';
+
 function findEntry(record: AttendanceRecord, entryId: string): RecordRow {
   const row = record.entries.find((r) => r.entry.entryId === entryId);
-  if (!row) throw new Error('That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.');
+  if (!row) throw new Error(ENTRY_GONE);
   return row;
 }
 
@@ -81,7 +83,7 @@ export function correctEntry(request: unknown): EntryChangeResult {
       replaces: old.entry.entryId,
       supersededBy: '',
     });
-  });
+  }, ENTRY_GONE);
 }
 
 export function withdrawEntry(request: unknown): EntryChangeResult {
@@ -103,7 +105,7 @@ export function withdrawEntry(request: unknown): EntryChangeResult {
       replaces: old.entry.entryId,
       supersededBy: '',
     });
-  });
+  }, ENTRY_GONE);
 }
 
 /** Marks a follow-up done today; doing it twice answers duplicate and changes nothing. */
@@ -119,5 +121,5 @@ export function completeFollowUp(entryId: unknown): EntryChangeResult {
     fillEmptyCell(record, row, 'followUpDone', dateWriter(workbook.timeZone).day(workbook.today));
     // A done follow-up changes no trend, so Patterns stays as it is.
     return { result: { entryId: id, duplicate: false }, appended: [], changed: false };
-  });
+  }, ENTRY_GONE);
 }

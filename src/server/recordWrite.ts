@@ -7,7 +7,7 @@ import { currentEntries } from '../core/record';
 import type { Entry } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
-import { cadenceTabs } from './cadenceTabs';
+import { ATTENDANCE_KEY, cadenceTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
 import { refreshPatternsAfterWrite } from './patternsRefresh';
 import type { Workbook } from './workbook';
@@ -20,9 +20,15 @@ export interface WriteOutcome<T> {
   changed: boolean;
 }
 
-export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRecord) => WriteOutcome<T>): T {
+/**
+ * `missing`: for changes to an existing entry, the refusal to give when there is no record at all,
+ * rather than creating an empty Attendance tab for a request that is then refused.
+ */
+export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRecord) => WriteOutcome<T>, missing?: string): T {
   return withDocumentLock(() => {
-    const record = readAttendance(workbook.ss, cadenceTabs(workbook.ss), workbook.timeZone, true) as AttendanceRecord;
+    const tabs = cadenceTabs(workbook.ss);
+    if (missing !== undefined && !tabs.get(ATTENDANCE_KEY)) throw new Error(missing);
+    const record = readAttendance(workbook.ss, tabs, workbook.timeZone, true) as AttendanceRecord;
     const outcome = change(record);
     if (outcome.changed) {
       const all = record.entries.map((r) => r.entry).concat(outcome.appended);

@@ -185,6 +185,20 @@ describe('malformed requests', () => {
   });
 });
 
+test('before the first save, a refused change of an entry creates nothing (no Attendance or Patterns tab)', () => {
+  const before = log.problems.length;
+  const calls: [string, unknown][] = [
+    ['correctEntry', { requestId: newRequestId(), entryId: 'no-such-entry', status: 'present' }],
+    ['withdrawEntry', { requestId: newRequestId(), entryId: 'no-such-entry' }],
+    ['completeFollowUp', 'no-such-entry'],
+  ];
+  for (const [endpoint, request] of calls) {
+    const env = practice();
+    probe(env, `${endpoint} of an unknown entry before any save`, () => env.run(endpoint, request), log, { mustRefuse: true });
+  }
+  expect(log.problems.slice(before)).toEqual([]);
+});
+
 test('the corpus is as large as issue 6 asks', () => {
   expect(HOSTILE_TEXTS.length + OVERLONG_TEXTS.length).toBeGreaterThanOrEqual(60);
   expect(new Set(HOSTILE_TEXTS.map((h) => h.text)).size).toBe(HOSTILE_TEXTS.length);

@@ -7,6 +7,12 @@
  * test's own setup), `world` (the shared state, for the playground), and `lastCalls.byService` /
  * `lastCalls.expensive` (calls per class, and the calls that cost a round trip in Apps Script).
  * `bridgeCopy` applies google.script.run's copy rules, for the playground's HTTP API.
+ *
+ * Semantics worth knowing when writing tests: the add-on's Date keeps local time in the script's
+ * time zone (options.scriptTimeZone); an execution's unflushed cell writes are hidden from an
+ * execution interleaved inside it (pendingWrites.ts); a data-validation rule that rejects invalid
+ * input also refuses the script's writes; stricter-than-Sheets choices are commented where made
+ * (values.ts: '=' after whitespace, '+'/'-'/'@' text; getSheetByName matches exactly).
  */
 export type * from './types';
 export { createEnvironment, type OfflineEnvironment } from './environment';

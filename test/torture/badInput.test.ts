@@ -3,6 +3,7 @@
  * corpus of malformed requests. Each is refused with a clear message and leaves the workbook as it
  * was, or is stored as inert text equal to what was sent.
  */
+import fc from 'fast-check';
 import type { CorrectionRequest, EntryChangeResult, SaveSessionResult, SidebarData } from '../../src/core/types';
 import type { Environment } from '../../src/runtime';
 import { PRACTICE, practice, recordEntries, session, newRequestId } from '../server/fixtures';
@@ -12,7 +13,7 @@ import { HOSTILE_TEXTS, OVERLONG_TEXTS } from './hostileText';
 import { MALFORMED_REQUESTS } from './malformedRequests';
 import { probe } from './probe';
 import type { ProbeLog } from './probe';
-import { SIZE_NAME } from './size';
+import { SEED, SIZE_NAME, sized } from './size';
 
 const log: ProbeLog = { problems: [], figures: emptyFigures() };
 afterAll(() => reportFigures('bad-input', log.figures, SIZE_NAME));
@@ -197,6 +198,32 @@ test('before the first save, a refused change of an entry creates nothing (no At
     probe(env, `${endpoint} of an unknown entry before any save`, () => env.run(endpoint, request), log, { mustRefuse: true });
   }
   expect(log.problems.slice(before)).toEqual([]);
+});
+
+describe('generated text (fast-check) in every text field of one save at once', () => {
+  /** Any code points, lone surrogates included, often starting the way a formula or a number does. */
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", ' ', '\u200B', '0', '1/'), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([p, t]) => p + t),
+  );
+
+  test('each is refused with a clear message or stored exactly, as text', () => {
+    const before = log.problems.length;
+    fc.assert(fc.property(anyText, anyText, anyText, (note, reason, group) => {
+      const env = practice();
+      const name = `generated note ${JSON.stringify(note)}, reason ${JSON.stringify(reason)}, group ${JSON.stringify(group)}`;
+      const request = session(['C001'], { C001: { status: 'excused', note, reason } }, { group });
+      const outcome = probe(env, name, () => env.run<SaveSessionResult>('saveSession', request), log, { echoed: [note, reason, group] });
+      if (outcome.accepted) {
+        const row = rowOf(env, outcome.result.entryIds[0]);
+        expectStored(name, row, 'Note', note);
+        expectStored(name, row, 'Reason', reason.trim());
+        expectStored(name, row, 'Group', group.trim());
+      }
+      return log.problems.length === before;
+    }), { numRuns: sized(150, 3000), seed: SEED });
+    expect(log.problems.slice(before)).toEqual([]);
+  });
 });
 
 test('the corpus is as large as issue 6 asks', () => {

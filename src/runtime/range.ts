@@ -412,10 +412,11 @@ export function sortRows(sheet: SheetModel, rect: Rect, spec: unknown): void {
     if (!rectContains(rect, rect.row, s.column)) throw new Error(`The sort column must be within the range. Column ${s.column} is out of range.`);
   }
   const order = Array.from({ length: rect.numRows }, (_, i) => i);
-  const key = (i: number, column: number) => readCell(sheet, rect.row + i, column);
+  // Each sort column read once, not at every comparison.
+  const keys = specs.map((s) => order.map((i) => readCell(sheet, rect.row + i, s.column)));
   order.sort((a, b) => {
-    for (const s of specs) {
-      const c = compareForSort(key(a, s.column), key(b, s.column), s.ascending);
+    for (let k = 0; k < specs.length; k++) {
+      const c = compareForSort(keys[k][a], keys[k][b], specs[k].ascending);
       if (c !== 0) return c;
     }
     return a - b;

@@ -7,6 +7,9 @@ function rank(v: unknown): number {
   return 2;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one each call.
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
 const numeric = (v: unknown) => (typeof v === 'number' ? v : (v as Date).getTime());
 
 export function compareForSort(a: unknown, b: unknown, ascending: boolean): number {
@@ -16,7 +19,7 @@ export function compareForSort(a: unknown, b: unknown, ascending: boolean): numb
   let c: number;
   if (ra !== rb) c = ra - rb;
   else if (ra === 0) c = numeric(a) - numeric(b);
-  else if (ra === 1) c = (a as string).localeCompare(b as string, 'en', { sensitivity: 'base' });
+  else if (ra === 1) c = collator.compare(a as string, b as string);
   else c = Number(a) - Number(b);
   return ascending ? c : -c;
 }

@@ -98,6 +98,7 @@ export class Grid<T> {
    * column span only those cells move (sorting a range leaves the rest of the row in place).
    */
   permuteRows(start: number, order: number[], column = 0, numColumns = Infinity): void {
+    if (this.rows.length <= start) return; // nothing stored there: nothing moves
     if (numColumns === Infinity) {
       const old = order.map((k) => this.rows[start + k]);
       while (this.rows.length < start + order.length) this.rows.push(undefined);

@@ -200,6 +200,8 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
       live();
       if (wb.sheets.filter((s) => !s.hidden && s !== sheet).length === 0) throw new Error("You can't hide all the sheets in a document.");
       sheet.hidden = true;
+      // The user cannot look at a hidden sheet: the next visible one becomes active.
+      if (wb.activeSheet === sheet) wb.activeSheet = wb.sheets.find((s) => !s.hidden) ?? sheet;
       return self;
     },
     showSheet() { sheet.hidden = false; return self; },

@@ -57,6 +57,8 @@ describe('sheets', () => {
     expect([s.getFrozenRows(), s.getFrozenColumns(), s.getColumnWidth(3), s.getColumnWidth(4)]).toEqual([1, 2, 240, 100]);
     s.hideSheet();
     expect(s.isSheetHidden()).toBe(true);
+    expect(ss.getActiveSheet().getName()).toBe('Sheet1');
+    expect(() => ss.getSheets()[0].hideSheet()).toThrow("You can't hide all the sheets in a document.");
   });
 });
 

@@ -8,6 +8,7 @@ import { STATUSES } from '../../src/core/types';
 import type { AttendanceInput, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Status } from '../../src/core/types';
 import type { OfflineEnvironment } from '../../src/runtime';
 import { failure, newRequestId } from '../server/fixtures';
+import { unclearReasons } from './clearMessage';
 import type { Figures } from './figures';
 import { patternsProblems } from './patternsCheck';
 import { RecordModel, TODAY_IN_ZONE, compareRecord } from './recordModel';
@@ -179,6 +180,43 @@ class InterleavedSaves implements Command {
   toString = () => `interleavedSaves(at call ${this.point})`;
 }
 
+/**
+ * A save hit by a service failure at call `point` (of whatever method that call is), then Save
+ * pressed again: the retry stores the session once, whatever the first attempt left behind.
+ */
+class SaveWithFault implements Command {
+  constructor(readonly spec: SaveSpec, readonly point: number) {}
+  check = () => true;
+  run(model: RecordModel, real: Real): void {
+    const { env } = real;
+    const request = saveRequest(model, this.spec);
+    let outer: number | null = null;
+    let calls = 0;
+    let injected = '';
+    env.beforeServiceCall = (method, execution) => {
+      outer ??= execution;
+      if (execution !== outer) return;
+      calls += 1;
+      if (calls === this.point) {
+        injected = method;
+        env.injectFault({ method, nth: 1 });
+      }
+    };
+    const error = failure(() => env.run<SaveSessionResult>('saveSession', request));
+    env.beforeServiceCall = null;
+    if (injected) real.figures.faults += 1;
+    if (error !== null && (!injected || unclearReasons(error).length)) throw new Error(`a save with ${injected || 'no'} fault failed with ${error}`);
+    const retried = env.run<SaveSessionResult>('saveSession', request);
+    if (retried.entryIds.length !== request.attendance.length || (error === null && !retried.duplicate)) {
+      throw new Error(`the retry after a fault at ${injected} answered ${JSON.stringify(retried)}`);
+    }
+    model.acknowledgeSave(request, retried.entryIds);
+    model.patterns = 'fresh';
+    verify(model, real, this.toString());
+  }
+  toString = () => `saveWithFault(at call ${this.point})`;
+}
+
 class CorrectEntry implements Command {
   constructor(readonly pick: number, readonly mark: MarkSpec) {}
   check = (model: Readonly<RecordModel>) => (model as RecordModel).current().length > 0;
@@ -256,7 +294,8 @@ export const COMMANDS: fc.Arbitrary<Command>[] = [
   saveSpec.map((s) => new SaveSession(s)),
   saveSpec.map((s) => new SaveSession(s)),
   fc.nat().map((p) => new SendAgain(p)),
-  fc.tuple(saveSpec, saveSpec, fc.integer({ min: 1, max: 70 })).map(([a, b, p]) => new InterleavedSaves(a, b, p)),
+  fc.tuple(saveSpec, saveSpec, fc.integer({ min: 1, max: 220 })).map(([a, b, p]) => new InterleavedSaves(a, b, p)),
+  fc.tuple(saveSpec, fc.integer({ min: 1, max: 220 })).map(([s, p]) => new SaveWithFault(s, p)),
   fc.tuple(fc.nat(), markSpec).map(([p, m]) => new CorrectEntry(p, m)),
   fc.tuple(fc.nat(), fc.constantFrom('', 'entered twice', '=1+1')).map(([p, n]) => new WithdrawEntry(p, n)),
   fc.nat().map((p) => new CompleteFollowUp(p)),

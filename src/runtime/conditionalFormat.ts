@@ -13,6 +13,7 @@ import type { RuleFormat, RuleModel, SheetModel } from './model';
 import { normalizeColor } from './colors';
 import { cellDisplay, rangeInfo, rangeObject, readCell } from './range';
 import { serviceObject } from './service';
+import { numericValue } from './values';
 
 type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -149,14 +150,14 @@ export function ruleObject(exec: Execution, sheet: SheetModel | null, model: Rul
 /**
  * Whether a rule's condition holds for a cell. Text conditions compare the displayed text without
  * regard to case, as Sheets' text comparisons in formulas do (its documentation does not say for
- * the text conditions; write codes that differ by more than case). Number conditions hold only
- * for numbers.
+ * the text conditions; write codes that differ by more than case). Number conditions hold for
+ * numbers and dates (a date is a number of days in Sheets).
  */
 export function ruleMatches(sheet: SheetModel, rule: RuleModel, row: number, column: number): boolean {
   const value = readCell(sheet, row, column);
   const text = () => cellDisplay(sheet, row, column).toLowerCase();
   const arg = (i: number) => String(rule.values[i] ?? '').toLowerCase();
-  const n = typeof value === 'number' ? value : null;
+  const n = numericValue(value, sheet.workbook.timeZone);
   const v = (i: number) => Number(rule.values[i]);
   switch (rule.criteria) {
     case 'CELL_EMPTY': return value === '';

@@ -11,7 +11,7 @@ import type { SheetModel } from './model';
 import { displayValue } from './numberFormat';
 import { cellDisplay, rangeInfo, rangeObject } from './range';
 import { serviceObject } from './service';
-import { Formula, type CellValue } from './values';
+import { Formula, numericValue, type CellValue } from './values';
 
 export interface ValidationModel {
   /** A DataValidationCriteria name. */
@@ -112,7 +112,7 @@ export function validationObject(exec: Execution, model: ValidationModel): Valid
 /** Whether a value satisfies a rule; blanks always do, and formulas are not checked. */
 export function satisfies(sheet: SheetModel, rule: ValidationModel, row: number, column: number, value: CellValue): boolean {
   if (value === '' || value instanceof Formula) return true;
-  const n = typeof value === 'number' ? value : null;
+  const n = numericValue(value, sheet.workbook.timeZone);
   const text = () => displayValue(value, sheet.formats.numberFormat.get(row - 1, column - 1), sheet.workbook.timeZone);
   const v = (i: number) => Number(rule.values[i]);
   switch (rule.criteria) {

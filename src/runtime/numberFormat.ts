@@ -32,7 +32,8 @@ function generalDate(ms: number, timeZone: string): string {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-function isDateFormat(format: string): boolean {
+/** Whether a number format shows dates or times (Sheets' date tokens outside quotes). */
+export function isDateFormat(format: string): boolean {
   const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '');
   return /[ydhs]/i.test(bare) || (/m/i.test(bare) && !/[0#]/.test(bare));
 }

@@ -7,7 +7,8 @@ import { filterObject } from './filter';
 import { formulaCellValue } from './formula';
 import { addMetadata, metadataObjects, rangeMetadataLocation } from './metadata';
 import type { FormatLayer, SheetModel } from './model';
-import { displayValue, GENERAL } from './numberFormat';
+import { displayValue, GENERAL, isDateFormat } from './numberFormat';
+import { instantOfSerial } from './timezone';
 import { serviceObject } from './service';
 import { checkAlive, checkRect, sheetObject } from './sheet';
 import { compareForSort } from './sort';
@@ -63,7 +64,15 @@ export function checkShape(values: unknown, numRows: number, numColumns: number,
 /** The value a formula cell shows, or the stored value itself. */
 export function readCell(sheet: SheetModel, row: number, column: number): Exclude<CellValue, Formula> | '' {
   const v = sheet.values.get(row - 1, column - 1);
-  return v instanceof Formula ? formulaCellValue(sheet, row, column, v.formula) : v;
+  return v instanceof Formula ? formulaResult(sheet, row, column, v.formula) : v;
+}
+
+/** A formula's value; a number in a date-formatted cell (=TODAY()) reads back as a Date, as in Sheets. */
+function formulaResult(sheet: SheetModel, row: number, column: number, formula: string): Exclude<CellValue, Formula> {
+  const v = formulaCellValue(sheet, row, column, formula);
+  if (typeof v !== 'number') return v;
+  const format = sheet.formats.numberFormat.get(row - 1, column - 1);
+  return format !== null && isDateFormat(format) ? new Date(instantOfSerial(v, sheet.workbook.timeZone)) : v;
 }
 
 export function cellDisplay(sheet: SheetModel, row: number, column: number): string {
@@ -133,7 +142,7 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
   const realm = exec.realm;
 
   const resolve = (cell: unknown, row: number, column: number) =>
-    formulaCellValue(sheet, row + 1, column + 1, (cell as Formula).formula);
+    formulaResult(sheet, row + 1, column + 1, (cell as Formula).formula);
 
   /** A format as Apps Script reports it: the default where none is set; sizes as numbers, wrap as a boolean. */
   const formatAt = (layer: FormatLayer, i: number, j: number) => {

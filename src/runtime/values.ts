@@ -3,7 +3,7 @@
  * writes as if the user typed each value (USER_ENTERED): https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)
  * notes that values are "interpreted" — strings can become numbers, dates and formulas.
  */
-import { instantOf, wallTime } from './timezone';
+import { instantOf, serialOf, wallTime } from './timezone';
 
 /** A formula cell: the text as entered ('=A1+1'); its value is computed on read. */
 export class Formula {
@@ -20,6 +20,13 @@ export const TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL
 /** Cross-realm date test: a Date made inside the add-on's context is not `instanceof` Node's Date. */
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A cell as Sheets' number comparisons see it: numbers, and dates as serial days; else null. */
+export function numericValue(value: unknown, timeZone: string): number | null {
+  if (typeof value === 'number') return value;
+  if (value instanceof Date) return serialOf(value.getTime(), timeZone);
+  return null;
 }
 
 export interface Entered {

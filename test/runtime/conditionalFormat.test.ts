@@ -65,14 +65,15 @@ describe('evaluation', () => {
     expect(background('Sheet1', 'B1')).toBeNull();
   });
 
-  test('number conditions hold only for numbers', () => {
+  test('number conditions hold for numbers and dates (serial days), never for text', () => {
     const { app, ss, background } = setup();
     const s = ss.getSheets()[0];
-    s.getRange('A1:A4').setValues([[0.1], [0.5], ['0.9 text'], [0.25]]);
+    s.getRange('A1:A5').setValues([[0.1], [0.5], ['0.9 text'], [0.25], ['2026-11-12']]);
     s.setConditionalFormatRules([
       app.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(0.25).setBackground('#f9cb9c').setRanges([s.getRange('A1:A4')]).build(),
+      app.newConditionalFormatRule().whenNumberGreaterThan(46337).setBackground('#ea9999').setRanges([s.getRange('A5')]).build(),
     ]);
-    expect(['A1', 'A2', 'A3', 'A4'].map((a) => background('Sheet1', a))).toEqual([null, '#f9cb9c', null, '#f9cb9c']);
+    expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => background('Sheet1', a))).toEqual([null, '#f9cb9c', null, '#f9cb9c', '#ea9999']);
   });
 
   test('custom formulas are relative to the first range\'s top-left, with $ anchoring', () => {

@@ -30,6 +30,14 @@ test('TODAY() follows the environment clock in the spreadsheet zone', () => {
   expect(valueOf('=TODAY()')).toBe(46338);
 });
 
+test('a number formula in a date-formatted cell reads back as a Date', () => {
+  const env = createEnvironment({ now: () => new Date('2026-11-12T15:00:00Z') });
+  const s = env.spreadsheet.getSheets()[0];
+  s.getRange('A1').setFormula('=TODAY()').setNumberFormat('yyyy-mm-dd');
+  expect((s.getRange('A1').getValue() as Date).toISOString()).toBe('2026-11-12T05:00:00.000Z');
+  expect(s.getRange('A1').getDisplayValue()).toBe('2026-11-12');
+});
+
 test('a formula reading another sheet by name', () => {
   const env = createEnvironment();
   const ss = env.spreadsheet;

@@ -1,5 +1,6 @@
 /** What the sidebar shows beside each client: last entry, open follow-ups, history, changed trends. */
 import { newestFirst } from './record';
+import { computeTrend } from './trend';
 import type { Client, Entry, FollowUp, LastEntry, Trend, TrendChange } from './types';
 
 /** Each client's newest current entry. */
@@ -33,15 +34,15 @@ export function clientHistory(linked: readonly Entry[], clientId: string, limit 
   return linked.filter((e) => e.clientId === clientId).reverse().sort(newestFirst).slice(0, limit);
 }
 
-const NO_TREND: Trend['level'] = 'none';
-
 /** Clients whose trend level changed between two computations, with the new trend. */
 export function trendChanges(clients: readonly Client[], before: ReadonlyMap<string, Trend>, after: ReadonlyMap<string, Trend>): TrendChange[] {
   const changes: TrendChange[] = [];
   for (const client of clients) {
     const now = after.get(client.id);
     if (!now) continue;
-    const was = before.get(client.id)?.level ?? NO_TREND;
+    // A client without entries before has the trend of no sessions ("not enough data yet"), as the
+    // sidebar shows it: their first session is not a change to report.
+    const was = (before.get(client.id) ?? computeTrend([])).level;
     if (was !== now.level) changes.push({ clientId: client.id, name: client.name, before: was, after: now.level, trend: now });
   }
   return changes;

@@ -10,6 +10,7 @@ export function refreshPatternsFrom(workbook: Workbook, current: Entry[]): void 
     today: workbook.today,
     settings: workbook.settings,
     roster: workbook.roster.location,
+    tabs: workbook.tabs,
   });
 }
 

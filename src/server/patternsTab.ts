@@ -8,7 +8,8 @@
 import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLUMNS, HEADER_ROW } from '../core/patterns';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import type { Client, Entry, Settings } from '../core/types';
-import { cadenceTabs, freeSheetName } from './cadenceTabs';
+import { freeSheetName } from './cadenceTabs';
+import type { CadenceTabs } from './cadenceTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,6 +34,8 @@ export interface PatternsInput {
   today: string;
   settings: Settings;
   roster: RosterLocation | null;
+  /** Cadence's tabs as this execution last looked them up (under the lock when writing). */
+  tabs: CadenceTabs;
 }
 
 /** Column widths in pixels, set when the tab is made or its columns change (a user's own widths survive otherwise). */
@@ -44,8 +47,8 @@ const WEEK_WIDTH = 48;
 const WHY_WIDTH = 460;
 
 /** The tab tagged as Patterns, or a new one (named "Patterns", or "Patterns 2" if a user's own tab has the name). */
-function patternsSheet(ss: Spreadsheet): { sheet: Sheet; created: boolean } {
-  const found = cadenceTabs(ss).get(PATTERNS_KEY);
+function patternsSheet(ss: Spreadsheet, tabs: CadenceTabs): { sheet: Sheet; created: boolean } {
+  const found = tabs.get(PATTERNS_KEY);
   if (found) return { sheet: found, created: false };
   const sheet = ss.insertSheet(freeSheetName(ss, PATTERNS_NAME));
   sheet.addDeveloperMetadata(PATTERNS_KEY);
@@ -104,7 +107,7 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
 /** Rewrites the Patterns tab (creating it if gone) and Cadence's roster highlight rules. */
 export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const grid = buildPatternGrid(input);
-  const { sheet, created } = patternsSheet(ss);
+  const { sheet, created } = patternsSheet(ss, input.tabs);
   // A tab with no client still keeps one row below the frozen ones: Sheets refuses to delete them all.
   const rows = Math.max(grid.values.length, FIRST_CLIENT_ROW);
   const values = grid.values.slice();

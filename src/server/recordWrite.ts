@@ -32,7 +32,7 @@ export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRe
     const outcome = change(record);
     if (outcome.changed) {
       const all = record.entries.map((r) => r.entry).concat(outcome.appended);
-      refreshPatternsAfterWrite(workbook, currentEntries(all));
+      refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
     }
     return outcome.result;
   });

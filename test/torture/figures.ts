@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEED } from './size';
 
 export interface Figures {
   sequences: number;
@@ -51,11 +52,11 @@ export function collectFigures(): { suites: Record<string, Figures & { size: str
   return { suites, total };
 }
 
-/** Prints one suite's figures and records them for the summary. */
+/** Prints one suite's figures and records them for the summary, with the seed that reproduces the run. */
 export function reportFigures(suite: string, figures: Figures, size: string): void {
-  console.log(`torture ${suite} (${size}): ${formatFigures(figures)}`);
+  console.log(`torture ${suite} (${size}, seed ${SEED}): ${formatFigures(figures)}`);
   mkdirSync(PARTS_DIR, { recursive: true });
-  writeAtomically(join(PARTS_DIR, `${suite}.json`), { ...figures, size });
+  writeAtomically(join(PARTS_DIR, `${suite}.json`), { ...figures, size, seed: SEED });
   writeAtomically(SUMMARY_FILE, collectFigures());
 }
 

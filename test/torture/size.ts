@@ -11,5 +11,8 @@ export function sized(ci: number, torture: number): number {
   return TORTURE ? torture : ci;
 }
 
-/** A fixed seed in CI (a failure reproduces), a fresh one under torture (printed with any failure). */
+/**
+ * A fixed seed in CI (a failure reproduces), a fresh one under torture, printed with the figures;
+ * TORTURE_SEED=<seed> npm run torture replays a run.
+ */
 export const SEED = TORTURE ? Number(process.env.TORTURE_SEED ?? Date.now() % 2147483647) : 20251112;

@@ -28,7 +28,7 @@ function hostileData(): SidebarData {
   env.run('saveSettings', { reasons: TEXTS.slice(0, 40) });
   env.run('saveSession', {
     requestId: newRequestId(), date: '2025-03-10',
-    attendance: TEXTS.map((text, i) => ({ clientId: `H${i + 1}`, status: 'unexcused', reason: TEXTS[i % 40], note: text, followUp: true })),
+    attendance: TEXTS.map((text, i) => ({ clientId: `H${i + 1}`, status: 'unexcused', reason: TEXTS[i % 40], note: `note ${text}`, followUp: true })),
   });
   figures.badInputs += TEXTS.length * 4;
   return env.run<SidebarData>('getSidebarData');
@@ -40,16 +40,26 @@ test('every hostile name, group, reason and note is painted as text', async () =
   expect(data.followUps).toHaveLength(TEXTS.length);
   const { page, dialogs, requests } = await openSidebar(browser, { data });
   await page.getByText(TEXTS.find((t) => t.startsWith('<img'))!, { exact: true }).first().waitFor({ state: 'attached' });
-  const found = await page.evaluate((texts: string[]) => {
-    const text = document.body.textContent ?? '';
-    return {
-      missing: texts.filter((t) => t.includes('<') && !text.includes(t)),
-      elements: document.querySelectorAll('img, svg, iframe, object, embed, video, audio, link, base[href], form, script:not(:first-of-type)').length,
-      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
-      links: document.querySelectorAll('a[href^="javascript"]').length,
-    };
-  }, TEXTS);
-  expect(found).toEqual({ missing: [], elements: 0, handlers: 0, links: 0 });
+  /** What the page shows now: its text, and anything the data could have turned into markup. */
+  const inspect = () => page.evaluate(() => ({
+    text: document.body.textContent ?? '',
+    elements: document.querySelectorAll('img, svg, iframe, object, embed, video, audio, link, base[href], form, script:not(:first-of-type)').length,
+    handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+    links: document.querySelectorAll('a[href^="javascript"]').length,
+  }));
+  // Each group in turn lists its client with their follow-up and its note.
+  const select = page.locator('select:has(option[value^="group:"])');
+  const groups = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v.startsWith('group:')));
+  const views = [await inspect()];
+  for (const group of groups) {
+    await select.selectOption(group);
+    views.push(await inspect());
+  }
+  const shown = views.map((v) => v.text).join('\n');
+  const markup = TEXTS.filter((t) => t.includes('<'));
+  expect(markup.flatMap((t) => [t, `note ${t}`]).filter((t) => !shown.includes(t))).toEqual([]);
+  expect(views.map((v) => v.elements + v.handlers + v.links)).toEqual(views.map(() => 0));
+  expect(groups).toHaveLength(TEXTS.length);
   expect(dialogs).toEqual([]);
   expect(requests).toEqual(['http://sidebar.test/']);
 });

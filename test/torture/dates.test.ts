@@ -85,3 +85,16 @@ describe.each(ZONES)('spreadsheet in $sheet, script in $script', ({ sheet, scrip
     }
   });
 });
+
+test('a practice that changes its spreadsheet time zone keeps every session on its day', () => {
+  const env = environment('America/Los_Angeles', 'Etc/UTC', new Date('2025-10-01T12:00:00Z'));
+  const days = ['2025-03-09', '2025-03-10', '2025-09-30', '2025-10-01'];
+  const ids = days.map((day) => save(env, day).entryIds[0]);
+  for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/London']) {
+    env.spreadsheet.setSpreadsheetTimeZone(zone);
+    const history = env.run<Entry[]>('getClientHistory', 'C001');
+    figures.badInputs += 1;
+    expect(ids.map((id) => history.find((e) => e.entryId === id)?.sessionDate)).toEqual(days);
+    expect(ids.map((id) => shownDate(env, id))).toEqual(days);
+  }
+});

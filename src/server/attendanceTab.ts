@@ -63,9 +63,30 @@ export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: str
   const blank = values.length === 1 && values[0].every((v) => v === '');
   const headerRow = blank ? [] : values[0];
   const { columns, added } = planColumns(headerRow, blank ? 0 : headerRow.length);
-  if (added.length && create) writeHeaders(sheet, added);
   const rows = blank ? [] : values.slice(1);
+  refuseLostIdentity(added, rows);
+  if (added.length && create) writeHeaders(sheet, added);
   return { sheet, columns, rows, entries: readRecord(rows, columns, dateReader(timeZone)), timeZone };
+}
+
+/**
+ * The columns that make rows entries (an ID, a status, a client, a day) and keep them once (the
+ * request and correction links). Without one of these headers the rows already there cannot be
+ * read: a renamed "Status" would hide every earlier entry from the trends, a renamed "Request ID"
+ * would let a retried save be stored twice.
+ */
+const IDENTITY_HEADERS = RECORD_COLUMNS
+  .filter(({ field }) => ['entryId', 'sessionDate', 'clientId', 'status', 'replaces', 'supersededBy', 'requestId'].includes(field))
+  .map(({ header }) => header);
+
+/**
+ * A tab with rows whose identity header is gone (renamed, merged over or deleted) is refused with
+ * what to do, rather than given a new empty column that would split the record in two.
+ */
+function refuseLostIdentity(added: { header: string }[], rows: unknown[][]): void {
+  const lost = added.filter((a) => IDENTITY_HEADERS.includes(a.header)).map((a) => `"${a.header}"`);
+  if (lost.length === 0 || !rows.some((row) => row.some((cell) => cell !== '' && cell !== null))) return;
+  throw new Error(`The Attendance tab has no ${lost.join(', ')} heading in row 1 (renamed, merged or deleted?). Cadence needs ${lost.length > 1 ? 'them' : 'it'} to read the entries already there: type ${lost.length > 1 ? 'them' : 'it'} back over ${lost.length > 1 ? 'their columns' : 'its column'} (or undo the change). Nothing was saved.`);
 }
 
 /** Headers land on row 1 at columns past all data: one contiguous write. */

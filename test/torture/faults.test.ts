@@ -222,14 +222,35 @@ describe('damaged tabs', () => {
     expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
   });
 
-  test('two Cadence headers merged into one (the second header is erased): a clear outcome, no cell overwritten', () => {
-    const { env, request, error } = saveAfterMerge((s, width) => s.getRange(1, width - 1, 1, 2).merge());
-    if (error !== null) {
+  test('two Cadence headers merged into one (the second is erased): refused, saying which header to put back; then saved once', () => {
+    const { env, sheet, request, error } = saveAfterMerge((s, width) => s.getRange(1, width - 1, 1, 2).merge());
+    expect(unclearReasons(error)).toEqual([]);
+    expect(error).toMatch(/no "Request ID" heading in row 1/);
+    const width = sheet.getLastColumn();
+    sheet.getRange(1, width - 1, 1, 2).breakApart();
+    sheet.getRange(1, width).setValue('Request ID');
+    expect(env.run<SaveSessionResult>('saveSession', request).saved).toBe(1);
+    expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
+  });
+
+  test.each(['Entry ID', 'Session date', 'Client ID', 'Status', 'Replaces', 'Superseded by', 'Request ID'])('the "%s" header renamed: every endpoint says which header to put back, and nothing is written', (header) => {
+    const env = warmPractice();
+    const sheet = attendanceSheet(env)!;
+    const column = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header) + 1;
+    sheet.getRange(1, column).setValue(`${header} (old)`);
+    const before = workbookState(env);
+    const entryId = String(sheet.getRange(2, 1).getValue());
+    for (const call of [
+      () => env.run('saveSession', session(['C004'])),
+      () => env.run('correctEntry', { requestId: newRequestId(), entryId, status: 'excused' }),
+      () => env.run('getSidebarData'),
+      () => env.run('refreshPatterns'),
+    ]) {
+      figures.faults += 1;
+      const error = failure(call);
       expect(unclearReasons(error)).toEqual([]);
-    } else {
-      const row = recordEntries(env).find((r) => r.Note === 'merged header');
-      expect(row).toMatchObject({ 'Client ID': 'C004', Status: 'excused', 'Request ID': request.requestId });
-      expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
+      expect(error).toContain(`"${header}"`);
     }
+    expect(workbookState(env)).toBe(before);
   });
 });

@@ -1,20 +1,13 @@
-/** Calendar dates as 'YYYY-MM-DD' strings, the form they cross google.script.run in. */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function toUtc(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`Not a YYYY-MM-DD date: "${date}"`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(toUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
-}
+/**
+ * What the playground needs of calendar days beyond core/dates.ts (whose day arithmetic it uses):
+ * Sunday-based weekdays for the demo's schedule, and today in a time zone.
+ */
+import { addDays, daysBetween, weekStart } from '../core/dates';
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
-  return new Date(toUtc(date)).getUTCDay();
+  // weekStart is the Monday of the week: Monday is 1 day after Sunday.
+  return (daysBetween(weekStart(date), date) + 1) % 7;
 }
 
 /** The latest date before `date` (never `date` itself) that falls on `day` (0 = Sunday). */

@@ -4,7 +4,8 @@
  * always give the same record.
  */
 import type { AttendanceInput, SaveSessionRequest, Status } from '../core/types';
-import { addDays, previousWeekday } from './dates';
+import { addDays } from '../core/dates';
+import { previousWeekday } from './dates';
 import { DEMO_CLIENTS, DEMO_GROUPS, type DemoClient } from './demoPractice';
 import { pick, seededRandom, type Random } from './random';
 

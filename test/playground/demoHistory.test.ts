@@ -1,7 +1,8 @@
 import { computeTrend } from '../../src/core/trend';
 import { ABSENT_STATUSES, type Client, type Status } from '../../src/core/types';
 import { validateSaveSession } from '../../src/core/validation';
-import { addDays, weekday } from '../../src/playground/dates';
+import { addDays } from '../../src/core/dates';
+import { weekday } from '../../src/playground/dates';
 import { DEMO_WEEKS, demoHistory } from '../../src/playground/demoHistory';
 import { DEMO_CLIENTS, DEMO_GROUPS, demoRoster } from '../../src/playground/demoPractice';
 

@@ -12,7 +12,7 @@ import { unclearReasons } from './clearMessage';
 import type { Figures } from './figures';
 import { patternsProblems } from './patternsCheck';
 import { RecordModel, TODAY_IN_ZONE, compareRecord } from './recordModel';
-import { addDays } from './zonedTime';
+import { addDays } from '../../src/core/dates';
 import * as user from './userActions';
 
 export interface Real {

@@ -10,7 +10,8 @@ import type { Environment } from '../../src/runtime';
 import { PRACTICE, failure, newRequestId, writeRoster } from '../server/fixtures';
 import { emptyFigures, reportFigures } from './figures';
 import { SIZE_NAME } from './size';
-import { addDays, addYear, zonedInstant } from './zonedTime';
+import { addDays } from '../../src/core/dates';
+import { addYear, zonedInstant } from './zonedTime';
 
 const figures = emptyFigures();
 afterAll(() => reportFigures('dates', figures, SIZE_NAME));

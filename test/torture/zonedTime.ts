@@ -20,12 +20,6 @@ export function zonedInstant(zone: string, y: number, m: number, d: number, h = 
   return new Date(ms);
 }
 
-/** YYYY-MM-DD `days` after `day`. */
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /** YYYY-MM-DD one calendar year after `day` (29 Feb → 1 Mar). */
 export function addYear(day: string): string {
   const [y, m, d] = day.split('-').map(Number);

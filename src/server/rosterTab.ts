@@ -6,14 +6,13 @@ import { ROSTER_PROBE_ROWS, chooseRoster, readClients } from '../core/roster';
 import type { RosterCandidate, RosterColumns } from '../core/roster';
 import { cellText } from '../core/text';
 import type { Client, RosterSettings, RosterView } from '../core/types';
+import { PATTERNS_NAME } from './patternsTab';
 import type { RosterLocation } from './patternsTab';
 import { freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** DESIGN.md "Tabs": the Patterns tab's default name (contract). */
-const PATTERNS_NAME = 'Patterns';
 
 export interface Roster {
   clients: Client[];

@@ -1,6 +1,7 @@
 /** Settings: their defaults, reading what is stored, and checking a change the user makes. */
 import { DEFAULT_TREND_SETTINGS } from './trend';
 import { DEFAULT_REASONS } from './types';
+import { isPlainObject } from './validation';
 import type { RosterSettings, Settings, TrendSettings } from './types';
 
 export const SETTINGS_KEY = 'cadence.settings';
@@ -21,10 +22,6 @@ export function defaultSettings(): Settings {
     patternWeeks: 26,
     maxNoteLength: 500,
   };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Bounds of each number setting: [min, max, integer]. */

@@ -55,7 +55,8 @@ function oneYearAfter(day: string): string {
   return new Date(Date.UTC(y + 1, m - 1, d)).toISOString().slice(0, 10);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object as google.script.run delivers one (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

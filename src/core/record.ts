@@ -6,7 +6,13 @@ import { STATUSES, WITHDRAWN } from './types';
 import type { Entry, RecordStatus } from './types';
 import { asCellText, cellText, headerKey } from './text';
 
-export type RecordField = keyof Entry;
+/**
+ * Fields stored in a column of their own. "Superseded by" is not one: which entry a later row
+ * replaced is derived from that row's Replaces cell when the record is read, so Cadence never
+ * writes into a row it did not append (older records' filled "Superseded by" cells are ignored:
+ * the Replaces cell they mirror says the same).
+ */
+export type RecordField = Exclude<keyof Entry, 'supersededBy'>;
 
 /** Cadence's columns in the order a new Attendance tab gets them (DESIGN.md "Tabs"). */
 export const RECORD_COLUMNS: readonly { field: RecordField; header: string }[] = [
@@ -24,7 +30,6 @@ export const RECORD_COLUMNS: readonly { field: RecordField; header: string }[] =
   { field: 'recordedAt', header: 'Recorded at' },
   { field: 'recordedBy', header: 'Recorded by' },
   { field: 'replaces', header: 'Replaces' },
-  { field: 'supersededBy', header: 'Superseded by' },
   { field: 'requestId', header: 'Request ID' },
 ];
 
@@ -119,7 +124,7 @@ export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates
         recordedAt: dates.instant(row[columns.recordedAt]),
         recordedBy: text(row, 'recordedBy'),
         replaces: text(row, 'replaces'),
-        supersededBy: text(row, 'supersededBy'),
+        supersededBy: '',
         requestId: text(row, 'requestId'),
       },
     });
@@ -177,7 +182,6 @@ export function entryRow(entry: Entry, columns: ColumnMap, width: number, dates:
     recordedAt: dates.instant(entry.recordedAt),
     recordedBy: asCellText(entry.recordedBy),
     replaces: asCellText(entry.replaces),
-    supersededBy: asCellText(entry.supersededBy),
     requestId: asCellText(entry.requestId),
   };
   for (const { field } of RECORD_COLUMNS) row[columns[field]] = cells[field];
@@ -185,17 +189,29 @@ export function entryRow(entry: Entry, columns: ColumnMap, width: number, dates:
 }
 
 /**
- * Marks every entry another row replaced as superseded, even where the Superseded by cell was not
- * written (a failure between the append and that write, or a user clearing it): the Replaces
- * column of the newer row is the evidence that counts.
+ * Marks every entry a later row replaced (a correction, a withdrawal, a follow-up marked done) as
+ * superseded by it. The Replaces cell of the newer row is the only evidence: it travels with its
+ * own row, so no sort or insert can make it point at another entry.
  */
 export function linkSuperseded(entries: readonly Entry[]): Entry[] {
   const replacedBy = new Map<string, string>();
-  for (const entry of entries) if (entry.replaces) replacedBy.set(entry.replaces, entry.entryId);
+  for (const entry of entries) if (entry.replaces && !replacedBy.has(entry.replaces)) replacedBy.set(entry.replaces, entry.entryId);
   return entries.map((entry) => {
-    const by = entry.supersededBy || replacedBy.get(entry.entryId) || '';
+    const by = replacedBy.get(entry.entryId) ?? '';
     return by === entry.supersededBy ? entry : { ...entry, supersededBy: by };
   });
+}
+
+/** The newest version of an entry: follows Replaces links forward from `entryId`. */
+export function latestVersion(linked: readonly Entry[], entryId: string): Entry | undefined {
+  const byId = new Map(linked.map((e) => [e.entryId, e]));
+  let entry = byId.get(entryId);
+  const seen = new Set<string>();
+  while (entry?.supersededBy && !seen.has(entry.entryId)) {
+    seen.add(entry.entryId);
+    entry = byId.get(entry.supersededBy);
+  }
+  return entry;
 }
 
 /** Entries that count: neither withdrawn nor superseded by a later row. */

@@ -3,7 +3,7 @@
  * call, appended to in one call. Row numbers never outlive the lock they were read under.
  */
 import { RECORD_COLUMNS, planColumns, readRecord, recordWidth, entryRow, requestIdsIn } from '../core/record';
-import type { ColumnMap, RecordRow } from '../core/record';
+import type { ColumnMap, RecordField, RecordRow } from '../core/record';
 import { cellText } from '../core/text';
 import type { Entry } from '../core/types';
 import { ATTENDANCE_KEY, freeSheetName } from './cadenceTabs';
@@ -16,7 +16,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const ATTENDANCE_NAME = 'Attendance';
 
 /** Number formats of the date columns (Sheets' own pattern syntax). */
-const DATE_FORMATS: Partial<Record<keyof Entry, string>> = {
+const DATE_FORMATS: Partial<Record<RecordField, string>> = {
   sessionDate: 'yyyy-mm-dd',
   followUpDone: 'yyyy-mm-dd',
   recordedAt: 'yyyy-mm-dd hh:mm',
@@ -76,7 +76,7 @@ export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: str
  * would let a retried save be stored twice.
  */
 const IDENTITY_HEADERS = RECORD_COLUMNS
-  .filter(({ field }) => ['entryId', 'sessionDate', 'clientId', 'status', 'replaces', 'supersededBy', 'requestId'].includes(field))
+  .filter(({ field }) => ['entryId', 'sessionDate', 'clientId', 'status', 'replaces', 'requestId'].includes(field))
   .map(({ header }) => header);
 
 /**
@@ -106,48 +106,28 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
 }
 
 /**
- * Appends entries in one setValues on the rows after the last row with content in any column
- * (getLastRow counts every column, so no user cell below or beside the record is overwritten).
- * The last row is asked again just before writing: the document lock keeps other saves out, not
- * people, and a row someone typed under the record since it was read must not be written over.
+ * Appends entries into rows inserted for them: the rows are inserted right after the last row with
+ * content in any column (asked just now: the document lock keeps other saves out, not people), so
+ * no cell a person typed, above, beside or below the record, is ever written over. Then the rows
+ * are read back: if a person's sort or row insertion moved them before the write landed, the save
+ * says so instead of reporting success.
  */
 export function appendEntries(record: AttendanceRecord, entries: readonly Entry[]): void {
   if (entries.length === 0) return;
   const { sheet, columns } = record;
   const width = recordWidth(columns);
-  const maxRows = sheet.getMaxRows();
-  const firstRow = Math.max(record.rows.length + 2, sheet.getLastRow() + 1);
-  const lastRow = firstRow + entries.length - 1;
-  // A range past the sheet's last row throws ("coordinates ... outside the dimensions"): grow first.
-  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  const after = Math.max(sheet.getLastRow(), 1);
+  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+  sheet.insertRowsAfter(after, entries.length);
   const writer = dateWriter(record.timeZone);
   const cells = entries.map((entry) => entryRow(entry, columns, width, writer));
-  sheet.getRange(firstRow, 1, entries.length, width).setValues(cells);
-  for (const field of Object.keys(DATE_FORMATS) as (keyof Entry)[]) {
-    sheet.getRange(firstRow, columns[field] + 1, entries.length, 1).setNumberFormat(DATE_FORMATS[field] as string);
+  const block = sheet.getRange(after + 1, 1, entries.length, width);
+  block.setValues(cells);
+  for (const field of Object.keys(DATE_FORMATS) as RecordField[]) {
+    sheet.getRange(after + 1, columns[field] + 1, entries.length, 1).setNumberFormat(DATE_FORMATS[field] as string);
   }
-}
-
-/**
- * Writes `value` into one of Cadence's cells of an entry's row, refusing if the cell holds data.
- * The row is checked by its Entry ID just before writing, and found again if it moved: someone may
- * have sorted the tab or inserted rows since the record was read (the lock does not stop people).
- */
-export function fillEmptyCell(record: AttendanceRecord, row: RecordRow, field: keyof Entry, value: unknown): void {
-  const { sheet, columns } = record;
-  const column = columns[field];
-  const width = recordWidth(columns);
-  const isEntry = (id: unknown) => cellText(id).trim() === row.entry.entryId;
-  let at = row.index + 2;
-  let live = sheet.getRange(at, 1, 1, width).getValues()[0];
-  if (!isEntry(live[columns.entryId])) {
-    const ids = sheet.getRange(1, columns.entryId + 1, sheet.getLastRow(), 1).getValues();
-    at = ids.findIndex((cells) => isEntry(cells[0])) + 1;
-    if (at < 2) throw new Error('That entry\'s row could not be found in the Attendance tab (was it deleted just now?). Reload the history and check it.');
-    live = sheet.getRange(at, 1, 1, width).getValues()[0];
+  const landed = block.getValues().map((row) => cellText(row[columns.entryId]).trim());
+  if (landed.some((id, i) => id !== entries[i].entryId)) {
+    throw new Error('Someone moved rows of the Attendance tab while Cadence was saving, so the save could not be checked. Reload the sidebar: what was stored shows there (a retry is stored once).');
   }
-  if (live[column] !== '' && live[column] !== null) {
-    throw new Error(`The "${RECORD_COLUMNS.find((c) => c.field === field)?.header}" cell of that entry is not empty; nothing was changed.`);
-  }
-  sheet.getRange(at, column + 1).setValue(value);
 }

@@ -1,22 +1,18 @@
 /**
- * Corrections, withdrawals and follow-ups: an entry is found by its Entry ID under the lock (never
- * by a remembered row), and its row's content is never changed — a correction appends a new row
- * and only fills the old row's empty "Superseded by" cell.
+ * Corrections, withdrawals and follow-ups, strictly append-only: each is a new row naming the entry
+ * it changes in its Replaces cell; no row already in the record is ever written again. Which entry
+ * is superseded, withdrawn or done is derived from those rows when the record is read
+ * (core/record.ts linkSuperseded), so a person sorting the tab mid-change cannot mark the wrong row.
  */
 import { HISTORY_LENGTH, clientHistory } from '../core/clientSummary';
-import { linkSuperseded } from '../core/record';
-import type { RecordRow } from '../core/record';
-import { asCellText } from '../core/text';
+import { latestVersion, linkSuperseded } from '../core/record';
 import { WITHDRAWN } from '../core/types';
 import type { Entry, EntryChangeResult } from '../core/types';
 import { validateCorrection, validateWithdrawal, checkEntryId } from '../core/validation';
-import { appendEntries, earlierSave, fillEmptyCell, readAttendance } from './attendanceTab';
+import { appendEntries, earlierSave, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
-import { dateWriter } from './spreadsheetTime';
 import { provenanceFor, writeRecord } from './recordWrite';
-import type { WriteOutcome } from './recordWrite';
 import { openWorkbook } from './workbook';
-import type { Workbook } from './workbook';
 
 /** That client's latest entries, newest first, with superseded ones marked. */
 export function getClientHistory(clientId: unknown): Entry[] {
@@ -29,97 +25,131 @@ export function getClientHistory(clientId: unknown): Entry[] {
 
 const ENTRY_GONE = 'That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.';
 
-function findEntry(record: AttendanceRecord, entryId: string): RecordRow {
-  const row = record.entries.find((r) => r.entry.entryId === entryId);
-  if (!row) throw new Error(ENTRY_GONE);
-  return row;
+/** The record's entries with superseded ones linked to what replaced them. */
+function linkedEntries(record: AttendanceRecord): Entry[] {
+  return linkSuperseded(record.entries.map((r) => r.entry));
 }
 
-/** The entry, refused when a later row already corrected or withdrew it. */
-function findCurrentEntry(record: AttendanceRecord, entryId: string): RecordRow {
-  const row = findEntry(record, entryId);
-  const linked = linkSuperseded(record.entries.map((r) => r.entry)).find((e) => e.entryId === entryId) as Entry;
-  if (linked.status === WITHDRAWN) throw new Error('That row records a withdrawal; it cannot itself be corrected. Nothing was changed.');
-  if (linked.supersededBy) throw new Error('That entry was already corrected or withdrawn; reload the history and change the newest version. Nothing was changed.');
-  return row;
+/** The entry, refused when it is not in the record or a later row already corrected or withdrew it. */
+function findCurrentEntry(linked: readonly Entry[], entryId: string): Entry {
+  const entry = linked.find((e) => e.entryId === entryId);
+  if (!entry) throw new Error(ENTRY_GONE);
+  if (entry.status === WITHDRAWN) throw new Error('That row records a withdrawal; it cannot itself be corrected. Nothing was changed.');
+  if (entry.supersededBy) throw new Error('That entry was already corrected or withdrawn; reload the history and change the newest version. Nothing was changed.');
+  return entry;
 }
 
-/** Appends `replacement` for `old` and marks the old row superseded. */
-function supersede(workbook: Workbook, record: AttendanceRecord, old: RecordRow, replacement: Entry): WriteOutcome<EntryChangeResult> {
-  appendEntries(record, [replacement]);
-  fillEmptyCell(record, old, 'supersededBy', asCellText(replacement.entryId));
-  return { result: { entryId: replacement.entryId, duplicate: false }, appended: [replacement], changed: true };
+/** What a change sets on the new version of an entry; the rest (client, session) is the entry's. */
+export type Revision = Pick<Entry, 'status' | 'reason' | 'notice' | 'note' | 'followUp' | 'followUpDone'>;
+
+/** One entry to supersede, by Entry ID, with its new content. */
+export interface EntryRevision {
+  entryId: string;
+  revision: Revision;
 }
 
 /**
- * A request already stored answers duplicate, and completes what a failure may have interrupted
- * after its row was appended: the superseded row's empty "Superseded by" cell, and Patterns.
+ * Appends, in one write, a superseding row for each revision: the entry's session and client with
+ * the revision's content, new provenance and `Replaces` = the entry. Every entry must be current
+ * (checked before anything is written, so a refusal stores nothing). A correction of one entry and
+ * of a whole session both come through here.
  */
-function duplicateOf(record: AttendanceRecord, requestId: string): WriteOutcome<EntryChangeResult> | null {
+export function appendSuperseding(record: AttendanceRecord, revisions: readonly EntryRevision[], requestId: string): Entry[] {
+  const linked = linkedEntries(record);
+  const olds = revisions.map(({ entryId }) => findCurrentEntry(linked, entryId));
+  const provenance = provenanceFor(requestId);
+  const rows: Entry[] = revisions.map(({ revision }, i) => ({
+    ...olds[i],
+    ...provenance(),
+    status: revision.status,
+    reason: revision.reason,
+    notice: revision.notice,
+    note: revision.note,
+    followUp: revision.followUp,
+    followUpDone: revision.followUpDone,
+    replaces: olds[i].entryId,
+    supersededBy: '',
+  }));
+  appendEntries(record, rows);
+  return rows;
+}
+
+/** The content a stored change request wrote, to compare a retry with. */
+function sameRevision(stored: Entry, entryId: string, revision: Revision): boolean {
+  return stored.replaces === entryId && stored.status === revision.status && stored.reason === revision.reason
+    && stored.notice === revision.notice && stored.note === revision.note && stored.followUp === revision.followUp;
+}
+
+/**
+ * A request already stored answers duplicate when it asks for the same change; the same request
+ * id with other content is refused, and what was stored under it stays.
+ */
+function duplicateOf(record: AttendanceRecord, requestId: string, entryId: string, revision: Revision): EntryChangeResult | null {
   const earlier = earlierSave(record, requestId);
   if (!earlier) return null;
-  const replacement = record.entries.find((r) => r.entry.entryId === earlier[0]);
-  const old = replacement?.entry.replaces ? record.entries.find((r) => r.entry.entryId === replacement.entry.replaces) : undefined;
-  if (replacement && old && !old.entry.supersededBy) fillEmptyCell(record, old, 'supersededBy', asCellText(replacement.entry.entryId));
-  return { result: { entryId: earlier[0], duplicate: true }, appended: [], changed: true };
+  const stored = record.entries.find((r) => r.entry.entryId === earlier[0])?.entry;
+  if (!stored || !sameRevision(stored, entryId, revision)) {
+    throw new Error('This change was already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reload the history to see it, and correct it from there if needed. Nothing was changed.');
+  }
+  return { entryId: earlier[0], duplicate: true };
+}
+
+/** Appends one superseding row (a correction or withdrawal); a retry answers duplicate. */
+function reviseEntry(requestId: string, entryId: string, revise: (old: Entry) => Revision): EntryChangeResult {
+  const workbook = openWorkbook();
+  return writeRecord<EntryChangeResult>(workbook, (record) => {
+    const linked = linkedEntries(record);
+    const target = linked.find((e) => e.entryId === entryId);
+    // The revision depends on the entry (a kept follow-up date); a retry is compared on what was asked.
+    const revision = revise(target ?? ({} as Entry));
+    const duplicate = duplicateOf(record, requestId, entryId, revision);
+    // changed: Patterns is refreshed, in case the first attempt failed after its row landed.
+    if (duplicate) return { result: duplicate, appended: [], changed: true };
+    const [row] = appendSuperseding(record, [{ entryId, revision }], requestId);
+    return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: true };
+  }, ENTRY_GONE);
 }
 
 export function correctEntry(request: unknown): EntryChangeResult {
   const workbook = openWorkbook();
   const correction = validateCorrection(request, workbook.settings.maxNoteLength);
-  return writeRecord(workbook, (record) => {
-    const duplicate = duplicateOf(record, correction.requestId);
-    if (duplicate) return duplicate;
-    const old = findCurrentEntry(record, correction.entryId);
-    return supersede(workbook, record, old, {
-      ...old.entry,
-      ...provenanceFor(correction.requestId)(),
-      status: correction.status,
-      reason: correction.reason,
-      notice: correction.notice,
-      note: correction.note,
-      followUp: correction.followUp,
-      followUpDone: '',
-      replaces: old.entry.entryId,
-      supersededBy: '',
-    });
-  }, ENTRY_GONE);
+  return reviseEntry(correction.requestId, correction.entryId, (old) => ({
+    status: correction.status,
+    reason: correction.reason,
+    notice: correction.notice,
+    note: correction.note,
+    followUp: correction.followUp,
+    // A follow-up already done stays done while the correction still asks for one.
+    followUpDone: correction.followUp ? old.followUpDone ?? '' : '',
+  }));
 }
 
 export function withdrawEntry(request: unknown): EntryChangeResult {
   const workbook = openWorkbook();
   const withdrawal = validateWithdrawal(request, workbook.settings.maxNoteLength);
-  return writeRecord(workbook, (record) => {
-    const duplicate = duplicateOf(record, withdrawal.requestId);
-    if (duplicate) return duplicate;
-    const old = findCurrentEntry(record, withdrawal.entryId);
-    return supersede(workbook, record, old, {
-      ...old.entry,
-      ...provenanceFor(withdrawal.requestId)(),
-      status: WITHDRAWN,
-      reason: '',
-      notice: null,
-      note: withdrawal.note,
-      followUp: false,
-      followUpDone: '',
-      replaces: old.entry.entryId,
-      supersededBy: '',
-    });
-  }, ENTRY_GONE);
+  return reviseEntry(withdrawal.requestId, withdrawal.entryId, () => ({
+    status: WITHDRAWN, reason: '', notice: null, note: withdrawal.note, followUp: false, followUpDone: '',
+  }));
 }
 
-/** Marks a follow-up done today; doing it twice answers duplicate and changes nothing. */
+/**
+ * Marks a follow-up done today: a new version of the entry with the same content and today in
+ * "Follow-up done". Doing it twice (or on an entry whose newest version is done) answers duplicate.
+ */
 export function completeFollowUp(entryId: unknown): EntryChangeResult {
   const problems: string[] = [];
   const id = checkEntryId(entryId, problems);
   if (problems.length) throw new Error(problems.join(' '));
   const workbook = openWorkbook();
   return writeRecord<EntryChangeResult>(workbook, (record) => {
-    const row = findEntry(record, id);
-    if (row.entry.followUpDone) return { result: { entryId: id, duplicate: true }, appended: [], changed: false };
-    if (!row.entry.followUp) throw new Error('That entry asks for no follow-up; nothing was changed.');
-    fillEmptyCell(record, row, 'followUpDone', dateWriter(workbook.timeZone).day(workbook.today));
+    const linked = linkedEntries(record);
+    const latest = latestVersion(linked, id);
+    if (!latest) throw new Error(ENTRY_GONE);
+    if (latest.followUpDone && latest.status !== WITHDRAWN) return { result: { entryId: latest.entryId, duplicate: true }, appended: [], changed: false };
+    const entry = findCurrentEntry(linked, id);
+    if (!entry.followUp) throw new Error('That entry asks for no follow-up; nothing was changed.');
+    const [row] = appendSuperseding(record, [{ entryId: id, revision: { ...entry, followUpDone: workbook.today } }], '');
     // A done follow-up changes no trend, so Patterns stays as it is.
-    return { result: { entryId: id, duplicate: false }, appended: [], changed: false };
+    return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: false };
   }, ENTRY_GONE);
 }

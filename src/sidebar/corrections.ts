@@ -61,11 +61,23 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     replace(list, entries.map((entry, index) => entryItem(entry, index)));
   }
 
-  /** Why an entry no longer counts: withdrawn (with the reason given) or corrected. */
+  /** Why an entry no longer counts: withdrawn (with the reason given), its follow-up done, or corrected. */
   function supersededText(entry: Entry): string {
     const by = entries.find((e) => e.entryId === entry.supersededBy);
     if (by?.status === 'withdrawn') return by.note ? `Withdrawn: ${by.note}` : 'Withdrawn';
+    if (by && followUpMarkedDone(entry, by)) return 'Follow-up marked done (a newer version below)';
     return 'Corrected: replaced by a later entry';
+  }
+
+  /** The version a follow-up completion appended: the same content, with "Follow-up done" filled. */
+  function followUpMarkedDone(older: Entry, newer: Entry): boolean {
+    return !older.followUpDone && !!newer.followUpDone && older.status === newer.status && older.reason === newer.reason && older.note === newer.note;
+  }
+
+  /** What the row that replaced an earlier one did. */
+  function replacesText(entry: Entry): string {
+    const older = entries.find((e) => e.entryId === entry.replaces);
+    return older && followUpMarkedDone(older, entry) ? 'Follow-up marked done' : 'Correction of an earlier entry';
   }
 
   function entryItem(entry: Entry, index: number): HTMLElement {
@@ -76,7 +88,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     const item = h('li', { className }, [
       h('div', { className: 'entry-line', text: entryLine(entry, ctx.today) }),
       entry.supersededBy ? h('div', { className: 'secondary', text: supersededText(entry) }) : null,
-      entry.replaces && !withdrawal ? h('div', { className: 'secondary', text: 'Correction of an earlier entry' }) : null,
+      entry.replaces && !withdrawal ? h('div', { className: 'secondary', text: replacesText(entry) }) : null,
       entry.note && !withdrawal ? h('div', { className: 'secondary note-text', text: entry.note }) : null,
     ]);
     if (!current) return item;

@@ -1,4 +1,4 @@
-import { RECORD_COLUMNS, currentEntries, entryRow, linkSuperseded, planColumns, readRecord, recordWidth, requestIdsIn } from '../../src/core/record';
+import { RECORD_COLUMNS, currentEntries, entryRow, latestVersion, linkSuperseded, planColumns, readRecord, recordWidth, requestIdsIn } from '../../src/core/record';
 import type { DateReader, DateWriter } from '../../src/core/record';
 import type { Entry } from '../../src/core/types';
 
@@ -82,14 +82,34 @@ test('request ids map to the entries they stored', () => {
   expect(ids.has('r3')).toBe(false);
 });
 
-test('current entries exclude withdrawn rows and anything a later row replaced, even without the mark', () => {
+test('current entries exclude withdrawn rows and anything a later row replaced, in any row order', () => {
   const entries = [
+    entry({ entryId: 'c2', status: 'withdrawn', replaces: 'c' }),
     entry({ entryId: 'a' }),
     entry({ entryId: 'b' }),
-    entry({ entryId: 'b2', replaces: 'b' }), // Superseded by cell of b never written
-    entry({ entryId: 'c', supersededBy: 'c2' }),
-    entry({ entryId: 'c2', status: 'withdrawn', replaces: 'c' }),
+    entry({ entryId: 'b2', replaces: 'b' }),
+    entry({ entryId: 'c' }),
+    entry({ entryId: 'b3', replaces: 'b2', followUpDone: '2025-03-05' }),
   ];
-  expect(currentEntries(entries).map((e) => e.entryId)).toEqual(['a', 'b2']);
-  expect(linkSuperseded(entries).find((e) => e.entryId === 'b')?.supersededBy).toBe('b2');
+  expect(currentEntries(entries).map((e) => e.entryId)).toEqual(['a', 'b3']);
+  const linked = linkSuperseded(entries);
+  expect(linked.find((e) => e.entryId === 'b')?.supersededBy).toBe('b2');
+  expect(latestVersion(linked, 'b')?.entryId).toBe('b3');
+  expect(latestVersion(linked, 'c')?.status).toBe('withdrawn');
+});
+
+test('an older record reads the same: its filled "Superseded by" and in-place "Follow-up done" cells', () => {
+  // Written by Cadence before append-only: the old row got "Superseded by" and "Follow-up done" in place.
+  const headers = [...HEADERS.slice(0, 14), 'Superseded by', 'Request ID'];
+  const { columns, added } = planColumns(headers, headers.length);
+  expect(added).toEqual([]);
+  const rows = [
+    ['e1', 'day:2025-03-04', 'Mon', 'c1', 'Amy', 'unexcused', '', '', '', 'yes', 'day:2025-03-06', 'at:t1', '', '', 'e2', 'r1'],
+    ['e2', 'day:2025-03-04', 'Mon', 'c1', 'Amy', 'excused', 'illness', '', '', 'yes', '', 'at:t2', '', 'e1', '', 'r2'],
+    ['e3', 'day:2025-03-04', 'Mon', 'c2', 'Ben', 'excused', '', '', '', 'yes', 'day:2025-03-05', 'at:t1', '', '', '', 'r1'],
+    // A "Superseded by" cell a sort race once put on the wrong row: the Replaces cells say otherwise.
+    ['e4', 'day:2025-03-04', 'Mon', 'c3', 'Cleo', 'present', '', '', '', '', '', 'at:t1', '', '', 'e2', 'r1'],
+  ];
+  const current = currentEntries(readRecord(rows, columns, reader).map((r) => r.entry));
+  expect(current.map((e) => [e.entryId, e.status, e.followUpDone])).toEqual([['e2', 'excused', ''], ['e3', 'excused', '2025-03-05'], ['e4', 'present', '']]);
 });

@@ -1,6 +1,6 @@
 /** Corrections and withdrawals append a superseding row; the old row's content never changes. */
 import type { Entry, EntryChangeResult, SaveSessionResult } from '../../src/core/types';
-import { attendanceSheet, failure, newRequestId, practice, recordEntries, session, sidebar } from './fixtures';
+import { attendanceSheet, failure, newRequestId, practice, recordEntries, session, sidebar, supersededBy } from './fixtures';
 
 function setup() {
   const env = practice();
@@ -8,7 +8,7 @@ function setup() {
   return { env, amy: saved.entryIds[0], ben: saved.entryIds[1] };
 }
 
-test('a correction appends a superseding row and marks the old one, whose content is unchanged', () => {
+test('a correction appends a superseding row naming the old one, whose row is not written to', () => {
   const { env, ben } = setup();
   const oldRow = recordEntries(env)[1];
   const request = { requestId: newRequestId(), entryId: ben, status: 'excused', reason: 'illness', notice: true, note: 'called at 9' };
@@ -16,10 +16,11 @@ test('a correction appends a superseding row and marks the old one, whose conten
   expect(result.duplicate).toBe(false);
   const rows = recordEntries(env);
   expect(rows).toHaveLength(3);
-  expect(rows[1]).toEqual({ ...oldRow, 'Superseded by': result.entryId });
+  expect(rows[1]).toEqual(oldRow);
+  expect(supersededBy(rows, ben)).toBe(result.entryId);
   expect(rows[2]).toMatchObject({
     'Entry ID': result.entryId, 'Session date': '2025-03-10', 'Client ID': 'C002', Client: 'Ben Brown', Status: 'excused',
-    Reason: 'illness', 'Notice given': 'yes', Note: 'called at 9', Replaces: ben, 'Superseded by': '',
+    Reason: 'illness', 'Notice given': 'yes', Note: 'called at 9', Replaces: ben,
   });
   // The sidebar now sees the corrected entry only.
   const data = sidebar(env);
@@ -47,7 +48,7 @@ test('a withdrawal removes the entry from the counts and keeps the audit trail',
   const { env, amy } = setup();
   const result = env.run<EntryChangeResult>('withdrawEntry', { requestId: newRequestId(), entryId: amy, note: 'recorded in the wrong group' });
   const rows = recordEntries(env);
-  expect(rows[0]['Superseded by']).toBe(result.entryId);
+  expect(supersededBy(rows, amy)).toBe(result.entryId);
   expect(rows[2]).toMatchObject({ Status: 'withdrawn', Replaces: amy, Note: 'recorded in the wrong group', 'Client ID': 'C001' });
   expect(sidebar(env).clients.find((c) => c.id === 'C001')!.lastEntry).toBeNull();
 });
@@ -69,6 +70,7 @@ test('entries are found by Entry ID after the user sorted the tab', () => {
   sheet.getRange(2, 1, 2, sheet.getLastColumn()).sort({ column: 4, ascending: false }); // Ben first now
   const fix = env.run<EntryChangeResult>('correctEntry', { requestId: newRequestId(), entryId: amy, status: 'late' });
   const rows = recordEntries(env);
-  expect(rows.find((r) => r['Entry ID'] === amy)!['Superseded by']).toBe(fix.entryId);
-  expect(rows.find((r) => r['Entry ID'] === ben)!['Superseded by']).toBe('');
+  expect(supersededBy(rows, amy)).toBe(fix.entryId);
+  expect(supersededBy(rows, ben)).toBe('');
+  expect(rows.find((r) => r['Entry ID'] === fix.entryId)).toMatchObject({ 'Client ID': 'C001', Status: 'late' });
 });

@@ -155,3 +155,23 @@ export function failure(run: () => unknown): string | null {
     return (error as Error).message;
   }
 }
+
+/**
+ * The Entry ID of the row that superseded `entryId` (a correction, withdrawal or follow-up marked
+ * done names it in its Replaces cell), or '' while it is current: derived as Cadence derives it.
+ */
+export function supersededBy(rows: readonly RecordRowView[], entryId: string): string {
+  return String(rows.find((r) => r.Replaces === entryId)?.['Entry ID'] ?? '');
+}
+
+/** The newest version of an entry: the row reached by following Replaces links forward. */
+export function latestVersion(rows: readonly RecordRowView[], entryId: string): RecordRowView | undefined {
+  let row = rows.find((r) => r['Entry ID'] === entryId);
+  for (let steps = 0; row && steps < rows.length; steps += 1) {
+    const id = String(row['Entry ID']);
+    const next = rows.find((r) => r.Replaces === id);
+    if (!next) break;
+    row = next;
+  }
+  return row;
+}

@@ -1,6 +1,6 @@
 /** The Attendance tab as users treat it: renamed, deleted, sorted, filtered, columns moved and added. */
 import type { SaveSessionResult } from '../../src/core/types';
-import { attendanceSheet, practice, readRecordBack, recordEntries, session } from './fixtures';
+import { attendanceSheet, practice, readRecordBack, recordEntries, session, latestVersion } from './fixtures';
 
 test('formula-looking text is stored as text, exactly as typed', () => {
   const env = practice([{ id: '=1+1', name: '@Amy', group: '-Mon', active: 'yes' }, { id: '007', name: '+44 Ben', group: '1/2', active: 'yes' }]);
@@ -78,10 +78,16 @@ test('a log sorted, filtered and reordered with a user column: saves land in the
   // The moved record still reads correctly: the follow-up and the corrections find their entries.
   const data = env.run<{ followUps: { entryId: string }[] }>('getSidebarData');
   expect(data.followUps.map((f) => f.entryId)).toEqual([saved.entryIds[1]]);
+  const beforeDone = sheet.getDataRange().getValues();
   env.run('completeFollowUp', saved.entryIds[1]);
-  const ben = readRecordBack(env).find((r) => r['Entry ID'] === saved.entryIds[1])!;
-  expect(ben['Follow-up done']).toBe('2025-03-12');
+  // Marking it done appends a new version of Ben's entry; the user's rows and cells are untouched.
+  const afterDone = sheet.getDataRange().getValues();
+  beforeDone.forEach((row, r) => row.forEach((cell, c) => expect(afterDone[r][c]).toEqual(cell)));
+  const rows = readRecordBack(env);
+  const ben = rows.find((r) => r['Entry ID'] === saved.entryIds[1])!;
+  expect(ben['Follow-up done']).toBe('');
   expect(ben['Billing code']).toBe('B-2');
+  expect(latestVersion(rows, saved.entryIds[1])).toMatchObject({ 'Follow-up done': '2025-03-12', Replaces: saved.entryIds[1], 'Client ID': 'C002', Status: ben.Status });
 });
 
 test('a Cadence column the user deleted is added back at the end, after the user columns', () => {

@@ -49,7 +49,7 @@ describe('saving a session', () => {
     expect(rows[1]).toMatchObject({
       'Session date': '2025-03-10', Group: 'Monday group', 'Client ID': 'C002', Client: 'Ben Brown', Status: 'unexcused',
       Reason: 'unknown', 'Notice given': 'no', Note: 'no call', 'Follow up': 'yes', 'Follow-up done': '',
-      'Recorded at': '2025-03-12 15:00', 'Recorded by': 'therapist@example.org', Replaces: '', 'Superseded by': '',
+      'Recorded at': '2025-03-12 15:00', 'Recorded by': 'therapist@example.org', Replaces: '',
     });
     expect(rows[0]).toMatchObject({ 'Client ID': 'C001', Status: 'present', 'Notice given': '', 'Follow up': '' });
     // The Session date is a real date cell shown as yyyy-mm-dd, not text.
@@ -65,10 +65,17 @@ describe('saving a session', () => {
     expect(ben.lastEntry).toEqual({ entryId: saved.entryIds[1], date: '2025-03-10', status: 'excused', reason: 'illness' });
     expect(data.followUps).toEqual([{ entryId: saved.entryIds[1], clientId: 'C002', date: '2025-03-10', status: 'excused', reason: 'illness', note: 'flu' }]);
 
-    expect(env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1])).toEqual({ entryId: saved.entryIds[1], duplicate: false });
-    expect(recordEntries(env)[1]['Follow-up done']).toBe(TODAY);
+    const done = env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1]);
+    expect(done.duplicate).toBe(false);
+    // A new version of the entry, done today; the original row is not written to.
+    const rows = recordEntries(env);
+    expect(rows[1]['Follow-up done']).toBe('');
+    expect(rows[2]).toMatchObject({ 'Entry ID': done.entryId, Replaces: saved.entryIds[1], 'Follow-up done': TODAY, Status: 'excused', Reason: 'illness', Note: 'flu', 'Follow up': 'yes' });
     expect(sidebar(env).followUps).toEqual([]);
-    expect(env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1]).duplicate).toBe(true);
+    expect(sidebar(env).clients.find((c) => c.id === 'C002')!.lastEntry).toMatchObject({ entryId: done.entryId, status: 'excused' });
+    expect(env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1])).toEqual({ entryId: done.entryId, duplicate: true });
+    expect(env.run<EntryChangeResult>('completeFollowUp', done.entryId)).toEqual({ entryId: done.entryId, duplicate: true });
+    expect(recordEntries(env)).toHaveLength(3);
     expect(failure(() => env.run('completeFollowUp', saved.entryIds[0]))).toMatch(/no follow-up/);
   });
 

@@ -258,7 +258,7 @@ class CompleteFollowUp implements Command {
     const row = open[this.pick % open.length];
     const result = real.env.run<EntryChangeResult>('completeFollowUp', row['Entry ID']);
     if (result.duplicate) throw new Error('an open follow-up answered duplicate');
-    row['Follow-up done'] = TODAY_IN_ZONE;
+    model.acknowledgeFollowUpDone(row['Entry ID'], result.entryId, TODAY_IN_ZONE);
     verify(model, real, this.toString());
   }
   toString = () => `completeFollowUp(${this.pick})`;

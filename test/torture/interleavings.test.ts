@@ -5,7 +5,7 @@
  */
 import type { EntryChangeResult } from '../../src/core/types';
 import type { OfflineEnvironment } from '../../src/runtime';
-import { attendanceSheet, failure, newRequestId, recordEntries, session } from '../server/fixtures';
+import { attendanceSheet, failure, newRequestId, recordEntries, session, supersededBy } from '../server/fixtures';
 import type { RecordRowView } from '../server/fixtures';
 import { unclearReasons } from './clearMessage';
 import { emptyFigures, reportFigures } from './figures';
@@ -20,7 +20,8 @@ const LOCK_BUSY = /Another save is in progress/;
 
 /** The current (not superseded, not withdrawn) entry of a client. */
 function currentOf(env: OfflineEnvironment, clientId: string): RecordRowView {
-  return recordEntries(env).find((r) => r['Client ID'] === clientId && r['Superseded by'] === '' && r.Status !== 'withdrawn')!;
+  const rows = recordEntries(env);
+  return rows.find((r) => r['Client ID'] === clientId && supersededBy(rows, String(r['Entry ID'])) === '' && r.Status !== 'withdrawn')!;
 }
 
 interface Pair {
@@ -54,6 +55,12 @@ function once(env: OfflineEnvironment, requestId: string, rows: number): string[
   return problems;
 }
 
+/** Every row there before is still there with the same content: nothing was written into an old row. */
+function unchangedRows(before: readonly RecordRowView[], after: readonly RecordRowView[]): string[] {
+  const now = new Map(after.map((r) => [String(r['Entry ID']), JSON.stringify(r)]));
+  return before.filter((r) => now.get(String(r['Entry ID'])) !== JSON.stringify(r)).map((r) => `the row of ${r.Client} (${r['Entry ID']}) was changed or lost`);
+}
+
 /** Two changes of the same entry: one is stored, the other refused in words; the entry points at the stored one. */
 function oneChangeWins(env: OfflineEnvironment, entryId: string, a: string, b: string, outcomes: Outcomes): string[] {
   const rows = recordEntries(env);
@@ -63,7 +70,7 @@ function oneChangeWins(env: OfflineEnvironment, entryId: string, a: string, b: s
   const winner = stored[0];
   if (winner && ![a, b].includes(String(winner['Request ID']))) problems.push('the replacing row belongs to neither request');
   const old = rows.find((r) => r['Entry ID'] === entryId);
-  if (winner && old?.['Superseded by'] !== winner['Entry ID']) problems.push(`the entry is marked superseded by ${JSON.stringify(old?.['Superseded by'])}, not by the row that replaced it`);
+  if (!old) problems.push('the entry\'s own row is gone');
   const refusals = [outcomes.outer, outcomes.inner, ...outcomes.retries].filter((e): e is string => e !== null && !LOCK_BUSY.test(e));
   if (refusals.length !== 1 || !/already corrected or withdrawn/.test(refusals[0])) problems.push(`expected one refusal saying it was already changed, got ${JSON.stringify(refusals)}`);
   return problems;
@@ -88,9 +95,9 @@ const PAIRS: Pair[] = [
         outer: () => env.run('saveSession', a),
         inner: () => env.run('correctEntry', b),
         check: () => {
-          const replaced = recordEntries(env).find((r) => r['Entry ID'] === entryId);
-          const replacing = recordEntries(env).find((r) => r['Request ID'] === b.requestId);
-          return [...once(env, a.requestId, 2), ...once(env, b.requestId, 1), ...(replaced?.['Superseded by'] === replacing?.['Entry ID'] ? [] : ['the corrected entry is not marked superseded by its correction'])];
+          const rows = recordEntries(env);
+          const replacing = rows.find((r) => r['Request ID'] === b.requestId);
+          return [...once(env, a.requestId, 2), ...once(env, b.requestId, 1), ...(replacing && supersededBy(rows, entryId) === replacing['Entry ID'] ? [] : ['the corrected entry is not superseded by its correction'])];
         },
       };
     },
@@ -124,6 +131,7 @@ const PAIRS: Pair[] = [
     name: 'a correction, and the user sorting the record by client',
     userEdit: true,
     make: (env) => {
+      const before = recordEntries(env);
       const entryId = String(currentOf(env, 'C002')['Entry ID']);
       const a = { requestId: newRequestId(), entryId, status: 'unexcused' };
       return {
@@ -137,8 +145,8 @@ const PAIRS: Pair[] = [
         check: () => {
           const rows = recordEntries(env);
           const replacing = rows.find((r) => r['Request ID'] === a.requestId);
-          const marked = rows.filter((r) => r['Superseded by'] === replacing?.['Entry ID']);
-          return [...once(env, a.requestId, 1), ...(marked.length === 1 && marked[0]['Entry ID'] === entryId ? [] : [`the correction marked ${JSON.stringify(marked.map((r) => `${r.Client} ${r['Entry ID']}`))} superseded instead of the entry it corrects`])];
+          const marked = rows.filter((r) => replacing && supersededBy(rows, String(r['Entry ID'])) === replacing['Entry ID']);
+          return [...once(env, a.requestId, 1), ...unchangedRows(before, rows), ...(marked.length === 1 && marked[0]['Entry ID'] === entryId ? [] : [`the correction superseded ${JSON.stringify(marked.map((r) => `${r.Client} ${r['Entry ID']}`))} instead of the entry it corrects`])];
         },
       };
     },
@@ -147,6 +155,7 @@ const PAIRS: Pair[] = [
     name: 'a follow-up marked done, and the user sorting the record by status',
     userEdit: true,
     make: (env) => {
+      const before = recordEntries(env);
       const entryId = String(currentOf(env, 'C002')['Entry ID']);
       return {
         outer: () => env.run('completeFollowUp', entryId),
@@ -156,8 +165,9 @@ const PAIRS: Pair[] = [
           sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: status, ascending: false });
         },
         check: () => {
-          const done = recordEntries(env).filter((r) => r['Follow-up done'] !== '');
-          return done.length === 1 && done[0]['Entry ID'] === entryId ? [] : [`"Follow-up done" landed on ${JSON.stringify(done.map((r) => r.Client))}, not on the entry marked`];
+          const rows = recordEntries(env);
+          const done = rows.filter((r) => r['Follow-up done'] !== '');
+          return [...unchangedRows(before, rows), ...(done.length === 1 && done[0].Replaces === entryId && done[0]['Client ID'] === 'C002' ? [] : [`"Follow-up done" is on ${JSON.stringify(done.map((r) => `${r.Client} replacing ${r.Replaces}`))}, not on a new version of the entry marked`])];
         },
       };
     },

@@ -41,6 +41,8 @@ export interface Discrepancy {
 export class RecordModel {
   /** Every acknowledged row, by Entry ID. */
   readonly rows = new Map<string, ExpectedRow>();
+  /** Entries a later acknowledged row replaced (a correction, withdrawal or follow-up done). */
+  readonly superseded = new Set<string>();
   readonly requests = new Map<string, SentRequest>();
   /** Columns users added with data: header → value by Entry ID of the row it was typed on. */
   readonly userColumns = new Map<string, Map<string, string>>();
@@ -61,7 +63,7 @@ export class RecordModel {
 
   /** Current entries: neither superseded nor withdrawing rows. */
   current(): ExpectedRow[] {
-    return [...this.rows.values()].filter((r) => r['Superseded by'] === '' && r.Status !== 'withdrawn');
+    return [...this.rows.values()].filter((r) => !this.superseded.has(r['Entry ID']) && r.Status !== 'withdrawn');
   }
 
   clientName(clientId: string): string {
@@ -83,7 +85,6 @@ export class RecordModel {
         'Recorded at': RECORDED_AT,
         'Recorded by': RECORDED_BY,
         Replaces: '',
-        'Superseded by': '',
         'Request ID': request.requestId,
       });
     });
@@ -103,10 +104,16 @@ export class RecordModel {
       'Follow-up done': '',
       'Recorded at': RECORDED_AT,
       Replaces: request.entryId,
-      'Superseded by': '',
       'Request ID': request.requestId,
     });
-    old['Superseded by'] = newId;
+    this.superseded.add(request.entryId);
+  }
+
+  /** The new version a follow-up completion appended for `oldId`: the same content, done today. */
+  acknowledgeFollowUpDone(oldId: string, newId: string, today: string): void {
+    const old = this.rows.get(oldId) as ExpectedRow;
+    this.rows.set(newId, { ...old, 'Entry ID': newId, 'Follow-up done': today, 'Recorded at': RECORDED_AT, Replaces: oldId, 'Request ID': '' });
+    this.superseded.add(oldId);
   }
 }
 

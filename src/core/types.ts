@@ -130,6 +130,12 @@ export interface AttendanceInput {
 
 export interface SaveSessionRequest {
   requestId: string;
+  /**
+   * The request id of an earlier attempt of this session that failed or went unanswered, sent when
+   * the form was changed since (and so got a new request id): if that attempt was stored after
+   * all, this one is refused saying what was stored, rather than stored a second time.
+   */
+  retryOf?: string;
   /** YYYY-MM-DD in the spreadsheet's time zone. */
   date: string;
   group?: string;

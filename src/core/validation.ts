@@ -60,12 +60,22 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Request ids are compared trimmed and exactly, as the record's cells are read. */
 function checkRequestId(value: unknown, problems: string[]): string {
   if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_SHORT_TEXT) {
     problems.push('The request had no valid request id; reload the sidebar and try again.');
     return '';
   }
-  return value;
+  return value.trim();
+}
+
+/**
+ * The request id of a request otherwise refused, when it has a valid one: a retry of a stored save
+ * is answered as a duplicate even if the roster changed since (the check needs the record).
+ */
+export function requestIdOf(request: unknown): string {
+  if (!isPlainObject(request)) return '';
+  return checkRequestId(request.requestId, []);
 }
 
 /** The session date: a real calendar day, not more than a year ahead. */
@@ -124,6 +134,8 @@ function checkMark(input: Record<string, unknown>, who: string, maxNoteLength: n
 /** A valid SaveSessionRequest, normalised (trimmed reason, defaults filled), or an Error. */
 export interface CheckedSession {
   requestId: string;
+  /** The request id of an earlier attempt of this form that failed or whose answer was lost ('' if none). */
+  retryOf: string;
   date: string;
   group: string;
   attendance: (MarkFields & { clientId: string })[];
@@ -138,6 +150,7 @@ export function validateSaveSession(request: unknown, context: ValidationContext
   if (!isPlainObject(request)) refuse(['The sidebar sent no session; reload it and try again.']);
   const problems: string[] = [];
   const requestId = checkRequestId(request.requestId, problems);
+  const retryOf = request.retryOf === undefined || request.retryOf === '' ? '' : checkRequestId(request.retryOf, problems);
   const date = checkSessionDate(request.date, context.today, problems);
   const group = request.group ?? '';
   // A group named in the roster is the practice's own, whatever its length; other text is bounded.
@@ -165,7 +178,7 @@ export function validateSaveSession(request: unknown, context: ValidationContext
     });
   }
   if (problems.length) refuse(problems);
-  return { requestId, date, group: typeof group === 'string' ? group.trim() : '', attendance };
+  return { requestId, retryOf, date, group: typeof group === 'string' ? group.trim() : '', attendance };
 }
 
 /** A valid CorrectionRequest (the entry's existence is checked under the lock), or an Error. */

@@ -2,9 +2,9 @@
 import { trendChanges } from '../core/clientSummary';
 import { currentEntries } from '../core/record';
 import { trendsByClient } from '../core/trend';
-import type { Entry, SaveSessionResult } from '../core/types';
-import { validateSaveSession } from '../core/validation';
-import type { CheckedSession } from '../core/validation';
+import type { Client, Entry, SaveSessionResult } from '../core/types';
+import { requestIdOf, validateSaveSession } from '../core/validation';
+import type { CheckedSession, ValidationContext } from '../core/validation';
 import { appendEntries, earlierSave } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { provenanceFor, writeRecord } from './recordWrite';
@@ -14,28 +14,79 @@ import { openWorkbook } from './workbook';
  * A retried save answers what the first answer said: entry IDs in the order of the marks, even if
  * the user sorted the tab in between (the record's order is theirs, not the request's).
  */
-function inMarkOrder(record: AttendanceRecord, session: CheckedSession, earlier: string[]): string[] {
-  const stored = new Set(earlier);
-  const byClient = new Map<string, string>();
-  for (const { entry } of record.entries) if (stored.has(entry.entryId)) byClient.set(entry.clientId, entry.entryId);
+function inMarkOrder(stored: readonly Entry[], session: CheckedSession, earlier: string[]): string[] {
+  const byClient = new Map(stored.map((e) => [e.clientId, e.entryId]));
   const ordered = session.attendance.map((mark) => byClient.get(mark.clientId) ?? '');
   return ordered.every(Boolean) && ordered.length === earlier.length ? ordered : earlier;
+}
+
+/** The rows a stored request wrote, in the record's order. */
+function storedRows(record: AttendanceRecord, entryIds: readonly string[]): Entry[] {
+  const ids = new Set(entryIds);
+  return record.entries.map((r) => r.entry).filter((e) => ids.has(e.entryId));
+}
+
+/** Whether the stored rows hold exactly this session's marks (names may have changed since). */
+function sameSession(session: CheckedSession, stored: readonly Entry[]): boolean {
+  if (stored.length !== session.attendance.length) return false;
+  const byClient = new Map(stored.map((e) => [e.clientId, e]));
+  return session.attendance.every((mark) => {
+    const e = byClient.get(mark.clientId);
+    return !!e && e.sessionDate === session.date && e.group === session.group && e.status === mark.status
+      && e.reason === mark.reason && e.notice === mark.notice && e.note === mark.note && e.followUp === mark.followUp;
+  });
+}
+
+/** "2025-03-10: Amy Adams present, Ben Brown unexcused (illness)": what a stored save holds. */
+function describe(stored: readonly Entry[]): string {
+  const marks = stored.map((e) => `${e.client || e.clientId} ${e.status}${e.reason ? ` (${e.reason})` : ''}`);
+  return `${stored[0]?.sessionDate ?? ''}: ${marks.join(', ')}`;
+}
+
+/** Roster clients plus those a stored request marked, so a retry is recognised after one left the roster. */
+function withStoredClients(clients: ReadonlyMap<string, Client>, stored: readonly Entry[]): Map<string, Client> {
+  const all = new Map(clients);
+  for (const e of stored) if (!all.has(e.clientId)) all.set(e.clientId, { id: e.clientId, name: e.client || e.clientId, group: e.group, active: false });
+  return all;
 }
 
 export function saveSession(request: unknown): SaveSessionResult {
   const workbook = openWorkbook();
   const clients = new Map(workbook.roster.clients.map((c) => [c.id, c]));
-  // Validation needs no lock: a refusal stores nothing and should not make others wait.
-  const session = validateSaveSession(request, { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength });
+  const context: ValidationContext = { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength };
+  // Validation needs no lock: a refusal stores nothing and should not make others wait. Only a
+  // refused request with a valid id goes on, to be recognised if it is a retry of a stored save.
+  let session: CheckedSession | null = null;
+  let refusal: Error | null = null;
+  try {
+    session = validateSaveSession(request, context);
+  } catch (error) {
+    refusal = error as Error;
+  }
+  const requestId = session?.requestId ?? requestIdOf(request);
+  if (refusal && !requestId) throw refusal;
   return writeRecord<SaveSessionResult>(workbook, (record) => {
-    const earlier = earlierSave(record, session.requestId);
-    // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
-    if (earlier) return { result: { saved: 0, duplicate: true, entryIds: inMarkOrder(record, session, earlier), trends: [] }, appended: [], changed: true };
-    const provenance = provenanceFor(session.requestId);
-    const entries: Entry[] = session.attendance.map((mark) => ({
+    const earlier = earlierSave(record, requestId);
+    if (earlier) {
+      const stored = storedRows(record, earlier);
+      const asked = session ?? validateSaveSession(request, { ...context, clients: withStoredClients(clients, stored) });
+      if (!sameSession(asked, stored)) {
+        throw new Error(`This save was already stored with different marks (the same request sent again after the form changed); the first version stays in the record: ${describe(stored)}. Nothing more was saved; correct entries from a client's history if needed.`);
+      }
+      // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
+      return { result: { saved: 0, duplicate: true, entryIds: inMarkOrder(stored, asked, earlier), trends: [] }, appended: [], changed: true };
+    }
+    if (refusal || !session) throw refusal ?? new Error('Nothing was saved.');
+    const checked = session;
+    const earlierAttempt = checked.retryOf ? earlierSave(record, checked.retryOf) : null;
+    if (earlierAttempt) {
+      throw new Error(`Your earlier attempt of this save was stored after all: ${describe(storedRows(record, earlierAttempt))}. Nothing more was saved; to change it, correct those entries from a client's history.`);
+    }
+    const provenance = provenanceFor(checked.requestId);
+    const entries: Entry[] = checked.attendance.map((mark) => ({
       ...provenance(),
-      sessionDate: session.date,
-      group: session.group,
+      sessionDate: checked.date,
+      group: checked.group,
       clientId: mark.clientId,
       client: clients.get(mark.clientId)?.name ?? '',
       status: mark.status,
@@ -51,12 +102,12 @@ export function saveSession(request: unknown): SaveSessionResult {
     const existing = record.entries.map((r) => r.entry);
     const before = trendsByClient(currentEntries(existing), workbook.settings.trend);
     const after = trendsByClient(currentEntries(existing.concat(entries)), workbook.settings.trend);
-    const marked = workbook.roster.clients.filter((c) => session.attendance.some((m) => m.clientId === c.id));
+    const marked = workbook.roster.clients.filter((c) => checked.attendance.some((m) => m.clientId === c.id));
     appendEntries(record, entries);
     return {
       result: { saved: entries.length, duplicate: false, entryIds: entries.map((e) => e.entryId), trends: trendChanges(marked, before, after) },
       appended: entries,
       changed: true,
     };
-  });
+  }, refusal ? refusal.message : undefined);
 }

@@ -163,7 +163,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
       return;
     }
     const group = form.scope.kind === 'group' ? form.scope.group : null;
-    const request = saveRequest(form.requestId, form.date, group, formRows);
+    const request = requestFor(saveRequest(form.requestId, form.date, group, formRows));
     form.saving = true;
     save.disabled = true;
     save.setAttribute('aria-busy', 'true');
@@ -171,10 +171,12 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     try {
       const result = await saveWithOneRetry(request);
       form.requestId = newRequestId();
+      form.failed = null;
       replace(feedback, []);
       hooks.onSaved(request, result);
     } catch (error) {
       // The form stays as it is: nothing typed is lost, and Save again reuses the request id.
+      form.failed = { requestId: request.requestId, content: contentOf(request) };
       say('error', `${(error as Error).message} Your entries are still here.`);
     } finally {
       form.saving = false;
@@ -183,6 +185,18 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
       // A disabled button drops focus to the page; a keyboard user resumes where they were.
       if (save.isConnected && (document.activeElement === document.body || document.activeElement === null)) save.focus();
     }
+  }
+
+  /**
+   * After a failed or unanswered save, a form whose content changed gets a new request id (the old
+   * one is bound to what it sent, if that landed) and names the attempt as `retryOf`, so the server
+   * says so if that attempt was stored after all instead of storing the session twice.
+   */
+  function requestFor(request: SaveSessionRequest): SaveSessionRequest {
+    const { failed } = form;
+    if (!failed || failed.content === contentOf(request)) return request;
+    form.requestId = newRequestId();
+    return { ...request, requestId: form.requestId, retryOf: failed.requestId };
   }
 
   async function saveWithOneRetry(request: SaveSessionRequest): Promise<SaveSessionResult> {
@@ -211,4 +225,10 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   ]);
   paintScope();
   return { el, bar };
+}
+
+/** What a save request asks to store, without its ids: two requests with equal content are one save. */
+function contentOf(request: SaveSessionRequest): string {
+  const { requestId: _id, retryOf: _retryOf, ...content } = request;
+  return JSON.stringify(content);
 }

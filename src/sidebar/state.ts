@@ -14,8 +14,13 @@ export interface SessionForm {
   filter: string;
   /** Marks by client id; kept when the group changes, so switching back loses nothing. */
   marks: Map<string, Marks>;
-  /** One id per form until a save succeeds, so a retry or double click is stored once. */
+  /** One id per form content until a save succeeds, so a retry or double click is stored once. */
   requestId: string;
+  /**
+   * The last save that failed or went unanswered, and what it sent (without its id): Save again
+   * with the same content reuses its id; changed content gets a new id naming it as `retryOf`.
+   */
+  failed: { requestId: string; content: string } | null;
   saving: boolean;
 }
 
@@ -29,7 +34,7 @@ export interface AppState {
 export function newForm(today: string): SessionForm {
   return {
     date: today, scope: { kind: 'none' }, picked: new Set(), filter: '', marks: new Map(),
-    requestId: newRequestId(), saving: false,
+    requestId: newRequestId(), failed: null, saving: false,
   };
 }
 

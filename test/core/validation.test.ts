@@ -32,7 +32,7 @@ test('a valid session is normalised: defaults filled, reason and group trimmed, 
     { clientId: 'c1', status: 'excused', reason: ' illness ', note: ' =x ' },
     { clientId: 'c2', status: 'present' },
   ] }, context);
-  expect(checked).toEqual({ requestId: 'r', date: '2024-02-28', group: 'G', attendance: [
+  expect(checked).toEqual({ requestId: 'r', retryOf: '', date: '2024-02-28', group: 'G', attendance: [
     { clientId: 'c1', status: 'excused', reason: 'illness', notice: null, note: ' =x ', followUp: false },
     { clientId: 'c2', status: 'present', reason: '', notice: null, note: '', followUp: false },
   ] });

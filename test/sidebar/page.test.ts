@@ -121,6 +121,30 @@ it('records a group session with an excused and an unexcused absence in one call
   await page.close();
 });
 
+it('after a failed save, a changed form gets a new request id naming the attempt; an unchanged one reuses it', async () => {
+  const stored = 'Your earlier attempt of this save was stored after all: 2026-11-27: Dev Patel refused. Nothing more was saved.';
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), failSave: 'Service Spreadsheets timed out while accessing document.' });
+  await page.getByLabel('Group').selectOption({ label: 'Thursday' });
+  const dev = page.getByRole('radiogroup', { name: 'Status for Dev Patel' });
+  await dev.getByRole('radio', { name: 'Refused', exact: true }).check();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('alert').waitFor();
+  await page.getByRole('button', { name: 'Save session' }).click(); // Save again, unchanged
+  await page.getByText('timed out').waitFor();
+  await page.getByLabel('Note for Dev Patel').fill('asleep'); // the form changes
+  await page.evaluate((text) => { (window as unknown as { __server: { failSave: string } }).__server.failSave = text; }, stored);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByText('stored after all').waitFor();
+  expect(await page.getByRole('alert').innerText()).toContain('2026-11-27: Dev Patel refused');
+  const sent = saves(await calls()) as unknown as { requestId: string; retryOf?: string }[];
+  expect(sent).toHaveLength(3);
+  expect(sent[1].requestId).toBe(sent[0].requestId);
+  expect(sent[1].retryOf).toBeUndefined();
+  expect(sent[2].requestId).not.toBe(sent[0].requestId);
+  expect(sent[2].retryOf).toBe(sent[0].requestId);
+  await page.close();
+});
+
 it('retries once with the same request id when another save holds the lock', async () => {
   const { page, calls } = await openSidebar(browser, { data: sampleData(), busySaves: 1 });
   await page.clock.install();

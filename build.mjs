@@ -1,7 +1,8 @@
 // Builds what Apps Script loads (dist/: Code.js, Sidebar.html, appsscript.json) and the Node
-// tools that run it offline (dist-dev/: the playground server and the benchmarks).
+// tools that run it offline (dist-dev/: the playground server, its page and the benchmarks).
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, renameSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, renameSync, watch } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,23 +51,37 @@ async function buildCode() {
   return exports;
 }
 
-/** Sidebar.html: the page, its TypeScript and CSS inlined, so it loads nothing from the network. */
-async function buildSidebar() {
+/** The page script, bundled and minified for the browser. */
+async function pageScript(entry) {
   const script = await esbuild.build({
-    entryPoints: [join(root, 'src/sidebar/main.ts')], bundle: true, write: false, format: 'iife',
+    entryPoints: [join(root, entry)], bundle: true, write: false, format: 'iife',
     target: 'es2019', minify: true, charset: 'utf8', legalComments: 'none',
   });
+  return script.outputFiles[0].text;
+}
+
+/** Escapes "</" so inlined code can never close its own <script> or <style> element. */
+const inlineSafe = (text) => text.replace(/<\//g, '<\\/');
+
+/** Sidebar.html: the page, its TypeScript and CSS inlined, so it loads nothing from the network. */
+async function buildSidebar() {
+  const script = await pageScript('src/sidebar/main.ts');
   const css = await esbuild.build({
     entryPoints: [join(root, 'src/sidebar/style.css')], bundle: true, write: false, minify: true,
     charset: 'utf8', loader: { '.css': 'css' },
   });
   const page = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
-  // Escape "</" so inlined code can never close its own <script> or <style> element.
-  const safe = (text) => text.replace(/<\//g, '<\\/');
   const html = page
-    .replace('<!-- STYLE -->', () => `<style>${css.outputFiles[0].text.replace(/<\//g, '<\\/')}</style>`)
-    .replace('<!-- SCRIPT -->', () => `<script>${safe(script.outputFiles[0].text)}</script>`);
+    .replace('<!-- STYLE -->', () => `<style>${inlineSafe(css.outputFiles[0].text)}</style>`)
+    .replace('<!-- SCRIPT -->', () => `<script>${inlineSafe(script)}</script>`);
   writeAtomically(join(dist, 'Sidebar.html'), html);
+}
+
+/** dist-dev/page.html: the playground's spreadsheet page, its TypeScript inlined like the sidebar's. */
+async function buildPlaygroundPage() {
+  const script = await pageScript('src/playground/page/main.ts');
+  const page = readFileSync(join(root, 'src/playground/page/index.html'), 'utf8');
+  writeAtomically(join(distDev, 'page.html'), page.replace('<!-- SCRIPT -->', () => `<script>${inlineSafe(script)}</script>`));
 }
 
 /** Node-side tools that run the built add-on offline. */
@@ -82,8 +97,74 @@ async function buildTools() {
   }
 }
 
-const exports = await buildCode();
-await buildSidebar();
-copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-await buildTools();
-if (!process.env.CI_QUIET) console.log(`built dist/ (${exports.length} entry points: ${exports.join(', ')})`);
+async function buildAll() {
+  const entryPoints = await buildCode();
+  await buildSidebar();
+  await buildPlaygroundPage();
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  await buildTools();
+  return entryPoints;
+}
+
+/** The playground's arguments without those that start a new workbook (--fresh, --import FILE). */
+function withoutFreshStart(args) {
+  const kept = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--fresh' || args[i].startsWith('--fresh=') || args[i].startsWith('--import=')) continue;
+    if (args[i] === '--import') { i++; continue; }
+    kept.push(args[i]);
+  }
+  return kept;
+}
+
+/**
+ * `npm run dev` (`node build.mjs --watch [playground options]`): builds, starts the playground
+ * with --dev, and rebuilds on every change under src/. The playground reloads the open sidebar
+ * and the page from the new build itself; when its own code changed, it is restarted (the
+ * workbook is kept in its file, so nothing is lost).
+ */
+async function watchAndServe(playgroundArgs) {
+  const server = join(distDev, 'playground.js');
+  const read = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+  let child = null;
+  const start = () => {
+    // A restart reopens the saved workbook: --fresh or --import again would replace it.
+    const args = child ? withoutFreshStart(playgroundArgs) : playgroundArgs;
+    child = spawn(process.execPath, [server, '--dev', ...args], { stdio: 'inherit' });
+  };
+  const rebuild = async () => {
+    const before = read(server);
+    try {
+      const entryPoints = await buildAll();
+      console.log(`rebuilt (${entryPoints.length} entry points)`);
+    } catch (error) {
+      console.error(`The build failed; fix it and save again.\n${error.message}`);
+      return;
+    }
+    if (child && read(server) !== before) {
+      console.log('the playground itself changed: restarting it');
+      child.kill();
+      start();
+    }
+  };
+  await rebuild().catch(() => undefined);
+  if (!child) start();
+  let timer;
+  let running = Promise.resolve();
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { running = running.then(rebuild); }, 100);
+  };
+  watch(join(root, 'src'), { recursive: true }, changed);
+  watch(join(root, 'appsscript.json'), changed);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => { child?.kill(signal); process.exit(0); });
+  }
+}
+
+if (process.argv.includes('--watch')) {
+  await watchAndServe(process.argv.slice(2).filter((arg) => arg !== '--watch'));
+} else {
+  const exports = await buildAll();
+  if (!process.env.CI_QUIET) console.log(`built dist/ (${exports.length} entry points: ${exports.join(', ')})`);
+}

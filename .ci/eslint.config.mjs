@@ -50,6 +50,10 @@ export default tseslint.config(
           },
           { target: './src/runtime', from: others('runtime'), message: 'the runtime imports no Cadence code (src/README.md).' },
           { target: './src/playground', from: others('playground', 'runtime', 'core'), message: 'the playground runs the built add-on; it imports only runtime and core (src/README.md).' },
+          {
+            target: './src/playground/page', from: [...others('playground'), './src/playground'], except: ['./page', './wire.ts'],
+            message: 'the playground page runs in the browser: it shares only wire.ts with the server (src/README.md).',
+          },
           { target: './src', from: './test', message: 'src never imports tests.' },
           { target: './test/runtime', from: others('runtime'), message: 'the runtime\'s tests import no Cadence code (src/runtime/README.md).' },
         ],

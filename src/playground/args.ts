@@ -8,6 +8,8 @@ export interface PlaygroundOptions {
   fresh: boolean;
   /** An .xlsx roster to put in as the roster tab; null for the demo practice's roster. */
   importPath: string | null;
+  /** `npm run dev`: follow rebuilds of dist/, reloading the sidebar and the page when they change. */
+  dev: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -21,6 +23,7 @@ export const USAGE = `Usage: npm start -- [options]
                        (replaces what the workbook file held)
   --import FILE.xlsx   start a new workbook whose roster is the first roster-like sheet of an .xlsx
                        file (File › Download › Microsoft Excel in Google Sheets); implies --fresh
+  --dev                follow rebuilds (npm run dev): the open sidebar and the page reload
   --help               show this text`;
 
 /** A mistake on the command line: the message says what to type instead. */
@@ -46,6 +49,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     workbookPath: DEFAULT_WORKBOOK,
     fresh: false,
     importPath: null,
+    dev: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -72,6 +76,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case '--fresh':
         if (eq > 0) throw new UsageError('--fresh takes no value.');
         options.fresh = true;
+        break;
+      case '--dev':
+        if (eq > 0) throw new UsageError('--dev takes no value.');
+        options.dev = true;
         break;
       case '--import':
         options.importPath = value();

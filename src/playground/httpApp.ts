@@ -9,29 +9,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OfflineEnvironment } from '../runtime';
 import { withShim } from './scriptRunShim';
+import type { UiView, WorkbookWire } from './wire';
 
 export interface PlaygroundApp {
   handle(request: IncomingMessage, response: ServerResponse): void;
+  /**
+   * `npm run dev`: the build changed. Serves the new page, and shows the open sidebar again by
+   * running the function that opened it, so it is read from the new Sidebar.html.
+   */
+  reload(page: string): void;
 }
 
 export interface PlaygroundAppOptions {
   env: OfflineEnvironment;
-  /** The spreadsheet page (page.html). */
+  /** The spreadsheet page (page/index.html with its script, as build.mjs writes it). */
   page: string;
   /** Called after every run, to persist the workbook. */
   save: () => void;
   /** The address the server listens on (--host), besides the loopback names always accepted. */
   host: string;
-}
-
-/** What the page needs besides the grid: the menu, whether a sidebar is open, and messages. */
-export interface UiView {
-  spreadsheetName: string;
-  menu: { title: string; items: { caption: string; functionName: string }[] } | null;
-  /** `version` changes whenever the add-on shows a sidebar again, so the page reloads it. */
-  sidebar: { title: string; version: number } | null;
-  /** ui.alert and toast texts shown so far, oldest first. */
-  messages: string[];
+  /** Under `npm run dev`: tell the page when it was rebuilt (UiView.dev). */
+  dev?: boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -81,9 +79,12 @@ function refusal(request: IncomingMessage, host: string): { status: number; erro
   return null;
 }
 
-export function createPlaygroundApp({ env, page, save, host }: PlaygroundAppOptions): PlaygroundApp {
+export function createPlaygroundApp({ env, page, save, host, dev = false }: PlaygroundAppOptions): PlaygroundApp {
   let sidebarShown = env.ui.sidebar;
   let sidebarVersion = sidebarShown ? 1 : 0;
+  /** The function whose run showed the sidebar that is open, to show it again after a rebuild. */
+  let sidebarOpener: string | null = null;
+  let pageVersion = 1;
 
   function uiView(): UiView {
     if (env.ui.sidebar !== sidebarShown) {
@@ -95,6 +96,7 @@ export function createPlaygroundApp({ env, page, save, host }: PlaygroundAppOpti
       menu: env.ui.menu,
       sidebar: sidebarShown ? { title: sidebarShown.title, version: sidebarVersion } : null,
       messages: [...env.ui.alerts, ...env.ui.toasts],
+      ...(dev ? { dev: { pageVersion } } : {}),
     };
   }
 
@@ -115,8 +117,10 @@ export function createPlaygroundApp({ env, page, save, host }: PlaygroundAppOpti
       return;
     }
     let result: unknown;
+    const shownBefore = env.ui.sidebar;
     try {
       result = env.run(name, ...args);
+      if (env.ui.sidebar && env.ui.sidebar !== shownBefore) sidebarOpener = name;
     } catch (error) {
       save(); // a failed run may still have written (as it would in Sheets); keep the file in step
       json(response, 400, { error: (error as Error).message });
@@ -133,7 +137,8 @@ export function createPlaygroundApp({ env, page, save, host }: PlaygroundAppOpti
     if (runMatch && method === 'POST') {
       run(decodeURIComponent(runMatch[1]), body, response);
     } else if (url.pathname === '/api/workbook' && method === 'GET') {
-      json(response, 200, { name: env.spreadsheet.getName(), ...env.view() });
+      const workbook: WorkbookWire = { name: env.spreadsheet.getName(), ...env.view() };
+      json(response, 200, workbook);
     } else if (url.pathname === '/api/ui' && method === 'GET') {
       json(response, 200, uiView());
     } else if (url.pathname === '/sidebar' && method === 'GET') {
@@ -150,6 +155,11 @@ export function createPlaygroundApp({ env, page, save, host }: PlaygroundAppOpti
   }
 
   return {
+    reload(newPage) {
+      if (newPage !== page) pageVersion += 1;
+      page = newPage;
+      if (sidebarOpener && env.ui.sidebar) env.run(sidebarOpener);
+    },
     handle(request, response) {
       const refused = refusal(request, host);
       if (refused) {

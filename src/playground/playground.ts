@@ -1,11 +1,11 @@
 /** Starts the playground: opens the workbook, runs onOpen, persists, and listens. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { OfflineEnvironment } from '../runtime';
 import type { PlaygroundOptions } from './args';
-import { createPlaygroundApp } from './httpApp';
+import { createPlaygroundApp, type PlaygroundApp } from './httpApp';
 import { openWorkbook, type OpenedWorkbook } from './openWorkbook';
 import { workbookWriter } from './persistence';
 
@@ -18,16 +18,37 @@ export interface RunningPlayground {
 }
 
 /**
- * The page sits beside this file in src/playground; the bundle runs from dist-dev/, so look
- * upward for the repository's copy.
+ * The page as build.mjs writes it (dist-dev/page.html, from page/). The bundle runs from dist-dev/
+ * and tests run this file from src/playground, so look upward for it.
  */
-function readPage(): string {
+function pagePath(): string {
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    for (const candidate of [join(dir, 'page.html'), join(dir, 'src', 'playground', 'page.html')]) {
-      if (existsSync(candidate)) return readFileSync(candidate, 'utf8');
+    for (const candidate of [join(dir, 'page.html'), join(dir, 'dist-dev', 'page.html')]) {
+      if (existsSync(candidate)) return candidate;
     }
-    if (dirname(dir) === dir) throw new Error('playground: src/playground/page.html not found');
+    if (dirname(dir) === dir) throw new Error('playground: dist-dev/page.html not found; run `node build.mjs` first');
   }
+}
+
+/**
+ * `npm run dev`: build.mjs rewrites dist/ and dist-dev/page.html on every change (by rename, so a
+ * reader never sees half a file); after a burst of writes settles, the app serves the new page
+ * and shows the open sidebar again from the new build.
+ */
+function followBuilds(app: PlaygroundApp, distDir: string, page: string, save: () => void): FSWatcher[] {
+  let timer: NodeJS.Timeout | undefined;
+  const changed = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        app.reload(readFileSync(page, 'utf8'));
+        save();
+      } catch (error) {
+        console.error(`Reloading after the rebuild failed: ${(error as Error).message}`);
+      }
+    }, 150);
+  };
+  return [watch(distDir, changed), watch(dirname(page), (_event, file) => { if (file === 'page.html') changed(); })];
 }
 
 export async function startPlayground(options: PlaygroundOptions, distDir?: string): Promise<RunningPlayground> {
@@ -38,7 +59,9 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
   const save = (): void => { write(env.toJSON()); };
   if (opened.created) save();
 
-  const app = createPlaygroundApp({ env, page: readPage(), save, host: options.host });
+  const page = pagePath();
+  const app = createPlaygroundApp({ env, page: readFileSync(page, 'utf8'), save, host: options.host, dev: options.dev });
+  const watchers = options.dev ? followBuilds(app, env.world.settings.distDir, page, save) : [];
   const server = createServer((request, response) => app.handle(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -56,6 +79,7 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
     origin: opened.origin,
     server,
     close: () => new Promise((resolve) => {
+      for (const watcher of watchers) watcher.close();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

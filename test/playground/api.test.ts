@@ -15,7 +15,7 @@ let workbookPath: string;
 let playground: RunningPlayground;
 
 const options = (more: Partial<PlaygroundOptions> = {}): PlaygroundOptions => ({
-  port: 0, host: '127.0.0.1', workbookPath, fresh: false, importPath: null, ...more,
+  port: 0, host: '127.0.0.1', workbookPath, fresh: false, importPath: null, dev: false, ...more,
 });
 
 async function run(name: string, body: string): Promise<{ status: number; json: unknown }> {

@@ -2,7 +2,7 @@ import { DEFAULT_PORT, DEFAULT_WORKBOOK, UsageError, parseArgs } from '../../src
 
 describe('parseArgs', () => {
   it('defaults to port 8080 on 127.0.0.1 and the git-ignored workbook file', () => {
-    expect(parseArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', workbookPath: DEFAULT_WORKBOOK, fresh: false, importPath: null });
+    expect(parseArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', workbookPath: DEFAULT_WORKBOOK, fresh: false, importPath: null, dev: false });
     expect(DEFAULT_PORT).toBe(8080);
     expect(DEFAULT_WORKBOOK).toBe('.playground/workbook.json');
   });
@@ -20,6 +20,11 @@ describe('parseArgs', () => {
 
   it('starts fresh when a roster is imported: its clients have no history here', () => {
     expect(parseArgs(['--import', 'roster.xlsx'], {})).toMatchObject({ importPath: 'roster.xlsx', fresh: true });
+  });
+
+  it('reads --dev (npm run dev), which takes no value', () => {
+    expect(parseArgs(['--dev'], {})?.dev).toBe(true);
+    expect(() => parseArgs(['--dev=yes'], {})).toThrow('--dev takes no value.');
   });
 
   it('answers null for --help', () => {

@@ -14,7 +14,7 @@ let playground: RunningPlayground;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cadence-shim-'));
-  playground = await startPlayground({ port: 0, host: '127.0.0.1', workbookPath: join(dir, 'wb.json'), fresh: true, importPath: null });
+  playground = await startPlayground({ port: 0, host: '127.0.0.1', workbookPath: join(dir, 'wb.json'), fresh: true, importPath: null, dev: false });
 });
 afterAll(async () => {
   await playground.close();

@@ -1,0 +1,173 @@
+/** The sheet on screen: the tab bar, the grid of cells, and the selected cell in the formula bar. */
+import type { SheetWire } from '../wire';
+import { $ } from './dom';
+import { state } from './state';
+
+const MAX_ROWS = 3000;
+const ROW_HEIGHT = 23;
+
+/** A1-style column letters: 0 → A, 26 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function visibleSheets(): SheetWire[] {
+  return state.workbook ? state.workbook.sheets.filter((sheet) => !sheet.hidden) : [];
+}
+
+function renderTabs(): void {
+  const tabs = $('tabs');
+  const sheets = state.workbook ? state.workbook.sheets : [];
+  // Hidden sheets have no tab, as in Sheets.
+  tabs.replaceChildren(...sheets.filter((sheet) => !sheet.hidden || sheet.name === state.current).map((sheet) => {
+    const tab = document.createElement('button');
+    tab.type = 'button';
+    tab.setAttribute('role', 'tab');
+    tab.setAttribute('aria-selected', String(sheet.name === state.current));
+    tab.tabIndex = sheet.name === state.current ? 0 : -1;
+    tab.textContent = sheet.name;
+    tab.addEventListener('click', () => { state.current = sheet.name; state.selected = null; renderSheet(true); });
+    return tab;
+  }));
+}
+
+/** Left and right arrows move between tabs, as in a tab list. */
+export function tabsKeyboard(): void {
+  $('tabs').addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const names = visibleSheets().map((s) => s.name);
+    const next = names.indexOf(state.current ?? '') + (event.key === 'ArrowRight' ? 1 : -1);
+    if (next < 0 || next >= names.length) return;
+    state.current = names[next];
+    renderSheet(true);
+    $('tabs').querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  });
+}
+
+function selectCell(td: HTMLTableCellElement, row: number, column: number): void {
+  const wrap = $('grid-wrap');
+  const old = wrap.querySelector('td[aria-selected="true"]');
+  if (old) old.removeAttribute('aria-selected');
+  td.setAttribute('aria-selected', 'true');
+  state.selected = { row, column };
+  $('cell-name').textContent = columnName(column) + (row + 1);
+  $('cell-value').textContent = td.textContent;
+}
+
+/** Frozen columns stay beside the row numbers while the grid scrolls sideways. */
+function frozenCell(cell: HTMLElement, column: number, widths: number[], last: boolean): void {
+  cell.classList.add('frozen-col');
+  cell.style.left = `${46 + widths.slice(0, column).reduce((a, b) => a + b, 0)}px`;
+  if (last) cell.style.borderRight = '3px solid #c0c0c0';
+}
+
+/** Draws the current sheet; `scrollTop` starts at its top-left, otherwise the scroll position stays. */
+export function renderSheet(scrollTop: boolean): void {
+  const wrap = $('grid-wrap');
+  const keep = scrollTop ? { top: 0, left: 0 } : { top: wrap.scrollTop, left: wrap.scrollLeft };
+  renderTabs();
+  const sheet = state.workbook?.sheets.find((s) => s.name === state.current);
+  if (!sheet) { wrap.replaceChildren(); return; }
+  const values = sheet.values;
+  const columns = values.reduce((widest, row) => Math.max(widest, row.length), 1);
+  // A long sheet shows its frozen rows and its newest rows: that is where a save appends.
+  const rows: number[] = [];
+  const frozen = Math.min(sheet.frozenRows, values.length);
+  for (let r = 0; r < frozen; r++) rows.push(r);
+  for (let r = Math.max(frozen, values.length - (MAX_ROWS - frozen)); r < values.length; r++) rows.push(r);
+  const skipped = values.length - rows.length;
+  // Widths from the longest text in each column, as a person would have sized them.
+  const widths: number[] = [];
+  for (let c = 0; c < columns; c++) {
+    let longest = 0;
+    for (const r of rows) longest = Math.max(longest, String(values[r][c] ?? '').length);
+    widths.push(Math.max(64, Math.min(260, 16 + longest * 7)));
+  }
+  const table = document.createElement('table');
+  table.className = 'grid';
+  table.setAttribute('aria-label', sheet.name);
+  table.style.width = `${46 + widths.reduce((a, b) => a + b, 0)}px`;
+  const colgroup = document.createElement('colgroup');
+  const corner = document.createElement('col');
+  corner.style.width = '46px';
+  colgroup.append(corner, ...widths.map((w) => { const col = document.createElement('col'); col.style.width = `${w}px`; return col; }));
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  const blank = document.createElement('th');
+  blank.setAttribute('aria-hidden', 'true');
+  headRow.append(blank);
+  for (let c = 0; c < columns; c++) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = columnName(c);
+    if (c < sheet.frozenColumns) frozenCell(th, c, widths, c === sheet.frozenColumns - 1);
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const body = document.createElement('tbody');
+  for (const r of rows) {
+    const tr = document.createElement('tr');
+    if (r < sheet.frozenRows) {
+      tr.className = r === sheet.frozenRows - 1 ? 'frozen last-frozen' : 'frozen';
+      tr.style.setProperty('--top', `${ROW_HEIGHT * (r + 1)}px`);
+    }
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = String(r + 1);
+    tr.append(th);
+    for (let c = 0; c < columns; c++) {
+      const td = document.createElement('td');
+      const text = values[r][c] ?? '';
+      td.textContent = text;
+      if (text.length > 18) td.title = text;
+      const background = sheet.backgrounds[r] && sheet.backgrounds[r][c];
+      if (background) td.style.background = background;
+      if (sheet.fontWeights && sheet.fontWeights[r] && sheet.fontWeights[r][c] === 'bold') td.classList.add('bold');
+      if (text !== '' && /^-?[\d,]*\.?\d+%?$/.test(text)) td.classList.add('num');
+      if (state.selected && state.selected.row === r && state.selected.column === c) td.setAttribute('aria-selected', 'true');
+      if (c < sheet.frozenColumns) frozenCell(td, c, widths, c === sheet.frozenColumns - 1);
+      td.addEventListener('click', () => selectCell(td, r, c));
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(colgroup, head, body);
+  const parts: HTMLElement[] = [table];
+  if (values.length === 0) {
+    const empty = document.createElement('p');
+    empty.className = 'empty';
+    empty.textContent = 'This sheet is empty.';
+    parts.push(empty);
+  } else if (skipped > 0) {
+    const note = document.createElement('p');
+    note.className = 'grid-note';
+    note.textContent = `Rows ${frozen + 1} to ${frozen + skipped} are not shown: the playground shows the newest ${MAX_ROWS - frozen} of ${values.length - frozen} rows.`;
+    parts.unshift(note);
+  }
+  wrap.replaceChildren(...parts);
+  // Frozen rows stay under the column letters while the grid scrolls.
+  for (const tr of body.querySelectorAll<HTMLTableRowElement>('tr.frozen')) {
+    for (const cell of tr.children) (cell as HTMLElement).style.top = tr.style.getPropertyValue('--top');
+  }
+  wrap.scrollTop = keep.top;
+  wrap.scrollLeft = keep.left;
+}
+
+/** Shows the sheet the user was on (or the active one) from a freshly fetched workbook. */
+export function showWorkbook(before: SheetWire | undefined): void {
+  const workbook = state.workbook;
+  if (!workbook) return;
+  const names = visibleSheets().map((s) => s.name);
+  if (!state.current || !names.includes(state.current)) state.current = names.includes(workbook.activeSheet) ? workbook.activeSheet : names[0];
+  $('doc-name').textContent = workbook.name;
+  document.title = `${workbook.name} - Cadence playground`;
+  renderSheet(false);
+  // Rows appended to the sheet on screen (a save to Attendance) scroll into view, as new rows would.
+  const after = workbook.sheets.find((s) => s.name === state.current);
+  if (before && after && before.name === after.name && after.values.length > before.values.length) {
+    const wrap = $('grid-wrap');
+    wrap.scrollTop = wrap.scrollHeight;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * What the playground's HTTP API sends the page: the server (httpApp.ts) builds these and the page
+ * (page/) reads them, so both sides are checked against one definition. Types only.
+ */
+
+/** GET /api/workbook: the spreadsheet as shown (the runtime's WorkbookView, plus its name). */
+export interface WorkbookWire {
+  name: string;
+  activeSheet: string;
+  sheets: {
+    name: string;
+    values: string[][];
+    backgrounds: (string | null)[][];
+    fontWeights: (string | null)[][];
+    frozenRows: number;
+    frozenColumns: number;
+    hidden?: boolean;
+  }[];
+}
+
+export type SheetWire = WorkbookWire['sheets'][number];
+
+/** GET /api/ui: what the page needs besides the grid: the menu, whether a sidebar is open, and messages. */
+export interface UiView {
+  spreadsheetName: string;
+  menu: { title: string; items: { caption: string; functionName: string }[] } | null;
+  /** `version` changes whenever the add-on shows a sidebar again, so the page reloads it. */
+  sidebar: { title: string; version: number } | null;
+  /** ui.alert and toast texts shown so far, oldest first. */
+  messages: string[];
+  /** Under `npm run dev` only: changes when the page was rebuilt, so the page reloads itself. */
+  dev?: { pageVersion: number };
+}

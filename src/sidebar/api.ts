@@ -1,29 +1,15 @@
 /**
- * A typed promise wrapper over google.script.run (the server API in src/core/types.ts).
+ * A typed promise wrapper over google.script.run, derived from the server API's contract
+ * (src/core/api.ts): an endpoint declared there can be called here with its own types.
  *
  * The bridge's rules, from https://developers.google.com/apps-script/guides/html/reference/run:
  * calls are asynchronous and return nothing directly; the success handler gets (value, userObject)
  * and the failure handler (Error, userObject); arguments are copied, and a Date, function or DOM
  * element in them makes the call fail (so dates are YYYY-MM-DD strings), while an undefined field
- * becomes null (so requests leave optional fields out rather than undefined). From DESIGN.md: at
+ * becomes null (so requests leave optional fields out rather than undefined). From src/README.md ("The bridge"): at
  * most 10 calls in flight per page (further calls wait in a queue here), completing in any order.
  */
-import type {
-  CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Settings, SidebarData,
-  WithdrawalRequest,
-} from '../core/types';
-
-interface Endpoints {
-  getSidebarData: { args: []; result: SidebarData };
-  saveSession: { args: [SaveSessionRequest]; result: SaveSessionResult };
-  getClientHistory: { args: [string]; result: Entry[] };
-  correctEntry: { args: [CorrectionRequest]; result: EntryChangeResult };
-  withdrawEntry: { args: [WithdrawalRequest]; result: EntryChangeResult };
-  completeFollowUp: { args: [string]; result: unknown };
-  saveSettings: { args: [Partial<Settings>]; result: SidebarData };
-  createRoster: { args: []; result: SidebarData };
-}
-export type Endpoint = keyof Endpoints;
+import type { CadenceApi, Endpoint } from '../core/api';
 
 /** The part of google.script.run this page uses. */
 interface ScriptRun {
@@ -59,7 +45,7 @@ export function errorMessage(error: unknown): string {
   return 'The spreadsheet did not answer. Check your connection and try again.';
 }
 
-export function call<K extends Endpoint>(name: K, ...args: Endpoints[K]['args']): Promise<Endpoints[K]['result']> {
+export function call<K extends Endpoint>(name: K, ...args: Parameters<CadenceApi[K]>): Promise<ReturnType<CadenceApi[K]>> {
   return new Promise((resolve, reject) => {
     const start = (): void => {
       const run = window.google?.script?.run;
@@ -69,7 +55,7 @@ export function call<K extends Endpoint>(name: K, ...args: Endpoints[K]['args'])
       }
       inFlight += 1;
       const runner = run
-        .withSuccessHandler((value) => { release(); resolve(value as Endpoints[K]['result']); })
+        .withSuccessHandler((value) => { release(); resolve(value as ReturnType<CadenceApi[K]>); })
         .withFailureHandler((error) => { release(); reject(new Error(errorMessage(error))); });
       const fn = runner[name];
       if (typeof fn !== 'function') {

@@ -1,0 +1,33 @@
+/**
+ * The server API: every `google.script.run` endpoint, with what it takes and what it answers.
+ * This is the one place an endpoint is declared. The server's exports are checked against it
+ * (server/endpoints.ts) and the sidebar's caller is derived from it (sidebar/api.ts), so adding an
+ * endpoint is: declare it here, export it from server/endpoints.ts; the typecheck names whatever
+ * is missing. Arguments and results cross the bridge as copies (no Date, no function: dates are
+ * 'YYYY-MM-DD' strings).
+ */
+import type {
+  CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Settings, SidebarData,
+  WithdrawalRequest,
+} from './types';
+
+export interface CadenceApi {
+  /** Everything the sidebar paints from. */
+  getSidebarData(): SidebarData;
+  /** One session's marks appended to the record, once per requestId. */
+  saveSession(request: SaveSessionRequest): SaveSessionResult;
+  /** Every entry of one client (by client ID), newest first, superseded ones included. */
+  getClientHistory(clientId: string): Entry[];
+  /** Replaces an entry by a superseding row. */
+  correctEntry(request: CorrectionRequest): EntryChangeResult;
+  /** Withdraws an entry that should not have been recorded. */
+  withdrawEntry(request: WithdrawalRequest): EntryChangeResult;
+  /** Marks an entry's follow-up done (by entry ID). */
+  completeFollowUp(entryId: string): EntryChangeResult;
+  /** Stores a change to the settings and answers fresh sidebar data. */
+  saveSettings(patch: Partial<Settings>): SidebarData;
+  /** Adds a Roster tab with Cadence's headers and answers fresh sidebar data. */
+  createRoster(): SidebarData;
+}
+
+export type Endpoint = keyof CadenceApi;

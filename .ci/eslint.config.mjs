@@ -16,7 +16,7 @@ const HOST_GLOBALS = ['process', 'require', 'Buffer', '__dirname', '__filename',
  * The modules of core that the page may import: the API contract, the vocabulary and the shared
  * rules it shows (src/README.md, "Rooms"). The rest of core runs on the server only.
  */
-const CORE_CONTRACT = ['types.ts'];
+const CORE_CONTRACT = ['types.ts', 'api.ts', 'settingsRules.ts', 'dates.ts'];
 
 const ROOMS = ['core', 'server', 'sidebar', 'runtime', 'playground'];
 const others = (...allowed) => ROOMS.filter((room) => !allowed.includes(room)).map((room) => `./src/${room}`);

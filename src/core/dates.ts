@@ -1,5 +1,5 @@
 /**
- * Calendar days as 'YYYY-MM-DD' strings, the form dates cross the bridge in (DESIGN.md). Pure day
+ * Calendar days as 'YYYY-MM-DD' strings, the form dates cross the bridge in (src/README.md, "The bridge"). Pure day
  * arithmetic through Date.UTC, so no time zone or daylight-saving change can shift a day: the
  * server has already turned each cell into a day in the spreadsheet's zone.
  */

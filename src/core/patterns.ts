@@ -1,5 +1,5 @@
 /**
- * The Patterns tab as plain data (DESIGN.md "Tabs", issue 4): the grid of values and number
+ * The Patterns tab as plain data (src/README.md, "Where each contract lives"): the grid of values and number
  * formats, and the conditional-format rules that colour it and the roster, so the server only
  * writes what this computes.
  *
@@ -13,21 +13,20 @@
  * never moves them), then one row per active client: flagged first (Urgent, Rising, Watch), then
  * by group and name.
  */
-import { addDays, daysBetween, weekStart } from './dates';
+import { addDays, daysBetween, isIsoDate, weekStart } from './dates';
 import { nameKey } from './roster';
 import { asCellText } from './text';
 import { computeTrend, levelRank, sessionOrder, sessionsByClient } from './trend';
-import type { Client, Entry, Settings, Status, Trend, TrendLevel } from './types';
+import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS } from './types';
+import type { Client, Entry, FlaggedLevel, Settings, Status, Trend, TrendLevel } from './types';
 
 /** One short code per status; a week with two sessions shows both ("P U"). */
 export const STATUS_CODES: Readonly<Record<Status, string>> = { present: 'P', late: 'L', excused: 'E', unexcused: 'U', refused: 'R', cancelled: 'C' };
 
-export const LEVEL_LABELS: Readonly<Record<TrendLevel, string>> = {
-  urgent: 'Urgent', rising: 'Rising', watch: 'Watch', none: '—', insufficient: 'not enough data',
-};
+export const LEVEL_LABELS: Readonly<Record<TrendLevel, string>> = { ...FLAGGED_LEVEL_LABELS, none: '—', insufficient: 'not enough data' };
 
 /** The design's trend colours. */
-export const LEVEL_COLOURS: Readonly<Record<'urgent' | 'rising' | 'watch' | 'insufficient', string>> = {
+export const LEVEL_COLOURS: Readonly<Record<FlaggedLevel | 'insufficient', string>> = {
   urgent: '#EA9999', rising: '#F9CB9C', watch: '#FFF2CC', insufficient: '#EFEFEF',
 };
 
@@ -44,7 +43,7 @@ const STATUS_STYLE: readonly { status: Status; word: string; colour: string }[] 
   { status: 'present', word: 'present', colour: '#D9EAD3' },
   { status: 'cancelled', word: 'cancelled', colour: '#EFEFEF' },
 ];
-const LEVEL_STYLE: readonly ('urgent' | 'rising' | 'watch' | 'insufficient')[] = ['urgent', 'rising', 'watch', 'insufficient'];
+const LEVEL_STYLE: readonly (FlaggedLevel | 'insufficient')[] = [...FLAGGED_LEVELS, 'insufficient'];
 
 export const LEGEND_ROW = 1;
 export const HEADER_ROW = 2;
@@ -163,7 +162,7 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   const weekIndex = (date: string): number => {
     let index = weekOf.get(date);
     if (index === undefined) {
-      const offset = /^\d{4}-\d{2}-\d{2}$/.test(date) ? daysBetween(weeks[0], weekStart(date)) / 7 : -1;
+      const offset = isIsoDate(date) ? daysBetween(weeks[0], weekStart(date)) / 7 : -1;
       index = offset >= 0 && offset < weeks.length ? offset : -1;
       weekOf.set(date, index);
     }
@@ -287,7 +286,7 @@ export function rosterRules(patternsSheetName: string, roster: RosterArea): Rule
   const patternsKey = indirectColumn(patternsSheetName, roster.idColumn === null ? COLUMNS.name : COLUMNS.id);
   const patternsLevel = indirectColumn(patternsSheetName, COLUMNS.level);
   const block: CellBlock = { row: first, column: roster.nameColumn, numRows: rows, numColumns: 1 };
-  return (['urgent', 'rising', 'watch'] as const).map((level) => ({
+  return FLAGGED_LEVELS.map((level) => ({
     blocks: [block],
     formula: marked(`${key}<>"",COUNTIFS(${patternsKey},${key},${patternsLevel},"${LEVEL_LABELS[level]}")>0`),
     background: LEVEL_COLOURS[level],

@@ -14,7 +14,7 @@ import { asCellText, cellText, headerKey } from './text';
  */
 export type RecordField = Exclude<keyof Entry, 'supersededBy'>;
 
-/** Cadence's columns in the order a new Attendance tab gets them (DESIGN.md "Tabs"). */
+/** Cadence's columns in the order a new Attendance tab gets them (src/README.md, "The record is append-only"). */
 export const RECORD_COLUMNS: readonly { field: RecordField; header: string }[] = [
   { field: 'entryId', header: 'Entry ID' },
   { field: 'sessionDate', header: 'Session date' },

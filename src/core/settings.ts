@@ -1,4 +1,5 @@
 /** Settings: their defaults, reading what is stored, and checking a change the user makes. */
+import { numberSettingProblem, REASON_LIMITS, TOP_SETTINGS, TREND_SETTINGS, trendConsistencyProblems } from './settingsRules';
 import { DEFAULT_TREND_SETTINGS } from './trend';
 import { DEFAULT_REASONS } from './types';
 import { isPlainObject } from './validation';
@@ -22,31 +23,6 @@ export function defaultSettings(): Settings {
     patternWeeks: 26,
     maxNoteLength: 500,
   };
-}
-
-/** Bounds of each number setting: [min, max, integer]. */
-const TREND_BOUNDS: Record<keyof TrendSettings, [number, number, boolean]> = {
-  watchWindow: [2, 52, true],
-  watchMinAbsences: [1, 52, true],
-  risingWindow: [2, 52, true],
-  risingMinAbsences: [1, 52, true],
-  pointsAbove: [0, 1, false],
-  priorRate: [0, 1, false],
-  priorSessions: [0, 100, false],
-  urgentStreak: [1, 52, true],
-  urgentUnexcused: [1, 52, true],
-  risingUnexcusedStreak: [1, 52, true],
-  chronicRate: [0, 1, false],
-  chronicMinSessions: [1, 1000, true],
-};
-
-const TOP_BOUNDS = { patternWeeks: [4, 104, true], maxNoteLength: [20, 5000, true] } as const;
-
-function numberProblem(name: string, value: unknown, [min, max, integer]: readonly [number, number, boolean]): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    return `${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`;
-  }
-  return null;
 }
 
 function checkHeader(value: unknown): boolean {
@@ -88,7 +64,9 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
       ? [...new Set((reasons as string[]).map((r) => r.trim()).filter(Boolean))]
       : null;
     if (!cleaned || cleaned.length === 0) problems.push('The reasons list needs at least one reason.');
-    else if (cleaned.some((r) => r.length > 200) || cleaned.length > 100) problems.push('Keep reasons under 200 characters and at most 100 of them.');
+    else if (cleaned.some((r) => r.length > REASON_LIMITS.maxLength) || cleaned.length > REASON_LIMITS.maxCount) {
+      problems.push(`Keep reasons under ${REASON_LIMITS.maxLength} characters and at most ${REASON_LIMITS.maxCount} of them.`);
+    }
     else next.reasons = cleaned;
   }
   if (patch.trend !== undefined) {
@@ -96,19 +74,17 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     else {
       for (const [key, value] of Object.entries(patch.trend)) {
         // Own keys only: "toString" or "constructor" would find Object.prototype's members.
-        if (!Object.prototype.hasOwnProperty.call(TREND_BOUNDS, key)) continue;
-        const bounds = TREND_BOUNDS[key as keyof TrendSettings];
-        const problem = numberProblem(key, value, bounds);
+        if (!Object.prototype.hasOwnProperty.call(TREND_SETTINGS, key)) continue;
+        const problem = numberSettingProblem(TREND_SETTINGS[key as keyof TrendSettings], value);
         if (problem) problems.push(problem);
         else next.trend[key as keyof TrendSettings] = value as number;
       }
-      if (next.trend.watchMinAbsences > next.trend.watchWindow) problems.push('watchMinAbsences cannot exceed watchWindow.');
-      if (next.trend.risingMinAbsences > next.trend.risingWindow) problems.push('risingMinAbsences cannot exceed risingWindow.');
+      problems.push(...trendConsistencyProblems(next.trend));
     }
   }
   for (const key of ['patternWeeks', 'maxNoteLength'] as const) {
     if (patch[key] === undefined) continue;
-    const problem = numberProblem(key, patch[key], TOP_BOUNDS[key]);
+    const problem = numberSettingProblem(TOP_SETTINGS[key], patch[key]);
     if (problem) problems.push(problem);
     else next[key] = patch[key] as number;
   }

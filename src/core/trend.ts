@@ -1,5 +1,5 @@
 /**
- * The absence-trend rule (DESIGN.md "The absence trend"): a pure function of a client's sessions.
+ * The absence-trend rule (explained in README.md, "How a client gets flagged"): a pure function of a client's sessions.
  *
  * One change to the rule as first written: a level can never rise on an attended session. With the
  * usual rate taken from the sessions before the window, attending makes the window slide, and an
@@ -12,8 +12,8 @@
  * a stable 10% client (0.8% at 20%); the cap removes those and costs 0.2 points of detection
  * (a 10%→60% jump flagged at Watch within 4 sessions: 84.3% instead of 84.5%).
  */
-import { ABSENT_STATUSES, WITHDRAWN } from './types';
-import type { Entry, Status, Trend, TrendLevel, TrendSettings } from './types';
+import { ABSENT_STATUSES, FLAGGED_LEVELS, WITHDRAWN } from './types';
+import type { Entry, FlaggedLevel, Status, Trend, TrendLevel, TrendSettings } from './types';
 
 export const DEFAULT_TREND_SETTINGS: TrendSettings = {
   watchWindow: 4,
@@ -59,8 +59,9 @@ export function countedInOrder(sessions: readonly TrendSession[]): TrendSession[
     .sort(sessionOrder);
 }
 
-const RANK: Readonly<Record<'none' | 'watch' | 'rising' | 'urgent', number>> = { none: 0, watch: 1, rising: 2, urgent: 3 };
-const LEVELS = ['none', 'watch', 'rising', 'urgent'] as const;
+/** Levels by rank: no flag, then the flagged levels from the least urgent up. */
+const LEVELS: readonly ('none' | FlaggedLevel)[] = ['none', ...[...FLAGGED_LEVELS].reverse()];
+const RANK = Object.fromEntries(LEVELS.map((level, rank) => [level, rank])) as Readonly<Record<'none' | FlaggedLevel, number>>;
 
 /** The rank of a level, for comparing: not enough data and no flag are both 0. */
 export function levelRank(level: TrendLevel): number {

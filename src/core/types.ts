@@ -1,6 +1,6 @@
 /**
- * The domain vocabulary and the server API contract (see DESIGN.md, "Statuses" and
- * "The server API"). Pure types and constants: no Apps Script global may appear in core/.
+ * The domain vocabulary, and the requests and results of the server API whose endpoints api.ts
+ * declares (src/README.md, "Statuses"). Pure types and constants.
  */
 
 /** Session statuses, in the order the sidebar offers them. */
@@ -28,7 +28,17 @@ export const DEFAULT_REASONS: readonly string[] = [
   'other',
 ];
 
-export type TrendLevel = 'urgent' | 'rising' | 'watch' | 'none' | 'insufficient';
+/** The trend levels that flag a client for a conversation, most urgent first. */
+export const FLAGGED_LEVELS = ['urgent', 'rising', 'watch'] as const;
+export type FlaggedLevel = (typeof FLAGGED_LEVELS)[number];
+export const FLAGGED_LEVEL_LABELS: Readonly<Record<FlaggedLevel, string>> = { urgent: 'Urgent', rising: 'Rising', watch: 'Watch' };
+
+/** A flagged level, or no flag ('none'), or too few sessions to say ('insufficient'). */
+export type TrendLevel = FlaggedLevel | 'none' | 'insufficient';
+
+export function isFlagged(level: TrendLevel): level is FlaggedLevel {
+  return (FLAGGED_LEVELS as readonly string[]).includes(level);
+}
 
 /** The absence trend of one client, as shown in the sidebar and the Patterns tab. */
 export interface Trend {
@@ -117,7 +127,7 @@ export interface Entry {
   requestId: string;
 }
 
-// ---- The server API (contract: DESIGN.md "The server API") ----
+// ---- Requests and results of the server API (core/api.ts) ----
 
 export interface AttendanceInput {
   clientId: string;

@@ -1,6 +1,6 @@
 /**
  * The playground's HTTP face: the spreadsheet page, the sidebar as HtmlService produced it, and
- * the API (contract in issue 5): POST /api/run/<function>, GET /api/workbook, GET /api/ui.
+ * the API (src/README.md, "Where each contract lives"): POST /api/run/<function>, GET /api/workbook, GET /api/ui.
  *
  * Requests are handled one at a time without a queue of our own: env.run, env.view and the
  * workbook write are synchronous, so each request's work runs whole before Node starts the next

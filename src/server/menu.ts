@@ -4,6 +4,7 @@ import { readCurrentEntries } from './sidebarData';
 import { refreshPatternsFrom } from './patternsRefresh';
 import { withDocumentLock } from './documentLock';
 import { trendsByClient } from '../core/trend';
+import { isFlagged } from '../core/types';
 
 /** onOpen may run in AuthMode.NONE, where reading the sheet or properties throws: menu only. */
 export function onOpen(): void {
@@ -39,10 +40,7 @@ export function refreshPatterns(): void {
     const current = readCurrentEntries(workbook);
     refreshPatternsFrom(workbook, current);
     const trends = trendsByClient(current, workbook.settings.trend);
-    return workbook.roster.clients.filter((c) => {
-      const level = trends.get(c.id)?.level;
-      return level === 'watch' || level === 'rising' || level === 'urgent';
-    }).length;
+    return workbook.roster.clients.filter((c) => isFlagged(trends.get(c.id)?.level ?? 'none')).length;
   });
   const clients = workbook.roster.clients.length;
   workbook.ss.toast(`${clients} client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`, 'Patterns refreshed');

@@ -1,5 +1,5 @@
 /**
- * Writes the Patterns tab and the roster highlight (DESIGN.md "Tabs"). core/patterns.ts computes
+ * Writes the Patterns tab and the roster highlight (src/README.md, "Where each contract lives"). core/patterns.ts computes
  * every value, format and rule; this file only makes the service calls, a fixed number of them
  * whatever the number of clients or entries: the sheet is sized to the grid, then one
  * setNumberFormats, one setValues, one setFontWeights and one setBackground for the whole grid, and

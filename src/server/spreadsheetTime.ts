@@ -1,5 +1,5 @@
 /**
- * Dates in the spreadsheet's own time zone (DESIGN.md: dates cross the bridge as YYYY-MM-DD in that
+ * Dates in the spreadsheet's own time zone (src/README.md, "The bridge": dates cross the bridge as YYYY-MM-DD in that
  * zone). Utilities.formatDate/parseDate take SimpleDateFormat patterns:
  * https://developers.google.com/apps-script/reference/utilities/utilities#formatDate(Date,String,String)
  */

@@ -1,4 +1,4 @@
-/** The trend badge and the chronic badge next to a client's name (colours in style.css, DESIGN.md). */
+/** The trend badge and the chronic badge next to a client's name (colours in style.css, as core/patterns.ts LEVEL_COLOURS). */
 import type { Trend } from '../core/types';
 import { h } from './dom';
 import { trendLabel } from './format';

@@ -1,6 +1,6 @@
 /**
  * The server answers "Another save is in progress..." when it cannot take the document lock in
- * time (DESIGN.md "Reliability model"). That failure is worth one automatic retry with the same
+ * time (src/README.md, "Reliability"). That failure is worth one automatic retry with the same
  * request id; any other failure is shown to the therapist as it is.
  */
 export const BUSY_RETRY_MS = 2000;

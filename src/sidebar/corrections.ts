@@ -1,9 +1,9 @@
 /**
  * A client's recent entries with Correct and Withdraw. A correction appends a superseding row and
- * a withdrawal a withdrawing one (DESIGN.md "Tabs"); the old row keeps its content, so here it is
+ * a withdrawal a withdrawing one (src/README.md, "The record is append-only"); the old row keeps its content, so here it is
  * shown struck through with what replaced it. One editor is open at a time.
  */
-import type { ClientView, Entry, Status } from '../core/types';
+import { WITHDRAWN, type ClientView, type Entry, type Status } from '../core/types';
 import { absenceDetails, type DetailsContext } from './absenceDetails';
 import { call } from './api';
 import { button, h, message, replace, uid } from './dom';
@@ -23,7 +23,7 @@ export interface HistoryContext extends DetailsContext {
 function marksFromEntry(entry: Entry): Marks {
   return {
     ...emptyMarks(),
-    status: entry.status === 'withdrawn' ? null : entry.status,
+    status: entry.status === WITHDRAWN ? null : entry.status,
     reason: entry.reason,
     notice: entry.notice === true,
     note: entry.note,
@@ -34,7 +34,7 @@ function marksFromEntry(entry: Entry): Marks {
 
 function entryLine(entry: Entry, today: string): string {
   const when = shortDate(entry.sessionDate, today);
-  if (entry.status === 'withdrawn') return `${when} — withdrawal${entry.note ? `: ${entry.note}` : ''}`;
+  if (entry.status === WITHDRAWN) return `${when} — withdrawal${entry.note ? `: ${entry.note}` : ''}`;
   return `${when} — ${statusAndReason(entry.status, entry.reason)}`;
 }
 
@@ -64,7 +64,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
   /** Why an entry no longer counts: withdrawn (with the reason given), its follow-up done, or corrected. */
   function supersededText(entry: Entry): string {
     const by = entries.find((e) => e.entryId === entry.supersededBy);
-    if (by?.status === 'withdrawn') return by.note ? `Withdrawn: ${by.note}` : 'Withdrawn';
+    if (by?.status === WITHDRAWN) return by.note ? `Withdrawn: ${by.note}` : 'Withdrawn';
     if (by && followUpMarkedDone(entry, by)) return 'Follow-up marked done (a newer version below)';
     return 'Corrected: replaced by a later entry';
   }
@@ -81,7 +81,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
   }
 
   function entryItem(entry: Entry, index: number): HTMLElement {
-    const withdrawal = entry.status === 'withdrawn';
+    const withdrawal = entry.status === WITHDRAWN;
     const current = entry.supersededBy === '' && !withdrawal;
     const when = shortDate(entry.sessionDate, ctx.today);
     const className = current ? 'entry' : withdrawal ? 'entry withdrawal' : 'entry superseded';

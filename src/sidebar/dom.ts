@@ -1,7 +1,7 @@
 /**
  * Tiny element builders. Text only ever goes in through textContent or a control's value, so a
  * client named `<img src=x onerror=alert(1)>` shows as those characters; this page never uses
- * innerHTML (DESIGN.md "Security model").
+ * innerHTML (src/README.md, "Security").
  */
 
 export type Child = Node | string | null | undefined | false;

@@ -1,5 +1,5 @@
 /** How dates, statuses, trends and earlier entries read in the sidebar (plain text, never HTML). */
-import type { FollowUp, LastEntry, RecordStatus, TrendLevel } from '../core/types';
+import { FLAGGED_LEVEL_LABELS, type FollowUp, type LastEntry, type RecordStatus, type TrendLevel } from '../core/types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -36,11 +36,9 @@ export function statusWord(status: string): string {
 /** The badge text of a trend level; '' for none (no badge). */
 export function trendLabel(level: TrendLevel): string {
   switch (level) {
-    case 'urgent': return 'Urgent';
-    case 'rising': return 'Rising';
-    case 'watch': return 'Watch';
     case 'insufficient': return 'Not enough data';
-    default: return '';
+    case 'none': return '';
+    default: return FLAGGED_LEVEL_LABELS[level];
   }
 }
 

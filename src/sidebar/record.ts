@@ -2,6 +2,7 @@
  * The session form: date, group or individual clients, one row per client, and the bottom bar
  * with "Save session". Saving sends ONE saveSession call with the form's request id.
  */
+import { isIsoDate } from '../core/dates';
 import type { ClientView, FollowUp, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
 import { call } from './api';
 import { BUSY_RETRY_MS, isBusyMessage } from './busy';
@@ -158,7 +159,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     if (problem) {
       say('error', problem.message);
       if (problem.clientId) rows.get(problem.clientId)?.focus();
-      else if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date)) date.focus();
+      else if (!isIsoDate(form.date)) date.focus();
       else scope.focus();
       return;
     }

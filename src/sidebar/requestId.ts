@@ -1,6 +1,6 @@
 /**
  * Request ids make a save idempotent: the server stores a request id once, so a double click or
- * a retry of the same form sends the same id and is stored once (DESIGN.md "Reliability model").
+ * a retry of the same form sends the same id and is stored once (src/README.md, "Reliability").
  */
 
 /** Fills a byte array with random values: `crypto.getRandomValues` in the browser and in Node 20. */

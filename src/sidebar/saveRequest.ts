@@ -1,4 +1,4 @@
-/** Turning the form into the one saveSession call (DESIGN.md "The server API"). */
+/** Turning the form into the one saveSession call (core/api.ts). */
 import type { AttendanceInput, SaveSessionRequest } from '../core/types';
 import { asksForDetails, type Marks } from './marks';
 import type { FormRow } from './validate';

@@ -3,11 +3,12 @@
  * parameters, the Patterns tab's weeks and the longest note. One saveSettings call stores them and
  * answers fresh sidebar data, which the page repaints from.
  */
-import type { RosterSettings, Settings, SidebarData, TrendSettings } from '../core/types';
+import { REASON_LIMITS } from '../core/settingsRules';
+import type { RosterSettings, Settings, SidebarData } from '../core/types';
 import { call } from './api';
 import { button, h, message, replace, select, uid } from './dom';
 import { addReason, moveReason, removeReason } from './reasonsList';
-import { fieldText, parseTrendFields, TREND_FIELDS } from './trendFields';
+import { fieldText, inputAttributes, parseNumberFields, TOP_FIELDS, TREND_FIELDS, type NumberField, type NumberKey } from './numberFields';
 
 export interface SettingsHooks {
   /** New data from saveSettings or createRoster. */
@@ -106,32 +107,27 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
     }
   };
   paintReasons();
-  const newReason = h('input', { attrs: { type: 'text', maxlength: '60' } });
+  const newReason = h('input', { attrs: { type: 'text', maxlength: String(REASON_LIMITS.maxLength) } });
   const add = (): void => { reasons = addReason(reasons, newReason.value); newReason.value = ''; paintReasons(); newReason.focus(); };
   newReason.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } });
 
   // ---- Trend and the rest ----
-  const trendInputs = new Map<keyof TrendSettings, HTMLInputElement>();
-  const trendFields = TREND_FIELDS.map((field) => {
-    const input = h('input', { attrs: { type: 'number', min: field.kind === 'percent' ? '0' : '1', max: '100', step: field.kind === 'percent' ? 'any' : '1' } });
-    input.value = fieldText(settings.trend, field);
-    trendInputs.set(field.key, input);
-    return labelled(field.label, input);
-  });
-  const weeks = h('input', { attrs: { type: 'number', min: '4', max: '104', step: '1' } });
-  weeks.value = String(settings.patternWeeks);
-  const maxNote = h('input', { attrs: { type: 'number', min: '20', max: '5000', step: '1' } });
-  maxNote.value = String(settings.maxNoteLength);
+  const numberInputs = new Map<NumberKey, HTMLInputElement>();
+  const numberField = (field: NumberField, stored: number): HTMLElement => {
+    const input = h('input', { attrs: inputAttributes(field.setting) });
+    input.value = fieldText(field.setting, stored);
+    numberInputs.set(field.key, input);
+    return labelled(field.setting.label, input);
+  };
+  const trendFields = TREND_FIELDS.map((field) => numberField(field, settings.trend[field.key]));
+  const [weeks, maxNote] = TOP_FIELDS.map((field) => numberField(field, settings[field.key]));
 
   const saveButton = button('Save settings', () => {
-    const texts: Partial<Record<keyof TrendSettings, string>> = {};
-    for (const [key, input] of trendInputs) texts[key] = input.value;
-    const parsed = parseTrendFields(texts, settings.trend);
+    const texts: Partial<Record<NumberKey, string>> = {};
+    for (const [key, input] of numberInputs) texts[key] = input.value;
+    const parsed = parseNumberFields(texts, settings);
     if (parsed.problem !== null) { say('error', parsed.problem); return; }
-    const patternWeeks = Number(weeks.value);
-    const maxNoteLength = Number(maxNote.value);
-    if (!Number.isInteger(patternWeeks) || patternWeeks < 4 || patternWeeks > 104) { say('error', 'Weeks in Patterns must be a whole number from 4 to 104.'); return; }
-    if (!Number.isInteger(maxNoteLength) || maxNoteLength < 20 || maxNoteLength > 5000) { say('error', 'Longest note must be a whole number from 20 to 5000.'); return; }
+    const { trend, patternWeeks, maxNoteLength } = parsed.values;
     if (reasons.length === 0) { say('error', 'Keep at least one reason.'); return; }
     const roster: RosterSettings = {
       sheetId: sheet.value === DETECT ? null : Number(sheet.value),
@@ -140,7 +136,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
       groupHeader: columnSelects.groupHeader.value || null,
       activeHeader: columnSelects.activeHeader.value || null,
     };
-    const change: Partial<Settings> = { roster, reasons, trend: parsed.trend, patternWeeks, maxNoteLength };
+    const change: Partial<Settings> = { roster, reasons, trend, patternWeeks, maxNoteLength };
     saveButton.disabled = true;
     say('info', 'Saving settings…');
     call('saveSettings', change).then((fresh) => hooks.onData(fresh, 'Settings saved.'), (error: Error) => {
@@ -175,8 +171,8 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Record and Patterns' }),
       h('p', { className: 'secondary', text: `Dates follow the spreadsheet's time zone (${data.timeZone}), set in File › Settings.` }),
-      labelled('Weeks in Patterns', weeks),
-      labelled('Longest note (characters)', maxNote),
+      weeks,
+      maxNote,
     ]),
     h('div', { className: 'bottom' }, [feedback, h('div', { className: 'bar-buttons' }, [saveButton])]),
   ]);

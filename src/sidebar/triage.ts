@@ -1,7 +1,8 @@
 /** Who belongs in the "Needs attention" list, most urgent first. */
-import type { ClientView, TrendLevel } from '../core/types';
+import { FLAGGED_LEVELS, isFlagged, type ClientView, type TrendLevel } from '../core/types';
 
-const RANK: Readonly<Record<TrendLevel, number>> = { urgent: 0, rising: 1, watch: 2, none: 3, insufficient: 3 };
+/** Most urgent first; every level that is not a flag after the flags. */
+const rank = (level: TrendLevel): number => (isFlagged(level) ? FLAGGED_LEVELS.indexOf(level) : FLAGGED_LEVELS.length);
 
 /**
  * Active clients with an urgent, rising or watch trend, then those with only the chronic badge
@@ -9,6 +10,6 @@ const RANK: Readonly<Record<TrendLevel, number>> = { urgent: 0, rising: 1, watch
  */
 export function needsAttention(clients: readonly ClientView[]): ClientView[] {
   return clients
-    .filter((c) => c.active && (RANK[c.trend.level] < 3 || c.trend.chronic))
-    .sort((a, b) => RANK[a.trend.level] - RANK[b.trend.level] || a.name.localeCompare(b.name, undefined, { numeric: true }));
+    .filter((c) => c.active && (isFlagged(c.trend.level) || c.trend.chronic))
+    .sort((a, b) => rank(a.trend.level) - rank(b.trend.level) || a.name.localeCompare(b.name, undefined, { numeric: true }));
 }

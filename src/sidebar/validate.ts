@@ -1,4 +1,5 @@
 /** The checks the sidebar makes before it calls saveSession, so the therapist hears at once what is missing. */
+import { isIsoDate } from '../core/dates';
 import type { Marks } from './marks';
 
 export interface FormRow {
@@ -13,8 +14,6 @@ export interface FormProblem {
   clientId: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 function names(rows: readonly FormRow[]): string {
   const shown = rows.slice(0, 5).map((r) => r.name).join(', ');
   return rows.length > 5 ? `${shown} and ${rows.length - 5} more` : shown;
@@ -22,7 +21,7 @@ function names(rows: readonly FormRow[]): string {
 
 /** The first problem of the form, or null when it can be sent. */
 export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength: number): FormProblem | null {
-  if (!DATE.test(date)) return { message: 'Choose the session date.', clientId: null };
+  if (!isIsoDate(date)) return { message: 'Choose the session date.', clientId: null };
   if (rows.length === 0) return { message: 'Choose at least one client for this session.', clientId: null };
   const unmarked = rows.filter((r) => r.marks.status === null);
   if (unmarked.length > 0) {
@@ -42,5 +41,5 @@ export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength:
  * in date order, so no Date (and no browser time zone) is involved.
  */
 export function futureDateNote(date: string, today: string, todayText: string): string | null {
-  return DATE.test(date) && DATE.test(today) && date > today ? `This date is after today (${todayText}). Is it right?` : null;
+  return isIsoDate(date) && isIsoDate(today) && date > today ? `This date is after today (${todayText}). Is it right?` : null;
 }

@@ -20,8 +20,8 @@ test('a patch changes only what it names', () => {
 });
 
 test('invalid values are refused, all reported', () => {
-  expect(() => applySettingsPatch(defaultSettings(), { trend: { pointsAbove: 2, watchWindow: 2.5 } })).toThrow(/pointsAbove must be a number from 0 to 1.*watchWindow must be a whole number/);
-  expect(() => applySettingsPatch(defaultSettings(), { trend: { watchMinAbsences: 9 } })).toThrow(/watchMinAbsences cannot exceed watchWindow/);
+  expect(() => applySettingsPatch(defaultSettings(), { trend: { pointsAbove: 2, watchWindow: 2.5 } })).toThrow(/“Points above the usual rate \(%\)” must be a percentage from 0 to 100.*“Watch: last sessions looked at” must be a whole number/);
+  expect(() => applySettingsPatch(defaultSettings(), { trend: { watchMinAbsences: 9 } })).toThrow(/Watch cannot ask for more absences than the sessions it looks at/);
   expect(() => applySettingsPatch(defaultSettings(), { roster: { sheetId: 'x' } })).toThrow(/roster tab is not valid/);
   expect(() => applySettingsPatch(defaultSettings(), [])).toThrow(/nothing to save/);
 });

@@ -64,7 +64,7 @@ test('Settings choose another tab and columns; the choice is stored in document 
 
 test('bad settings are refused with what to fix and change nothing', () => {
   const env = practice();
-  expect(failure(() => env.run('saveSettings', { maxNoteLength: 3, reasons: [] }))).toMatch(/^Settings were not saved\..*at least one reason.*maxNoteLength must be a whole number from 20/);
+  expect(failure(() => env.run('saveSettings', { maxNoteLength: 3, reasons: [] }))).toMatch(/^Settings were not saved\..*at least one reason.*“Longest note \(characters\)” must be a whole number from 20/);
   expect(env.documentProperties()['cadence.settings']).toBeUndefined();
   const data = env.run<SidebarData>('saveSettings', { maxNoteLength: 40, reasons: ['illness', ' other ', 'illness'] });
   expect(data.settings.maxNoteLength).toBe(40);

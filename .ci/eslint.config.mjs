@@ -86,10 +86,4 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...APPS_SCRIPT_GLOBALS, ...HOST_GLOBALS],
     },
   },
-  {
-    // The runtime's service objects still import each other (range <-> sheet <-> spreadsheet);
-    // issue 14 item 4 takes them apart, then this exception goes.
-    files: ['src/runtime/**/*.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
-  },
 );

@@ -11,9 +11,10 @@ import type { Execution } from './execution';
 import { formulaHolds } from './formula';
 import type { RuleFormat, RuleModel, SheetModel } from './model';
 import { normalizeColor } from './colors';
-import { cellDisplay, rangeInfo, rangeObject, readCell } from './range';
 import { serviceObject } from './service';
 import { numericValue } from './values';
+import { objects } from './objects';
+import { cellDisplay, rangeInfo, readCell } from './cells';
 
 type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -70,7 +71,7 @@ export function ruleBuilder(exec: Execution, start?: Draft): Builder {
       return ruleObject(exec, d.sheet, model);
     },
     copy: () => ruleBuilder(exec, cloneDraft(d)),
-    getRanges: () => exec.realm.array(d.sheet ? d.ranges.map((r) => rangeObject(exec, d.sheet!, r)) : []),
+    getRanges: () => exec.realm.array(d.sheet ? d.ranges.map((r) => objects.range(exec, d.sheet!, r)) : []),
     getBooleanCondition: () => (d.criteria ? conditionObject(exec, d.criteria, d.values, d.format) : null) as GoogleAppsScript.Spreadsheet.BooleanCondition,
     setRanges(ranges) {
       const infos = ranges.map((r) => {
@@ -140,7 +141,7 @@ export function ruleObject(exec: Execution, sheet: SheetModel | null, model: Rul
     copy: () => ruleBuilder(exec, { sheet, ranges: model.ranges.map((r) => ({ ...r })), criteria: model.criteria, values: [...model.values], format: { ...model.format } }),
     getBooleanCondition: () => conditionObject(exec, model.criteria, model.values, model.format),
     getGradientCondition: () => null as unknown as GoogleAppsScript.Spreadsheet.GradientCondition,
-    getRanges: () => exec.realm.array(sheet ? model.ranges.map((r) => rangeObject(exec, sheet, r)) : []),
+    getRanges: () => exec.realm.array(sheet ? model.ranges.map((r) => objects.range(exec, sheet, r)) : []),
   };
   const rule = serviceObject<Rule>(exec, 'ConditionalFormatRule', impl);
   builtRules.set(rule, { sheet, model });

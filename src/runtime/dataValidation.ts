@@ -9,9 +9,10 @@ import type { Execution } from './execution';
 import { formulaHolds } from './formula';
 import type { SheetModel } from './model';
 import { displayValue } from './numberFormat';
-import { cellDisplay, rangeInfo, rangeObject } from './range';
 import { serviceObject } from './service';
 import { Formula, numericValue, type CellValue } from './values';
+import { objects } from './objects';
+import { cellDisplay, rangeInfo } from './cells';
 
 export interface ValidationModel {
   /** A DataValidationCriteria name. */
@@ -92,7 +93,7 @@ export function validationBuilder(exec: Execution, start?: ValidationModel): Bui
 }
 
 function criteriaValues(exec: Execution, d: ValidationModel): unknown[] {
-  const values = d.criteria === 'VALUE_IN_RANGE' && d.source ? [rangeObject(exec, d.source.sheet, d.source.rect), ...d.values] : d.values;
+  const values = d.criteria === 'VALUE_IN_RANGE' && d.source ? [objects.range(exec, d.source.sheet, d.source.rect), ...d.values] : d.values;
   return exec.realm.array(values.map((v) => (Array.isArray(v) ? exec.realm.array(v) : v)));
 }
 

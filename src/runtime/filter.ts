@@ -4,8 +4,9 @@
  */
 import type { Execution } from './execution';
 import type { SheetModel } from './model';
-import { rangeObject, sortRows } from './range';
 import { serviceObject } from './service';
+import { objects } from './objects';
+import { sortRows } from './cells';
 
 type FilterApi = Pick<GoogleAppsScript.Spreadsheet.Filter,
   'getRange' | 'remove' | 'sort' | 'setColumnFilterCriteria' | 'getColumnFilterCriteria' | 'removeColumnFilterCriteria'>;
@@ -25,7 +26,7 @@ export function filterObject(exec: Execution, sheet: SheetModel): GoogleAppsScri
     if (column < r.column || column >= r.column + r.numColumns) throw new Error('The column position is outside the filter range.');
   };
   const impl: FilterApi = {
-    getRange: () => rangeObject(exec, sheet, current().range),
+    getRange: () => objects.range(exec, sheet, current().range),
     remove() { sheet.filter = null; },
     sort(columnPosition, ascending) {
       const r = current().range;

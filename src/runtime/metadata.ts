@@ -8,10 +8,8 @@ import type { Rect } from './a1';
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from './enums';
 import type { Execution } from './execution';
 import type { MetadataLocation, MetadataModel, SheetModel, WorkbookModel } from './model';
-import { rangeObject } from './range';
 import { serviceObject } from './service';
-import { sheetObject } from './sheet';
-import { spreadsheetObject } from './spreadsheet';
+import { objects } from './objects';
 
 const KEY_LIMIT = 256;
 
@@ -44,13 +42,13 @@ function locationObject(exec: Execution, m: MetadataModel): GoogleAppsScript.Spr
   const types = DeveloperMetadataLocationType;
   const impl: LocationApi = {
     getLocationType: () => types[loc.type] as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataLocationType,
-    getSheet: () => ('sheet' in loc ? sheetObject(exec, loc.sheet) : null) as GoogleAppsScript.Spreadsheet.Sheet,
-    getSpreadsheet: () => (loc.type === 'SPREADSHEET' ? spreadsheetObject(exec, exec.world.workbook) : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
+    getSheet: () => ('sheet' in loc ? objects.sheet(exec, loc.sheet) : null) as GoogleAppsScript.Spreadsheet.Sheet,
+    getSpreadsheet: () => (loc.type === 'SPREADSHEET' ? objects.spreadsheet(exec, exec.world.workbook) : null) as GoogleAppsScript.Spreadsheet.Spreadsheet,
     getRow: () => (loc.type === 'ROW'
-      ? rangeObject(exec, loc.sheet, { row: loc.start, column: 1, numRows: loc.length, numColumns: loc.sheet.maxColumns })
+      ? objects.range(exec, loc.sheet, { row: loc.start, column: 1, numRows: loc.length, numColumns: loc.sheet.maxColumns })
       : null) as GoogleAppsScript.Spreadsheet.Range,
     getColumn: () => (loc.type === 'COLUMN'
-      ? rangeObject(exec, loc.sheet, { row: 1, column: loc.start, numRows: loc.sheet.maxRows, numColumns: loc.length })
+      ? objects.range(exec, loc.sheet, { row: 1, column: loc.start, numRows: loc.sheet.maxRows, numColumns: loc.length })
       : null) as GoogleAppsScript.Spreadsheet.Range,
   };
   return serviceObject(exec, 'DeveloperMetadataLocation', impl);

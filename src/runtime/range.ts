@@ -1,18 +1,17 @@
 /** Range: values (user-entered semantics), display values, formats, merges, sort, filter, metadata. */
-import { rectContains, rectsIntersect, rectToA1, type Rect } from './a1';
+import { rectsIntersect, rectToA1, type Rect } from './a1';
 import { normalizeColor } from './colors';
 import { checkValidations, validationModelOf, validationObject } from './dataValidation';
 import type { Execution } from './execution';
 import { filterObject } from './filter';
-import { formulaCellValue } from './formula';
 import { addMetadata, metadataObjects, rangeMetadataLocation } from './metadata';
 import type { FormatLayer, SheetModel } from './model';
-import { displayValue, GENERAL, isDateFormat } from './numberFormat';
-import { instantOfSerial } from './timezone';
+import { GENERAL } from './numberFormat';
 import { serviceObject } from './service';
-import { checkAlive, checkRect, sheetObject } from './sheet';
-import { compareForSort } from './sort';
 import { enterValue, Formula, type CellValue } from './values';
+import { objects, provide } from './objects';
+import { checkAlive, checkRect } from './cells';
+import { cellDisplay, formulaResult, rangeInfo, sortRows } from './cells';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -59,24 +58,6 @@ export function checkShape(values: unknown, numRows: number, numColumns: number,
     }
   }
   return rows;
-}
-
-/** The value a formula cell shows, or the stored value itself. */
-export function readCell(sheet: SheetModel, row: number, column: number): Exclude<CellValue, Formula> | '' {
-  const v = sheet.values.get(row - 1, column - 1);
-  return v instanceof Formula ? formulaResult(sheet, row, column, v.formula) : v;
-}
-
-/** A formula's value; a number in a date-formatted cell (=TODAY()) reads back as a Date, as in Sheets. */
-function formulaResult(sheet: SheetModel, row: number, column: number, formula: string): Exclude<CellValue, Formula> {
-  const v = formulaCellValue(sheet, row, column, formula);
-  if (typeof v !== 'number') return v;
-  const format = sheet.formats.numberFormat.get(row - 1, column - 1);
-  return format !== null && isDateFormat(format) ? new Date(instantOfSerial(v, sheet.workbook.timeZone)) : v;
-}
-
-export function cellDisplay(sheet: SheetModel, row: number, column: number): string {
-  return displayValue(readCell(sheet, row, column), sheet.formats.numberFormat.get(row - 1, column - 1), sheet.workbook.timeZone);
 }
 
 /**
@@ -131,9 +112,6 @@ function formulaCell(formula: unknown): CellValue {
   const f = String(formula ?? '');
   return f === '' ? '' : new Formula(f.startsWith('=') ? f : `=${f}`);
 }
-
-/** Where each Range object points, for services that take ranges (rule builders, moveColumns). */
-export const rangeInfo = new WeakMap<object, { sheet: SheetModel; rect: Rect }>();
 
 export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Range {
   const r0 = rect.row - 1;
@@ -205,7 +183,7 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
     getNumColumns: () => numColumns,
     getHeight: () => numRows,
     getWidth: () => numColumns,
-    getSheet: () => sheetObject(exec, sheet),
+    getSheet: () => objects.sheet(exec, sheet),
     getGridId: () => sheet.id,
     getCell(row, column) {
       if (row < 1 || column < 1 || row > numRows || column > numColumns) {
@@ -410,26 +388,4 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
   return self;
 }
 
-/** Range.sort: a column number, {column, ascending}, or an array of those; columns are sheet columns. */
-export function sortRows(sheet: SheetModel, rect: Rect, spec: unknown): void {
-  const specs = (Array.isArray(spec) ? spec : [spec]).map((s) => {
-    if (typeof s === 'number') return { column: s, ascending: true };
-    const o = s as { column?: unknown; ascending?: unknown };
-    return { column: Number(o.column), ascending: o.ascending !== false };
-  });
-  for (const s of specs) {
-    if (!rectContains(rect, rect.row, s.column)) throw new Error(`The sort column must be within the range. Column ${s.column} is out of range.`);
-  }
-  const order = Array.from({ length: rect.numRows }, (_, i) => i);
-  // Each sort column read once, not at every comparison.
-  const keys = specs.map((s) => order.map((i) => readCell(sheet, rect.row + i, s.column)));
-  order.sort((a, b) => {
-    for (let k = 0; k < specs.length; k++) {
-      const c = compareForSort(keys[k][a], keys[k][b], specs[k].ascending);
-      if (c !== 0) return c;
-    }
-    return a - b;
-  });
-  sheet.permuteRows(rect.row, order, rect.column, rect.numColumns === sheet.maxColumns ? Infinity : rect.numColumns);
-}
-
+provide({ range: rangeObject });

@@ -5,9 +5,10 @@ import type { Execution } from './execution';
 import { filterObject } from './filter';
 import { addMetadata, finderObject, metadataObjects } from './metadata';
 import type { SheetModel } from './model';
-import { cellDisplay, rangeInfo, rangeObject, readCell, sortRows, writeCells } from './range';
+import { rangeObject, writeCells } from './range';
 import { serviceObject } from './service';
-import { spreadsheetObject } from './spreadsheet';
+import { objects, provide } from './objects';
+import { cellDisplay, checkAlive, checkRect, rangeInfo, readCell, sortRows } from './cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,20 +24,6 @@ type SheetApi = Pick<Sheet,
   | 'hideRows' | 'showRows' | 'hideColumns' | 'showColumns' | 'isRowHiddenByUser' | 'isRowHiddenByFilter' | 'isColumnHiddenByUser'
   | 'getFilter' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules'
   | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'setTabColor' | 'getTabColor'>;
-
-/** Apps Script's coordinate errors, in its words. */
-export function checkRect(sheet: SheetModel, rect: Rect): void {
-  for (const n of [rect.row, rect.column, rect.numRows, rect.numColumns]) {
-    if (typeof n !== 'number' || !Number.isInteger(n)) throw new Error(`Cannot convert '${String(n)}' to int.`);
-  }
-  if (rect.row < 1) throw new Error('The starting row of the range is too small.');
-  if (rect.column < 1) throw new Error('The starting column of the range is too small.');
-  if (rect.numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
-  if (rect.numColumns < 1) throw new Error('The number of columns in the range must be at least 1.');
-  if (rect.row + rect.numRows - 1 > sheet.maxRows || rect.column + rect.numColumns - 1 > sheet.maxColumns) {
-    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-  }
-}
 
 /** Resolves getRange's argument forms: (row, column[, numRows[, numColumns]]) or (a1Notation). */
 export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
@@ -56,11 +43,6 @@ export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
 function count(n: unknown, what: string): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) throw new Error(`Those ${what} are out of bounds.`);
   return n;
-}
-
-/** A Sheet or Range object outlives its sheet; using it then fails (Apps Script's wording is not documented). */
-export function checkAlive(sheet: SheetModel): void {
-  if (!sheet.workbook.sheets.includes(sheet)) throw new Error(`The sheet "${sheet.name}" has been deleted.`);
 }
 
 /** The model behind each Sheet object, so services taking a Sheet need not call it (and count). */
@@ -124,7 +106,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     },
     getSheetId: () => sheet.id,
     getIndex: () => wb.sheets.indexOf(sheet) + 1,
-    getParent: () => spreadsheetObject(exec, wb),
+    getParent: () => objects.spreadsheet(exec, wb),
     activate() { wb.activate(sheet); return self; },
 
     getRange: ((...args: unknown[]) => { live(); return range(rectOf(sheet, args)); }) as Sheet['getRange'],
@@ -266,3 +248,5 @@ export function rowHiddenByFilter(sheet: SheetModel, row: number): boolean {
   }
   return false;
 }
+
+provide({ sheet: sheetObject });

@@ -7,6 +7,7 @@ import { serviceObject } from './service';
 import { rangeObject } from './range';
 import { modelOfSheet, rectOf, sheetObject } from './sheet';
 import { checkTimeZone } from './timezone';
+import { provide } from './objects';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -107,3 +108,5 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
   const self = serviceObject<Spreadsheet>(exec, 'Spreadsheet', impl);
   return self;
 }
+
+provide({ spreadsheet: spreadsheetObject });

@@ -5,8 +5,8 @@
  */
 import { effectiveRuleFormat } from './conditionalFormat';
 import type { WorkbookModel } from './model';
-import { cellDisplay } from './range';
 import type { WorkbookView } from './types';
+import { cellDisplay } from './cells';
 
 export function renderWorkbook(wb: WorkbookModel): WorkbookView {
   return {

@@ -26,8 +26,13 @@ export interface OpenedWorkbook {
   created: boolean;
 }
 
-function environment(workbook: WorkbookJSON, distDir: string | undefined, clock: Clock): OfflineEnvironment {
-  return createEnvironment({ distDir, timeZone: workbook.timeZone, workbook, now: () => clock.pinned ?? new Date() });
+/** Who the playground's user is signed in as (Session.getActiveUser, "Recorded by"). */
+const PLAYGROUND_USER = 'therapist@example.org';
+
+function environment(workbook: WorkbookJSON, distDir: string, clock: Clock): OfflineEnvironment {
+  return createEnvironment({
+    distDir, addOnName: 'Cadence', user: PLAYGROUND_USER, timeZone: workbook.timeZone, workbook, now: () => clock.pinned ?? new Date(),
+  });
 }
 
 /** The machine's time zone: an imported roster says nothing about the practice's. */
@@ -54,7 +59,7 @@ export function recordDemoHistory(env: OfflineEnvironment, clock: Clock, today: 
   env.run('refreshPatterns');
 }
 
-export async function openWorkbook(options: PlaygroundOptions, distDir?: string): Promise<OpenedWorkbook> {
+export async function openWorkbook(options: PlaygroundOptions, distDir: string): Promise<OpenedWorkbook> {
   const clock: Clock = { pinned: null };
   if (options.importPath) {
     const roster = await importRoster(options.importPath);

@@ -51,15 +51,16 @@ function followBuilds(app: PlaygroundApp, distDir: string, page: string, save: (
   return [watch(distDir, changed), watch(dirname(page), (_event, file) => { if (file === 'page.html') changed(); })];
 }
 
+/** `distDir`: the built add-on; by default the dist/ beside dist-dev/, where build.mjs writes both. */
 export async function startPlayground(options: PlaygroundOptions, distDir?: string): Promise<RunningPlayground> {
-  const opened = await openWorkbook(options, distDir);
+  const page = pagePath();
+  const opened = await openWorkbook(options, distDir ?? join(dirname(page), '..', 'dist'));
   const { env } = opened;
   env.trigger('onOpen');
   const write = workbookWriter(options.workbookPath);
   const save = (): void => { write(env.toJSON()); };
   if (opened.created) save();
 
-  const page = pagePath();
   const app = createPlaygroundApp({ env, page: readFileSync(page, 'utf8'), save, host: options.host, dev: options.dev });
   const watchers = options.dev ? followBuilds(app, env.world.settings.distDir, page, save) : [];
   const server = createServer((request, response) => app.handle(request, response));

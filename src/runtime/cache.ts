@@ -1,6 +1,6 @@
 /**
- * CacheService. Entries may vanish at any time in Apps Script (DESIGN.md), so a test can drop
- * them all (env.dropCaches). Limits from https://developers.google.com/apps-script/reference/cache/cache:
+ * CacheService. A cache is not storage: entries may be evicted before they expire, so a test can
+ * drop them all at any time (env.dropCaches). Limits from https://developers.google.com/apps-script/reference/cache/cache:
  * keys up to 250 characters, values up to 100KB, expiration at most 21600 s (6 h); default 600 s.
  */
 import type { Execution } from './execution';

@@ -1,5 +1,5 @@
 /**
- * Service-call counting (DESIGN.md "Performance model": the unit of cost is the service call).
+ * Service-call counting (README.md, "What it models": in Apps Script the unit of cost is the service call).
  * Every method the add-on calls on a service object counts as 'Class.method'; builders and
  * in-memory helpers count too, so `expensive` sums only the classes that reach Google's servers.
  */

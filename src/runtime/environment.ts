@@ -5,7 +5,7 @@
  * modification time); contexts are made per execution.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as vm from 'node:vm';
 import { bridgeCopy } from './bridge';
 import { cacheService } from './cache';
@@ -45,7 +45,7 @@ interface LoadedCode { script: vm.Script; functions: Set<string> }
 const codeCache = new Map<string, { mtimeMs: number; size: number; code: LoadedCode }>();
 
 /**
- * Apps Script finds callable functions by reading the code's top-level declarations (DESIGN.md):
+ * Apps Script finds callable functions by reading the code's top-level declarations (README.md):
  * `function name(` or `var name = function`/arrow at the start of a line. A function assigned onto
  * globalThis inside a bundle is not one of them, so it is not callable here either.
  */
@@ -68,11 +68,14 @@ function loadCode(distDir: string): LoadedCode {
   return code;
 }
 
-function repoDist(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'build.mjs'))) return join(dir, 'dist');
-    if (dirname(dir) === dir) return join(process.cwd(), 'dist');
-  }
+/** What the runtime reads of the built manifest (appsscript.json beside Code.js), if there is one. */
+interface Manifest {
+  timeZone?: unknown;
+}
+
+function readManifest(distDir: string): Manifest {
+  const file = join(distDir, 'appsscript.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Manifest) : {};
 }
 
 /** An error from the add-on's realm (or a thrown non-Error) as a Node Error with the same message. */
@@ -93,12 +96,14 @@ function newWorkbook(timeZone: string): WorkbookModel {
   return wb;
 }
 
-export function createEnvironment(options: EnvironmentOptions = {}): OfflineEnvironment {
+export function createEnvironment(options: EnvironmentOptions): OfflineEnvironment {
   const now = options.now;
-  const world = new World(newWorkbook(options.timeZone ?? 'America/New_York'), {
-    distDir: options.distDir ?? repoDist(),
-    scriptTimeZone: options.scriptTimeZone ?? 'Etc/UTC',
-    user: options.user ?? 'therapist@example.org',
+  const manifest = readManifest(options.distDir);
+  const world = new World(newWorkbook(options.timeZone ?? 'Etc/UTC'), {
+    distDir: options.distDir,
+    addOnName: options.addOnName ?? 'Untitled project',
+    scriptTimeZone: options.scriptTimeZone ?? (typeof manifest.timeZone === 'string' ? manifest.timeZone : 'Etc/UTC'),
+    user: options.user ?? 'user@example.com',
     now: now ? () => now().getTime() : () => Date.now(),
   });
   if (options.workbook) world.workbook = workbookFromJSON(options.workbook, world.properties);

@@ -1,5 +1,5 @@
 /**
- * Cadence's offline Apps Script runtime: see types.ts for the contract.
+ * An offline Apps Script runtime: see types.ts for the contract and README.md for what it models.
  *
  * Beyond the contract, createEnvironment returns an OfflineEnvironment with `logs` (Logger and
  * console lines), `dropCaches()` (CacheService entries vanish), `topLevelFunctions()` (what

@@ -1,6 +1,6 @@
 /**
  * Display values under a Sheets number format (Range.getDisplayValues and the playground grid).
- * Covers the formats Cadence uses — General, @, 0, 0.0, #,##0, 0%, 0.0%, yyyy-mm-dd, yyyy-mm-dd hh:mm —
+ * Covers the formats add-ons commonly use — General, @, 0, 0.0, #,##0, 0%, 0.0%, yyyy-mm-dd, yyyy-mm-dd hh:mm —
  * and the date tokens of Sheets' custom formats (yyyy yy mmmm mmm mm m dddd ddd dd d hh h ss am/pm).
  */
 import type { CellValue } from './values';

@@ -169,7 +169,7 @@ const HELPERS = `(function (nowMs, offsetOf, zoneNameOf, zoneId) {
 let helperScript: vm.Script | null = null;
 
 function helpers(): vm.Script {
-  helperScript ??= new vm.Script(HELPERS, { filename: 'cadence-realm-helpers.js' });
+  helperScript ??= new vm.Script(HELPERS, { filename: 'offline-runtime-helpers.js' });
   return helperScript;
 }
 

@@ -15,7 +15,7 @@ export function sessionObject(exec: Execution): GoogleAppsScript.Base.Session {
     getActiveUser: () => userObject(exec, user),
     getEffectiveUser: () => userObject(exec, user),
     getScriptTimeZone: () => scriptTimeZone,
-    getTemporaryActiveUserKey: () => createHash('sha256').update(`cadence:${user}`).digest('base64').slice(0, 43),
+    getTemporaryActiveUserKey: () => createHash('sha256').update(`offline-runtime:${user}`).digest('base64').slice(0, 43),
     getActiveUserLocale: () => 'en',
   };
   return serviceObject(exec, 'Session', impl);

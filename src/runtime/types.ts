@@ -1,5 +1,5 @@
 /**
- * The public face of Cadence's offline Apps Script runtime: what tests, benchmarks and the
+ * The public face of the offline Apps Script runtime: what tests, benchmarks and the
  * playground use. The implementation (environment.ts and the service files beside it) runs the
  * built dist/Code.js in a fresh V8 context per execution, as Apps Script does.
  */
@@ -78,13 +78,18 @@ export interface ConditionalFormatJSON {
 }
 
 export interface EnvironmentOptions {
-  /** Folder holding the built Code.js and Sidebar.html (HtmlService reads files from it); default dist/. */
-  distDir?: string;
-  /** The spreadsheet's time zone (Spreadsheet.getSpreadsheetTimeZone), default 'America/New_York'. */
+  /**
+   * Folder holding the built project: Code.js, the HTML files HtmlService reads, and
+   * appsscript.json (its timeZone is the script's time zone).
+   */
+  distDir: string;
+  /** The add-on's name, the title of its menu under Extensions; default 'Untitled project', as Apps Script names a new project. */
+  addOnName?: string;
+  /** The spreadsheet's time zone (Spreadsheet.getSpreadsheetTimeZone), default 'Etc/UTC'. */
   timeZone?: string;
-  /** The script's time zone (appsscript.json), default 'Etc/UTC'. */
+  /** The script's time zone; default the manifest's timeZone, else 'Etc/UTC'. */
   scriptTimeZone?: string;
-  /** Session.getActiveUser().getEmail(), default 'therapist@example.org'. */
+  /** Session.getActiveUser().getEmail(), default 'user@example.com'. */
   user?: string;
   /** The clock the services see (new Date() inside the add-on too); default real time. */
   now?: () => Date;

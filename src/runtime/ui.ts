@@ -1,7 +1,7 @@
 /**
  * SpreadsheetApp.getUi(): menus, the sidebar, alerts and dialogs, recorded in the world's UI state
  * so tests and the playground can see what the user would. An add-on's menu (createAddonMenu)
- * appears under Extensions with the add-on's name, 'Cadence'.
+ * appears under Extensions with the add-on's name (EnvironmentOptions.addOnName).
  */
 import { Button, ButtonSet } from './enums';
 import type { Execution } from './execution';
@@ -9,7 +9,6 @@ import { htmlContents } from './html';
 import { serviceObject } from './service';
 import type { MenuState } from './world';
 
-export const ADDON_NAME = 'Cadence';
 
 type Menu = GoogleAppsScript.Base.Menu;
 
@@ -46,7 +45,7 @@ type Ui = GoogleAppsScript.Base.Ui;
 export function uiObject(exec: Execution): Ui {
   const ui = exec.world.ui;
   const impl: Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'alert' | 'showModalDialog' | 'showModelessDialog'> & Record<string, unknown> = {
-    createAddonMenu: () => menuObject(exec, { title: ADDON_NAME, items: [] }, true),
+    createAddonMenu: () => menuObject(exec, { title: exec.world.settings.addOnName, items: [] }, true),
     createMenu: (caption) => menuObject(exec, { title: String(caption), items: [] }, false),
     showSidebar(userInterface) {
       const o = outputOf(userInterface);

@@ -10,6 +10,8 @@ import type { Fault, ServiceMethod, UiState } from './types';
 
 export interface WorldSettings {
   distDir: string;
+  /** The add-on's name: the title of its menu under Extensions. */
+  addOnName: string;
   scriptTimeZone: string;
   user: string;
   /** Milliseconds since the epoch, as the services see the clock. */

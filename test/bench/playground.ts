@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 import { todayIn } from '../../src/playground/dates';
 import { demoHistory } from '../../src/playground/demoHistory';
 import { DEMO_TIME_ZONE, demoRoster } from '../../src/playground/demoPractice';
@@ -24,7 +24,7 @@ export function bench(): void {
   const today = todayIn(DEMO_TIME_ZONE);
   const sessions = demoHistory(today).length;
   const clock: Clock = { pinned: null };
-  const [env, created] = timed(() => createEnvironment({
+  const [env, created] = timed(() => cadenceEnvironment({
     timeZone: DEMO_TIME_ZONE, workbook: rosterWorkbook(demoRoster({ allActive: true }), DEMO_TIME_ZONE), now: () => clock.pinned ?? new Date(),
   }));
   const [, recorded] = timed(() => recordDemoHistory(env, clock, today));

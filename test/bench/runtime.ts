@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 
 const ROWS = 130_000;
 const COLUMNS = 16;
@@ -52,7 +53,7 @@ export function bench(): void {
   const small = createEnvironment({ distDir: fixture });
   const empties = Array.from({ length: 50 }, () => time(() => small.run('echo', 1))[1]);
   console.log(`runtime: fixed cost of one run (fresh context, fixture Code.js): median ${median(empties).toFixed(2)} ms`);
-  const built = createEnvironment();
+  const built = cadenceEnvironment();
   const names = built.topLevelFunctions();
   if (names.includes('onOpen')) {
     const opens = Array.from({ length: 50 }, () => time(() => built.trigger('onOpen', 'LIMITED'))[1]);

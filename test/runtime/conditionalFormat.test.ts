@@ -1,8 +1,8 @@
 /** Conditional formatting: the builder, rules read back, replace-all semantics, and evaluation in view(). */
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 function setup() {
-  const env = createEnvironment();
+  const env = fixtureEnvironment();
   const app = env.spreadsheetApp;
   const ss = env.spreadsheet;
   const background = (sheetName: string, a1: string) => {

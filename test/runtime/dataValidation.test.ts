@@ -1,8 +1,8 @@
 /** Data validation: the builder, rules on cells, enforcement of rejecting rules on the script's writes. */
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 function setup() {
-  const env = createEnvironment();
+  const env = fixtureEnvironment();
   const s = env.spreadsheet.getSheets()[0];
   return { env, app: env.spreadsheetApp, s };
 }
@@ -58,11 +58,11 @@ test('requireValueInRange reads the allowed values from the range; rules move wi
   expect(s.getRange('C2').getDataValidation()).toBeNull();
   expect(String(s.getRange('C3').getDataValidation()!.getCriteriaType())).toBe('VALUE_IN_RANGE');
   expect(s.getRange('C3').getDataValidation()!.getCriteriaValues()[0].getA1Notation()).toBe('A1:A2');
-  const again = createEnvironment({ workbook: env.toJSON() });
+  const again = fixtureEnvironment({ workbook: env.toJSON() });
   const copy = again.spreadsheet.getSheetByName('Sheet1')!;
   expect(() => copy.getRange('C6').setValue('Group C')).toThrow('violates');
   copy.getRange('C6').setValue('Group B');
-  expect(again.toJSON()).toEqual(createEnvironment({ workbook: again.toJSON() }).toJSON());
+  expect(again.toJSON()).toEqual(fixtureEnvironment({ workbook: again.toJSON() }).toJSON());
   copy.getRange('C3:C6').clearDataValidations();
   copy.getRange('C6').setValue('Group C');
   expect(copy.getRange('C6').getValue()).toBe('Group C');

@@ -1,8 +1,8 @@
 /** The formula evaluator behind cell formulas and conditional-format custom formulas. */
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 function valueOf(formula: string, cells: unknown[][] = []) {
-  const env = createEnvironment({ now: () => new Date('2026-11-12T15:00:00Z') });
+  const env = fixtureEnvironment({ now: () => new Date('2026-11-12T15:00:00Z') });
   const s = env.spreadsheet.getSheets()[0];
   if (cells.length) s.getRange(1, 1, cells.length, cells[0].length).setValues(cells);
   s.getRange('Z1').setFormula(formula);
@@ -31,7 +31,7 @@ test('TODAY() follows the environment clock in the spreadsheet zone', () => {
 });
 
 test('a number formula in a date-formatted cell reads back as a Date', () => {
-  const env = createEnvironment({ now: () => new Date('2026-11-12T15:00:00Z') });
+  const env = fixtureEnvironment({ now: () => new Date('2026-11-12T15:00:00Z') });
   const s = env.spreadsheet.getSheets()[0];
   s.getRange('A1').setFormula('=TODAY()').setNumberFormat('yyyy-mm-dd');
   expect((s.getRange('A1').getValue() as Date).toISOString()).toBe('2026-11-12T05:00:00.000Z');
@@ -39,7 +39,7 @@ test('a number formula in a date-formatted cell reads back as a Date', () => {
 });
 
 test('a formula reading another sheet by name', () => {
-  const env = createEnvironment();
+  const env = fixtureEnvironment();
   const ss = env.spreadsheet;
   ss.insertSheet('My tab').getRange('B2').setValue(41);
   ss.getSheets()[0].getRange('A1').setValue("='My tab'!B2+1");

@@ -1,12 +1,12 @@
 /** The loader: executions, realms, the clock, the bridge rules, errors, counting, auth modes. */
 import { join } from 'node:path';
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 const distDir = join(__dirname, 'fixture');
 const NOW = new Date('2026-11-12T15:30:00Z');
 
 function env() {
-  return createEnvironment({ distDir, now: () => NOW });
+  return fixtureEnvironment({ distDir, now: () => NOW });
 }
 
 describe('executions', () => {
@@ -150,7 +150,7 @@ describe('services', () => {
   });
 
   test('Session reports the configured user and script time zone', () => {
-    const e = createEnvironment({ distDir, user: 'a@b.org', scriptTimeZone: 'Europe/Paris' });
+    const e = fixtureEnvironment({ distDir, user: 'a@b.org', scriptTimeZone: 'Europe/Paris' });
     expect(e.run('whoAmI')).toEqual({ email: 'a@b.org', tz: 'Europe/Paris' });
   });
 });
@@ -177,7 +177,7 @@ describe('beforeServiceCall', () => {
 
 describe("the add-on's local time is the script's time zone", () => {
   test('constructors, getters, setters, parsing and toString follow scriptTimeZone', () => {
-    const e = createEnvironment({ distDir, scriptTimeZone: 'America/New_York' });
+    const e = fixtureEnvironment({ distDir, scriptTimeZone: 'America/New_York' });
     expect(e.run('localTime')).toEqual({
       constructed: '2026-11-12T14:30:00.000Z',
       hours: 10,
@@ -194,12 +194,12 @@ describe("the add-on's local time is the script's time zone", () => {
   });
 
   test('a wall time in a DST gap lands after it; in an overlap, on the earlier instant (as in ECMAScript)', () => {
-    const e = createEnvironment({ distDir, scriptTimeZone: 'America/New_York' });
+    const e = fixtureEnvironment({ distDir, scriptTimeZone: 'America/New_York' });
     expect(e.run('wallTimes')).toEqual({ gap: '2026-03-08T07:30:00.000Z', overlap: '2026-11-01T05:30:00.000Z' });
   });
 
   test('with the default Etc/UTC local time is UTC', () => {
-    const seen = createEnvironment({ distDir }).run<{ constructed: string; offset: number }>('localTime');
+    const seen = fixtureEnvironment({ distDir }).run<{ constructed: string; offset: number }>('localTime');
     expect([seen.constructed, seen.offset]).toEqual(['2026-11-12T09:30:00.000Z', 0]);
   });
 });

@@ -1,8 +1,8 @@
 /** Range fidelity: coordinates, A1 notation, values as Apps Script returns and stores them. */
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 function sheet(timeZone = 'America/New_York') {
-  const env = createEnvironment({ timeZone });
+  const env = fixtureEnvironment({ timeZone });
   return env.spreadsheet.getSheets()[0];
 }
 
@@ -157,14 +157,14 @@ describe('user-entered strings', () => {
     ['11/12/2026', '2026-11-12'], ['1/2', '2026-01-02'], ['1/2/27', '2027-01-02'], ['Nov 12, 2026', '2026-11-12'],
     ['12 Nov', '2026-11-12'], ['12-November-2026', '2026-11-12'],
   ])('%j is a date, as an en_US user typing it gets (%s)', (text, iso) => {
-    const env = createEnvironment({ timeZone: 'Etc/UTC', now: () => new Date('2026-06-01T00:00:00Z') });
+    const env = fixtureEnvironment({ timeZone: 'Etc/UTC', now: () => new Date('2026-06-01T00:00:00Z') });
     const s = env.spreadsheet.getSheets()[0];
     s.getRange('A1').setValue(text);
     expect((s.getRange('A1').getValue() as Date).toISOString().slice(0, 10)).toBe(iso);
   });
 
   test('times become dates on Sheets\' epoch day', () => {
-    const env = createEnvironment({ timeZone: 'Etc/UTC' });
+    const env = fixtureEnvironment({ timeZone: 'Etc/UTC' });
     const s = env.spreadsheet.getSheets()[0];
     s.getRange('A1:C1').setValues([['9:30', '2:05 PM', '13:00 PM']]);
     const [a, b, c] = s.getRange('A1:C1').getValues()[0];

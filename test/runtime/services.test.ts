@@ -1,12 +1,12 @@
 /** Properties quotas, locks (with interleaved executions), developer metadata, HtmlService and Ui. */
 import { join } from 'node:path';
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 const distDir = join(__dirname, 'fixture');
 
 describe('PropertiesService', () => {
   test('values are strings; the 9 KB value and 500 KB store quotas throw Apps Script\'s messages', () => {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     expect(env.run('rememberSetting', 'rosterSheet', 'Clients')).toBe('Clients');
     expect(env.documentProperties()).toEqual({ rosterSheet: 'Clients' });
     expect(() => env.run('rememberSetting', 'big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
@@ -21,7 +21,7 @@ describe('PropertiesService', () => {
 
 describe('LockService', () => {
   test('a lock held by one execution times out for an execution interleaved inside it', () => {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     const nested: unknown[] = [];
     env.beforeServiceCall = (method, execution) => {
       if (execution === 1 && method === 'Sheet.appendRow') {
@@ -37,7 +37,7 @@ describe('LockService', () => {
   });
 
   test('an execution interleaved before the lock is taken gets it, and the outer one then waits', () => {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     const order: string[] = [];
     env.beforeServiceCall = (method, execution) => {
       if (execution === 1 && method === 'Lock.tryLock') {
@@ -50,14 +50,14 @@ describe('LockService', () => {
   });
 
   test('locks are released when an execution ends, even without releaseLock', () => {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     expect(env.run('holdLock')).toBe(true);
     expect(env.run('holdLock')).toBe(true);
     expect(env.run('hasLockNow')).toBe(true);
   });
 
   test('lockUnavailable makes every tryLock fail and waitLock throw', () => {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     env.lockUnavailable = true;
     expect(env.run('takeLockAndWrite', 'A')).toBe('busy');
     expect(() => env.run('waitForLock')).toThrow('Lock timeout');
@@ -68,7 +68,7 @@ describe('LockService', () => {
 
 describe('developer metadata', () => {
   test('spreadsheet and sheet metadata, found by key, following a renamed and moved sheet', () => {
-    const env = createEnvironment();
+    const env = fixtureEnvironment();
     const ss = env.spreadsheet;
     ss.addDeveloperMetadata('cadence.version', '1');
     const attendance = ss.insertSheet('Attendance');
@@ -90,7 +90,7 @@ describe('developer metadata', () => {
   });
 
   test('metadata of a deleted sheet is gone; arbitrary ranges cannot hold metadata', () => {
-    const ss = createEnvironment().spreadsheet;
+    const ss = fixtureEnvironment().spreadsheet;
     const tab = ss.insertSheet('Patterns');
     tab.addDeveloperMetadata('cadence.tab', 'patterns');
     ss.deleteSheet(tab);
@@ -101,7 +101,7 @@ describe('developer metadata', () => {
 
 describe('HtmlService and Ui', () => {
   test('createHtmlOutputFromFile reads <distDir>/<name>.html; showSidebar, alert and toast are recorded', () => {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     expect(env.run('openSidebar')).toBeGreaterThan(10);
     expect(env.ui.sidebar).toEqual({ title: 'Probe', html: expect.stringContaining('probe sidebar') });
     expect(env.ui.alerts).toEqual(['Saved 3 rows']);
@@ -113,7 +113,7 @@ describe('HtmlService and Ui', () => {
 describe('CacheService', () => {
   test('entries expire on the environment clock', () => {
     let now = new Date('2026-11-12T10:00:00Z');
-    const env = createEnvironment({ distDir, now: () => now });
+    const env = fixtureEnvironment({ distDir, now: () => now });
     expect(env.run('cacheRoundTrip', 'v')).toBe('v');
     expect(env.world.caches.document.get('k')).toBe('v');
     now = new Date('2026-11-12T10:01:01Z');
@@ -123,7 +123,7 @@ describe('CacheService', () => {
 
 describe('unflushed writes', () => {
   function interleaveAfterRelease(name: string) {
-    const env = createEnvironment({ distDir });
+    const env = fixtureEnvironment({ distDir });
     let inner: unknown = null;
     env.beforeServiceCall = (method, execution) => {
       if (execution === 1 && method === 'Range.setFontWeight') {
@@ -144,6 +144,6 @@ describe('unflushed writes', () => {
   });
 
   test('an execution reads its own writes', () => {
-    expect(createEnvironment({ distDir }).run('writeThenRead')).toBe('mine');
+    expect(fixtureEnvironment({ distDir }).run('writeThenRead')).toBe('mine');
   });
 });

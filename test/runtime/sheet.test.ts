@@ -1,9 +1,9 @@
 /** Sheets and structure: naming, ids, insert/delete/move shifting everything with the cells, sort, filter. */
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
-let env = createEnvironment();
+let env = fixtureEnvironment();
 function workbook() {
-  env = createEnvironment();
+  env = fixtureEnvironment();
   return env.spreadsheet;
 }
 

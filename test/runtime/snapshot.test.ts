@@ -1,9 +1,9 @@
 /** toJSON / options.workbook round-trip everything, and view() renders what the grid shows. */
 import { join } from 'node:path';
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 function populated() {
-  const env = createEnvironment({ distDir: join(__dirname, 'fixture'), timeZone: 'America/Chicago' });
+  const env = fixtureEnvironment({ distDir: join(__dirname, 'fixture'), timeZone: 'America/Chicago' });
   const ss = env.spreadsheet;
   const app = env.spreadsheetApp;
   const att = ss.insertSheet('Attendance');
@@ -31,7 +31,7 @@ function populated() {
 
 test('toJSON → workbook option → toJSON is the identity', () => {
   const first = populated().toJSON();
-  const again = createEnvironment({ workbook: JSON.parse(JSON.stringify(first)) });
+  const again = fixtureEnvironment({ workbook: JSON.parse(JSON.stringify(first)) });
   expect(again.toJSON()).toEqual(first);
   const att = again.spreadsheet.getSheetByName('Attendance')!;
   expect(att.getRange('B2').getValue()).toEqual(new Date('2026-11-12T06:00:00Z'));

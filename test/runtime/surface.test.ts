@@ -1,11 +1,11 @@
 /** The rest of the service surface, called from inside the add-on's realm. */
 import { join } from 'node:path';
-import { createEnvironment } from '../../src/runtime';
+import { fixtureEnvironment } from './fixture';
 
 const distDir = join(__dirname, 'fixture');
 
 test('properties, HTML output, dialogs and menus, A1 ranges, caches, Utilities and Session', () => {
-  const env = createEnvironment({ distDir, timeZone: 'Europe/Paris' });
+  const env = fixtureEnvironment({ distDir, timeZone: 'Europe/Paris' });
   expect(env.run('surface')).toEqual({
     props: { c: '3' },
     keys: ['c'],
@@ -21,7 +21,7 @@ test('properties, HTML output, dialogs and menus, A1 ranges, caches, Utilities a
     parsed: '2026-11-12T09:00:00.000Z',
     parsedIsDate: true,
     key: true,
-    effective: 'therapist@example.org',
+    effective: 'user@example.com',
     tz: 'Europe/Paris',
   });
   expect(env.ui.dialogs).toEqual([{ title: 'Dialog', html: '<p>x&lt;b&gt;', modal: true }]);
@@ -30,5 +30,5 @@ test('properties, HTML output, dialogs and menus, A1 ranges, caches, Utilities a
 });
 
 test('Utilities.formatDate refuses a string where a Date belongs', () => {
-  expect(() => createEnvironment({ distDir }).run('badFormatDate')).toThrow("don't match the method signature for Utilities.formatDate");
+  expect(() => fixtureEnvironment({ distDir }).run('badFormatDate')).toThrow("don't match the method signature for Utilities.formatDate");
 });

@@ -1,9 +1,9 @@
 /** The built add-on loads in the runtime and its menu points at functions Apps Script can call. */
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 
 describe('built dist/Code.js', () => {
   test.each(['NONE', 'LIMITED', 'FULL'] as const)('onOpen in AuthMode.%s builds the Cadence menu', (mode) => {
-    const env = createEnvironment();
+    const env = cadenceEnvironment();
     env.trigger('onOpen', mode);
     expect(env.ui.menu?.title).toBe('Cadence');
     const items = env.ui.menu?.items ?? [];
@@ -16,13 +16,13 @@ describe('built dist/Code.js', () => {
   });
 
   test('onInstall builds the same menu', () => {
-    const env = createEnvironment();
+    const env = cadenceEnvironment();
     env.trigger('onInstall', 'FULL');
     expect(env.ui.menu?.items.length).toBeGreaterThanOrEqual(3);
   });
 
   test('Record a session opens the built sidebar page', () => {
-    const env = createEnvironment();
+    const env = cadenceEnvironment();
     env.trigger('onOpen', 'FULL');
     const record = env.ui.menu?.items.find((i) => i.caption === 'Record a session');
     env.run(record!.functionName);

@@ -3,7 +3,7 @@
  * keeps it, session requests, and reading the Attendance record back the way a person would see it.
  * Calls made through env.spreadsheet are the test's own and are not counted.
  */
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 import type { Environment } from '../../src/runtime';
 import type { AttendanceInput, SaveSessionRequest, SidebarData } from '../../src/core/types';
 
@@ -73,7 +73,7 @@ export const PRACTICE: RosterClient[] = [
 
 /** A fresh spreadsheet with the practice's roster, at NOW in New York. */
 export function practice(clients: RosterClient[] = PRACTICE, shape: RosterShape = {}): Environment {
-  const env = createEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), user: 'therapist@example.org' });
+  const env = cadenceEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), user: 'therapist@example.org' });
   writeRoster(env, clients, shape);
   return env;
 }

@@ -1,6 +1,6 @@
 /** Rosters in the shapes practices keep them; Settings to choose another; creating one. */
 import type { SaveSessionResult, SidebarData } from '../../src/core/types';
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 import { failure, practice, recordEntries, session, sidebar } from './fixtures';
 
 test('extra columns, blank rows and a Discharged column', () => {
@@ -73,7 +73,7 @@ test('bad settings are refused with what to fix and change nothing', () => {
 });
 
 test('a spreadsheet without a roster is told so and can create one', () => {
-  const env = createEnvironment({ timeZone: 'Europe/London' });
+  const env = cadenceEnvironment({ timeZone: 'Europe/London' });
   env.spreadsheet.getSheets()[0].getRange('A1').setValue('budget');
   const empty = sidebar(env);
   expect(empty.roster.sheetName).toBeNull();
@@ -90,7 +90,7 @@ test('a spreadsheet without a roster is told so and can create one', () => {
 });
 
 test('Cadence\'s own tabs are never taken for the roster', () => {
-  const env = createEnvironment({ timeZone: 'Europe/London' });
+  const env = cadenceEnvironment({ timeZone: 'Europe/London' });
   env.spreadsheet.getSheets()[0].setName('Patterns');
   env.spreadsheet.getSheets()[0].getRange(1, 1, 2, 2).setValues([['Client', 'Trend'], ['Amy', 'watch']]);
   env.spreadsheet.insertSheet('Copy of Attendance').getRange(1, 1, 1, 3).setValues([['Entry ID', 'Session date', 'Client']]);

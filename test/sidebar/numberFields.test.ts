@@ -6,7 +6,7 @@
 import { defaultSettings } from '../../src/core/settings';
 import { shownValue } from '../../src/core/settingsRules';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 import { fieldText, inputAttributes, parseNumberFields, TOP_FIELDS, TREND_FIELDS, type NumberField } from '../../src/sidebar/numberFields';
 
 const settings = defaultSettings();
@@ -49,7 +49,7 @@ describe('every bound the server holds, the form holds first, in the same words'
     const isTrend = TREND_FIELDS.some((t) => t.key === f.key);
     const patch = isTrend ? { trend: { ...wide, [f.key]: value } } : { trend: wide, [f.key]: value };
     try {
-      createEnvironment({ timeZone: 'America/New_York' }).run('saveSettings', patch);
+      cadenceEnvironment({ timeZone: 'America/New_York' }).run('saveSettings', patch);
       return null;
     } catch (error) {
       return (error as Error).message;

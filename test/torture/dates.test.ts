@@ -5,7 +5,7 @@
  * and read back; "today" and "a year ahead" are the spreadsheet's, not the script's.
  */
 import type { Entry, SaveSessionResult, SidebarData } from '../../src/core/types';
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 import type { Environment } from '../../src/runtime';
 import { PRACTICE, failure, newRequestId, writeRoster } from '../server/fixtures';
 import { emptyFigures, reportFigures } from './figures';
@@ -30,7 +30,7 @@ const ZONES: { sheet: string; script: string; days: string[] }[] = [
 ];
 
 function environment(sheet: string, script: string, now: Date): Environment {
-  const env = createEnvironment({ timeZone: sheet, scriptTimeZone: script, now: () => new Date(now) });
+  const env = cadenceEnvironment({ timeZone: sheet, scriptTimeZone: script, now: () => new Date(now) });
   writeRoster(env, PRACTICE);
   return env;
 }

@@ -8,7 +8,7 @@ import { buildPatternGrid } from '../../src/core/patterns';
 import { currentEntries, planColumns, readRecord } from '../../src/core/record';
 import type { DateReader } from '../../src/core/record';
 import type { Entry, SidebarData } from '../../src/core/types';
-import { createEnvironment } from '../../src/runtime';
+import { cadenceEnvironment } from '../cadence';
 import type { Environment } from '../../src/runtime';
 import { TIME_ZONE, attendanceSheet } from '../server/fixtures';
 import { formatInZone } from './zonedTime';
@@ -37,7 +37,7 @@ export function patternsSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sh
 
 /** Display values of a grid written as the server writes it, in a spreadsheet of the same zone. */
 function rendered(values: (string | number)[][], formats: string[][], width: number): string[][] {
-  const scratch = createEnvironment({ timeZone: TIME_ZONE }).spreadsheet.getSheets()[0];
+  const scratch = cadenceEnvironment({ timeZone: TIME_ZONE }).spreadsheet.getSheets()[0];
   if (values.length > scratch.getMaxRows()) scratch.insertRowsAfter(scratch.getMaxRows(), values.length - scratch.getMaxRows());
   if (width > scratch.getMaxColumns()) scratch.insertColumnsAfter(scratch.getMaxColumns(), width - scratch.getMaxColumns());
   const range = scratch.getRange(1, 1, values.length, width);

@@ -1,9 +1,9 @@
 /**
  * The server API: every `google.script.run` endpoint, with what it takes and what it answers.
  * This is the one place an endpoint is declared. The server's exports are checked against it
- * (server/endpoints.ts) and the sidebar's caller is derived from it (sidebar/api.ts), so adding an
- * endpoint is: declare it here, export it from server/endpoints.ts; the typecheck names whatever
- * is missing. Arguments and results cross the bridge as copies (no Date, no function: dates are
+ * (server/main.ts, server/contract.ts) and the sidebar's caller is derived from it (sidebar/api.ts),
+ * so adding an endpoint is: declare it here, export it from server/endpoints.ts; the typecheck
+ * names whatever is missing. Arguments and results cross the bridge as copies (no Date, no function: dates are
  * 'YYYY-MM-DD' strings).
  */
 import type {

@@ -33,12 +33,15 @@ export function showSettings(): void {
   SpreadsheetApp.getUi().showSidebar(sidebarPage().append('<script>window.cadenceStartView="settings"</script>'));
 }
 
-/** Rewrites Patterns under the lock (a save may be writing it) and says what it found. */
+/**
+ * Rewrites Patterns under the lock (a save may be writing it) and says what it found. Formats and
+ * rules are rewritten too, whatever the shape: the way to repair a tab a person reformatted.
+ */
 export function refreshPatterns(): void {
   const workbook = openWorkbook();
   const flagged = withDocumentLock(() => {
     const current = readCurrentEntries(workbook);
-    refreshPatternsFrom(workbook, current);
+    refreshPatternsFrom(workbook, current, true);
     const trends = trendsByClient(current, workbook.settings.trend);
     return workbook.roster.clients.filter((c) => isFlagged(trends.get(c.id)?.level ?? 'none')).length;
   });

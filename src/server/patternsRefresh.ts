@@ -3,7 +3,8 @@ import type { Entry } from '../core/types';
 import { writePatterns } from './patternsTab';
 import type { Workbook } from './workbook';
 
-export function refreshPatternsFrom(workbook: Workbook, current: Entry[]): void {
+/** `force`: rewrite formats and rules too, whatever the shape (the menu's Refresh patterns). */
+export function refreshPatternsFrom(workbook: Workbook, current: Entry[], force = false): void {
   writePatterns(workbook.ss, {
     clients: workbook.roster.clients,
     entries: current,
@@ -11,6 +12,7 @@ export function refreshPatternsFrom(workbook: Workbook, current: Entry[]): void 
     settings: workbook.settings,
     roster: workbook.roster.location,
     tabs: workbook.tabs,
+    force,
   });
 }
 

@@ -1,15 +1,18 @@
 /**
  * Writes the Patterns tab and the roster highlight (src/README.md, "Where each contract lives"). core/patterns.ts computes
  * every value, format and rule; this file only makes the service calls, a fixed number of them
- * whatever the number of clients or entries: the sheet is sized to the grid, then one
- * setNumberFormats, one setValues, one setFontWeights and one setBackground for the whole grid, and
- * one setConditionalFormatRules per tab.
+ * whatever the number of clients or entries. When the grid's shape is the one last written (see
+ * patternsShape.ts) only the values are written: one getRange and one setValues. Otherwise the
+ * sheet is sized to the grid, then one setNumberFormats, one setValues, one setFontWeights and one
+ * setBackground for the whole grid, and one setConditionalFormatRules per tab.
  */
 import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLUMNS, HEADER_ROW } from '../core/patterns';
 import type { CellBlock, RuleSpec } from '../core/patterns';
+import { fingerprint } from '../core/fingerprint';
 import type { Client, Entry, Settings } from '../core/types';
 import { freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
+import { isStoredShape, rememberShape } from './patternsShape';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,6 +39,8 @@ export interface PatternsInput {
   roster: RosterLocation | null;
   /** Cadence's tabs as this execution last looked them up (under the lock when writing). */
   tabs: CadenceTabs;
+  /** Rewrite formats, rules and widths even when the shape is unchanged (the menu's Refresh patterns). */
+  force?: boolean;
 }
 
 /** Column widths in pixels, set when the tab is made or its columns change (a user's own widths survive otherwise). */
@@ -104,6 +109,19 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
   sheet.setConditionalFormatRules(kept.concat(ours));
 }
 
+/**
+ * Values only, when the shape is unchanged. A person may have deleted rows or columns of the tab
+ * since (the range would not fit): then the caller rewrites everything.
+ */
+function writeValuesOnly(sheet: Sheet, values: (string | number)[][], width: number): boolean {
+  try {
+    sheet.getRange(1, 1, values.length, width).setValues(values);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Rewrites the Patterns tab (creating it if gone) and Cadence's roster highlight rules. */
 export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const grid = buildPatternGrid(input);
@@ -116,6 +134,16 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
     values.push(new Array<string>(grid.width).fill(''));
     formats.push(new Array<string>(grid.width).fill('@'));
   }
+  const roster = input.roster;
+  const sheetId = sheet.getSheetId();
+  const rosterArea = roster && roster.sheet.getSheetId() !== sheetId ? roster : null;
+  // Everything but the values: the tab, its size, formats and rules, and the roster's highlight.
+  const shape = fingerprint({
+    sheetId, name: sheet.getName(), rows, width: grid.width, formats, rules: grid.rules,
+    roster: rosterArea && { sheetId: rosterArea.sheet.getSheetId(), headerRow: rosterArea.headerRow, name: rosterArea.nameColumn, id: rosterArea.idColumn, clients: input.clients.length },
+  });
+  if (!created && !input.force && isStoredShape(shape) && writeValuesOnly(sheet, values, grid.width)) return;
+
   const resized = fitSheet(sheet, rows, grid.width);
   const range = sheet.getRange(1, 1, rows, grid.width);
   // Formats first: the week headers are typed-in dates that take their 'd mmm' format as written.
@@ -133,10 +161,10 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   }
   replaceCadenceRules(sheet, grid.rules);
 
-  const roster = input.roster;
-  if (roster && roster.sheet.getSheetId() !== sheet.getSheetId()) {
-    replaceCadenceRules(roster.sheet, rosterRules(sheet.getName(), {
-      headerRow: roster.headerRow, nameColumn: roster.nameColumn, idColumn: roster.idColumn, maxRows: roster.sheet.getMaxRows(),
+  if (rosterArea) {
+    replaceCadenceRules(rosterArea.sheet, rosterRules(sheet.getName(), {
+      headerRow: rosterArea.headerRow, nameColumn: rosterArea.nameColumn, idColumn: rosterArea.idColumn, maxRows: rosterArea.sheet.getMaxRows(),
     }));
   }
+  rememberShape(shape);
 }

@@ -1,0 +1,87 @@
+/**
+ * The service-call budget (issue 13; DESIGN.md "Performance model"), through the built Code.js in
+ * the offline runtime: every endpoint makes the same calls whatever the group's size, the roster's,
+ * the record's length and the number of other tabs, and stays within its budget. Counts, not
+ * clocks: `npm run bench` prints the figures and the time estimates.
+ */
+import { addDays } from '../../src/core/dates';
+import type { Status } from '../../src/core/types';
+import type { Environment } from '../../src/runtime';
+import { isExpensive } from '../../src/runtime/counter';
+import { practice, session } from './fixtures';
+import type { RosterClient } from './fixtures';
+import { writeHistory } from './patternsHistory';
+
+interface Size { roster: number; rows: number; tabs: number }
+const SMALL: Size = { roster: 12, rows: 60, tabs: 0 };
+const LARGE: Size = { roster: 120, rows: 3000, tabs: 0 };
+const STATUSES: Status[] = ['present', 'present', 'late', 'excused', 'unexcused', 'present', 'cancelled'];
+
+/** A practice of `roster` clients in groups of 12 at most, `rows` past entries, `tabs` tabs of the practice's own. */
+function world(size: Size): { env: Environment; clients: RosterClient[] } {
+  const clients: RosterClient[] = Array.from({ length: size.roster }, (_, i) => ({ id: `K${100 + i}`, name: `Client ${i}`, group: `Group ${i % 10}`, active: 'yes' }));
+  const env = practice(clients);
+  for (let t = 1; t <= size.tabs; t += 1) {
+    const sheet = env.spreadsheet.insertSheet(`Invoices ${t}`);
+    sheet.getRange(1, 1, 3, 3).setValues([['Invoice', 'Amount', 'Paid'], ['A-1', 120, 'yes'], ['A-2', 80, 'no']]);
+  }
+  writeHistory(env, { clientId: clients[0].id!, date: '2024-01-01' }, Array.from({ length: size.rows }, (_, i) => {
+    const client = clients[i % clients.length];
+    return { clientId: client.id!, client: client.name, date: addDays('2025-03-03', -7 * Math.floor(i / clients.length)), status: STATUSES[i % STATUSES.length] };
+  }));
+  return { env, clients };
+}
+
+/** The first clients of Group 0 (every tenth of the roster). */
+function marks(clients: RosterClient[], count: number, date: string) {
+  return session(clients.filter((_, i) => i % 10 === 0).slice(0, count).map((c) => c.id!), {}, { date, group: 'Group 0' });
+}
+
+/** The round trips one run made, by method. */
+function roundTrips(env: Environment): Record<string, number> {
+  return Object.fromEntries(Object.entries(env.lastCalls.byMethod).filter(([method]) => isExpensive(method)));
+}
+
+const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+
+/** What each endpoint calls in one practice, with `group` clients marked per save. */
+function budget(size: Size, group: number) {
+  const { env, clients } = world(size);
+  // The first save after the history came sets the Patterns grid's shape.
+  env.run('saveSession', marks(clients, group, '2025-03-10'));
+  env.run('getSidebarData');
+  const sidebar = roundTrips(env);
+  env.run('saveSession', marks(clients, group, '2025-03-11'));
+  const steady = roundTrips(env);
+  // A new client on the roster is a new Patterns row: the shape changes.
+  const roster = env.spreadsheet.getSheetByName('Clients')!;
+  roster.getRange(roster.getLastRow() + 1, 1, 1, 4).setValues([['N1', 'New client', 'Group 0', 'yes']]);
+  env.run('saveSession', marks(clients, group, '2025-03-11'));
+  const reshaped = roundTrips(env);
+  env.run('refreshPatterns');
+  const refresh = roundTrips(env);
+  return { sidebar, steady, reshaped, refresh };
+}
+
+describe('the service-call budget', () => {
+  const small = budget(SMALL, 3);
+  const large = budget(LARGE, 12);
+
+  test('a steady save makes the same calls for 3 clients of 12 and 12 of 120, 60 rows and 3,000', () => {
+    expect(large.steady).toEqual(small.steady);
+  });
+
+  test('a save that changes the grid\'s shape, the sidebar and Refresh patterns too', () => {
+    expect(large.reshaped).toEqual(small.reshaped);
+    expect(large.sidebar).toEqual(small.sidebar);
+    expect(large.refresh).toEqual(small.refresh);
+  });
+
+  test('a steady save rewrites Patterns\' values only: no rule, format or width call', () => {
+    for (const method of ['Sheet.setConditionalFormatRules', 'Sheet.getConditionalFormatRules', 'Range.setFontWeights', 'Range.setBackground', 'Sheet.setColumnWidth']) {
+      expect([method, small.steady[method] ?? 0]).toEqual([method, 0]);
+    }
+    expect(small.reshaped['Sheet.setConditionalFormatRules']).toBe(2);
+    expect(small.refresh['Sheet.setConditionalFormatRules']).toBe(2);
+  });
+});

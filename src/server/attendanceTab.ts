@@ -123,8 +123,15 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
   const cells = entries.map((entry) => entryRow(entry, columns, width, writer));
   const block = sheet.getRange(after + 1, 1, entries.length, width);
   block.setValues(cells);
-  for (const field of Object.keys(DATE_FORMATS) as RecordField[]) {
-    sheet.getRange(after + 1, columns[field] + 1, entries.length, 1).setNumberFormat(DATE_FORMATS[field] as string);
+  const formatAt = new Map<number, string>();
+  for (const field of Object.keys(DATE_FORMATS) as RecordField[]) formatAt.set(columns[field], DATE_FORMATS[field] as string);
+  if (width === RECORD_COLUMNS.length) {
+    // Only Cadence's columns in the rows' span: every cell's format in the same range, one call.
+    const row = Array.from({ length: width }, (_, c) => formatAt.get(c) ?? 'General');
+    block.setNumberFormats(entries.map(() => row));
+  } else {
+    // A person's own columns sit between Cadence's: their formats are theirs, so date columns one by one.
+    formatAt.forEach((format, column) => sheet.getRange(after + 1, column + 1, entries.length, 1).setNumberFormat(format));
   }
   const landed = block.getValues().map((row) => cellText(row[columns.entryId]).trim());
   if (landed.some((id, i) => id !== entries[i].entryId)) {

@@ -98,11 +98,13 @@ export function saveSession(request: unknown): SaveSessionResult {
       replaces: '',
       supersededBy: '',
     }));
-    // Trends before and after are computed before the write, so a failure there stores nothing.
-    const existing = record.entries.map((r) => r.entry);
-    const before = trendsByClient(currentEntries(existing), workbook.settings.trend);
-    const after = trendsByClient(currentEntries(existing.concat(entries)), workbook.settings.trend);
-    const marked = workbook.roster.clients.filter((c) => checked.attendance.some((m) => m.clientId === c.id));
+    // Trends before and after are computed before the write, so a failure there stores nothing;
+    // only the marked clients' (a correction keeps its client, so their own entries say what is current).
+    const markedIds = new Set(checked.attendance.map((m) => m.clientId));
+    const theirs = currentEntries(record.entries.map((r) => r.entry).filter((e) => markedIds.has(e.clientId)));
+    const before = trendsByClient(theirs, workbook.settings.trend);
+    const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
+    const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
     appendEntries(record, entries);
     return {
       result: { saved: entries.length, duplicate: false, entryIds: entries.map((e) => e.entryId), trends: trendChanges(marked, before, after) },

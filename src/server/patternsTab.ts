@@ -111,14 +111,18 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
 
 /**
  * Values only, when the shape is unchanged. A person may have deleted rows or columns of the tab
- * since (the range would not fit): then the caller rewrites everything.
+ * since, so that the range no longer fits: Sheets refuses it with this message, and the caller
+ * then rewrites everything. Any other failure is the save's own and goes on up.
  */
+const OUTSIDE_SHEET = /outside the dimensions of the sheet/i;
+
 function writeValuesOnly(sheet: Sheet, values: (string | number)[][], width: number): boolean {
   try {
     sheet.getRange(1, 1, values.length, width).setValues(values);
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (OUTSIDE_SHEET.test(String((error as Error)?.message ?? error))) return false;
+    throw error;
   }
 }
 

@@ -83,5 +83,20 @@ describe('the service-call budget', () => {
     }
     expect(small.reshaped['Sheet.setConditionalFormatRules']).toBe(2);
     expect(small.refresh['Sheet.setConditionalFormatRules']).toBe(2);
+    expect(total(small.steady)).toBeLessThan(total(small.reshaped));
+  });
+
+  test('a person deleted rows of Patterns: the next save rewrites the tab whole', () => {
+    const { env, clients } = world(SMALL);
+    env.run('saveSession', marks(clients, 3, '2025-03-10'));
+    const tags = env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.patterns').find();
+    const patterns = tags[0].getLocation().getSheet()!;
+    const shown = patterns.getDataRange().getValues();
+    patterns.deleteRows(4, 5);
+    env.run('saveSession', marks(clients, 3, '2025-03-11'));
+    expect(roundTrips(env)['Sheet.setConditionalFormatRules']).toBe(2);
+    expect(patterns.getMaxRows()).toBe(shown.length);
+    const names = (rows: unknown[][]) => rows.map((row) => String(row[1])).sort();
+    expect(names(patterns.getDataRange().getValues())).toEqual(names(shown));
   });
 });

@@ -101,40 +101,56 @@ const RECORD_STATUSES: readonly string[] = [...STATUSES, WITHDRAWN];
  */
 export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): RecordRow[] {
   const out: RecordRow[] = [];
-  const text = (row: readonly unknown[], field: RecordField) => cellText(row[columns[field]]).trim();
-  rows.forEach((row, index) => {
-    const entryId = text(row, 'entryId');
-    if (!entryId) return;
-    const status = text(row, 'status').toLowerCase();
-    if (!RECORD_STATUSES.includes(status)) return;
+  // One pass over rows that may number 100,000 or more: column indexes looked up once, strings
+  // trimmed only when they have space to trim.
+  const {
+    entryId: idAt, status: statusAt, sessionDate: dateAt, group: groupAt, clientId: clientIdAt, client: clientAt, reason: reasonAt,
+    notice: noticeAt, note: noteAt, followUp: followUpAt, followUpDone: doneAt, recordedAt: recordedAtAt, recordedBy: recordedByAt,
+    replaces: replacesAt, requestId: requestAt,
+  } = columns;
+  for (let index = 0; index < rows.length; index += 1) {
+    const row = rows[index];
+    const entryId = trimmedText(row[idAt]);
+    if (!entryId) continue;
+    const status = trimmedText(row[statusAt]).toLowerCase();
+    if (!RECORD_STATUSES.includes(status)) continue;
     out.push({
       index,
       entry: {
         entryId,
-        sessionDate: dates.day(row[columns.sessionDate]),
-        group: text(row, 'group'),
-        clientId: text(row, 'clientId'),
-        client: text(row, 'client'),
+        sessionDate: dates.day(row[dateAt]),
+        group: trimmedText(row[groupAt]),
+        clientId: trimmedText(row[clientIdAt]),
+        client: trimmedText(row[clientAt]),
         status: status as RecordStatus,
-        reason: text(row, 'reason'),
-        notice: readYesNo(row[columns.notice]),
-        note: cellText(row[columns.note]),
-        followUp: readYesNo(row[columns.followUp]) === true,
-        followUpDone: dates.day(row[columns.followUpDone]),
-        recordedAt: dates.instant(row[columns.recordedAt]),
-        recordedBy: text(row, 'recordedBy'),
-        replaces: text(row, 'replaces'),
+        reason: trimmedText(row[reasonAt]),
+        notice: readYesNo(row[noticeAt]),
+        note: cellText(row[noteAt]),
+        followUp: readYesNo(row[followUpAt]) === true,
+        followUpDone: dates.day(row[doneAt]),
+        recordedAt: dates.instant(row[recordedAtAt]),
+        recordedBy: trimmedText(row[recordedByAt]),
+        replaces: trimmedText(row[replacesAt]),
         supersededBy: '',
-        requestId: text(row, 'requestId'),
+        requestId: trimmedText(row[requestAt]),
       },
     });
-  });
+  }
   return out;
+}
+
+/** cellText(value).trim(), without a new string for the usual cell that starts and ends in printable ASCII. */
+function trimmedText(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return cellText(value).trim();
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
 }
 
 /** 'yes' / 'no' as Cadence writes them; TRUE/FALSE as a user's checkbox holds them; else null. */
 function readYesNo(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
+  if (value === '') return null;
   const key = cellText(value).trim().toLowerCase();
   if (key === 'yes' || key === 'y' || key === 'true') return true;
   if (key === 'no' || key === 'n' || key === 'false') return false;
@@ -142,12 +158,13 @@ function readYesNo(value: unknown): boolean | null {
 }
 
 /** Request IDs already in the record, from every row with content in that column. */
-export function requestIdsIn(rows: readonly unknown[][], columns: ColumnMap): Map<string, string[]> {
+export function requestIdsIn(rows: readonly unknown[][], columns: ColumnMap, only?: string): Map<string, string[]> {
   const ids = new Map<string, string[]>();
   for (const row of rows) {
-    const requestId = cellText(row[columns.requestId]).trim();
-    const entryId = cellText(row[columns.entryId]).trim();
-    if (!requestId || !entryId) continue;
+    const requestId = trimmedText(row[columns.requestId]);
+    if (!requestId || (only !== undefined && requestId !== only)) continue;
+    const entryId = trimmedText(row[columns.entryId]);
+    if (!entryId) continue;
     const list = ids.get(requestId);
     if (list) list.push(entryId);
     else ids.set(requestId, [entryId]);

@@ -18,6 +18,10 @@ export function headerKey(header: unknown): string {
 
 /** A cell value as text ('' for blank). Dates never reach here: callers format them first. */
 export function cellText(value: unknown): string {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
-  return String(value);
+  return toText(value);
 }
+
+/** String, read once: cellText runs for every cell of the record. */
+const toText = String;

@@ -102,7 +102,7 @@ function writeHeaders(sheet: Sheet, added: { index: number; header: string }[]):
 
 /** Entry IDs stored by an earlier request with this id (a retried save), else null. */
 export function earlierSave(record: AttendanceRecord, requestId: string): string[] | null {
-  return requestIdsIn(record.rows, record.columns).get(requestId) ?? null;
+  return requestIdsIn(record.rows, record.columns, requestId).get(requestId) ?? null;
 }
 
 /**

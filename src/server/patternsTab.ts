@@ -126,6 +126,18 @@ function writeValuesOnly(sheet: Sheet, values: (string | number)[][], width: num
   }
 }
 
+/** Rows of formats as [row text, times repeated] runs: client rows repeat the same formats. */
+function runsOf(rows: readonly string[][]): [string, number][] {
+  const runs: [string, number][] = [];
+  for (const row of rows) {
+    const text = row.join('|');
+    const last = runs[runs.length - 1];
+    if (last && last[0] === text) last[1] += 1;
+    else runs.push([text, 1]);
+  }
+  return runs;
+}
+
 /** Rewrites the Patterns tab (creating it if gone) and Cadence's roster highlight rules. */
 export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const grid = buildPatternGrid(input);
@@ -143,7 +155,7 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const rosterArea = roster && roster.sheet.getSheetId() !== sheetId ? roster : null;
   // Everything but the values: the tab, its size, formats and rules, and the roster's highlight.
   const shape = fingerprint({
-    sheetId, name: sheet.getName(), rows, width: grid.width, formats, rules: grid.rules,
+    sheetId, name: sheet.getName(), rows, width: grid.width, formats: runsOf(formats), rules: grid.rules,
     roster: rosterArea && { sheetId: rosterArea.sheet.getSheetId(), headerRow: rosterArea.headerRow, name: rosterArea.nameColumn, id: rosterArea.idColumn, clients: input.clients.length },
   });
   if (!created && !input.force && isStoredShape(shape) && writeValuesOnly(sheet, values, grid.width)) return;

@@ -113,3 +113,23 @@ test('an older record reads the same: its filled "Superseded by" and in-place "F
   const current = currentEntries(readRecord(rows, columns, reader).map((r) => r.entry));
   expect(current.map((e) => [e.entryId, e.status, e.followUpDone])).toEqual([['e2', 'excused', ''], ['e3', 'excused', '2025-03-05'], ['e4', 'present', '']]);
 });
+
+test('text cells are read trimmed of any space at either end, numbers and booleans as text', () => {
+  const { columns } = planColumns(HEADERS, HEADERS.length);
+  const row = entryRow(entry(), columns, HEADERS.length, writer).map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v));
+  row[columns.entryId] = '\u00a0e1\u3000';
+  row[columns.group] = ' Mon\t';
+  row[columns.clientId] = 1001;
+  row[columns.client] = 'Amy';
+  row[columns.recordedBy] = '\u2003a@b.org';
+  const [read] = readRecord([row], columns, reader);
+  expect([read.entry.entryId, read.entry.group, read.entry.clientId, read.entry.client, read.entry.recordedBy]).toEqual(['e1', 'Mon', '1001', 'Amy', 'a@b.org']);
+});
+
+test('the entries of one request are found among many, the others left out', () => {
+  const { columns } = planColumns(HEADERS, HEADERS.length);
+  const rows = ['r1', ' r2 ', 'r1', 'r3'].map((requestId, i) => stored(entryRow(entry({ entryId: `e${i}`, requestId }), columns, HEADERS.length, writer)));
+  rows[3][columns.requestId] = ' r2';
+  expect([...requestIdsIn(rows, columns, 'r2')]).toEqual([['r2', ['e1', 'e3']]]);
+  expect(requestIdsIn(rows, columns).get('r1')).toEqual(['e0', 'e2']);
+});

@@ -87,20 +87,14 @@ export interface DateReader {
   instant(value: unknown): string;
 }
 
-export interface RecordRow {
-  entry: Entry;
-  /** 0-based index into the rows read (the header row excluded by the caller). */
-  index: number;
-}
-
 const RECORD_STATUSES: readonly string[] = [...STATUSES, WITHDRAWN];
 
 /**
  * The Cadence entries among `rows`. Rows with a blank Entry ID are the user's own (or blank) and
  * are skipped; so is a row whose Status is not one Cadence knows, since it cannot be counted.
  */
-export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): RecordRow[] {
-  const out: RecordRow[] = [];
+export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): Entry[] {
+  const out: Entry[] = [];
   // One pass over rows that may number 100,000 or more: column indexes looked up once, strings
   // trimmed only when they have space to trim.
   const {
@@ -115,25 +109,22 @@ export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates
     const status = trimmedText(row[statusAt]).toLowerCase();
     if (!RECORD_STATUSES.includes(status)) continue;
     out.push({
-      index,
-      entry: {
-        entryId,
-        sessionDate: dates.day(row[dateAt]),
-        group: trimmedText(row[groupAt]),
-        clientId: trimmedText(row[clientIdAt]),
-        client: trimmedText(row[clientAt]),
-        status: status as RecordStatus,
-        reason: trimmedText(row[reasonAt]),
-        notice: readYesNo(row[noticeAt]),
-        note: cellText(row[noteAt]),
-        followUp: readYesNo(row[followUpAt]) === true,
-        followUpDone: dates.day(row[doneAt]),
-        recordedAt: dates.instant(row[recordedAtAt]),
-        recordedBy: trimmedText(row[recordedByAt]),
-        replaces: trimmedText(row[replacesAt]),
-        supersededBy: '',
-        requestId: trimmedText(row[requestAt]),
-      },
+      entryId,
+      sessionDate: dates.day(row[dateAt]),
+      group: trimmedText(row[groupAt]),
+      clientId: trimmedText(row[clientIdAt]),
+      client: trimmedText(row[clientAt]),
+      status: status as RecordStatus,
+      reason: trimmedText(row[reasonAt]),
+      notice: readYesNo(row[noticeAt]),
+      note: cellText(row[noteAt]),
+      followUp: readYesNo(row[followUpAt]) === true,
+      followUpDone: dates.day(row[doneAt]),
+      recordedAt: dates.instant(row[recordedAtAt]),
+      recordedBy: trimmedText(row[recordedByAt]),
+      replaces: trimmedText(row[replacesAt]),
+      supersededBy: '',
+      requestId: trimmedText(row[requestAt]),
     });
   }
   return out;
@@ -233,7 +224,15 @@ export function latestVersion(linked: readonly Entry[], entryId: string): Entry 
 
 /** Entries that count: neither withdrawn nor superseded by a later row. */
 export function currentEntries(entries: readonly Entry[]): Entry[] {
-  return linkSuperseded(entries).filter((e) => e.status !== WITHDRAWN && !e.supersededBy);
+  // linkSuperseded's result, filtered, in one pass and without a copy of the whole record.
+  const replaced = new Set<string>();
+  for (const entry of entries) if (entry.replaces) replaced.add(entry.replaces);
+  const current: Entry[] = [];
+  for (const entry of entries) {
+    if (entry.status === WITHDRAWN || replaced.has(entry.entryId)) continue;
+    current.push(entry.supersededBy ? { ...entry, supersededBy: '' } : entry);
+  }
+  return current;
 }
 
 /** Newest first: by session date, then by when it was recorded. */

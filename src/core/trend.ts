@@ -53,9 +53,12 @@ export function sessionOrder(a: TrendSession, b: TrendSession): number {
 }
 
 /** Counted sessions (all but cancelled) in date order, same-day sessions in SAME_DAY_ORDER. */
+/** Read once: countedInOrder runs for every session of every client. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
 export function countedInOrder(sessions: readonly TrendSession[]): TrendSession[] {
   return sessions
-    .filter((s) => s.status !== 'cancelled' && Object.prototype.hasOwnProperty.call(SAME_DAY_ORDER, s.status))
+    .filter((s) => s.status !== 'cancelled' && hasOwn.call(SAME_DAY_ORDER, s.status))
     .sort(sessionOrder);
 }
 

@@ -3,7 +3,7 @@
  * call, appended to in one call. Row numbers never outlive the lock they were read under.
  */
 import { RECORD_COLUMNS, planColumns, readRecord, recordWidth, entryRow, requestIdsIn } from '../core/record';
-import type { ColumnMap, RecordField, RecordRow } from '../core/record';
+import type { ColumnMap, RecordField } from '../core/record';
 import { cellText } from '../core/text';
 import type { Entry } from '../core/types';
 import { ATTENDANCE_KEY, freeSheetName } from './cadenceTabs';
@@ -28,8 +28,8 @@ export interface AttendanceRecord {
   columns: ColumnMap;
   /** Data rows (row 2 onwards) as getValues returned them. */
   rows: unknown[][];
-  /** Cadence entries; `index` + 2 is the sheet row while the lock is held. */
-  entries: RecordRow[];
+  /** Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry ID). */
+  entries: Entry[];
   timeZone: string;
 }
 

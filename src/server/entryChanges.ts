@@ -20,14 +20,14 @@ export function getClientHistory(clientId: unknown): Entry[] {
   const workbook = openWorkbook();
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
   if (!record) return [];
-  return clientHistory(linkSuperseded(record.entries.map((r) => r.entry)), clientId, HISTORY_LENGTH);
+  return clientHistory(linkSuperseded(record.entries), clientId, HISTORY_LENGTH);
 }
 
 const ENTRY_GONE = 'That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.';
 
 /** The record's entries with superseded ones linked to what replaced them. */
 function linkedEntries(record: AttendanceRecord): Entry[] {
-  return linkSuperseded(record.entries.map((r) => r.entry));
+  return linkSuperseded(record.entries);
 }
 
 /** The entry, refused when it is not in the record or a later row already corrected or withdrew it. */
@@ -87,7 +87,7 @@ function sameRevision(stored: Entry, entryId: string, revision: Revision): boole
 function duplicateOf(record: AttendanceRecord, requestId: string, entryId: string, revision: Revision): EntryChangeResult | null {
   const earlier = earlierSave(record, requestId);
   if (!earlier) return null;
-  const stored = record.entries.find((r) => r.entry.entryId === earlier[0])?.entry;
+  const stored = record.entries.find((e) => e.entryId === earlier[0]);
   if (!stored || !sameRevision(stored, entryId, revision)) {
     throw new Error('This change was already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reload the history to see it, and correct it from there if needed. Nothing was changed.');
   }

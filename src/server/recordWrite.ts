@@ -31,7 +31,7 @@ export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRe
     const record = readAttendance(workbook.ss, tabs, workbook.timeZone, true) as AttendanceRecord;
     const outcome = change(record);
     if (outcome.changed) {
-      const all = record.entries.map((r) => r.entry).concat(outcome.appended);
+      const all = record.entries.concat(outcome.appended);
       refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
     }
     return outcome.result;

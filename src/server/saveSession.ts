@@ -23,7 +23,7 @@ function inMarkOrder(stored: readonly Entry[], session: CheckedSession, earlier:
 /** The rows a stored request wrote, in the record's order. */
 function storedRows(record: AttendanceRecord, entryIds: readonly string[]): Entry[] {
   const ids = new Set(entryIds);
-  return record.entries.map((r) => r.entry).filter((e) => ids.has(e.entryId));
+  return record.entries.filter((e) => ids.has(e.entryId));
 }
 
 /** Whether the stored rows hold exactly this session's marks (names may have changed since). */
@@ -101,7 +101,7 @@ export function saveSession(request: unknown): SaveSessionResult {
     // Trends before and after are computed before the write, so a failure there stores nothing;
     // only the marked clients' (a correction keeps its client, so their own entries say what is current).
     const markedIds = new Set(checked.attendance.map((m) => m.clientId));
-    const theirs = currentEntries(record.entries.map((r) => r.entry).filter((e) => markedIds.has(e.clientId)));
+    const theirs = currentEntries(record.entries.filter((e) => markedIds.has(e.clientId)));
     const before = trendsByClient(theirs, workbook.settings.trend);
     const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
     const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));

@@ -34,7 +34,7 @@ export function sidebarDataFrom(workbook: Workbook, current: Entry[]): SidebarDa
 /** Current entries of the record as it stands (none before the first save). */
 export function readCurrentEntries(workbook: Workbook): Entry[] {
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
-  return record ? currentEntries(record.entries.map((r) => r.entry)) : [];
+  return record ? currentEntries(record.entries) : [];
 }
 
 export function getSidebarData(): SidebarData {

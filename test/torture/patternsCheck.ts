@@ -27,7 +27,7 @@ export function entriesReadBack(env: Environment): Entry[] {
   if (!sheet || sheet.getLastRow() < 1) return [];
   const values = sheet.getDataRange().getValues();
   const { columns } = planColumns(values[0], values[0].length);
-  return currentEntries(readRecord(values.slice(1), columns, NODE_DATES).map((r) => r.entry));
+  return currentEntries(readRecord(values.slice(1), columns, NODE_DATES));
 }
 
 export function patternsSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sheet | null {

@@ -43,8 +43,9 @@ export function refreshPatterns(): void {
     const current = readCurrentEntries(workbook);
     refreshPatternsFrom(workbook, current, true);
     const trends = trendsByClient(current, workbook.settings.trend);
-    return workbook.roster.clients.filter((c) => isFlagged(trends.get(c.id)?.level ?? 'none')).length;
+    // Counts are of active clients: discharged ones are neither on Patterns nor to talk to.
+    return workbook.roster.clients.filter((c) => c.active && isFlagged(trends.get(c.id)?.level ?? 'none')).length;
   });
-  const clients = workbook.roster.clients.length;
-  workbook.ss.toast(`${clients} client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`, 'Patterns refreshed');
+  const clients = workbook.roster.clients.filter((c) => c.active).length;
+  workbook.ss.toast(`${clients} active client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`, 'Patterns refreshed');
 }

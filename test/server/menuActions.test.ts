@@ -12,13 +12,13 @@ test('Settings opens the same sidebar told to start on the settings view', () =>
   expect(env.ui.sidebar!.html.slice(plain.length)).toBe('<script>window.cadenceStartView="settings"</script>');
 });
 
-test('Refresh patterns says how many clients it covered and how many are flagged', () => {
+test('Refresh patterns says how many active clients it covered (Eve, discharged, is not one) and how many are flagged', () => {
   const env = practice();
   env.run('refreshPatterns');
-  expect(env.ui.toasts.at(-1)).toBe('Patterns refreshed: 5 clients; 0 flagged for a conversation.');
+  expect(env.ui.toasts.at(-1)).toBe('Patterns refreshed: 4 active clients; 0 flagged for a conversation.');
   for (const date of ['2025-02-24', '2025-03-03', '2025-03-10', '2025-03-11']) {
     env.run('saveSession', session(['C001', 'C002'], { C002: { status: 'unexcused' } }, { date }));
   }
   env.run('refreshPatterns');
-  expect(env.ui.toasts.at(-1)).toBe('Patterns refreshed: 5 clients; 1 flagged for a conversation.');
+  expect(env.ui.toasts.at(-1)).toBe('Patterns refreshed: 4 active clients; 1 flagged for a conversation.');
 });

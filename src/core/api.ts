@@ -7,8 +7,8 @@
  * 'YYYY-MM-DD' strings).
  */
 import type {
-  CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Settings, SidebarData,
-  WithdrawalRequest,
+  CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, SessionCorrectionRequest, Settings,
+  SidebarData, WithdrawalRequest,
 } from './types';
 
 export interface CadenceApi {
@@ -16,10 +16,18 @@ export interface CadenceApi {
   getSidebarData(): SidebarData;
   /** One session's marks appended to the record, once per requestId. */
   saveSession(request: SaveSessionRequest): SaveSessionResult;
-  /** Every entry of one client (by client ID), newest first, superseded ones included. */
-  getClientHistory(clientId: string): Entry[];
+  /**
+   * One client's entries (by client ID), newest first, superseded ones included: `limit` of them
+   * (default HISTORY_LENGTH) after the first `offset`, so the sidebar pages back through all.
+   */
+  getClientHistory(clientId: string, offset?: number, limit?: number): Entry[];
   /** Replaces an entry by a superseding row. */
   correctEntry(request: CorrectionRequest): EntryChangeResult;
+  /**
+   * Corrects a recorded session in one request: a superseding row for each entry whose marks
+   * changed, none for the others; answers like saveSession, with fresh sidebar data.
+   */
+  correctSession(request: SessionCorrectionRequest): SaveSessionResult;
   /** Withdraws an entry that should not have been recorded. */
   withdrawEntry(request: WithdrawalRequest): EntryChangeResult;
   /** Marks an entry's follow-up done (by entry ID). */

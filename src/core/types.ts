@@ -165,6 +165,42 @@ export interface SaveSessionResult {
   duplicate: boolean;
   entryIds: string[];
   trends: TrendChange[];
+  /** Fresh getSidebarData() content, so the sidebar never calls back after a save. */
+  sidebar: SidebarData;
+}
+
+/** One client's entry of a recorded session, as the session-level correction prefills it. */
+export interface RecordedEntry {
+  entryId: string;
+  clientId: string;
+  status: Status;
+  reason: string;
+  notice: boolean | null;
+  note: string;
+  followUp: boolean;
+}
+
+/**
+ * A session already in the record (current entries only), for the weeks Patterns shows: entries
+ * saved by one request, corrections included (they belong to the session of the entry they replace).
+ */
+export interface RecordedSession {
+  date: string;
+  /** '' for individual clients. */
+  group: string;
+  /** Client ids, in the order of `entries`. */
+  clients: string[];
+  entries: RecordedEntry[];
+  recordedBy: string;
+  /** ISO timestamp of the first save of the session. */
+  recordedAt: string;
+}
+
+/** correctSession(): change any marks of a recorded session in one request. */
+export interface SessionCorrectionRequest {
+  requestId: string;
+  /** The session's current entries to change; an unchanged line stores nothing. */
+  corrections: (Omit<CorrectionRequest, 'requestId'>)[];
 }
 
 /** The last entry of a client, short, for the sidebar. */
@@ -219,6 +255,7 @@ export interface SidebarData {
   followUps: FollowUp[];
   settings: Settings;
   roster: RosterView;
+  recordedSessions: RecordedSession[];
 }
 
 /** correctEntry(): replace an entry with new content (a superseding row). */

@@ -192,6 +192,28 @@ export function validateCorrection(request: unknown, maxNoteLength: number): Che
   return { requestId, entryId, ...mark };
 }
 
+/** A valid SessionCorrectionRequest: each line a correction of one current entry, or an Error. */
+export function validateSessionCorrection(request: unknown, maxNoteLength: number): { requestId: string; corrections: CheckedCorrection[] } {
+  if (!isPlainObject(request)) refuse(['The sidebar sent no correction; reload it and try again.']);
+  const problems: string[] = [];
+  const requestId = checkRequestId(request.requestId, problems);
+  const corrections: CheckedCorrection[] = [];
+  if (!Array.isArray(request.corrections) || request.corrections.length === 0) {
+    problems.push('No change was sent; change a mark before saving the correction.');
+  } else {
+    const seen = new Set<string>();
+    request.corrections.forEach((item: unknown, i: number) => {
+      if (!isPlainObject(item)) { problems.push(`Line ${i + 1} of the correction is empty; reload the sidebar.`); return; }
+      const entryId = checkEntryId(item.entryId, problems);
+      if (entryId && seen.has(entryId)) problems.push('The same entry is corrected twice in one request; keep one change.');
+      seen.add(entryId);
+      corrections.push({ requestId, entryId, ...checkMark(item, `line ${i + 1} of the correction`, maxNoteLength, problems) });
+    });
+  }
+  if (problems.length) refuse(problems);
+  return { requestId, corrections };
+}
+
 /** A valid WithdrawalRequest, or an Error. */
 export function validateWithdrawal(request: unknown, maxNoteLength: number): Required<WithdrawalRequest> {
   if (!isPlainObject(request)) refuse(['The sidebar sent no withdrawal; reload it and try again.']);

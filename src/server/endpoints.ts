@@ -6,5 +6,5 @@
  */
 export { getSidebarData } from './sidebarData';
 export { saveSession } from './saveSession';
-export { getClientHistory, correctEntry, withdrawEntry, completeFollowUp } from './entryChanges';
+export { getClientHistory, correctEntry, correctSession, withdrawEntry, completeFollowUp } from './entryChanges';
 export { saveSettings, createRoster } from './setup';

@@ -4,23 +4,36 @@
  * is superseded, withdrawn or done is derived from those rows when the record is read
  * (core/record.ts linkSuperseded), so a person sorting the tab mid-change cannot mark the wrong row.
  */
-import { HISTORY_LENGTH, clientHistory } from '../core/clientSummary';
-import { latestVersion, linkSuperseded } from '../core/record';
+import { HISTORY_LENGTH, clientHistory, trendChanges } from '../core/clientSummary';
+import { currentEntries, latestVersion, linkSuperseded } from '../core/record';
+import { trendsByClient } from '../core/trend';
 import { WITHDRAWN } from '../core/types';
-import type { Entry, EntryChangeResult } from '../core/types';
-import { validateCorrection, validateWithdrawal, checkEntryId } from '../core/validation';
+import type { Entry, EntryChangeResult, SaveSessionResult } from '../core/types';
+import { validateCorrection, validateSessionCorrection, validateWithdrawal, checkEntryId } from '../core/validation';
+import type { MarkFields } from '../core/validation';
 import { appendEntries, earlierSave, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { provenanceFor, writeRecord } from './recordWrite';
+import { sidebarDataFrom } from './sidebarData';
 import { openWorkbook } from './workbook';
 
-/** That client's latest entries, newest first, with superseded ones marked. */
-export function getClientHistory(clientId: unknown): Entry[] {
+/** Longest page of history one call answers. */
+const MAX_HISTORY_PAGE = 200;
+
+/**
+ * That client's entries, newest first, with superseded ones marked: `limit` of them after the
+ * first `offset`, so the sidebar pages back through all of them.
+ */
+export function getClientHistory(clientId: unknown, offset: unknown = 0, limit: unknown = HISTORY_LENGTH): Entry[] {
   if (typeof clientId !== 'string' || !clientId) throw new Error('No client was chosen; pick a client first.');
+  const count = (value: unknown, fallback: number, max: number): number =>
+    (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, max) : fallback);
+  const from = count(offset, 0, Number.MAX_SAFE_INTEGER);
   const workbook = openWorkbook();
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
   if (!record) return [];
-  return clientHistory(linkSuperseded(record.entries), clientId, HISTORY_LENGTH);
+  const all = clientHistory(linkSuperseded(record.entries), clientId, Number.MAX_SAFE_INTEGER);
+  return all.slice(from, from + count(limit, HISTORY_LENGTH, MAX_HISTORY_PAGE));
 }
 
 const ENTRY_GONE = 'That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.';
@@ -151,5 +164,51 @@ export function completeFollowUp(entryId: unknown): EntryChangeResult {
     const [row] = appendSuperseding(record, [{ entryId: id, revision: { ...entry, followUpDone: workbook.today } }], '');
     // A done follow-up changes no trend, so Patterns stays as it is.
     return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: false };
+  }, ENTRY_GONE);
+}
+
+/** Whether the marks say what the entry already records (a line of a session correction that changes nothing). */
+function sameMarks(entry: Entry, marks: MarkFields): boolean {
+  return entry.status === marks.status && entry.reason === marks.reason && entry.notice === marks.notice
+    && entry.note === marks.note && entry.followUp === marks.followUp;
+}
+
+/**
+ * A recorded session corrected in one request (issue 12): one superseding row per entry whose
+ * marks changed, appended in one write through appendSuperseding; an unchanged line stores
+ * nothing. A retry of a stored request answers duplicate; the same id with other content is refused.
+ */
+export function correctSession(request: unknown): SaveSessionResult {
+  const workbook = openWorkbook();
+  const { requestId, corrections } = validateSessionCorrection(request, workbook.settings.maxNoteLength);
+  return writeRecord<SaveSessionResult>(workbook, (record) => {
+    const existing = record.entries;
+    const earlier = earlierSave(record, requestId);
+    if (earlier) {
+      const stored = existing.filter((e) => earlier.includes(e.entryId));
+      const asked = (row: Entry) => corrections.find((c) => c.entryId === row.replaces);
+      if (!stored.every((row) => { const c = asked(row); return !!c && sameMarks(row, c); })) {
+        throw new Error('These corrections were already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reopen the session to see it. Nothing was changed.');
+      }
+      // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
+      return { result: { saved: 0, duplicate: true, entryIds: earlier, trends: [], sidebar: sidebarDataFrom(workbook, existing) }, appended: [], changed: true };
+    }
+    const linked = linkedEntries(record);
+    const revisions = corrections.flatMap((c) => {
+      const old = findCurrentEntry(linked, c.entryId);
+      if (sameMarks(old, c)) return [];
+      // A follow-up already done stays done while the correction still asks for one.
+      return [{ entryId: c.entryId, revision: { status: c.status, reason: c.reason, notice: c.notice, note: c.note, followUp: c.followUp, followUpDone: c.followUp ? old.followUpDone : '' } }];
+    });
+    const before = trendsByClient(currentEntries(existing), workbook.settings.trend);
+    const rows = revisions.length ? appendSuperseding(record, revisions, requestId) : [];
+    const all = existing.concat(rows);
+    const after = trendsByClient(currentEntries(all), workbook.settings.trend);
+    const touched = workbook.roster.clients.filter((c) => rows.some((r) => r.clientId === c.id));
+    return {
+      result: { saved: rows.length, duplicate: false, entryIds: rows.map((r) => r.entryId), trends: trendChanges(touched, before, after), sidebar: sidebarDataFrom(workbook, all) },
+      appended: rows,
+      changed: rows.length > 0,
+    };
   }, ENTRY_GONE);
 }

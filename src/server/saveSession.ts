@@ -8,6 +8,7 @@ import type { CheckedSession, ValidationContext } from '../core/validation';
 import { appendEntries, earlierSave } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { provenanceFor, writeRecord } from './recordWrite';
+import { sidebarDataFrom } from './sidebarData';
 import { openWorkbook } from './workbook';
 
 /**
@@ -74,7 +75,11 @@ export function saveSession(request: unknown): SaveSessionResult {
         throw new Error(`This save was already stored with different marks (the same request sent again after the form changed); the first version stays in the record: ${describe(stored)}. Nothing more was saved; correct entries from a client's history if needed.`);
       }
       // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
-      return { result: { saved: 0, duplicate: true, entryIds: inMarkOrder(stored, asked, earlier), trends: [] }, appended: [], changed: true };
+      return {
+        result: { saved: 0, duplicate: true, entryIds: inMarkOrder(stored, asked, earlier), trends: [], sidebar: sidebarDataFrom(workbook, record.entries) },
+        appended: [],
+        changed: true,
+      };
     }
     if (refusal || !session) throw refusal ?? new Error('Nothing was saved.');
     const checked = session;
@@ -107,7 +112,11 @@ export function saveSession(request: unknown): SaveSessionResult {
     const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
     appendEntries(record, entries);
     return {
-      result: { saved: entries.length, duplicate: false, entryIds: entries.map((e) => e.entryId), trends: trendChanges(marked, before, after) },
+      result: {
+        saved: entries.length, duplicate: false, entryIds: entries.map((e) => e.entryId), trends: trendChanges(marked, before, after),
+        // What getSidebarData would now answer, from the rows already in memory: no second read.
+        sidebar: sidebarDataFrom(workbook, record.entries.concat(entries)),
+      },
       appended: entries,
       changed: true,
     };

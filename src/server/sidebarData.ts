@@ -1,6 +1,8 @@
 /** getSidebarData: everything the sidebar paints from, in one read of the roster and one of the record. */
 import { lastEntryByClient, openFollowUps } from '../core/clientSummary';
+import { addDays, weekStart } from '../core/dates';
 import { currentEntries } from '../core/record';
+import { recordedSessions } from '../core/recordedSessions';
 import { rosterGroups } from '../core/roster';
 import { computeTrend, trendsByClient } from '../core/trend';
 import type { Entry, SidebarData } from '../core/types';
@@ -8,12 +10,18 @@ import { readAttendance } from './attendanceTab';
 import { openWorkbook } from './workbook';
 import type { Workbook } from './workbook';
 
-/** The sidebar's data from a workbook already opened and the current entries already known. */
-export function sidebarDataFrom(workbook: Workbook, current: Entry[]): SidebarData {
+/**
+ * The sidebar's data from a workbook already opened and every row of the record already read
+ * (superseded ones too: a session's corrections are traced back to it through them).
+ */
+export function sidebarDataFrom(workbook: Workbook, all: readonly Entry[]): SidebarData {
   const { settings, roster } = workbook;
+  const current = currentEntries(all);
   const trends = trendsByClient(current, settings.trend);
   const lastEntries = lastEntryByClient(current);
   const known = new Set(roster.clients.map((c) => c.id));
+  // The weeks the Patterns tab can show: its first possible week to today's.
+  const since = addDays(weekStart(workbook.today), -7 * (settings.patternWeeks - 1));
   return {
     today: workbook.today,
     timeZone: workbook.timeZone,
@@ -28,16 +36,22 @@ export function sidebarDataFrom(workbook: Workbook, current: Entry[]): SidebarDa
     followUps: openFollowUps(current).filter((f) => known.has(f.clientId)),
     settings,
     roster: roster.view,
+    recordedSessions: recordedSessions(all, since),
   };
 }
 
-/** Current entries of the record as it stands (none before the first save). */
-export function readCurrentEntries(workbook: Workbook): Entry[] {
+/** Every entry of the record as it stands, superseded ones included (none before the first save). */
+export function readAllEntries(workbook: Workbook): Entry[] {
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
-  return record ? currentEntries(record.entries) : [];
+  return record ? record.entries : [];
+}
+
+/** Current entries of the record as it stands. */
+export function readCurrentEntries(workbook: Workbook): Entry[] {
+  return currentEntries(readAllEntries(workbook));
 }
 
 export function getSidebarData(): SidebarData {
   const workbook = openWorkbook();
-  return sidebarDataFrom(workbook, readCurrentEntries(workbook));
+  return sidebarDataFrom(workbook, readAllEntries(workbook));
 }

@@ -15,6 +15,10 @@ export interface WorkbookWire {
     frozenRows: number;
     frozenColumns: number;
     hidden?: boolean;
+    /** Widths the add-on set, by 1-based column (others sized from their text). */
+    columnWidths?: Record<number, number>;
+    /** Cells whose text wraps, as 0-based [row, column]. */
+    wrapped?: [number, number][];
   }[];
 }
 

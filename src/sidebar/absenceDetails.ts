@@ -3,7 +3,7 @@
  * whether to follow up next session. Used by the session form and by the correction editor.
  */
 import { h, select, uid } from './dom';
-import { asksForDetails, pickReason, setFollowUp, setNote, setNotice, type Marks } from './marks';
+import { asksForDetails, hasDetails, pickReason, setFollowUp, setNote, setNotice, type Marks } from './marks';
 
 export interface AbsenceDetails {
   el: HTMLElement;
@@ -14,6 +14,8 @@ export interface AbsenceDetails {
 export interface DetailsContext {
   reasons: readonly string[];
   maxNoteLength: number;
+  /** A correction: the details it keeps stay in view whatever the status (see correctionContent). */
+  keepDetails?: boolean;
 }
 
 /** `who` ends every label: "Reason for Ana Lima", "Note for Ana Lima". */
@@ -56,7 +58,7 @@ export function absenceDetails(
   ]);
 
   const update = (m: Marks): void => {
-    el.hidden = !asksForDetails(m.status);
+    el.hidden = !asksForDetails(m.status) && !(ctx.keepDetails && hasDetails(m));
     if (reason.value !== m.reason) reason.value = m.reason;
     notice.checked = m.notice;
     followUp.checked = m.followUp;

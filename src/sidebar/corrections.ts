@@ -3,14 +3,13 @@
  * a withdrawal a withdrawing one (src/README.md, "The record is append-only"); the old row keeps its content, so here it is
  * shown struck through with what replaced it. One editor is open at a time.
  */
-import { WITHDRAWN, type ClientView, type Entry, type Status } from '../core/types';
+import { HISTORY_LENGTH, WITHDRAWN, type ClientView, type Entry, type Status } from '../core/types';
 import { absenceDetails, type DetailsContext } from './absenceDetails';
 import { call } from './api';
 import { button, h, message, replace, uid } from './dom';
 import { shortDate, statusAndReason } from './format';
-import { emptyMarks, pickStatus, type Marks } from './marks';
+import { correctionContent, marksFromEntry, pickStatus, sameContent, type Marks } from './marks';
 import { newRequestId } from './requestId';
-import { attendanceInput } from './saveRequest';
 import { statusRadios } from './statusRadios';
 
 export interface HistoryContext extends DetailsContext {
@@ -18,18 +17,6 @@ export interface HistoryContext extends DetailsContext {
   /** A correction or withdrawal was stored: the record view's data is out of date. */
   onChanged(): void;
   onBack(): void;
-}
-
-function marksFromEntry(entry: Entry): Marks {
-  return {
-    ...emptyMarks(),
-    status: entry.status === WITHDRAWN ? null : entry.status,
-    reason: entry.reason,
-    notice: entry.notice === true,
-    note: entry.note,
-    followUp: entry.followUp,
-    followUpTouched: true, // the entry's own follow-up choice stands unless the therapist changes it
-  };
 }
 
 function entryLine(entry: Entry, today: string): string {
@@ -41,20 +28,47 @@ function entryLine(entry: Entry, today: string): string {
 export function historyView(client: ClientView, ctx: HistoryContext): HTMLElement {
   const list = h('ol', { className: 'history', attrs: { 'aria-label': `Entries for ${client.name}` } });
   const status = h('div', { className: 'feedback' });
+  const more = h('div', { className: 'more' });
   let entries: Entry[] = [];
 
-  /** (Re)reads the entries; `news` (e.g. "corrected") is shown once the list is current again. */
-  function load(news = ''): void {
+  /**
+   * (Re)reads the entries, `pages` pages of them; `news` (e.g. "corrected") is shown once the list
+   * is current again. One more entry than shown is asked for, to know whether older ones exist.
+   */
+  function load(news = '', pages = 1): void {
     replace(list, []); // no button of an out-of-date list can be pressed meanwhile
+    replace(more, []);
     replace(status, [message('info', 'Loading entries…')]);
-    call('getClientHistory', client.id).then((found) => {
-      entries = found;
+    const shown = pages * HISTORY_LENGTH;
+    call('getClientHistory', client.id, 0, shown + 1).then((found) => {
+      entries = found.slice(0, shown);
       const empty = entries.length ? null : message('info', 'No entries recorded for this client yet.');
       replace(status, [news ? message('ok', news) : null, empty]);
       paint();
+      paintMore(found.length > shown, pages);
     }, (error: Error) => {
-      replace(status, [message('error', error.message), button('Retry', () => load(news))]);
+      replace(status, [message('error', error.message), button('Retry', () => load(news, pages))]);
     });
+  }
+
+  /** "Older entries" pages back through every entry of the client, a page at a time. */
+  function paintMore(older: boolean, pages: number): void {
+    if (!older) { replace(more, entries.length > HISTORY_LENGTH ? [h('p', { className: 'secondary', text: 'These are all the entries.' })] : []); return; }
+    const olderButton = button('Older entries', () => {
+      olderButton.disabled = true;
+      const shown = pages * HISTORY_LENGTH;
+      call('getClientHistory', client.id, shown, HISTORY_LENGTH + 1).then((found) => {
+        const first = entries.length;
+        entries = entries.concat(found.slice(0, HISTORY_LENGTH));
+        paint();
+        paintMore(found.length > HISTORY_LENGTH, pages + 1);
+        (list.children[first]?.querySelector('.entry-line') as HTMLElement | null)?.focus();
+      }, (error: Error) => {
+        olderButton.disabled = false;
+        replace(more, [message('error', error.message), olderButton]);
+      });
+    });
+    replace(more, [olderButton]);
   }
 
   function paint(): void {
@@ -86,7 +100,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     const when = shortDate(entry.sessionDate, ctx.today);
     const className = current ? 'entry' : withdrawal ? 'entry withdrawal' : 'entry superseded';
     const item = h('li', { className }, [
-      h('div', { className: 'entry-line', text: entryLine(entry, ctx.today) }),
+      h('div', { className: 'entry-line', text: entryLine(entry, ctx.today), attrs: { tabindex: '-1' } }),
       entry.supersededBy ? h('div', { className: 'secondary', text: supersededText(entry) }) : null,
       entry.replaces && !withdrawal ? h('div', { className: 'secondary', text: replacesText(entry) }) : null,
       entry.note && !withdrawal ? h('div', { className: 'secondary note-text', text: entry.note }) : null,
@@ -120,20 +134,21 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     const feedback = h('div', { className: 'feedback' });
     const change = (next: (m: Marks) => Marks): void => { marks = next(marks); details.update(marks); radios.set(marks.status); };
     const radios = statusRadios(`Status for ${client.name}`, marks.status, (s: Status) => change((m) => pickStatus(m, s)));
-    const details = absenceDetails(client.name, ctx, marks, change);
+    const details = absenceDetails(client.name, { ...ctx, keepDetails: true }, marks, change);
     const saveButton = button('Save correction', () => {
       if (marks.status === null) { replace(feedback, [message('error', 'Choose a status.')]); return; }
       if (marks.note.length > ctx.maxNoteLength) {
         replace(feedback, [message('error', `The note is longer than ${ctx.maxNoteLength} characters.`)]);
         return;
       }
-      // The same fields a new entry would send for this status (details only for a missed session).
-      const { clientId: _clientId, ...content } = attendanceInput(client.id, marks);
+      // Everything the entry records, changed only where the therapist changed it.
+      const content = correctionContent(entry, marks);
+      if (sameContent(entry, content)) { replace(feedback, [message('info', 'Nothing was changed; change a mark, or Cancel.')]); return; }
       saveButton.disabled = true;
       replace(feedback, [message('info', 'Saving…')]);
       call('correctEntry', { requestId, entryId: entry.entryId, ...content }).then(() => {
         ctx.onChanged();
-        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} corrected.`);
+        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} corrected.`, Math.max(1, Math.ceil(entries.length / HISTORY_LENGTH)));
       }, (error: Error) => {
         saveButton.disabled = false;
         replace(feedback, [message('error', error.message)]);
@@ -159,7 +174,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
       replace(feedback, [message('info', 'Withdrawing…')]);
       call('withdrawEntry', { requestId, entryId: entry.entryId, note: why.value.trim() }).then(() => {
         ctx.onChanged();
-        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} withdrawn.`);
+        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} withdrawn.`, Math.max(1, Math.ceil(entries.length / HISTORY_LENGTH)));
       }, (error: Error) => {
         confirm.disabled = false;
         replace(feedback, [message('error', error.message)]);
@@ -178,8 +193,9 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
   load();
   return h('section', { className: 'history-view', attrs: { 'aria-label': `History for ${client.name}` } }, [
     button('‹ Back', ctx.onBack, { className: 'link back', attrs: { 'aria-label': 'Back' } }),
-    h('h2', { text: `History: ${client.name}`, attrs: { tabindex: '-1' } }),
+    h('h1', { text: `History: ${client.name}`, attrs: { tabindex: '-1' } }),
     status,
     list,
+    more,
   ]);
 }

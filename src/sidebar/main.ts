@@ -35,7 +35,7 @@
  * entry of 12 Nov". Clients who share a name are labelled with their ID: "Ana Lima (C002)".
  * Dates are shown as "12 Nov" (the year is added when it is not the current one).
  */
-import type { ClientView, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
+import type { ClientView, RecordedSession, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
 import { call } from './api';
 import { attentionSection } from './attention';
 import { historyView } from './corrections';
@@ -43,6 +43,7 @@ import { button, h, message, replace } from './dom';
 import { recordView } from './record';
 import { withDistinctNames } from './roster';
 import { savedView } from './saved';
+import { sessionCorrectionView } from './sessionCorrection';
 import { settingsView } from './settings';
 import { newForm, state } from './state';
 
@@ -76,8 +77,8 @@ function show(view: View): void {
   if (view === 'settings') {
     replace(body, [settingsView(data, { onData: (fresh, text) => { state.stale = false; paint(fresh, 'settings'); announce('ok', text); } })]);
   } else {
-    const form = recordView(data, state.form, { onHistory: showHistory, onSaved: showSaved });
-    replace(body, [attentionSection(data.clients), form.el, form.bar]);
+    const form = recordView(data, state.form, { onHistory: showHistory, onSaved: showSaved, onOpenSession: showSession });
+    replace(body, [h('h1', { text: 'Record a session' }), attentionSection(data.clients), form.el, form.bar]);
   }
   const target = returnFocus === null ? null
     : [...body.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === returnFocus);
@@ -99,18 +100,37 @@ function showHistory(client: ClientView): void {
     onBack: () => { returnFocus = `History for ${client.name}`; show('record'); },
   })]);
   window.scrollTo(0, 0);
-  (body.querySelector('h2') as HTMLElement | null)?.focus();
+  (body.querySelector('h1') as HTMLElement | null)?.focus();
 }
 
-function showSaved(request: SaveSessionRequest, result: SaveSessionResult): void {
+/** A recorded session opened to correct it (from the "already recorded" notice). */
+function showSession(session: RecordedSession): void {
   const data = state.data;
   if (!data) return;
-  state.stale = true; // last entries, follow-ups and trends have changed
+  setTab('record');
+  announce('info', '');
+  const view = sessionCorrectionView(data, session, { onHistory: showHistory, onSaved: showSaved, onBack: () => show('record') });
+  replace(body, [view.el, view.bar]);
+  window.scrollTo(0, 0);
+  (body.querySelector('h1') as HTMLElement | null)?.focus();
+}
+
+/**
+ * After a save or a session correction. The answer carries fresh sidebar data (DESIGN.md: the
+ * sidebar never calls back after a save), so last entries, follow-ups, trends and recorded
+ * sessions are current without another request.
+ */
+function showSaved(request: SaveSessionRequest, result: SaveSessionResult): void {
+  const previous = state.data;
+  if (!previous) return;
+  const data = result.sidebar ? { ...result.sidebar, clients: withDistinctNames(result.sidebar.clients) } : previous;
+  state.data = data;
+  state.stale = !result.sidebar;
   // A fresh form at once, keeping the date: whatever way the therapist goes back, the saved
   // marks cannot be sent a second time under a new request id.
   state.form = newForm(request.date);
-  const nameOf = (id: string): string => data.clients.find((c) => c.id === id)?.name ?? id;
-  replace(body, [savedView(request, result, nameOf, data.today, reload)]);
+  const nameOf = (id: string): string => data.clients.find((c) => c.id === id)?.name ?? previous.clients.find((c) => c.id === id)?.name ?? id;
+  replace(body, [savedView(request, result, nameOf, data.today, () => show('record'))]);
   window.scrollTo(0, 0);
 }
 
@@ -134,6 +154,7 @@ function load(firstView: () => View): void {
     (error: Error) => {
       app.removeAttribute('aria-busy');
       replace(app, [
+        h('h1', { text: 'Cadence' }),
         message('error', `Cadence could not load this spreadsheet's data: ${error.message}`),
         button('Retry', () => load(firstView), { className: 'action' }),
       ]);

@@ -83,3 +83,61 @@ export function setFollowUp(marks: Marks, followUp: boolean): Marks {
 export function setNote(marks: Marks, note: string): Marks {
   return { ...marks, note };
 }
+
+/** What an entry records, as far as a correction can change it (Entry and RecordedEntry both fit). */
+export interface RecordedMarks {
+  status: string;
+  reason: string;
+  notice: boolean | null;
+  note: string;
+  followUp: boolean;
+}
+
+/** A correction starts from the entry as recorded: every field prefilled, the status fixed. */
+export function marksFromEntry(entry: RecordedMarks): Marks {
+  return {
+    ...emptyMarks(),
+    status: entry.status === 'withdrawn' ? null : (entry.status as Status),
+    reason: entry.reason,
+    notice: entry.notice === true,
+    note: entry.note,
+    followUp: entry.followUp,
+    statusLocked: true, // the recorded status stands until the therapist picks another
+    followUpTouched: true, // the entry's own follow-up choice stands unless the therapist changes it
+  };
+}
+
+/** Whether any detail is filled in (a correction keeps them, and so shows them, whatever the status). */
+export function hasDetails(marks: Marks): boolean {
+  return marks.reason !== '' || marks.note.trim() !== '' || marks.notice || marks.followUp;
+}
+
+/**
+ * The content a correction sends: everything the entry records, changed only where the therapist
+ * changed it (a note is never dropped because the status became "late"). Notice keeps the
+ * record's "not said" while the box was left alone.
+ */
+export function correctionContent(entry: RecordedMarks, marks: Marks): CorrectionContent {
+  if (marks.status === null) throw new Error('A client is not marked yet.');
+  const notice = marks.notice === (entry.notice === true) ? entry.notice : marks.notice;
+  const note = marks.note.trim() === entry.note.trim() ? entry.note : marks.note.trim();
+  const content: CorrectionContent = { status: marks.status, reason: marks.reason, note, followUp: marks.followUp };
+  // Left out when not said: google.script.run would turn an undefined field into null anyway.
+  if (notice !== null) content.notice = notice;
+  return content;
+}
+
+/** A correction's fields as the server API takes them (notice left out: not said). */
+export interface CorrectionContent {
+  status: Status;
+  reason: string;
+  notice?: boolean;
+  note: string;
+  followUp: boolean;
+}
+
+/** Whether the content says what the entry already records. */
+export function sameContent(entry: RecordedMarks, content: CorrectionContent): boolean {
+  return entry.status === content.status && entry.reason === content.reason && entry.notice === (content.notice ?? null)
+    && entry.note === content.note && entry.followUp === content.followUp;
+}

@@ -3,13 +3,14 @@
  * with "Save session". Saving sends ONE saveSession call with the form's request id.
  */
 import { isIsoDate } from '../core/dates';
-import type { ClientView, FollowUp, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
+import type { ClientView, FollowUp, RecordedSession, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
 import { call } from './api';
 import { BUSY_RETRY_MS, isBusyMessage } from './busy';
 import { clientRow, type ClientRow, type RowContext } from './clientRow';
 import { button, h, message, replace, select, uid } from './dom';
 import { shortDate } from './format';
 import { pickStatus } from './marks';
+import { matchingSessions, recordedText, sessionKey } from './recorded';
 import { newRequestId } from './requestId';
 import { filterClients, groupMembers, pickedClients } from './roster';
 import { saveRequest } from './saveRequest';
@@ -19,6 +20,8 @@ import { checkForm, futureDateNote, type FormRow } from './validate';
 export interface RecordHooks {
   onHistory(client: ClientView): void;
   onSaved(request: SaveSessionRequest, result: SaveSessionResult): void;
+  /** Open a recorded session to correct it. */
+  onOpenSession(session: RecordedSession): void;
 }
 
 export interface RecordView {
@@ -58,13 +61,33 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   date.value = form.date;
   const dateNote = h('div', { className: 'secondary date-note', attrs: { 'aria-live': 'polite' } });
   const showDateNote = (): void => { dateNote.textContent = futureDateNote(form.date, data.today, shortDate(data.today, data.today)) ?? ''; };
-  date.addEventListener('change', () => { form.date = date.value; showDateNote(); });
+  date.addEventListener('change', () => { form.date = date.value; showDateNote(); paintRecorded(); });
   showDateNote();
+
+  // Said at once when the date and group chosen are already in the record.
+  const recorded = h('div', { className: 'recorded', attrs: { role: 'status' } });
+  const repeated = (): RecordedSession[] => matchingSessions(data.recordedSessions, form.date, form.scope, form.picked);
+  function paintRecorded(): void {
+    const found = repeated();
+    if (found.length === 0 || form.secondSession === sessionKey(form.date, form.scope)) { replace(recorded, []); return; }
+    const [newest] = found;
+    replace(recorded, [h('div', { className: 'message warn' }, [
+      h('p', { text: recordedText(newest, data.today, data.timeZone, found.length - 1) }),
+      h('div', { className: 'bar-buttons' }, [
+        button('Open that session', () => hooks.onOpenSession(newest), { className: 'action' }),
+        button('Record a second session that day', () => {
+          form.secondSession = sessionKey(form.date, form.scope);
+          paintRecorded();
+          (list.querySelector('input') as HTMLElement | null)?.focus();
+        }),
+      ]),
+    ])]);
+  }
 
   const scopeId = uid('scope');
   const scopeOptions: [string, string][] = [[NONE, 'Choose a group…'], ...data.groups.map((g): [string, string] => [GROUP + g, g]), [INDIVIDUAL, 'Individual clients']];
   const scope = select(scopeOptions, scopeValue(form.scope), { attrs: { id: scopeId } });
-  scope.addEventListener('change', () => { form.scope = scopeOf(scope.value); paintScope(); });
+  scope.addEventListener('change', () => { form.scope = scopeOf(scope.value); paintScope(); paintRecorded(); });
 
   const picker = h('div', { className: 'picker' });
   const marked = h('span', { className: 'secondary' });
@@ -133,6 +156,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
         box.addEventListener('change', () => {
           if (box.checked) form.picked.add(client.id); else form.picked.delete(client.id);
           paintRows();
+          paintRecorded();
         });
         return h('label', { className: 'pick' }, [box, ' ', h('span', { text: client.name }), client.group ? h('span', { className: 'secondary', text: ` · ${client.group}` }) : null]);
       }) : [h('span', { className: 'secondary', text: 'No active client matches.' })]);
@@ -153,6 +177,11 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
 
   async function submit(): Promise<void> {
     if (form.saving) return;
+    if (repeated().length && form.secondSession !== sessionKey(form.date, form.scope)) {
+      say('error', 'This session is already recorded: open it to correct it, or choose "Record a second session that day".');
+      (recorded.querySelector('button') as HTMLElement | null)?.focus();
+      return;
+    }
     const clients = sessionClients(data, form);
     const formRows: FormRow[] = clients.map((c) => ({ clientId: c.id, name: c.name, marks: marksOf(form, c.id) }));
     const problem = checkForm(form.date, formRows, maxNoteLength);
@@ -215,16 +244,17 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     ? message('info', `${data.roster.problem ?? 'No clients were found on the roster.'} Open Settings to choose the roster tab, or to create one.`)
     : null;
   const el = h('section', { className: 'record', attrs: { 'aria-label': 'Record a session' } }, [
-    h('h2', { text: 'Record a session' }),
     noRoster,
     h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date, dateNote]),
     h('div', { className: 'block field' }, [h('label', { text: 'Group', attrs: { for: scopeId } }), scope]),
+    recorded,
     picker,
     tools,
     empty,
     list,
   ]);
   paintScope();
+  paintRecorded();
   return { el, bar };
 }
 

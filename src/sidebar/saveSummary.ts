@@ -16,7 +16,7 @@ function levelText(level: TrendLevel): string {
 
 export function summariseSave(
   request: SaveSessionRequest,
-  result: SaveSessionResult,
+  result: Omit<SaveSessionResult, 'sidebar'>,
   nameOf: (clientId: string) => string,
   today: string,
 ): SaveSummary {

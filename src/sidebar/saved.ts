@@ -10,7 +10,7 @@ export function savedView(
   const summary = summariseSave(request, result, nameOf, today);
   const another = button('Record another', onAnother, { className: 'action' });
   const section = h('section', { className: 'saved', attrs: { 'aria-label': 'Saved' } }, [
-    h('h2', { text: result.duplicate ? 'Already saved' : 'Saved' }),
+    h('h1', { text: result.duplicate ? 'Already saved' : 'Saved' }),
     h('p', { className: 'message ok', text: summary.title, attrs: { role: 'status' } }),
     h('ul', { className: 'saved-rows' }, summary.lines.map((line) => h('li', { text: line }))),
     summary.trendLines.length ? h('h3', { text: 'Trend changes' }) : null,

@@ -146,7 +146,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   }, { className: 'action' });
 
   return h('section', { className: 'settings-view', attrs: { 'aria-label': 'Settings' } }, [
-    h('h2', { text: 'Settings' }),
+    h('h1', { text: 'Settings' }),
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Roster' }),
       h('p', { className: 'secondary', text: rosterSummary(data) }),

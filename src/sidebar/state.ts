@@ -22,6 +22,8 @@ export interface SessionForm {
    */
   failed: { requestId: string; content: string } | null;
   saving: boolean;
+  /** The date and scope (sessionKey) the therapist chose to record a second time that day on purpose. */
+  secondSession: string | null;
 }
 
 export interface AppState {
@@ -34,7 +36,7 @@ export interface AppState {
 export function newForm(today: string): SessionForm {
   return {
     date: today, scope: { kind: 'none' }, picked: new Set(), filter: '', marks: new Map(),
-    requestId: newRequestId(), failed: null, saving: false,
+    requestId: newRequestId(), failed: null, saving: false, secondSession: null,
   };
 }
 

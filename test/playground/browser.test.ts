@@ -13,6 +13,7 @@ import { addDays } from '../../src/core/dates';
 import { todayIn } from '../../src/playground/dates';
 import { DEMO_CLIENTS, DEMO_TIME_ZONE } from '../../src/playground/demoPractice';
 import { shortDate } from '../../src/sidebar/format';
+import { levelOneHeadings, seriousViolations } from './axe';
 import { ROOT, launchChromium, startPlaygroundProcess, type PlaygroundProcess } from './harness';
 
 const RESULTS = join(ROOT, 'test-results');
@@ -176,13 +177,13 @@ describe('npm start in a browser', () => {
 
     // The grid shows the new rows once the sidebar's save has refreshed it.
     await page.getByRole('tab', { name: 'Attendance' }).click();
-    const kitRow = page.getByRole('table', { name: 'Attendance' }).getByRole('row').filter({ hasText: 'Kit Sorrelgrove' }).filter({ hasText: today });
+    const kitRow = page.getByRole('grid', { name: 'Attendance' }).getByRole('row').filter({ hasText: 'Kit Sorrelgrove' }).filter({ hasText: today });
     await kitRow.waitFor();
     expect(await kitRow.textContent()).toContain('unexcused');
 
     // Patterns: the cells are coloured by conditional formatting, evaluated as Sheets would.
     await page.getByRole('tab', { name: 'Patterns' }).click();
-    const patternRows = page.getByRole('table', { name: 'Patterns' }).getByRole('row');
+    const patternRows = page.getByRole('grid', { name: 'Patterns' }).getByRole('row');
     const kitPattern = patternRows.filter({ hasText: 'Kit Sorrelgrove' });
     await kitPattern.waitFor();
     const painted = await kitPattern.locator('td').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).backgroundColor)
@@ -200,7 +201,7 @@ describe('npm start in a browser', () => {
     await menu(page, 'Refresh patterns');
     const toast = page.getByRole('status');
     await toast.filter({ hasText: 'flagged for a conversation' }).waitFor();
-    expect(await toast.textContent()).toMatch(/\d+ clients; \d+ flagged/);
+    expect(await toast.textContent()).toMatch(/\d+ active clients; \d+ flagged/);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -246,14 +247,99 @@ describe('npm start in a browser', () => {
     expect(hugo).toHaveLength(2);
     const [original, correction] = hugo;
     expect(original).toMatchObject({ Status: 'excused', Reason: 'illness', Note: 'Flu; back next week', Replaces: '' });
-    expect(correction).toMatchObject({ Status: 'late', Replaces: original['Entry ID'] });
+    // The correction starts from the entry as recorded: the note (and reason) are kept.
+    expect(correction).toMatchObject({ Status: 'late', Reason: 'illness', Note: 'Flu; back next week', Replaces: original['Entry ID'] });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says a group and date are already recorded, opens that session and corrects one client in one request', async () => {
+    const { page, problems } = await openPage(demo);
+    await menu(page, 'Record a session');
+    const side = sidebar(page);
+    await side.getByRole('button', { name: 'Save session' }).waitFor();
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      const match = /\/api\/run\/(\w+)/.exec(request.url());
+      if (match) calls.push(match[1]);
+    });
+    await side.getByLabel('Group').selectOption({ label: group });
+    const members = DEMO_CLIENTS.filter((c) => c.group === group && c.dischargedWeeksAgo === null);
+    const when = shortDate(today, today);
+    await side.getByText(new RegExp(`^${group} on ${when} is already recorded: ${members.length} entries, \\d\\d:\\d\\d`)).waitFor();
+    await shot(page, '8-already-recorded');
+    await side.getByRole('button', { name: 'Open that session' }).click();
+    // Every entry as it now stands: Hugo's corrected one, with its note.
+    const hugo = side.getByRole('radiogroup', { name: 'Status for Hugo Brandywell' });
+    expect(await hugo.getByRole('radio', { name: 'Late', exact: true }).isChecked()).toBe(true);
+    expect(await side.getByLabel('Note for Hugo Brandywell').inputValue()).toBe('Flu; back next week');
+    // Kit did call ahead after all: unexcused → excused with notice; the note stays.
+    await status(side, 'Kit Sorrelgrove', 'Excused');
+    await side.getByLabel('Notice given for Kit Sorrelgrove').check();
+    const before = records(await workbook(demo), 'Attendance');
+    await side.getByRole('button', { name: 'Save corrections' }).click();
+    await side.getByRole('region', { name: 'Saved' }).waitFor();
+    await shot(page, '9-session-corrected');
+    const after = records(await workbook(demo), 'Attendance');
+    expect(after).toHaveLength(before.length + 1); // one row: only Kit's mark changed
+    // Kit's rows: as recorded, the version that marked the follow-up done, and this correction of it.
+    const kit = after.filter((r) => r['Session date'] === today && r.Client === 'Kit Sorrelgrove');
+    expect(kit).toHaveLength(3);
+    expect(kit[2]).toMatchObject({ Status: 'excused', Reason: 'unknown', Note: 'No call; phone off', Replaces: kit[1]['Entry ID'] });
+    expect(kit[2]['Follow-up done']).toBe(kit[1]['Follow-up done']); // still asked for, still done
+    expect(kit[2]['Notice given']).toBe(before.find((r) => r.Client === 'Hugo Brandywell' && r['Session date'] === today)?.['Notice given']);
+    expect(kit[0]).toMatchObject({ Status: 'unexcused', Note: 'No call; phone off' }); // the old rows are untouched
+    // One request, and no call back: the answer carried the fresh sidebar data.
+    expect(calls).toEqual(['correctSession']);
+    // Back on the form, the session is known as corrected, still one session.
+    await side.getByRole('button', { name: 'Record another' }).click();
+    await side.getByLabel('Group').selectOption({ label: group });
+    await side.getByText(`${group} on ${when} is already recorded: ${members.length} entries`).waitFor();
+    expect(calls).toEqual(['correctSession']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violation on the playground page and the sidebar, and the grid works by keyboard', async () => {
+    const { page, problems } = await openPage(demo);
+    await page.getByRole('tab', { name: 'Patterns' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Attendance' }).click();
+    // Tab reaches the grid's first cell; the arrows move the selection as in Sheets.
+    let reached = false;
+    await page.locator('body').focus();
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('role') === 'gridcell' || document.activeElement?.tagName === 'TD');
+    }
+    expect(reached).toBe(true);
+    expect(await page.locator('#cell-name').textContent()).toBe('');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#cell-name').textContent()).toBe('B2');
+    await page.keyboard.press('End');
+    const lastColumn = await page.locator('#cell-name').textContent();
+    expect(lastColumn).toMatch(/^[A-Z]+2$/);
+    expect(lastColumn).not.toBe('B2');
+    await page.keyboard.press('Home');
+    expect(await page.locator('#cell-name').textContent()).toBe('A2');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await page.locator('#cell-value').textContent());
+
+    await menu(page, 'Record a session');
+    const side = sidebar(page);
+    await side.getByRole('button', { name: 'Save session' }).waitFor();
+    await side.getByLabel('Group').selectOption({ label: group });
+    await side.getByRole('radiogroup').first().waitFor();
+    expect(await seriousViolations(sidebarFrame(page))).toEqual([]);
+    expect(await levelOneHeadings(sidebarFrame(page))).toEqual(['Record a session']);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });
 
   it('shows a client named like markup as text, and records a session from the keyboard alone', async () => {
     const { page, problems } = importedPage;
-    expect(await page.getByRole('table', { name: 'Clients' }).getByRole('cell', { name: XSS_NAME, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('grid', { name: 'Clients' }).getByRole('gridcell', { name: XSS_NAME, exact: true }).count()).toBe(1);
 
     // The menu by keyboard: Tab to Extensions, ArrowDown, ArrowRight into Cadence, Enter.
     await page.keyboard.press('Tab');
@@ -315,7 +401,7 @@ describe('npm start in a browser', () => {
     expect(await side.getByText(XSS_NAME, { exact: true }).count()).toBeGreaterThan(0);
     expect(await side.locator('img').count()).toBe(0);
     await page.getByRole('tab', { name: 'Attendance' }).click();
-    await page.getByRole('table', { name: 'Attendance' }).getByRole('cell', { name: XSS_NAME, exact: true }).waitFor();
+    await page.getByRole('grid', { name: 'Attendance' }).getByRole('gridcell', { name: XSS_NAME, exact: true }).waitFor();
     expect(await page.locator('img').count()).toBe(0);
     await shot(page, '7-markup-name-as-text');
 

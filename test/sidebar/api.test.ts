@@ -31,7 +31,7 @@ beforeAll(() => {
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 it('keeps at most 10 calls in flight and starts the next as one completes, in any order', async () => {
-  const results = Array.from({ length: 14 }, (_, i) => call('getClientHistory', `C${i}`));
+  const results = Array.from({ length: 14 }, (_, i) => call('getClientHistory', `C${i}`, 0, 12));
   await flush();
   expect(pending.map((p) => p.args[0])).toEqual(Array.from({ length: 10 }, (_, i) => `C${i}`));
   pending[7].succeed([{ entryId: 'seven' }]);

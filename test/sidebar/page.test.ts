@@ -8,6 +8,7 @@ import type { ClientView, Entry, SaveSessionRequest, SidebarData, TrendLevel } f
 import { DEFAULT_REASONS } from '../../src/core/types';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
 import { launch, openSidebar } from './pageHarness';
+import { levelOneHeadings, seriousViolations } from '../playground/axe';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -36,6 +37,7 @@ function sampleData(): SidebarData {
       sheetName: 'Clients', sheetId: 7, headerRow: 1, nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null,
       clientCount: 5, problem: null, candidates: [{ sheetId: 7, name: 'Clients', headers: ['ID', 'Client', 'Group'] }],
     },
+    recordedSessions: [],
   };
 }
 
@@ -257,7 +259,7 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   expect(focused).toBe('History for Ana Lima'); // back where the therapist left the form
   const changes = (await calls()).filter((c) => c.name === 'correctEntry' || c.name === 'withdrawEntry');
   expect(changes).toEqual([
-    { name: 'correctEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E1', status: 'cancelled', reason: 'planned break', notice: true, followUp: false }] },
+    { name: 'correctEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E1', status: 'cancelled', reason: 'planned break', notice: true, note: '', followUp: false }] },
     { name: 'withdrawEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E9', note: 'Recorded for the wrong client' }] },
   ]);
   await page.close();
@@ -282,4 +284,119 @@ it('opens Settings first when the menu asked for it, and saves the edited settin
     reasons, trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 }, patternWeeks: 26, maxNoteLength: 200,
   });
   await page.close();
+});
+
+/** sampleData with Tuesday's session of today already in the record. */
+function recordedData(): SidebarData {
+  const data = sampleData();
+  data.recordedSessions = [{
+    date: '2026-11-27', group: 'Tuesday', clients: ['C1', 'C2', 'C3'], recordedBy: 'sam@example.org', recordedAt: '2026-11-27T14:05:00.000Z',
+    entries: [
+      { entryId: 'R1', clientId: 'C1', status: 'excused', reason: 'illness', notice: true, note: 'Flu; back next week', followUp: false },
+      { entryId: 'R2', clientId: 'C2', status: 'present', reason: '', notice: null, note: '', followUp: false },
+      { entryId: 'R3', clientId: 'C3', status: 'present', reason: '', notice: null, note: '', followUp: false },
+    ],
+  }];
+  return data;
+}
+
+it('says at once that a group and date are already recorded, opens that session and corrects one client in one request, keeping the note', async () => {
+  const { page, calls } = await openSidebar(browser, { data: recordedData() });
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  const notice = page.getByText('Tuesday on 27 Nov is already recorded: 3 entries, 14:05 by sam@example.org.');
+  await notice.waitFor();
+  // Saving anyway is refused with what to do; nothing is sent.
+  await page.getByRole('button', { name: 'Mark all present' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  expect(await page.getByRole('alert').innerText()).toContain('already recorded');
+  expect(saves(await calls())).toEqual([]);
+
+  await page.getByRole('button', { name: 'Open that session' }).click();
+  const ana = page.getByRole('radiogroup', { name: 'Status for Ana Lima' });
+  // The entry as recorded: status, reason, notice and note prefilled.
+  expect(await ana.getByRole('radio', { name: 'Excused', exact: true }).isChecked()).toBe(true);
+  expect(await page.getByLabel('Reason for Ana Lima').inputValue()).toBe('illness');
+  expect(await page.getByLabel('Notice given for Ana Lima').isChecked()).toBe(true);
+  expect(await page.getByLabel('Note for Ana Lima').inputValue()).toBe('Flu; back next week');
+  await ana.getByRole('radio', { name: 'Late', exact: true }).check();
+  // Late keeps what was written, and shows it.
+  expect(await page.getByLabel('Note for Ana Lima').inputValue()).toBe('Flu; back next week');
+  await page.getByRole('button', { name: 'Save corrections' }).click();
+  const saved = page.getByRole('region', { name: 'Saved' });
+  await saved.waitFor();
+  const sent = (await calls()).filter((c) => c.name === 'correctSession');
+  expect(sent).toEqual([{ name: 'correctSession', args: [{
+    requestId: expect.stringMatching(/^r-/),
+    corrections: [{ entryId: 'R1', status: 'late', reason: 'illness', notice: true, note: 'Flu; back next week', followUp: false }],
+  }] }]);
+  expect(await saved.getByRole('listitem').allInnerTexts()).toEqual(['Ana Lima — late, illness; notice given; note: Flu; back next week']);
+  // No call back after the save: the answer carried the fresh data.
+  expect((await calls()).filter((c) => c.name === 'getSidebarData')).toHaveLength(1);
+  await page.close();
+});
+
+it('records a second session that day when the therapist says so', async () => {
+  const { page, calls } = await openSidebar(browser, { data: recordedData() });
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  await page.getByRole('button', { name: 'Record a second session that day' }).click();
+  expect(await page.getByText('is already recorded').count()).toBe(0);
+  await page.getByRole('button', { name: 'Mark all present' }).click();
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('region', { name: 'Saved' }).waitFor();
+  expect(saves(await calls())).toHaveLength(1);
+  await page.close();
+});
+
+it('pages back through a client\'s history', async () => {
+  const history = Array.from({ length: 15 }, (_, i) => entry({ entryId: `H${i}`, sessionDate: `2026-${String(11 - Math.floor(i / 4)).padStart(2, '0')}-${String(20 - (i % 4) * 4).padStart(2, '0')}` }));
+  const { page } = await openSidebar(browser, { data: sampleData(), history });
+  await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+  await page.getByRole('button', { name: 'History for Ana Lima' }).click();
+  const entries = page.getByRole('list', { name: 'Entries for Ana Lima' }).getByRole('listitem');
+  await entries.first().waitFor();
+  expect(await entries.count()).toBe(12);
+  await page.getByRole('button', { name: 'Older entries' }).click();
+  await page.getByText('These are all the entries.').waitFor();
+  expect(await entries.count()).toBe(15);
+  await page.close();
+});
+
+describe('accessibility (axe-core in the page)', () => {
+  it('has no serious or critical violation, and one level-one heading, on every view', async () => {
+    const { page } = await openSidebar(browser, { data: recordedData() });
+    const check = async (view: string): Promise<void> => {
+      expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
+      expect({ view, h1: (await levelOneHeadings(page)).length }).toEqual({ view, h1: 1 });
+    };
+    await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
+    await page.getByText('is already recorded').waitFor();
+    await page.getByRole('button', { name: 'Mark all present' }).click();
+    await page.getByRole('radiogroup', { name: 'Status for Ana Lima' }).getByRole('radio', { name: 'Unexcused', exact: true }).check();
+    await page.getByLabel('Note for Ana Lima').fill('No call');
+    await page.getByRole('button', { name: 'Save session' }).click(); // refused: the error shows
+    await page.getByRole('alert').waitFor();
+    await check('record, with the already-recorded notice and an error');
+    await page.getByRole('button', { name: 'Open that session' }).click();
+    await page.getByRole('button', { name: 'Save corrections' }).waitFor();
+    await check('session correction');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'History for Ana Lima' }).click();
+    await page.getByRole('region', { name: 'History for Ana Lima' }).waitFor();
+    await check('history');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Record a second session that day' }).click();
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('region', { name: 'Saved' }).waitFor();
+    await check('saved');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('region', { name: 'Settings' }).waitFor();
+    await check('settings');
+    await page.close();
+
+    const failed = await openSidebar(browser, { data: sampleData(), failLoads: 5 });
+    await failed.page.getByRole('alert').waitFor();
+    expect(await seriousViolations(failed.page)).toEqual([]);
+    expect(await levelOneHeadings(failed.page)).toHaveLength(1);
+    await failed.page.close();
+  });
 });

@@ -53,11 +53,14 @@ function installFakeServer(options: FakeServerOptions): void {
     saveSession: (request: { requestId: string; attendance: unknown[] }) => {
       if (server.busySaves-- > 0) throw new Error('Another save is in progress; nothing was saved. Please try Save again.');
       if (server.failSave) throw new Error(server.failSave);
-      if (request.requestId in server.stored) return { saved: 0, duplicate: true, entryIds: [], trends: [] };
+      if (request.requestId in server.stored) return { saved: 0, duplicate: true, entryIds: [], trends: [], sidebar: options.data };
       server.stored[request.requestId] = request.attendance.length;
-      return { saved: request.attendance.length, duplicate: false, entryIds: request.attendance.map((_, i) => `E${i}`), trends: [] };
+      return { saved: request.attendance.length, duplicate: false, entryIds: request.attendance.map((_, i) => `E${i}`), trends: [], sidebar: options.data };
     },
-    getClientHistory: () => options.history ?? [],
+    correctSession: (request: { corrections: unknown[] }) => ({
+      saved: request.corrections.length, duplicate: false, entryIds: request.corrections.map((_, i) => `EC${i}`), trends: [], sidebar: options.data,
+    }),
+    getClientHistory: (_id: string, offset = 0, limit = 12) => (options.history ?? []).slice(offset, offset + limit),
     correctEntry: () => ({ entryId: 'E-new', duplicate: false }),
     withdrawEntry: () => ({ entryId: 'E-wd', duplicate: false }),
     completeFollowUp: () => null,

@@ -4,7 +4,6 @@ import { $ } from './dom';
 import { state } from './state';
 
 const MAX_ROWS = 3000;
-const ROW_HEIGHT = 23;
 
 /** A1-style column letters: 0 → A, 26 → AA. */
 export function columnName(index: number): string {
@@ -46,10 +45,46 @@ export function tabsKeyboard(): void {
   });
 }
 
+/**
+ * The grid by keyboard, as in Sheets: Tab reaches the selected cell (A1 at first), the arrows move
+ * one cell, Home/End go to the row's first/last cell, Ctrl+Home/Ctrl+End to the sheet's corners,
+ * PageUp/PageDown 20 rows (the ARIA grid pattern, https://www.w3.org/WAI/ARIA/apg/patterns/grid/).
+ */
+export function gridKeyboard(): void {
+  $('grid-wrap').addEventListener('keydown', (event) => {
+    const td = (event.target as HTMLElement).closest('td');
+    if (!td) return;
+    const tr = td.parentElement as HTMLTableRowElement;
+    const rows = [...(tr.parentElement as HTMLElement).children] as HTMLTableRowElement[];
+    let rowIndex = rows.indexOf(tr);
+    let column = td.cellIndex - 1; // cell 0 is the row number
+    const last = tr.children.length - 2;
+    const key = event.key;
+    if (key === 'ArrowRight') column = Math.min(last, column + 1);
+    else if (key === 'ArrowLeft') column = Math.max(0, column - 1);
+    else if (key === 'ArrowDown') rowIndex = Math.min(rows.length - 1, rowIndex + 1);
+    else if (key === 'ArrowUp') rowIndex = Math.max(0, rowIndex - 1);
+    else if (key === 'PageDown') rowIndex = Math.min(rows.length - 1, rowIndex + 20);
+    else if (key === 'PageUp') rowIndex = Math.max(0, rowIndex - 20);
+    else if (key === 'Home') { column = 0; if (event.ctrlKey) rowIndex = 0; }
+    else if (key === 'End') { column = last; if (event.ctrlKey) rowIndex = rows.length - 1; }
+    else return;
+    event.preventDefault();
+    const next = rows[rowIndex].children[column + 1] as HTMLTableCellElement;
+    selectCell(next, Number(rows[rowIndex].firstElementChild?.textContent) - 1, column);
+    next.focus();
+    next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
+}
+
 function selectCell(td: HTMLTableCellElement, row: number, column: number): void {
   const wrap = $('grid-wrap');
   const old = wrap.querySelector('td[aria-selected="true"]');
   if (old) old.removeAttribute('aria-selected');
+  // One cell of the grid is in the Tab order (a roving tabindex): the selected one.
+  const stop = wrap.querySelector<HTMLElement>('td[tabindex="0"]');
+  if (stop) stop.tabIndex = -1;
+  td.tabIndex = 0;
   td.setAttribute('aria-selected', 'true');
   state.selected = { row, column };
   $('cell-name').textContent = columnName(column) + (row + 1);
@@ -78,15 +113,21 @@ export function renderSheet(scrollTop: boolean): void {
   for (let r = 0; r < frozen; r++) rows.push(r);
   for (let r = Math.max(frozen, values.length - (MAX_ROWS - frozen)); r < values.length; r++) rows.push(r);
   const skipped = values.length - rows.length;
-  // Widths from the longest text in each column, as a person would have sized them.
+  // Widths the add-on set, as Sheets shows them; others from the longest text in the column, as a
+  // person would have sized them.
+  const set = sheet.columnWidths ?? {};
+  const wraps = new Set((sheet.wrapped ?? []).map(([r, c]) => `${r},${c}`));
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
+    if (set[c + 1]) { widths.push(set[c + 1]); continue; }
     let longest = 0;
     for (const r of rows) longest = Math.max(longest, String(values[r][c] ?? '').length);
     widths.push(Math.max(64, Math.min(260, 16 + longest * 7)));
   }
   const table = document.createElement('table');
   table.className = 'grid';
+  table.setAttribute('role', 'grid');
+  table.setAttribute('aria-readonly', 'true');
   table.setAttribute('aria-label', sheet.name);
   table.style.width = `${46 + widths.reduce((a, b) => a + b, 0)}px`;
   const colgroup = document.createElement('colgroup');
@@ -111,7 +152,6 @@ export function renderSheet(scrollTop: boolean): void {
     const tr = document.createElement('tr');
     if (r < sheet.frozenRows) {
       tr.className = r === sheet.frozenRows - 1 ? 'frozen last-frozen' : 'frozen';
-      tr.style.setProperty('--top', `${ROW_HEIGHT * (r + 1)}px`);
     }
     const th = document.createElement('th');
     th.scope = 'row';
@@ -125,8 +165,11 @@ export function renderSheet(scrollTop: boolean): void {
       const background = sheet.backgrounds[r] && sheet.backgrounds[r][c];
       if (background) td.style.background = background;
       if (sheet.fontWeights && sheet.fontWeights[r] && sheet.fontWeights[r][c] === 'bold') td.classList.add('bold');
+      if (wraps.has(`${r},${c}`)) td.classList.add('wrap');
       if (text !== '' && /^-?[\d,]*\.?\d+%?$/.test(text)) td.classList.add('num');
-      if (state.selected && state.selected.row === r && state.selected.column === c) td.setAttribute('aria-selected', 'true');
+      const selected = state.selected ? state.selected.row === r && state.selected.column === c : r === rows[0] && c === 0;
+      if (selected && state.selected) td.setAttribute('aria-selected', 'true');
+      td.tabIndex = selected ? 0 : -1;
       if (c < sheet.frozenColumns) frozenCell(td, c, widths, c === sheet.frozenColumns - 1);
       td.addEventListener('click', () => selectCell(td, r, c));
       tr.append(td);
@@ -147,9 +190,12 @@ export function renderSheet(scrollTop: boolean): void {
     parts.unshift(note);
   }
   wrap.replaceChildren(...parts);
-  // Frozen rows stay under the column letters while the grid scrolls.
+  // Frozen rows stay under the column letters while the grid scrolls, each below the one before
+  // (measured: a row with wrapped text is taller than the others).
+  let top = headRow.offsetHeight;
   for (const tr of body.querySelectorAll<HTMLTableRowElement>('tr.frozen')) {
-    for (const cell of tr.children) (cell as HTMLElement).style.top = tr.style.getPropertyValue('--top');
+    for (const cell of tr.children) (cell as HTMLElement).style.top = `${top}px`;
+    top += tr.offsetHeight;
   }
   wrap.scrollTop = keep.top;
   wrap.scrollLeft = keep.left;

@@ -5,7 +5,7 @@
  */
 import type { UiView, WorkbookWire } from '../wire';
 import { $, toast } from './dom';
-import { showWorkbook, tabsKeyboard } from './grid';
+import { gridKeyboard, showWorkbook, tabsKeyboard } from './grid';
 import { menuKeyboard, renderMenu } from './menus';
 import { getJSON, state } from './state';
 
@@ -49,6 +49,7 @@ async function runMenuItem(functionName: string): Promise<void> {
 }
 
 tabsKeyboard();
+gridKeyboard();
 menuKeyboard();
 $('sidebar-close').addEventListener('click', () => { $('sidebar').hidden = true; });
 

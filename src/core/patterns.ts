@@ -1,15 +1,17 @@
 /**
- * The Patterns tab as plain data (src/README.md, "Where each contract lives"): the grid of values and number
- * formats, and the conditional-format rules that colour it and the roster, so the server only
- * writes what this computes.
+ * The Patterns tab as plain data (src/README.md, "Where each contract lives"; issue 12): the grid of
+ * values and number formats, and the conditional-format rules that colour it and the roster, so
+ * the server only writes what this computes.
  *
- * Layout, left to right: Client ID, Client, Group, Trend, Chronic, Sessions, Absences, Recent rate,
- * Usual rate, then one column per calendar week, OLDEST FIRST, then Why (the explanation).
- * - The trend sits next to the name because it is what a therapist scans for; the weeks then read
- *   left to right like a calendar, so a rising pattern looks like one ("P P E U U"), and the newest
- *   week stands next to the explanation that talks about the last sessions.
- * - Why comes last so its long text runs into the empty cells to its right instead of being cut.
- * Rows: row 1 the legend, row 2 the headers (both frozen, so sorting and filtering the clients
+ * Read at a glance in a 1280-pixel window, left to right: Client, Trend, Chronic, Recent rate,
+ * Usual rate, Why, then the weeks NEWEST FIRST, then Group, Sessions, Absences and Client ID.
+ * - What a therapist scans for (the flag and its reason) and the weeks the reason talks about are
+ *   what Sheets shows first, without scrolling; older weeks and the bookkeeping columns follow.
+ * - The weeks begin at the first week with data (up to Settings' maximum), so a young record is
+ *   not 26 empty columns pushing its only data off-screen.
+ * - The rates are the ones the explanation uses: the window it names, and the observed usual rate
+ *   ("—" below the minimum of earlier sessions); the legend says how the flag calibrates them.
+ * Rows: rows 1–2 the legend, row 3 the headers (all frozen, so sorting and filtering the clients
  * never moves them), then one row per active client: flagged first (Urgent, Rising, Watch), then
  * by group and name.
  */
@@ -33,27 +35,34 @@ export const LEVEL_COLOURS: Readonly<Record<FlaggedLevel | 'insufficient', strin
 /**
  * Week cells take the colour of their most serious session (a "P U" week is an unexcused week),
  * so the rules are listed most serious first: in Sheets the first rule that holds wins
- * (https://support.google.com/docs/answer/78413).
+ * (https://support.google.com/docs/answer/78413). `legend` is the status's sample cell.
  */
-const STATUS_STYLE: readonly { status: Status; word: string; colour: string }[] = [
-  { status: 'unexcused', word: 'unexcused', colour: '#E06666' },
-  { status: 'refused', word: 'refused', colour: '#F6B26B' },
-  { status: 'excused', word: 'excused', colour: '#FFE599' },
-  { status: 'late', word: 'late', colour: '#B6D7A8' },
-  { status: 'present', word: 'present', colour: '#D9EAD3' },
-  { status: 'cancelled', word: 'cancelled', colour: '#EFEFEF' },
+const STATUS_STYLE: readonly { status: Status; word: string; colour: string; legend: { row: number; column: number } }[] = [
+  { status: 'unexcused', word: 'unexcused', colour: '#E06666', legend: { row: 2, column: 2 } },
+  { status: 'refused', word: 'refused', colour: '#F6B26B', legend: { row: 2, column: 3 } },
+  { status: 'excused', word: 'excused', colour: '#FFE599', legend: { row: 1, column: 4 } },
+  { status: 'late', word: 'late', colour: '#B6D7A8', legend: { row: 1, column: 3 } },
+  { status: 'present', word: 'present', colour: '#D9EAD3', legend: { row: 1, column: 2 } },
+  { status: 'cancelled', word: 'cancelled', colour: '#EFEFEF', legend: { row: 2, column: 4 } },
 ];
 const LEVEL_STYLE: readonly (FlaggedLevel | 'insufficient')[] = [...FLAGGED_LEVELS, 'insufficient'];
 
-export const LEGEND_ROW = 1;
-export const HEADER_ROW = 2;
-export const FIRST_CLIENT_ROW = 3;
+export const LEGEND_ROWS = 2;
+export const HEADER_ROW = 3;
+export const FIRST_CLIENT_ROW = 4;
 
-/** 1-based columns of the summary part; the weeks start at FIRST_WEEK. */
-export const COLUMNS = { id: 1, name: 2, group: 3, level: 4, chronic: 5, sessions: 6, absences: 7, recent: 8, usual: 9 } as const;
-const FIRST_WEEK = 10;
-const SUMMARY_HEADERS = ['Client ID', 'Client', 'Group', 'Trend', 'Chronic', 'Sessions', 'Absences', 'Recent rate', 'Usual rate'];
-const WHY_HEADER = 'Why';
+/** 1-based columns before the weeks; the weeks start at FIRST_WEEK, the trailing columns follow them. */
+export const COLUMNS = { name: 1, level: 2, chronic: 3, recent: 4, usual: 5, why: 6 } as const;
+const FIRST_WEEK = 7;
+const LEADING_HEADERS = ['Client', 'Trend', 'Chronic', 'Recent rate', 'Usual rate', 'Why'];
+const TRAILING_HEADERS = ['Group', 'Sessions', 'Absences', 'Client ID'];
+
+/** What the legend says beside the samples: how to read the rates and what the flag compares. */
+export const LEGEND_NOTES = [
+  'Recent rate: the sessions the Why names. Usual rate: observed before them ("—" under 4 earlier sessions). '
+    + 'A flag compares the two with the usual rate pulled toward 15%, as if 4 more sessions at 15%, so a new client\'s first misses do not swing it.',
+  'Weeks newest first (each column is a Monday\'s week); a week with two sessions shows both codes.',
+];
 
 /** A block of cells, 1-based like Apps Script's getRange(row, column, numRows, numColumns). */
 export interface CellBlock {
@@ -97,10 +106,11 @@ export interface PatternGrid {
   values: (string | number)[][];
   numberFormats: string[][];
   width: number;
-  /** Week starts (Mondays), oldest first: the week columns. */
+  /** Week starts (Mondays), NEWEST first: the week columns in order. */
   weeks: string[];
   firstWeekColumn: number;
-  whyColumn: number;
+  /** 1-based columns after the weeks. */
+  trailing: { group: number; sessions: number; absences: number; id: number };
   /** The clients in the order of their rows. */
   rows: PatternRow[];
   /** Rules for the Patterns tab, in the order they must be set. */
@@ -123,7 +133,8 @@ function shownId(client: Client): string | number {
   return /^[1-9]\d{0,14}$/.test(client.id) ? Number(client.id) : asCellText(client.id);
 }
 
-const rateCell = (rate: number | null) => (rate === null ? '' : rate);
+/** A rate the explanation uses, or "—" where there is none to show (too few sessions). */
+const rateCell = (rate: number | null) => (rate === null ? '—' : rate);
 
 function byFlagGroupName(a: PatternRow, b: PatternRow): number {
   const flag = levelRank(b.trend.level) - levelRank(a.trend.level);
@@ -134,36 +145,48 @@ function byFlagGroupName(a: PatternRow, b: PatternRow): number {
     || text(a.client.id, b.client.id);
 }
 
-/** The last `count` week starts ending with today's week, oldest first. */
-export function patternWeeks(today: string, count: number): string[] {
+/**
+ * The week starts shown, newest first: today's week back to the first week with data, at most
+ * `max` of them (at least today's week, so an empty record still shows where data will go).
+ */
+export function patternWeeks(today: string, max: number, firstDay: string | null = null): string[] {
   const last = weekStart(today);
-  return Array.from({ length: count }, (_, i) => addDays(last, -7 * (count - 1 - i)));
+  const span = firstDay && firstDay <= today ? daysBetween(weekStart(firstDay), last) / 7 + 1 : 1;
+  const count = Math.max(1, Math.min(max, span));
+  return Array.from({ length: count }, (_, i) => addDays(last, -7 * i));
 }
 
-/** The legend: each status and level in a cell coloured by its own rule; kept off the client, ID and Trend columns. */
-function legendCells(width: number): { column: number; text: string }[] {
-  const cells = STATUS_STYLE.map((s, i) => ({ column: COLUMNS.group + i, text: `${STATUS_CODES[s.status]} ${s.word}` }));
-  // The level samples go every other column from the first week on, so each can run over into the next (empty) cell.
-  LEVEL_STYLE.forEach((level, i) => cells.push({ column: COLUMNS.usual + (i === 0 ? 0 : 2 * i - 1), text: LEVEL_LABELS[level] }));
-  return cells.filter((c) => c.column <= width);
+/** The legend rows: the status samples, each coloured by its own rule, and the notes beside them. */
+function legendRows(width: number): (string | number)[][] {
+  const rows = [new Array<string | number>(width).fill(''), new Array<string | number>(width).fill('')];
+  rows[0][COLUMNS.name - 1] = 'Legend';
+  for (const s of STATUS_STYLE) rows[s.legend.row - 1][s.legend.column - 1] = `${STATUS_CODES[s.status]} ${s.word}`;
+  LEGEND_NOTES.forEach((note, i) => { rows[i][COLUMNS.why - 1] = note; });
+  return rows;
 }
 
 /** Builds the whole Patterns grid in one pass over the entries. */
 export function buildPatternGrid(input: PatternInput): PatternGrid {
   const { settings } = input;
-  const weeks = patternWeeks(input.today, settings.patternWeeks);
-  const firstWeekColumn = FIRST_WEEK;
-  const whyColumn = FIRST_WEEK + weeks.length;
-  const width = whyColumn;
   const sessions = sessionsByClient(input.entries);
+  const active = input.clients.filter((c) => c.active);
+  let firstDay: string | null = null;
+  for (const client of active) {
+    for (const s of sessions.get(client.id) ?? []) if (isIsoDate(s.date) && (firstDay === null || s.date < firstDay)) firstDay = s.date;
+  }
+  const weeks = patternWeeks(input.today, settings.patternWeeks, firstDay);
+  const firstWeekColumn = FIRST_WEEK;
+  const afterWeeks = FIRST_WEEK + weeks.length;
+  const trailing = { group: afterWeeks, sessions: afterWeeks + 1, absences: afterWeeks + 2, id: afterWeeks + 3 };
+  const width = trailing.id;
 
   // Week index of each distinct date, computed once: the record has far fewer dates than rows.
   const weekOf = new Map<string, number>();
   const weekIndex = (date: string): number => {
     let index = weekOf.get(date);
     if (index === undefined) {
-      const offset = isIsoDate(date) ? daysBetween(weeks[0], weekStart(date)) / 7 : -1;
-      index = offset >= 0 && offset < weeks.length ? offset : -1;
+      const back = isIsoDate(date) ? daysBetween(weekStart(date), weeks[0]) / 7 : -1;
+      index = back >= 0 && back < weeks.length ? back : -1;
       weekOf.set(date, index);
     }
     return index;
@@ -171,8 +194,7 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
 
   const rows: PatternRow[] = [];
   const weekCells = new Map<string, string[]>();
-  for (const client of input.clients) {
-    if (!client.active) continue;
+  for (const client of active) {
     const own = (sessions.get(client.id) ?? []).slice().sort(sessionOrder);
     const cells = weeks.map(() => '');
     for (const session of own) {
@@ -186,62 +208,53 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   }
   rows.sort(byFlagGroupName);
 
-  const legend: (string | number)[] = new Array<string | number>(width).fill('');
-  legend[COLUMNS.name - 1] = 'Legend';
-  for (const cell of legendCells(width)) legend[cell.column - 1] = cell.text;
-  const header: (string | number)[] = [...SUMMARY_HEADERS, ...weeks, WHY_HEADER];
-  const values: (string | number)[][] = [legend, header];
+  const header: (string | number)[] = [...LEADING_HEADERS, ...weeks, ...TRAILING_HEADERS];
+  const values: (string | number)[][] = [...legendRows(width), header];
   for (const { client, trend } of rows) {
     values.push([
-      shownId(client), asCellText(client.name), asCellText(client.group), LEVEL_LABELS[trend.level], trend.chronic ? 'chronic' : '',
-      trend.sessions, trend.absences, rateCell(trend.recentRate), rateCell(trend.usualRate),
-      ...weekCells.get(client.id)!, asCellText(trend.explanation),
+      asCellText(client.name), LEVEL_LABELS[trend.level], trend.chronic ? 'chronic' : '',
+      rateCell(trend.recentRate), rateCell(trend.usualRate), asCellText(trend.explanation),
+      ...weekCells.get(client.id)!,
+      asCellText(client.group), trend.sessions, trend.absences, shownId(client),
     ]);
   }
-  const numberFormats = values.map((_, r) => header.map((__, c) => numberFormat(r + 1, c + 1, firstWeekColumn, whyColumn)));
-  return { values, numberFormats, width, weeks, firstWeekColumn, whyColumn, rows, rules: patternRules(rows.length, weeks.length, width) };
+  const numberFormats = values.map((_, r) => header.map((__, c) => numberFormat(r + 1, c + 1, afterWeeks, trailing)));
+  return { values, numberFormats, width, weeks, firstWeekColumn, trailing, rows, rules: patternRules(rows.length, weeks.length) };
 }
 
 /** Rates as percentages, counts as whole numbers, week headers as short dates, all else text. */
-function numberFormat(row: number, column: number, firstWeek: number, why: number): string {
-  if (row === HEADER_ROW) return column >= firstWeek && column < why ? 'd mmm' : '@';
+function numberFormat(row: number, column: number, afterWeeks: number, trailing: PatternGrid['trailing']): string {
+  if (row === HEADER_ROW) return column >= FIRST_WEEK && column < afterWeeks ? 'd mmm' : '@';
   if (row < FIRST_CLIENT_ROW) return '@';
   if (column === COLUMNS.recent || column === COLUMNS.usual) return '0%';
-  if (column === COLUMNS.sessions || column === COLUMNS.absences) return '0';
+  if (column === trailing.sessions || column === trailing.absences) return '0';
   // The ID column keeps General so that a numeric roster ID stays a number (see shownId).
-  return column === COLUMNS.id ? 'General' : '@';
+  return column === trailing.id ? 'General' : '@';
 }
 
 /**
- * The Patterns tab's rules: week cells by status, the Trend column by level, each with its legend
- * cell. "The cell's codes contain U" is COUNTIF(cell,"*U*")>0: COUNTIF's * wildcard matches any
+ * The Patterns tab's rules: week cells by status, each with its legend cell, and the Trend column
+ * by level. "The cell's codes contain U" is COUNTIF(cell,"*U*")>0: COUNTIF's * wildcard matches any
  * text, without regard to case (Sheets' COUNTIF help, https://support.google.com/docs/answer/3093480).
+ * The Trend cells hold the level's word, so they need no sample: the rule compares with the word.
  */
-function patternRules(clientRows: number, weekCount: number, width: number): RuleSpec[] {
-  const legend = new Map(legendCells(width).map((c) => [c.text, c.column]));
+function patternRules(clientRows: number, weekCount: number): RuleSpec[] {
   const grid = (column: number, numColumns: number): CellBlock[] =>
     (clientRows > 0 ? [{ row: FIRST_CLIENT_ROW, column, numRows: clientRows, numColumns }] : []);
   const rules: RuleSpec[] = [];
   for (const style of STATUS_STYLE) {
-    const text = `${STATUS_CODES[style.status]} ${style.word}`;
-    const anchor = legend.get(text);
-    if (anchor === undefined) continue;
     // The legend cell first: the formula is written for it, and it exists even with no clients.
-    const cell = `${columnLetters(anchor)}${LEGEND_ROW}`;
+    const cell = `${columnLetters(style.legend.column)}${style.legend.row}`;
     rules.push({
-      blocks: [{ row: LEGEND_ROW, column: anchor, numRows: 1, numColumns: 1 }, ...grid(FIRST_WEEK, weekCount)],
+      blocks: [{ row: style.legend.row, column: style.legend.column, numRows: 1, numColumns: 1 }, ...grid(FIRST_WEEK, weekCount)],
       formula: marked(`COUNTIF(${cell},"*${STATUS_CODES[style.status]}*")>0`),
       background: style.colour,
     });
   }
+  if (clientRows === 0) return rules;
+  const first = `${columnLetters(COLUMNS.level)}${FIRST_CLIENT_ROW}`;
   for (const level of LEVEL_STYLE) {
-    const anchor = legend.get(LEVEL_LABELS[level]);
-    if (anchor === undefined) continue;
-    rules.push({
-      blocks: [{ row: LEGEND_ROW, column: anchor, numRows: 1, numColumns: 1 }, ...grid(COLUMNS.level, 1)],
-      formula: marked(`${columnLetters(anchor)}${LEGEND_ROW}="${LEVEL_LABELS[level]}"`),
-      background: LEVEL_COLOURS[level],
-    });
+    rules.push({ blocks: grid(COLUMNS.level, 1), formula: marked(`${first}="${LEVEL_LABELS[level]}"`), background: LEVEL_COLOURS[level] });
   }
   return rules;
 }
@@ -275,15 +288,16 @@ function indirectColumn(sheetName: string, column: number): string {
  * on conditional formatting, https://support.google.com/docs/answer/78413, and the gist
  * https://gist.github.com/cdparra/c0efd38d222dd26ba875bffa4a5eaeba using it so), so each rule looks the client up in the Patterns
  * tab by that tab's current name — rebuilt at every refresh, so a renamed tab is followed. The
- * match is by Client ID where the roster has one, else by name.
+ * match is by Client ID where the roster has one, else by name; `patternsIdColumn` is where the
+ * Patterns grid has its Client ID column (after the weeks, so it moves with their number).
  */
-export function rosterRules(patternsSheetName: string, roster: RosterArea): RuleSpec[] {
+export function rosterRules(patternsSheetName: string, roster: RosterArea, patternsIdColumn: number): RuleSpec[] {
   const rows = roster.maxRows - roster.headerRow;
   if (rows <= 0) return [];
   const first = roster.headerRow + 1;
   const keyColumn = roster.idColumn ?? roster.nameColumn;
   const key = `$${columnLetters(keyColumn)}${first}`;
-  const patternsKey = indirectColumn(patternsSheetName, roster.idColumn === null ? COLUMNS.name : COLUMNS.id);
+  const patternsKey = indirectColumn(patternsSheetName, roster.idColumn === null ? COLUMNS.name : patternsIdColumn);
   const patternsLevel = indirectColumn(patternsSheetName, COLUMNS.level);
   const block: CellBlock = { row: first, column: roster.nameColumn, numRows: rows, numColumns: 1 };
   return FLAGGED_LEVELS.map((level) => ({

@@ -101,8 +101,9 @@ interface Window {
   unexcused: number;
   rate: number;
   usual: number;
-  /** Counted sessions before the window (0: the usual rate is the prior alone). */
+  /** Counted sessions before the window (0: the usual rate is the prior alone), and absences among them. */
   before: number;
+  absencesBefore: number;
 }
 
 function windowOf(c: Counts, length: number, wanted: number, s: TrendSettings): Window {
@@ -117,6 +118,7 @@ function windowOf(c: Counts, length: number, wanted: number, s: TrendSettings): 
     rate: size ? absences / size : 0,
     usual: weight > 0 ? (c.absences[before] + s.priorSessions * s.priorRate) / weight : s.priorRate,
     before,
+    absencesBefore: c.absences[before],
   };
 }
 
@@ -143,9 +145,21 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function describeWindow(w: Window, total: number): string {
+/**
+ * The observed usual rate, shown (in words and in Patterns) only from `priorSessions` earlier
+ * sessions on: below that a rate is mostly chance ("—"). The rule itself compares with the usual
+ * rate pulled toward the prior; the Patterns legend says so, rather than showing a client a rate
+ * they never had (a client who never missed is "usually 0%", not "usually 5%").
+ */
+function observedUsual(w: Window, s: TrendSettings): number | null {
+  return w.before >= Math.max(1, s.priorSessions) ? w.absencesBefore / w.before : null;
+}
+
+function describeWindow(w: Window, total: number, s: TrendSettings): string {
   const span = w.size < total ? `of the last ${w.size}` : `of ${plural(w.size, 'session', 'sessions')}`;
-  const usual = w.before > 0 ? `usually ${percent(w.usual)}` : `no earlier sessions (taken as ${percent(w.usual)})`;
+  const observed = observedUsual(w, s);
+  const usual = observed !== null ? `usually ${percent(observed)}`
+    : w.before > 0 ? `only ${plural(w.before, 'earlier session', 'earlier sessions')}` : 'no earlier sessions';
   const parts = [`missed ${w.absences} ${span} (${percent(w.rate)})`, usual];
   if (w.unexcused > 0) parts.push(`${w.unexcused} without notice`);
   return parts.join('; ');
@@ -159,12 +173,28 @@ function explain(c: Counts, n: number, level: TrendLevel, capped: boolean, chron
   if (level === 'insufficient') {
     parts.push(`not enough data yet (${plural(n, 'session', 'sessions')})`);
   } else {
-    const w = windowOf(c, n, level === 'watch' ? s.watchWindow : s.risingWindow, s);
-    parts.push(describeWindow(w, n));
+    parts.push(describeWindow(explainedWindow(c, n, level, s), n, s));
   }
   if (capped) parts.push('attended the latest session');
-  if (chronic) parts.push(`chronic: missed ${percent(c.absences[n] / n)} of all ${n} sessions`);
+  if (chronic) {
+    const before = n - Math.min(s.risingWindow, n);
+    parts.push(`chronic: missed ${percent(c.absences[before] / before)} of the ${before} sessions before the last ${Math.min(s.risingWindow, n)}`);
+  }
   return parts.join('; ');
+}
+
+/** The window the explanation talks about: Watch's for a Watch flag, the recent window otherwise. */
+function explainedWindow(c: Counts, n: number, level: TrendLevel, s: TrendSettings): Window {
+  return windowOf(c, n, level === 'watch' ? s.watchWindow : s.risingWindow, s);
+}
+
+/**
+ * Chronic is a stable high rate, judged on the sessions before the recent window: a recent streak
+ * is what Rising and Urgent are for, and must not also read as a long-standing pattern.
+ */
+function isChronic(c: Counts, n: number, s: TrendSettings): boolean {
+  const before = n - Math.min(s.risingWindow, n);
+  return before >= s.chronicMinSessions && before > 0 && c.absences[before] / before >= s.chronicRate - EPSILON;
 }
 
 /**
@@ -190,17 +220,18 @@ export function computeTrend(sessions: readonly TrendSession[], settings: TrendS
     rank = Math.min(rank, levelAt(c, length - 1, settings));
   }
   const absences = c.absences[n];
-  const chronic = n >= settings.chronicMinSessions && absences / n >= settings.chronicRate - EPSILON;
+  const chronic = isChronic(c, n, settings);
   const level: TrendLevel = rank === 0 && n < settings.watchWindow ? 'insufficient' : LEVELS[rank];
-  const recent = n ? windowOf(c, n, settings.risingWindow, settings) : null;
+  // The rates shown are the ones the explanation gives: its window, and the observed usual rate.
+  const shown = level === 'insufficient' ? null : explainedWindow(c, n, level, settings);
   return {
     level,
     chronic,
     explanation: explain(c, n, level, rank < raw, chronic, settings),
     sessions: n,
     absences,
-    recentRate: recent ? recent.rate : null,
-    usualRate: recent ? recent.usual : null,
+    recentRate: shown ? shown.rate : null,
+    usualRate: shown ? observedUsual(shown, settings) : null,
   };
 }
 

@@ -43,16 +43,16 @@ export function isFlagged(level: TrendLevel): level is FlaggedLevel {
 /** The absence trend of one client, as shown in the sidebar and the Patterns tab. */
 export interface Trend {
   level: TrendLevel;
-  /** Lifetime rate >= chronicRate over >= chronicMinSessions counted sessions. */
+  /** Rate >= chronicRate over >= chronicMinSessions counted sessions before the recent window. */
   chronic: boolean;
   /** The reason in words, e.g. "missed 3 of the last 6 (50%); usually 12%; 2 without notice". */
   explanation: string;
   /** Counted sessions (all but cancelled) and absences among them, lifetime. */
   sessions: number;
   absences: number;
-  /** Absence rate of the last `risingWindow` counted sessions (0..1), null without data. */
+  /** Absence rate of the window the explanation names (0..1), null with not enough data. */
   recentRate: number | null;
-  /** The shrunk usual rate before that window (0..1), null without data. */
+  /** Observed absence rate before that window (0..1), null below `priorSessions` earlier sessions. */
   usualRate: number | null;
 }
 

@@ -147,6 +147,10 @@ export interface WorkbookView {
     frozenColumns: number;
     /** Hidden by hideSheet: the playground leaves it out of the tab bar. */
     hidden?: boolean;
+    /** Widths in pixels the code set (setColumnWidth), by 1-based column; others are Sheets' default. */
+    columnWidths: Record<number, number>;
+    /** Cells whose text wraps (setWrap), as 0-based [row, column]. */
+    wrapped: [number, number][];
   }[];
   activeSheet: string;
 }

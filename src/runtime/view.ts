@@ -17,6 +17,8 @@ export function renderWorkbook(wb: WorkbookModel): WorkbookView {
       const values: string[][] = [];
       const backgrounds: (string | null)[][] = [];
       const fontWeights: (string | null)[][] = [];
+      // Cells set to wrap, as [row, column] pairs (0-based): few, so not a full grid of flags.
+      const wrapped: [number, number][] = [];
       for (let r = 1; r <= rows; r++) {
         const v: string[] = [];
         const b: (string | null)[] = [];
@@ -26,6 +28,8 @@ export function renderWorkbook(wb: WorkbookModel): WorkbookView {
           const rule = sheet.rules.length ? effectiveRuleFormat(sheet, r, c) : null;
           b.push(rule?.background ?? sheet.formats.background.get(r - 1, c - 1));
           w.push(rule?.bold ? 'bold' : sheet.formats.fontWeight.get(r - 1, c - 1));
+          const wrap = sheet.formats.wrap.get(r - 1, c - 1);
+          if (wrap !== null && wrap !== '' && String(wrap) !== 'false') wrapped.push([r - 1, c - 1]);
         }
         values.push(v);
         backgrounds.push(b);
@@ -34,6 +38,8 @@ export function renderWorkbook(wb: WorkbookModel): WorkbookView {
       return {
         name: sheet.name, sheetId: sheet.id, values, backgrounds, fontWeights,
         frozenRows: sheet.frozenRows, frozenColumns: sheet.frozenColumns, ...(sheet.hidden ? { hidden: true } : {}),
+        columnWidths: Object.fromEntries([...sheet.columnWidths].filter(([c]) => c <= columns)),
+        wrapped,
       };
     }),
     activeSheet: (wb.activeSheet ?? wb.sheets[0]).name,

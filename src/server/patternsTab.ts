@@ -43,13 +43,16 @@ export interface PatternsInput {
   force?: boolean;
 }
 
-/** Column widths in pixels, set when the tab is made or its columns change (a user's own widths survive otherwise). */
+/**
+ * Column widths in pixels, set when the tab is made or its columns change (a user's own widths
+ * survive otherwise). The leading columns and seven weeks fit a 1280-pixel window: 150 + 100 + 80
+ * + 96 + 84 + 310 = 820 px, then 56 px a week ("23 Nov" whole, in bold).
+ */
 const WIDTHS: Record<number, number> = {
-  [COLUMNS.id]: 80, [COLUMNS.name]: 160, [COLUMNS.group]: 110, [COLUMNS.level]: 100, [COLUMNS.chronic]: 80,
-  [COLUMNS.sessions]: 70, [COLUMNS.absences]: 70, [COLUMNS.recent]: 80, [COLUMNS.usual]: 80,
+  [COLUMNS.name]: 150, [COLUMNS.level]: 100, [COLUMNS.chronic]: 80, [COLUMNS.recent]: 96, [COLUMNS.usual]: 84, [COLUMNS.why]: 310,
 };
-const WEEK_WIDTH = 48;
-const WHY_WIDTH = 460;
+const WEEK_WIDTH = 56;
+const TRAILING_WIDTHS = { group: 110, sessions: 70, absences: 70, id: 80 } as const;
 
 /** The tab tagged as Patterns, or a new one (named "Patterns", or "Patterns 2" if a user's own tab has the name). */
 function patternsSheet(ss: Spreadsheet, tabs: CadenceTabs): { sheet: Sheet; created: boolean } {
@@ -168,19 +171,21 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   range.setFontWeights(values.map((row, r) => row.map(() => (r + 1 === HEADER_ROW ? 'bold' : 'normal'))));
   // Colours come only from the rules: clear any static background a user or an old version left.
   range.setBackground(null);
+  // The explanation wraps in its column rather than running over the newest weeks beside it.
+  sheet.getRange(1, COLUMNS.why, rows, 1).setWrap(true);
   sheet.setFrozenRows(HEADER_ROW);
-  sheet.setFrozenColumns(COLUMNS.name);
+  sheet.setFrozenColumns(COLUMNS.level);
   if (created || resized) {
     Object.keys(WIDTHS).forEach((column) => sheet.setColumnWidth(Number(column), WIDTHS[Number(column)]));
     sheet.setColumnWidths(grid.firstWeekColumn, grid.weeks.length, WEEK_WIDTH);
-    sheet.setColumnWidth(grid.whyColumn, WHY_WIDTH);
+    (Object.keys(TRAILING_WIDTHS) as (keyof typeof TRAILING_WIDTHS)[]).forEach((k) => sheet.setColumnWidth(grid.trailing[k], TRAILING_WIDTHS[k]));
   }
   replaceCadenceRules(sheet, grid.rules);
 
   if (rosterArea) {
     replaceCadenceRules(rosterArea.sheet, rosterRules(sheet.getName(), {
       headerRow: rosterArea.headerRow, nameColumn: rosterArea.nameColumn, idColumn: rosterArea.idColumn, maxRows: rosterArea.sheet.getMaxRows(),
-    }));
+    }, grid.trailing.id));
   }
   rememberShape(shape);
 }

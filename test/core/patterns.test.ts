@@ -21,14 +21,15 @@ function weekly(clientId: string, codes: string): Entry[] {
 }
 
 const client = (id: string, name: string, group = 'Monday', active = true): Client => ({ id, name, group, active });
-const WEEK0 = COLUMNS.usual; // 0-based index of the first week column
+const WEEK0 = COLUMNS.why; // 0-based index of the first (newest) week column
 
 describe('patternWeeks', () => {
-  it('gives calendar weeks starting on Monday, oldest first, ending with today\'s week', () => {
-    expect(patternWeeks(TODAY, 3)).toEqual(['2025-02-24', '2025-03-03', '2025-03-10']);
-    expect(patternWeeks('2025-03-16', 1)).toEqual(['2025-03-10']); // a Sunday belongs to the week before
-    expect(patternWeeks('2025-03-17', 1)).toEqual(['2025-03-17']);
-    expect(patternWeeks('2025-01-01', 2)).toEqual(['2024-12-23', '2024-12-30']);
+  it('gives calendar weeks starting on Monday, newest first, from today\'s week back to the first week with data', () => {
+    expect(patternWeeks(TODAY, 26, '2025-02-26')).toEqual(['2025-03-10', '2025-03-03', '2025-02-24']);
+    expect(patternWeeks(TODAY, 2, '2024-01-01')).toEqual(['2025-03-10', '2025-03-03']); // at most the Settings maximum
+    expect(patternWeeks(TODAY, 26, null)).toEqual(['2025-03-10']); // no data yet: this week only
+    expect(patternWeeks('2025-03-16', 4, '2025-03-16')).toEqual(['2025-03-10']); // a Sunday belongs to the week before
+    expect(patternWeeks('2025-01-01', 26, '2024-12-23')).toEqual(['2024-12-30', '2024-12-23']);
   });
 });
 
@@ -54,24 +55,30 @@ describe('buildPatternGrid', () => {
   it('has one row per active client, flagged first by level, then by group and name', () => {
     expect(grid.rows.map((r) => r.client.name)).toEqual(['Amy', 'Ben', 'Fay', 'Cleo', 'Eve']);
     expect(grid.rows.map((r) => r.trend.level)).toEqual(['urgent', 'rising', 'insufficient', 'none', 'insufficient']);
-    expect(grid.values).toHaveLength(2 + 5);
+    expect(grid.values).toHaveLength(3 + 5);
   });
 
-  it('is as wide as the weeks shown, whatever the length of the record', () => {
-    expect(grid.width).toBe(9 + 26 + 1);
+  it('shows the weeks from the first with data up to the Settings maximum, whatever the length of the record', () => {
+    expect(grid.width).toBe(6 + 26 + 4); // Cleo's 2024 session reaches back past 26 weeks
     expect(grid.values.every((r) => r.length === grid.width)).toBe(true);
     expect(grid.numberFormats.every((r) => r.length === grid.width)).toBe(true);
     const long = buildPatternGrid({ clients, entries: [...entries, ...weekly('C1', 'P'.repeat(260))], today: TODAY, settings: { ...settings, patternWeeks: 8 } });
-    expect(long.width).toBe(9 + 8 + 1);
+    expect(long.width).toBe(6 + 8 + 4);
+    // A young record: three weeks of data, three week columns.
+    const young = buildPatternGrid({ clients, entries: weekly('C1', 'PPE'), today: TODAY, settings });
+    expect(young.weeks).toEqual(['2025-03-10', '2025-03-03', '2025-02-24']);
+    expect(young.width).toBe(6 + 3 + 4);
+    // Sessions of discharged clients do not stretch the weeks.
+    expect(buildPatternGrid({ clients, entries: weekly('C4', 'PPPPPPPPP'), today: TODAY, settings }).weeks).toHaveLength(1);
   });
 
-  it('codes each week\'s sessions in date order, cancelled included, and nothing outside the weeks shown', () => {
+  it('codes each week\'s sessions in date order, cancelled included, newest week first, nothing outside the weeks shown', () => {
     const cleo = row('Cleo');
     // This week: present on Monday, unexcused on Tuesday; last week cancelled then late.
-    expect(cleo[WEEK0 + 25]).toBe('P U');
-    expect(cleo[WEEK0 + 24]).toBe('P C L');
-    expect(cleo.slice(WEEK0, WEEK0 + 13).every((c) => c === '')).toBe(true);
-    expect(row('Amy').slice(WEEK0 + 23, WEEK0 + 26)).toEqual(['E', 'E', 'E']);
+    expect(cleo[WEEK0]).toBe('P U');
+    expect(cleo[WEEK0 + 1]).toBe('P C L');
+    expect(cleo.slice(WEEK0 + 13, WEEK0 + 26).every((c) => c === '')).toBe(true);
+    expect(row('Amy').slice(WEEK0, WEEK0 + 4)).toEqual(['E', 'E', 'E', 'P']);
   });
 
   it('orders sessions of the same day as the trend does, whatever order the rows came in', () => {
@@ -79,94 +86,104 @@ describe('buildPatternGrid', () => {
     const a = buildPatternGrid({ clients, entries: day, today: TODAY, settings });
     const b = buildPatternGrid({ clients, entries: [...day].reverse(), today: TODAY, settings });
     expect(a.values).toEqual(b.values);
-    expect(a.values.find((r) => r[1] === "'Amy")![WEEK0 + 25]).toBe('U P');
+    expect(a.values.find((r) => r[0] === "'Amy")![WEEK0]).toBe('U P');
   });
 
-  it('fills the summary columns from the client\'s trend', () => {
+  it('puts the trend, its rates and its explanation first, and the bookkeeping after the weeks', () => {
     const cleo = grid.rows.find((r) => r.client.id === 'C3')!;
     expect(cleo.trend).toEqual(computeTrend(entries.filter((e) => e.clientId === 'C3').map((e) => ({ date: e.sessionDate, status: e.status as Status }))));
     const amy = row('Amy');
-    expect(amy.slice(0, 9)).toEqual(["'C1", "'Amy", "'Monday", 'Urgent', 'chronic', 13, 3, 0.5, expect.closeTo(0.6 / 11, 12)]);
-    expect(amy[grid.width - 1]).toBe(`'${computeTrend(weekly('C1', 'PPPPPPPPPPEEE').map((e) => ({ date: e.sessionDate, status: e.status as Status }))).explanation}`);
-    // A client without sessions: no rates.
-    expect(row('Eve').slice(3, 9)).toEqual(['not enough data', '', 0, 0, '', '']);
+    const amyTrend = computeTrend(weekly('C1', 'PPPPPPPPPPEEE').map((e) => ({ date: e.sessionDate, status: e.status as Status })));
+    // Urgent on a 3-week streak: the rates of the last 6 and of the 7 before; not chronic.
+    expect(amy.slice(0, 6)).toEqual(["'Amy", 'Urgent', '', 0.5, 0, `'${amyTrend.explanation}`]);
+    expect(amyTrend.explanation).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%');
+    expect(amy.slice(-4)).toEqual(["'Monday", 13, 3, "'C1"]);
+    expect(grid.values[2].slice(0, 6)).toEqual(['Client', 'Trend', 'Chronic', 'Recent rate', 'Usual rate', 'Why']);
+    expect(grid.values[2].slice(-4)).toEqual(['Group', 'Sessions', 'Absences', 'Client ID']);
+    // A client without sessions: "—" for the rates, not a rate they never had.
+    expect(row('Eve').slice(1, 5)).toEqual(['not enough data', '', '—', '—']);
   });
 
   it('shows the roster\'s ID as typed, a numeric ID as a number, and no ID for a client keyed by name', () => {
-    expect(row('Amy')[0]).toBe("'C1");
-    expect(row('Fay')[0]).toBe(77);
-    expect(row('Eve')[0]).toBe('');
+    expect(row('Amy')[grid.trailing.id - 1]).toBe("'C1");
+    expect(row('Fay')[grid.trailing.id - 1]).toBe(77);
+    expect(row('Eve')[grid.trailing.id - 1]).toBe('');
   });
 
   it('writes names that look like formulas as text', () => {
     const g = buildPatternGrid({ clients: [client('X1', '=HYPERLINK("x")', '+1 group')], entries: [], today: TODAY, settings });
-    expect(g.values[2].slice(0, 3)).toEqual(["'X1", '\'=HYPERLINK("x")', "'+1 group"]);
+    expect(g.values[3][0]).toBe('\'=HYPERLINK("x")');
+    expect(g.values[3].slice(-4)).toEqual(["'+1 group", 0, 0, "'X1"]);
   });
 
   it('formats rates as percentages, counts as numbers and week headers as dates', () => {
-    expect(grid.values[1].slice(WEEK0, WEEK0 + 2)).toEqual(['2024-09-16', '2024-09-23']);
-    expect(grid.numberFormats[1][WEEK0]).toBe('d mmm');
-    expect(grid.numberFormats[2][COLUMNS.recent - 1]).toBe('0%');
-    expect(grid.numberFormats[2][COLUMNS.sessions - 1]).toBe('0');
-    expect(grid.numberFormats[2][WEEK0]).toBe('@');
+    expect(grid.values[2].slice(WEEK0, WEEK0 + 2)).toEqual(['2025-03-10', '2025-03-03']);
+    expect(grid.numberFormats[2][WEEK0]).toBe('d mmm');
+    expect(grid.numberFormats[3][COLUMNS.recent - 1]).toBe('0%');
+    expect(grid.numberFormats[3][grid.trailing.sessions - 1]).toBe('0');
+    expect(grid.numberFormats[3][WEEK0]).toBe('@');
   });
 
-  it('colours week cells most serious status first, and the Trend column by level, each rule anchored on its legend cell', () => {
-    const legend = grid.values[0];
+  it('explains the rates and their calibration in the legend', () => {
+    expect(grid.values[0][COLUMNS.why - 1]).toContain('pulled toward 15%');
+    expect(grid.values[0][COLUMNS.why - 1]).toContain('"—" under 4 earlier sessions');
+    expect(grid.values[1][COLUMNS.why - 1]).toContain('newest first');
+  });
+
+  it('colours week cells most serious status first, each rule anchored on its legend cell, and the Trend column by level', () => {
+    const cell = (r: number, c: number) => grid.values[r - 1][c - 1];
     expect(grid.rules.map((r) => r.background)).toEqual([
       '#E06666', '#F6B26B', '#FFE599', '#B6D7A8', '#D9EAD3', '#EFEFEF', '#EA9999', '#F9CB9C', '#FFF2CC', '#EFEFEF',
     ]);
-    for (const rule of grid.rules) {
-      expect(isCadenceFormula(rule.formula)).toBe(true);
+    for (const rule of grid.rules) expect(isCadenceFormula(rule.formula)).toBe(true);
+    for (const rule of grid.rules.slice(0, 6)) {
       const [anchor, cells] = rule.blocks;
-      expect(anchor).toMatchObject({ row: 1, numRows: 1, numColumns: 1 });
-      expect(legend[anchor.column - 1]).not.toBe('');
-      expect(cells.row).toBe(3);
-      expect(cells.numRows).toBe(5);
+      expect(anchor).toMatchObject({ numRows: 1, numColumns: 1 });
+      expect(anchor.row).toBeLessThan(3);
+      expect(cell(anchor.row, anchor.column)).not.toBe('');
+      expect(cells).toEqual({ row: 4, column: COLUMNS.why + 1, numRows: 5, numColumns: 26 });
     }
     const unexcused = grid.rules[0];
-    expect(legend[unexcused.blocks[0].column - 1]).toBe('U unexcused');
-    expect(unexcused.blocks[1]).toEqual({ row: 3, column: 10, numRows: 5, numColumns: 26 });
-    expect(unexcused.formula).toBe(`=AND("cadence-rule"<>"",COUNTIF(C1,"*U*")>0)`);
+    expect(cell(unexcused.blocks[0].row, unexcused.blocks[0].column)).toBe('U unexcused');
+    expect(unexcused.formula).toBe(`=AND("cadence-rule"<>"",COUNTIF(B2,"*U*")>0)`);
     const urgent = grid.rules[6];
-    expect(urgent.blocks[1]).toEqual({ row: 3, column: COLUMNS.level, numRows: 5, numColumns: 1 });
-    expect(urgent.formula).toBe(`=AND("cadence-rule"<>"",I1="Urgent")`);
+    expect(urgent.blocks).toEqual([{ row: 4, column: COLUMNS.level, numRows: 5, numColumns: 1 }]);
+    expect(urgent.formula).toBe(`=AND("cadence-rule"<>"",B4="Urgent")`);
   });
 
-  it('keeps the legend off the ID, name and Trend columns the roster highlight looks up', () => {
-    const legend = grid.values[0];
-    expect(legend[COLUMNS.id - 1]).toBe('');
-    expect(legend[COLUMNS.level - 1]).not.toMatch(/^(Urgent|Rising|Watch)$/);
-    expect(legend[COLUMNS.name - 1]).toBe('Legend');
+  it('keeps level words off the legend, so the roster highlight finds only clients', () => {
+    for (const legendRow of grid.values.slice(0, 2)) expect(legendRow).not.toContain('Urgent');
+    expect(grid.values[0][COLUMNS.name - 1]).toBe('Legend');
   });
 
-  it('still has legend rules when there is no client', () => {
+  it('still has the legend\'s status rules when there is no client', () => {
     const empty = buildPatternGrid({ clients: [], entries: [], today: TODAY, settings });
-    expect(empty.values).toHaveLength(2);
+    expect(empty.values).toHaveLength(3);
+    expect(empty.rules).toHaveLength(6);
     expect(empty.rules.every((r) => r.blocks.length === 1)).toBe(true);
   });
 });
 
 describe('rosterRules', () => {
   it('matches by Client ID where the roster has one, most serious level first', () => {
-    const rules = rosterRules('Patterns', { headerRow: 1, nameColumn: 2, idColumn: 1, maxRows: 100 });
+    const rules = rosterRules('Patterns', { headerRow: 1, nameColumn: 2, idColumn: 1, maxRows: 100 }, 20);
     expect(rules.map((r) => r.background)).toEqual(['#EA9999', '#F9CB9C', '#FFF2CC']);
     expect(rules[0].blocks).toEqual([{ row: 2, column: 2, numRows: 99, numColumns: 1 }]);
     expect(rules[0].formula).toBe(
-      `=AND("cadence-rule"<>"",$A2<>"",COUNTIFS(INDIRECT("'Patterns'!$A:$A"),$A2,INDIRECT("'Patterns'!$D:$D"),"Urgent")>0)`,
+      `=AND("cadence-rule"<>"",$A2<>"",COUNTIFS(INDIRECT("'Patterns'!$T:$T"),$A2,INDIRECT("'Patterns'!$B:$B"),"Urgent")>0)`,
     );
     expect(rules.every((r) => isCadenceFormula(r.formula))).toBe(true);
   });
   it('matches by name without an ID column', () => {
-    const [urgent] = rosterRules('Patterns', { headerRow: 3, nameColumn: 5, idColumn: null, maxRows: 10 });
+    const [urgent] = rosterRules('Patterns', { headerRow: 3, nameColumn: 5, idColumn: null, maxRows: 10 }, 20);
     expect(urgent.blocks).toEqual([{ row: 4, column: 5, numRows: 7, numColumns: 1 }]);
-    expect(urgent.formula).toContain(`$E4<>"",COUNTIFS(INDIRECT("'Patterns'!$B:$B"),$E4,`);
+    expect(urgent.formula).toContain(`$E4<>"",COUNTIFS(INDIRECT("'Patterns'!$A:$A"),$E4,`);
   });
   it('quotes any tab name for A1 notation inside a string literal', () => {
-    const [urgent] = rosterRules(`Amy's "best" tab`, { headerRow: 1, nameColumn: 1, idColumn: null, maxRows: 5 });
-    expect(urgent.formula).toContain(`INDIRECT("'Amy''s ""best"" tab'!$B:$B")`);
+    const [urgent] = rosterRules(`Amy's "best" tab`, { headerRow: 1, nameColumn: 1, idColumn: null, maxRows: 5 }, 20);
+    expect(urgent.formula).toContain(`INDIRECT("'Amy''s ""best"" tab'!$A:$A")`);
   });
   it('has nothing to colour on a roster with only its header row', () => {
-    expect(rosterRules('Patterns', { headerRow: 1, nameColumn: 1, idColumn: null, maxRows: 1 })).toEqual([]);
+    expect(rosterRules('Patterns', { headerRow: 1, nameColumn: 1, idColumn: null, maxRows: 1 }, 20)).toEqual([]);
   });
 });

@@ -107,14 +107,15 @@ describe('computeTrend: few sessions', () => {
     expect(level('PUU')).toBe('rising');
     expect(computeTrend(weekly('PEE')).explanation).toBe('not enough data yet (3 sessions)');
   });
-  it('shrinks a new client\'s usual rate toward 15%', () => {
-    // No sessions before the window: the usual rate is the prior alone.
-    expect(computeTrend(weekly('PPEE')).usualRate).toBeCloseTo(0.15, 12);
+  it('compares with a new client\'s usual rate shrunk toward 15%, but shows no rate below 4 earlier sessions', () => {
+    // No sessions before the window: the rule compares with the prior alone (50% vs 15%: Watch)...
     expect(level('PPEE')).toBe('watch');
-    // One earlier session, attended: (0 + 4 × 0.15) / (1 + 4) = 12%.
-    expect(computeTrend(weekly('P PUPEPU')).usualRate).toBeCloseTo(0.12, 12);
-    // Two earlier sessions, one missed: (1 + 0.6) / 6, not 50%.
-    expect(computeTrend(weekly('EP PPPPPP')).usualRate).toBeCloseTo(1.6 / 6, 12);
+    // ...and shows no usual rate the client never had.
+    expect(computeTrend(weekly('PPEE')).usualRate).toBeNull();
+    expect(computeTrend(weekly('P PUPEPU')).usualRate).toBeNull(); // 1 earlier session
+    // Two earlier sessions, one missed: the rule uses (1 + 0.6) / 6 = 27%, so 3 of 6 is 23 points above: no flag.
+    expect(level('EP PEEEPP')).toBe('none');
+    expect(computeTrend(weekly('EP PEEEPP')).usualRate).toBeNull();
   });
   it('judges the rising window over the sessions there are when fewer than 6', () => {
     // 3 of 5, usual 15%: Rising (the last 3 are not all absences).
@@ -165,28 +166,39 @@ describe('computeTrend: an attended session never raises the level', () => {
 });
 
 describe('computeTrend: rates, chronic badge, explanation', () => {
-  it('reports the recent rate of the last 6 and the usual rate before them', () => {
-    const trend = computeTrend(weekly('EPPPPPPPPP EPEPPE'));
-    expect(trend.recentRate).toBeCloseTo(0.5, 12);
-    expect(trend.usualRate).toBeCloseTo((1 + 0.6) / (10 + 4), 12);
-    expect(trend).toMatchObject({ sessions: 16, absences: 4 });
+  it('reports the rates the explanation uses: its window, and the observed rate before it', () => {
+    const rising = computeTrend(weekly('EPPPPPPPPP EPEPPE'));
+    expect(rising.level).toBe('rising');
+    expect(rising.recentRate).toBeCloseTo(0.5, 12); // 3 of the last 6
+    expect(rising.usualRate).toBeCloseTo(0.1, 12); // 1 of the 10 before, as observed (the rule compared with 11%)
+    expect(rising.explanation).toBe('missed 3 of the last 6 (50%); usually 10%');
+    expect(rising).toMatchObject({ sessions: 16, absences: 4 });
+    // Watch talks about the last 4, and so do its rates; a client who never missed is usually 0%.
+    const watch = computeTrend(weekly(`${TEN}PPEPEP`));
+    expect(watch).toMatchObject({ level: 'watch', recentRate: 0.5, usualRate: 0 });
+    expect(watch.explanation).toBe('missed 2 of the last 4 (50%); usually 0%');
+    // Not enough data: no rates at all.
+    expect(computeTrend(weekly('PEP'))).toMatchObject({ recentRate: null, usualRate: null });
   });
-  it('gives the chronic badge at 20% over at least 10 counted sessions', () => {
-    expect(computeTrend(weekly('EEPPPPPPPP')).chronic).toBe(true);
-    expect(computeTrend(weekly('EPPPPPPPPP')).chronic).toBe(false);
-    expect(computeTrend(weekly('EEPPPPPPP')).chronic).toBe(false); // 22%, but only 9 sessions
-    expect(computeTrend(weekly('EEPPPPPPPC')).chronic).toBe(false); // the cancelled one does not count
+  it('gives the chronic badge at 20% over at least 10 counted sessions before the recent 6', () => {
+    const SIX = 'PPPPPP';
+    expect(computeTrend(weekly(`EEPPPPPPPP${SIX}`)).chronic).toBe(true);
+    expect(computeTrend(weekly(`EPPPPPPPPP${SIX}`)).chronic).toBe(false);
+    expect(computeTrend(weekly(`EEPPPPPPP${SIX}`)).chronic).toBe(false); // 22%, but only 9 sessions before
+    expect(computeTrend(weekly(`EEPPPPPPPC${SIX}`)).chronic).toBe(false); // the cancelled one does not count
     // A stable high rate is chronic without a rising flag.
     const stable = computeTrend(weekly('EPPEPPEPPEPPEPPE'));
     expect(stable).toMatchObject({ level: 'none', chronic: true });
-    expect(stable.explanation).toContain('chronic: missed 38% of all 16 sessions');
+    expect(stable.explanation).toContain('chronic: missed 40% of the 10 sessions before the last 6');
+    // A recent streak is Urgent, not chronic: the 10 sessions before it were all attended.
+    expect(computeTrend(weekly(`${TEN}EEEEEE`))).toMatchObject({ level: 'urgent', chronic: false });
   });
   it('explains a flag in words a therapist can repeat', () => {
-    expect(computeTrend(weekly('P UPEPUP')).explanation).toBe('missed 3 of the last 6 (50%); usually 12%; 2 without notice');
-    expect(computeTrend(weekly(`${TEN}PPEPEP`)).explanation).toBe('missed 2 of the last 4 (50%); usually 4%');
-    expect(computeTrend(weekly(`${TEN}PPPEEE`)).explanation).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 4%');
-    expect(computeTrend(weekly(`${TEN}PPPPUU`)).explanation).toBe('the last 2 missed without notice; missed 2 of the last 6 (33%); usually 4%; 2 without notice');
-    expect(computeTrend(weekly('PPEE')).explanation).toBe('missed 2 of 4 sessions (50%); no earlier sessions (taken as 15%)');
+    expect(computeTrend(weekly('P UPEPUP')).explanation).toBe('missed 3 of the last 6 (50%); only 1 earlier session; 2 without notice');
+    expect(computeTrend(weekly(`${TEN}PPEPEP`)).explanation).toBe('missed 2 of the last 4 (50%); usually 0%');
+    expect(computeTrend(weekly(`${TEN}PPPEEE`)).explanation).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%');
+    expect(computeTrend(weekly(`${TEN}PPPPUU`)).explanation).toBe('the last 2 missed without notice; missed 2 of the last 6 (33%); usually 0%; 2 without notice');
+    expect(computeTrend(weekly('PPEE')).explanation).toBe('missed 2 of 4 sessions (50%); no earlier sessions');
   });
 });
 

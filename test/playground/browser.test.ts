@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { addDays } from '../../src/core/dates';
+import { addDays, weekStart } from '../../src/core/dates';
 import { todayIn } from '../../src/playground/dates';
 import { DEMO_CLIENTS, DEMO_TIME_ZONE } from '../../src/playground/demoPractice';
 import { shortDate } from '../../src/sidebar/format';
@@ -18,6 +18,7 @@ import { ROOT, launchChromium, startPlaygroundProcess, type PlaygroundProcess } 
 
 const RESULTS = join(ROOT, 'test-results');
 const README_SHOT = join(__dirname, 'screenshots', 'cadence.png');
+const PATTERNS_SHOT = join(__dirname, 'screenshots', 'patterns-1280.png');
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const timings: Record<string, number> = {};
 
@@ -212,8 +213,7 @@ describe('npm start in a browser', () => {
     const side = sidebar(page);
     await side.getByRole('region', { name: 'Needs attention' }).waitFor();
     await page.getByRole('tab', { name: 'Patterns' }).click();
-    // The most recent weeks are at the right of the Patterns tab; the frozen client columns stay.
-    await page.locator('#grid-wrap').evaluate((grid) => { grid.scrollLeft = grid.scrollWidth; });
+    await page.getByRole('grid', { name: 'Patterns' }).waitFor();
     await shot(page, '4-patterns-and-sidebar');
     if (!existsSync(README_SHOT) || process.env.UPDATE_SCREENSHOTS) {
       mkdirSync(join(__dirname, 'screenshots'), { recursive: true });
@@ -297,6 +297,30 @@ describe('npm start in a browser', () => {
     await side.getByText(`${group} on ${when} is already recorded: ${members.length} entries`).waitFor();
     expect(calls).toEqual(['correctSession']);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the Patterns tab at a glance in a 1280×800 window: trend, explanation and the newest week without scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(demo.url);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByRole('tab', { name: 'Patterns' }).click();
+    const grid = page.getByRole('grid', { name: 'Patterns' });
+    await grid.waitFor();
+    const inView = async (text: string): Promise<boolean> => {
+      const cell = grid.getByRole('gridcell', { name: text, exact: true }).first();
+      const box = await cell.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 800;
+    };
+    const newest = shortDate(weekStart(today), today);
+    expect(await inView('Trend')).toBe(true);
+    expect(await inView('Why')).toBe(true);
+    expect(await inView(newest)).toBe(true);
+    // The first flagged client's explanation is shown whole (wrapped in its column, not cut off).
+    const why = grid.getByRole('row').nth(4).getByRole('gridcell').nth(5); // row 0 holds the column letters
+    expect(await why.evaluate((td) => td.scrollWidth <= td.clientWidth + 1 && td.getBoundingClientRect().right <= 1280)).toBe(true);
+    expect((await why.textContent())?.length).toBeGreaterThan(10);
+    if (!existsSync(PATTERNS_SHOT) || process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: PATTERNS_SHOT });
     await page.close();
   });
 

@@ -54,75 +54,81 @@ function patternsSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sheet {
   return tags[0].getLocation().getSheet()!;
 }
 
-const rowOf = (view: ReturnType<typeof tab>, name: string) => view.values.findIndex((r) => r[1] === name);
+const rowOf = (view: ReturnType<typeof tab>, name: string) => view.values.findIndex((r) => r[0] === name);
+
+// Columns (0-based) of the tab: Client, Trend, Chronic, Recent rate, Usual rate, Why, the weeks newest first, then the rest.
+const WEEK0 = 6;
 
 describe('the Patterns tab', () => {
   const env = setUp();
   const view = tab(env);
-  const header = view.values[1];
+  const header = view.values[2];
 
-  it('has a legend row, a header row and one row per active client, flagged first', () => {
-    expect(view.values[0][1]).toBe('Legend');
-    expect(header.slice(0, 9)).toEqual(['Client ID', 'Client', 'Group', 'Trend', 'Chronic', 'Sessions', 'Absences', 'Recent rate', 'Usual rate']);
-    expect(header[header.length - 1]).toBe('Why');
-    expect(view.values.slice(2).map((r) => r[1])).toEqual(['Amy Adams', 'Cleo Clark', 'Ben Brown', 'Dan Diaz']);
-    expect(view.values.slice(2).map((r) => r[3])).toEqual(['Urgent', 'Rising', '—', 'not enough data']);
-    expect(view.frozenRows).toBe(2);
+  it('has two legend rows, a header row and one row per active client, flagged first', () => {
+    expect(view.values[0][0]).toBe('Legend');
+    expect(header.slice(0, WEEK0)).toEqual(['Client', 'Trend', 'Chronic', 'Recent rate', 'Usual rate', 'Why']);
+    expect(header.slice(-4)).toEqual(['Group', 'Sessions', 'Absences', 'Client ID']);
+    expect(view.values.slice(3).map((r) => r[0])).toEqual(['Amy Adams', 'Cleo Clark', 'Ben Brown', 'Dan Diaz']);
+    expect(view.values.slice(3).map((r) => r[1])).toEqual(['Urgent', 'Rising', '—', 'not enough data']);
+    expect(view.frozenRows).toBe(3);
     expect(view.frozenColumns).toBe(2);
   });
 
-  it('shows 26 calendar weeks, oldest first, ending with this week', () => {
-    const weeks = header.slice(9, -1);
-    expect(weeks).toHaveLength(26);
-    expect(weeks[25]).toBe('10 Mar');
-    expect(weeks[0]).toBe('16 Sep');
-    const dates = patternsSheet(env).getRange(2, 10, 1, 26).getValues()[0] as Date[];
-    expect(dates.every((d, i) => i === 0 || d.getTime() - dates[i - 1].getTime() >= 6.9 * 86400000)).toBe(true);
+  it('shows the weeks newest first, from this week back to the first with data, at most 26', () => {
+    const weeks = header.slice(WEEK0, -4);
+    expect(weeks).toHaveLength(26); // Ben's session of January 2024 reaches back past 26 weeks
+    expect(weeks[0]).toBe('10 Mar');
+    expect(weeks[25]).toBe('16 Sep');
+    const dates = patternsSheet(env).getRange(3, WEEK0 + 1, 1, 26).getValues()[0] as Date[];
+    expect(dates.every((d, i) => i === 0 || dates[i - 1].getTime() - d.getTime() >= 6.9 * 86400000)).toBe(true);
   });
 
   it('codes each week\'s sessions, both sessions of a two-session week, in date order', () => {
     const amyRow = view.values[rowOf(view, 'Amy Adams')];
-    expect(amyRow.slice(-4, -1)).toEqual(['E', 'E', 'E']);
-    expect(amyRow.slice(-19, -4)).toEqual(new Array(15).fill('P'));
-    expect(amyRow.slice(9, 17).every((c) => c === '')).toBe(true);
-    expect(view.values[rowOf(view, 'Cleo Clark')][34]).toBe('U U');
-    expect(view.values[rowOf(view, 'Ben Brown')][30]).toBe('P U');
+    expect(amyRow.slice(WEEK0, WEEK0 + 3)).toEqual(['E', 'E', 'E']);
+    expect(amyRow.slice(WEEK0 + 3, WEEK0 + 18)).toEqual(new Array(15).fill('P'));
+    expect(amyRow.slice(WEEK0 + 18, WEEK0 + 26).every((c) => c === '')).toBe(true);
+    expect(view.values[rowOf(view, 'Cleo Clark')][WEEK0]).toBe('U U');
+    expect(view.values[rowOf(view, 'Ben Brown')][WEEK0 + 4]).toBe('P U');
   });
 
-  it('fills the summary columns from the trend', () => {
+  it('shows the trend, the rates its explanation uses and the explanation first', () => {
     const amyRow = view.values[rowOf(view, 'Amy Adams')];
-    expect(amyRow.slice(0, 9)).toEqual(['C001', 'Amy Adams', 'Monday group', 'Urgent', '', '18', '3', '50%', '4%']);
-    expect(amyRow[amyRow.length - 1]).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 4%');
+    expect(amyRow.slice(0, WEEK0)).toEqual(['Amy Adams', 'Urgent', '', '50%', '0%', 'missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%']);
+    expect(amyRow.slice(-4)).toEqual(['Monday group', '18', '3', 'C001']);
     const danRow = view.values[rowOf(view, 'Dan Diaz')];
-    expect(danRow.slice(5, 9)).toEqual(['0', '0', '', '']);
+    expect(danRow.slice(3, 5)).toEqual(['—', '—']);
+    expect(danRow.slice(-3, -1)).toEqual(['0', '0']);
+    // The explanation wraps in its column instead of running over the newest weeks.
+    expect(patternsSheet(env).getRange(4, WEEK0).getWrap()).toBe(true);
   });
 
   it('colours week cells and trend levels by conditional-format rules, not static backgrounds', () => {
     const amy_ = rowOf(view, 'Amy Adams');
     const cleo_ = rowOf(view, 'Cleo Clark');
-    expect(view.backgrounds[amy_][34]).toBe(COLOUR.excused);
-    expect(view.backgrounds[amy_][30]).toBe(COLOUR.present);
-    expect(view.backgrounds[amy_][12]).toBeNull();
+    expect(view.backgrounds[amy_][WEEK0]).toBe(COLOUR.excused);
+    expect(view.backgrounds[amy_][WEEK0 + 4]).toBe(COLOUR.present);
+    expect(view.backgrounds[amy_][WEEK0 + 22]).toBeNull();
     // A "P U" week takes the colour of its most serious session.
-    expect(view.backgrounds[rowOf(view, 'Ben Brown')][30]).toBe(COLOUR.unexcused);
-    expect(view.backgrounds[rowOf(view, 'Ben Brown')][29]).toBe(COLOUR.present);
-    expect(view.backgrounds[amy_][3]).toBe(COLOUR.urgent);
-    expect(view.backgrounds[cleo_][3]).toBe(COLOUR.rising);
-    expect(view.backgrounds[rowOf(view, 'Ben Brown')][3]).toBeNull();
-    expect(view.backgrounds[rowOf(view, 'Dan Diaz')][3]).toBe(COLOUR.insufficient);
+    expect(view.backgrounds[rowOf(view, 'Ben Brown')][WEEK0 + 4]).toBe(COLOUR.unexcused);
+    expect(view.backgrounds[rowOf(view, 'Ben Brown')][WEEK0 + 5]).toBe(COLOUR.present);
+    expect(view.backgrounds[amy_][1]).toBe(COLOUR.urgent);
+    expect(view.backgrounds[cleo_][1]).toBe(COLOUR.rising);
+    expect(view.backgrounds[rowOf(view, 'Ben Brown')][1]).toBeNull();
+    expect(view.backgrounds[rowOf(view, 'Dan Diaz')][1]).toBe(COLOUR.insufficient);
     const statics = patternsSheet(env).getDataRange().getBackgrounds().flat();
     expect(statics.every((b) => b === '#ffffff' || b === null)).toBe(true);
   });
 
-  it('colours the legend by the same rules', () => {
-    const legend = view.values[0];
-    const colourOf = (text: string) => view.backgrounds[0][legend.indexOf(text)];
+  it('colours the legend by the same rules, and explains the rates in it', () => {
+    const colourOf = (text: string) => {
+      const r = view.values.findIndex((row) => row.includes(text));
+      return view.backgrounds[r][view.values[r].indexOf(text)];
+    };
     expect(colourOf('U unexcused')).toBe(COLOUR.unexcused);
     expect(colourOf('E excused')).toBe(COLOUR.excused);
     expect(colourOf('P present')).toBe(COLOUR.present);
-    expect(colourOf('Urgent')).toBe(COLOUR.urgent);
-    expect(colourOf('Watch')).toBe(COLOUR.watch);
-    expect(colourOf('not enough data')).toBe(COLOUR.insufficient);
+    expect(view.values[0][5]).toContain('pulled toward 15%');
   });
 
   it('highlights flagged clients\' names on the roster by level, without touching its values', () => {
@@ -134,6 +140,13 @@ describe('the Patterns tab', () => {
     // Eve is discharged: not on the Patterns tab, so not highlighted whatever her record says.
     expect(nameColour('Eve Evans')).toBeNull();
     expect(roster.backgrounds.flat().filter(Boolean)).toHaveLength(2);
+  });
+
+  it('begins at the first week with data on a young record, so the newest week and the Why fit the window', () => {
+    const young = practice();
+    writeHistory(young, { clientId: ben.id!, date: addDays(THIS_WEEK, -14) }, [...weekly(amy, 'PPU')]);
+    young.run('refreshPatterns');
+    expect(tab(young).values[2].slice(WEEK0, -4)).toEqual(['10 Mar', '3 Mar', '24 Feb']);
   });
 });
 
@@ -169,18 +182,20 @@ describe('refreshing the Patterns tab', () => {
     env.run('refreshPatterns');
     expect(env.spreadsheet.getSheetByName('Patterns')).toBeNull();
     const view = tab(env, "Amy's patterns");
-    expect(view.values[2][1]).toBe('Amy Adams');
+    expect(view.values[3][0]).toBe('Amy Adams');
     const roster = tab(env, 'Clients');
     expect(roster.backgrounds[1][1]).toBe(COLOUR.urgent);
     const formula = String(env.spreadsheet.getSheetByName('Clients')!.getConditionalFormatRules()[0].getBooleanCondition()!.getCriteriaValues()[0]);
-    expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$A:$A")`);
+    // The Client ID column comes after the 26 weeks: column AJ.
+    expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$AJ:$AJ")`);
+    expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$B:$B")`);
   });
 
   it('recreates the tab when it was deleted', () => {
     const env = setUp();
     env.spreadsheet.deleteSheet(patternsSheet(env));
     env.run('refreshPatterns');
-    expect(tab(env).values[2][1]).toBe('Amy Adams');
+    expect(tab(env).values[3][0]).toBe('Amy Adams');
     expect(env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.patterns').find()).toHaveLength(1);
   });
 
@@ -190,28 +205,28 @@ describe('refreshing the Patterns tab', () => {
     own.getRange('A1').setValue('my notes');
     env.run('saveSession', session([amy.id!]));
     expect(own.getRange('A1').getValue()).toBe('my notes');
-    expect(tab(env, 'Patterns 2').values[2][1]).toBe('Amy Adams');
+    expect(tab(env, 'Patterns 2').values[3][0]).toBe('Amy Adams');
   });
 
   it('shrinks to what it shows: no rows or columns left from a larger grid', () => {
     const env = setUp();
     const sheet = patternsSheet(env);
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([6, 36]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([7, 36]);
     env.run('saveSettings', { patternWeeks: 8 });
     // Discharge Cleo and Dan.
     const roster = env.spreadsheet.getSheetByName('Clients')!;
     roster.getRange('D4:D5').setValues([['no'], ['no']]);
     env.run('refreshPatterns');
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([4, 18]);
-    expect(sheet.getDataRange().getValues().map((r) => r[1])).toEqual(['Legend', 'Client', 'Amy Adams', 'Ben Brown']);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([5, 18]);
+    expect(sheet.getDataRange().getValues().map((r) => r[0])).toEqual(['Legend', '', 'Client', 'Amy Adams', 'Ben Brown']);
   });
 
   it('keeps one blank row under the headers when there is no active client', () => {
     const env = practice(PRACTICE.map((c) => ({ ...c, active: 'no' })));
     env.run('refreshPatterns');
     const sheet = patternsSheet(env);
-    expect(sheet.getMaxRows()).toBe(3);
-    expect(sheet.getLastRow()).toBe(2);
+    expect(sheet.getMaxRows()).toBe(4);
+    expect(sheet.getLastRow()).toBe(3);
   });
 
   it('matches clients by name on a roster without an ID column', () => {
@@ -221,7 +236,8 @@ describe('refreshing the Patterns tab', () => {
       weekly({ id: 'name:amy adams', name: 'Amy Adams' }, 'PPPPPPPPPPUU'));
     env.run('refreshPatterns');
     const view = tab(env);
-    expect(view.values[2].slice(0, 4)).toEqual(['', 'Amy Adams', 'Monday group', 'Rising']);
+    expect(view.values[3].slice(0, 2)).toEqual(['Amy Adams', 'Rising']);
+    expect(view.values[3].slice(-4)).toEqual(['Monday group', '12', '2', '']);
     const roster = tab(env, 'Clients');
     expect(roster.backgrounds[1][0]).toBe(COLOUR.rising);
     expect(roster.backgrounds.flat().filter(Boolean)).toHaveLength(1);
@@ -236,7 +252,7 @@ describe('refreshing the Patterns tab', () => {
       ...weekly({ id: '1002', name: 'Tom Text' }, 'PPPPPPPPPUU'),
     ]);
     env.run('refreshPatterns');
-    expect(tab(env).values.slice(2).map((r) => r.slice(0, 4))).toEqual([['1001', 'Nia Num', 'G', 'Urgent'], ['1002', 'Tom Text', 'G', 'Rising']]);
+    expect(tab(env).values.slice(3).map((r) => [r[r.length - 1], r[0], r[1]])).toEqual([['1001', 'Nia Num', 'Urgent'], ['1002', 'Tom Text', 'Rising']]);
     const roster = tab(env, 'Clients');
     expect([roster.backgrounds[1][1], roster.backgrounds[2][1]]).toEqual([COLOUR.urgent, COLOUR.rising]);
   });

@@ -84,7 +84,7 @@ describe('saving a session', () => {
     const request = session(['C001', 'C002']);
     const first = env.run<SaveSessionResult>('saveSession', request);
     const second = env.run<SaveSessionResult>('saveSession', request);
-    expect(second).toEqual({ saved: 0, duplicate: true, entryIds: first.entryIds, trends: [] });
+    expect(second).toEqual({ saved: 0, duplicate: true, entryIds: first.entryIds, trends: [], sidebar: sidebar(env) });
     expect(recordEntries(env)).toHaveLength(2);
   });
 

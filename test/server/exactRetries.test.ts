@@ -8,7 +8,7 @@ test('a request id with surrounding spaces is the same request: stored once, ans
   const first = env.run<SaveSessionResult>('saveSession', request);
   expect(recordEntries(env).map((r) => r['Request ID'])).toEqual([request.requestId, request.requestId]);
   for (const padded of [` ${request.requestId}`, `${request.requestId}\t `, `\n${request.requestId}\n`]) {
-    expect(env.run<SaveSessionResult>('saveSession', { ...request, requestId: padded })).toEqual({ saved: 0, duplicate: true, entryIds: first.entryIds, trends: [] });
+    expect(env.run<SaveSessionResult>('saveSession', { ...request, requestId: padded })).toMatchObject({ saved: 0, duplicate: true, entryIds: first.entryIds, trends: [] });
   }
   // Exact otherwise: case and inner characters make another request.
   expect(env.run<SaveSessionResult>('saveSession', { ...request, requestId: request.requestId.toUpperCase(), date: '2025-03-11' }).saved).toBe(2);
@@ -40,7 +40,7 @@ test('a retry of a stored save is a duplicate even after a client left the roste
   // Ben leaves the roster (his row deleted by hand).
   const roster = env.spreadsheet.getSheetByName('Clients')!;
   roster.deleteRow(3);
-  expect(env.run<SaveSessionResult>('saveSession', request)).toEqual({ saved: 0, duplicate: true, entryIds: first.entryIds, trends: [] });
+  expect(env.run<SaveSessionResult>('saveSession', request)).toMatchObject({ saved: 0, duplicate: true, entryIds: first.entryIds, trends: [] });
   expect(failure(() => env.run('saveSession', { ...request, requestId: newRequestId() }))).toMatch(/not on the roster/);
   // The same id with other content still says what was stored.
   expect(failure(() => env.run('saveSession', { ...request, date: '2025-03-11' }))).toMatch(/already stored with different marks/);

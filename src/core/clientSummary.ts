@@ -1,6 +1,7 @@
 /** What the sidebar shows beside each client: last entry, open follow-ups, history, changed trends. */
 import { newestFirst } from './record';
 import { computeTrend } from './trend';
+import { HISTORY_LENGTH } from './types';
 import type { Client, Entry, FollowUp, LastEntry, Trend, TrendChange } from './types';
 
 /** Each client's newest current entry. */
@@ -23,8 +24,7 @@ export function openFollowUps(current: readonly Entry[]): FollowUp[] {
     .map((e) => ({ entryId: e.entryId, clientId: e.clientId, date: e.sessionDate, status: e.status, reason: e.reason, note: e.note }));
 }
 
-/** How many entries the correction view lists per client. */
-export const HISTORY_LENGTH = 12;
+export { HISTORY_LENGTH } from './types';
 
 /**
  * A client's latest entries, newest first, superseded and withdrawing rows included and marked.

@@ -196,6 +196,9 @@ export interface RecordedSession {
   recordedAt: string;
 }
 
+/** Entries getClientHistory answers by default, and a page of the sidebar's history. */
+export const HISTORY_LENGTH = 12;
+
 /** correctSession(): change any marks of a recorded session in one request. */
 export interface SessionCorrectionRequest {
   requestId: string;

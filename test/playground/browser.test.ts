@@ -79,6 +79,19 @@ async function status(side: FrameLocator, client: string, label: string): Promis
   await side.getByRole('radiogroup', { name: `Status for ${client}` }).getByRole('radio', { name: label, exact: true }).check();
 }
 
+/**
+ * Record a session from the menu, waiting for the sidebar it opens: a page opened on a playground
+ * that showed a sidebar before shows that one at first, then reloads the frame for the new one.
+ */
+async function openRecordSidebar(page: Page): Promise<FrameLocator> {
+  const before = await page.locator('#sidebar-frame').getAttribute('src');
+  await menu(page, 'Record a session');
+  await page.waitForFunction((src) => document.getElementById('sidebar-frame')?.getAttribute('src') !== src, before);
+  const side = sidebar(page);
+  await side.getByRole('button', { name: 'Save session' }).waitFor();
+  return side;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `playground-${name}.png`) });
 }
@@ -255,9 +268,7 @@ describe('npm start in a browser', () => {
 
   it('says a group and date are already recorded, opens that session and corrects one client in one request', async () => {
     const { page, problems } = await openPage(demo);
-    await menu(page, 'Record a session');
-    const side = sidebar(page);
-    await side.getByRole('button', { name: 'Save session' }).waitFor();
+    const side = await openRecordSidebar(page);
     const calls: string[] = [];
     page.on('request', (request) => {
       const match = /\/api\/run\/(\w+)/.exec(request.url());
@@ -277,6 +288,7 @@ describe('npm start in a browser', () => {
     await status(side, 'Kit Sorrelgrove', 'Excused');
     await side.getByLabel('Notice given for Kit Sorrelgrove').check();
     const before = records(await workbook(demo), 'Attendance');
+    calls.length = 0;
     await side.getByRole('button', { name: 'Save corrections' }).click();
     await side.getByRole('region', { name: 'Saved' }).waitFor();
     await shot(page, '9-session-corrected');
@@ -349,9 +361,7 @@ describe('npm start in a browser', () => {
     expect(await page.locator('#cell-name').textContent()).toBe('A2');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await page.locator('#cell-value').textContent());
 
-    await menu(page, 'Record a session');
-    const side = sidebar(page);
-    await side.getByRole('button', { name: 'Save session' }).waitFor();
+    const side = await openRecordSidebar(page);
     await side.getByLabel('Group').selectOption({ label: group });
     await side.getByRole('radiogroup').first().waitFor();
     expect(await seriousViolations(sidebarFrame(page))).toEqual([]);

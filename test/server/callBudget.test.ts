@@ -96,7 +96,7 @@ describe('the service-call budget', () => {
     env.run('saveSession', marks(clients, 3, '2025-03-11'));
     expect(roundTrips(env)['Sheet.setConditionalFormatRules']).toBe(2);
     expect(patterns.getMaxRows()).toBe(shown.length);
-    const names = (rows: unknown[][]) => rows.map((row) => String(row[1])).sort();
+    const names = (rows: unknown[][]) => rows.map((row) => String(row[0])).sort(); // the Client column
     expect(names(patterns.getDataRange().getValues())).toEqual(names(shown));
   });
 });

@@ -106,7 +106,9 @@ export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates
     const row = rows[index];
     const entryId = trimmedText(row[idAt]);
     if (!entryId) continue;
-    const status = trimmedText(row[statusAt]).toLowerCase();
+    // Statuses are written in lower case: toLowerCase (a new string each time) only for others.
+    const written = trimmedText(row[statusAt]);
+    const status = RECORD_STATUSES.includes(written) ? written : written.toLowerCase();
     if (!RECORD_STATUSES.includes(status)) continue;
     out.push({
       entryId,
@@ -142,6 +144,8 @@ function trimmedText(value: unknown): string {
 function readYesNo(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (value === '') return null;
+  if (value === 'yes') return true;
+  if (value === 'no') return false;
   const key = cellText(value).trim().toLowerCase();
   if (key === 'yes' || key === 'y' || key === 'true') return true;
   if (key === 'no' || key === 'n' || key === 'false') return false;

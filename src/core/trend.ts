@@ -238,12 +238,19 @@ export function computeTrend(sessions: readonly TrendSession[], settings: TrendS
 /** Each client's sessions from current entries, in one pass (withdrawing rows left out). */
 export function sessionsByClient(entries: readonly Entry[]): Map<string, TrendSession[]> {
   const byClient = new Map<string, TrendSession[]>();
+  // Sessions are values: one object per distinct day and status, shared, not one per entry (a
+  // record of 130,000 rows holds a few thousand of them).
+  const shared = new Map<string, Map<string, TrendSession>>();
   for (const entry of entries) {
     // Withdrawing rows never reach here; ignoring them anyway keeps a stray one from counting.
     if (entry.status === WITHDRAWN) continue;
     let list = byClient.get(entry.clientId);
     if (!list) byClient.set(entry.clientId, (list = []));
-    list.push({ date: entry.sessionDate, status: entry.status });
+    let onDay = shared.get(entry.sessionDate);
+    if (!onDay) shared.set(entry.sessionDate, (onDay = new Map()));
+    let session = onDay.get(entry.status);
+    if (!session) onDay.set(entry.status, (session = Object.freeze({ date: entry.sessionDate, status: entry.status })));
+    list.push(session);
   }
   return byClient;
 }

@@ -73,11 +73,14 @@ export interface CellBlock {
 }
 
 /**
- * A conditional-format rule as data. `formula` is written for the top-left cell of the first block
- * (Sheets moves it relative to every other cell of every block, like a copied formula).
+ * A conditional-format rule as data: one block, and `formula` written for its top-left cell (Sheets
+ * moves it relative to every other cell, like a copied formula). Never several blocks: where Sheets
+ * anchors a formula's relative references for a rule over several ranges (at the first range, or
+ * at their bounding box) is not documented (runtime switch multiRangeRuleAnchor), so Cadence
+ * writes one rule per block.
  */
 export interface RuleSpec {
-  blocks: CellBlock[];
+  blocks: [CellBlock];
   formula: string;
   background: string;
 }
@@ -125,12 +128,13 @@ export interface PatternInput {
   settings: Settings;
 }
 
-/** The roster cell to show in the Client ID column: blank for a client the roster gives no ID. */
-function shownId(client: Client): string | number {
-  if (client.id.startsWith(nameKey(''))) return '';
-  // A plain number stays a number, as it is in a roster that holds numbers, so that the roster
-  // highlight's COUNTIFS compares like with like; anything else is text, written as typed.
-  return /^[1-9]\d{0,14}$/.test(client.id) ? Number(client.id) : asCellText(client.id);
+/**
+ * The roster cell to show in the Client ID column: blank for a client the roster gives no ID, else
+ * the ID as text exactly as the roster gives it ("007" stays "007"), which the roster highlight
+ * compares as text (rosterRules).
+ */
+function shownId(client: Client): string {
+  return client.id.startsWith(nameKey('')) ? '' : asCellText(client.id);
 }
 
 /** A rate the explanation uses, or "—" where there is none to show (too few sessions). */
@@ -222,39 +226,45 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   return { values, numberFormats, width, weeks, firstWeekColumn, trailing, rows, rules: patternRules(rows.length, weeks.length) };
 }
 
-/** Rates as percentages, counts as whole numbers, week headers as short dates, all else text. */
+/**
+ * Rates as percentages, counts as whole numbers, week headers as short dates, all else General.
+ * Text cells are General, not plain text ('@'), and user text is written with a leading apostrophe
+ * (asCellText): Sheets documents the apostrophe as "store as text" in a General cell, but whether it
+ * stays visible in a cell already formatted '@' is not documented (runtime switch
+ * apostropheInTextFormat), so Cadence never writes an apostrophe into an '@' cell.
+ */
+export const TEXT_FORMAT = 'General';
 function numberFormat(row: number, column: number, afterWeeks: number, trailing: PatternGrid['trailing']): string {
-  if (row === HEADER_ROW) return column >= FIRST_WEEK && column < afterWeeks ? 'd mmm' : '@';
-  if (row < FIRST_CLIENT_ROW) return '@';
+  if (row === HEADER_ROW) return column >= FIRST_WEEK && column < afterWeeks ? 'd mmm' : TEXT_FORMAT;
+  if (row < FIRST_CLIENT_ROW) return TEXT_FORMAT;
   if (column === COLUMNS.recent || column === COLUMNS.usual) return '0%';
   if (column === trailing.sessions || column === trailing.absences) return '0';
-  // The ID column keeps General so that a numeric roster ID stays a number (see shownId).
-  return column === trailing.id ? 'General' : '@';
+  return TEXT_FORMAT;
 }
 
 /**
- * The Patterns tab's rules: week cells by status, each with its legend cell, and the Trend column
- * by level. "The cell's codes contain U" is COUNTIF(cell,"*U*")>0: COUNTIF's * wildcard matches any
- * text, without regard to case (Sheets' COUNTIF help, https://support.google.com/docs/answer/3093480).
- * The Trend cells hold the level's word, so they need no sample: the rule compares with the word.
+ * The Patterns tab's rules: week cells by status, each legend cell by its own rule just before,
+ * and the Trend column by level. "The cell's codes contain U" is ISNUMBER(FIND("U",cell)): FIND is
+ * case-sensitive and has no wildcards (https://support.google.com/docs/answer/3094126), so no code
+ * matches another's letters. The Trend cells hold the level's word, so they need no sample.
  */
 function patternRules(clientRows: number, weekCount: number): RuleSpec[] {
   const grid = (column: number, numColumns: number): CellBlock[] =>
     (clientRows > 0 ? [{ row: FIRST_CLIENT_ROW, column, numRows: clientRows, numColumns }] : []);
   const rules: RuleSpec[] = [];
+  const contains = (code: string, block: CellBlock) => marked(`ISNUMBER(FIND("${code}",${columnLetters(block.column)}${block.row}))`);
   for (const style of STATUS_STYLE) {
-    // The legend cell first: the formula is written for it, and it exists even with no clients.
-    const cell = `${columnLetters(style.legend.column)}${style.legend.row}`;
-    rules.push({
-      blocks: [{ row: style.legend.row, column: style.legend.column, numRows: 1, numColumns: 1 }, ...grid(FIRST_WEEK, weekCount)],
-      formula: marked(`COUNTIF(${cell},"*${STATUS_CODES[style.status]}*")>0`),
-      background: style.colour,
-    });
+    // The legend cell has its own rule: it exists even with no clients.
+    const sample: CellBlock = { row: style.legend.row, column: style.legend.column, numRows: 1, numColumns: 1 };
+    rules.push({ blocks: [sample], formula: contains(STATUS_CODES[style.status], sample), background: style.colour });
+    for (const block of grid(FIRST_WEEK, weekCount)) {
+      rules.push({ blocks: [block], formula: contains(STATUS_CODES[style.status], block), background: style.colour });
+    }
   }
   if (clientRows === 0) return rules;
   const first = `${columnLetters(COLUMNS.level)}${FIRST_CLIENT_ROW}`;
   for (const level of LEVEL_STYLE) {
-    rules.push({ blocks: grid(COLUMNS.level, 1), formula: marked(`${first}="${LEVEL_LABELS[level]}"`), background: LEVEL_COLOURS[level] });
+    rules.push({ blocks: grid(COLUMNS.level, 1) as [CellBlock], formula: marked(`${first}="${LEVEL_LABELS[level]}"`), background: LEVEL_COLOURS[level] });
   }
   return rules;
 }
@@ -290,19 +300,23 @@ function indirectColumn(sheetName: string, column: number): string {
  * tab by that tab's current name — rebuilt at every refresh, so a renamed tab is followed. The
  * match is by Client ID where the roster has one, else by name; `patternsIdColumn` is where the
  * Patterns grid has its Client ID column (after the weeks, so it moves with their number).
+ * The match is exact text: both sides trimmed and made text (`&""`, so the number 7 is "7" and "007"
+ * stays "007"), compared with EXACT. COUNTIF is not used: it reads * ? ~ < > = in a key as wildcards
+ * and operators, and whether it matches the text "007" against the number 7 is not documented
+ * (https://support.google.com/docs/answer/3093480; runtime switch countifTextNumbers).
  */
 export function rosterRules(patternsSheetName: string, roster: RosterArea, patternsIdColumn: number): RuleSpec[] {
   const rows = roster.maxRows - roster.headerRow;
   if (rows <= 0) return [];
   const first = roster.headerRow + 1;
   const keyColumn = roster.idColumn ?? roster.nameColumn;
-  const key = `$${columnLetters(keyColumn)}${first}`;
-  const patternsKey = indirectColumn(patternsSheetName, roster.idColumn === null ? COLUMNS.name : patternsIdColumn);
+  const key = `TRIM($${columnLetters(keyColumn)}${first}&"")`;
+  const patternsKey = `TRIM(${indirectColumn(patternsSheetName, roster.idColumn === null ? COLUMNS.name : patternsIdColumn)}&"")`;
   const patternsLevel = indirectColumn(patternsSheetName, COLUMNS.level);
   const block: CellBlock = { row: first, column: roster.nameColumn, numRows: rows, numColumns: 1 };
   return FLAGGED_LEVELS.map((level) => ({
     blocks: [block],
-    formula: marked(`${key}<>"",COUNTIFS(${patternsKey},${key},${patternsLevel},"${LEVEL_LABELS[level]}")>0`),
+    formula: marked(`${key}<>"",SUMPRODUCT(ARRAYFORMULA(EXACT(${patternsKey},${key})*(${patternsLevel}="${LEVEL_LABELS[level]}")))>0`),
     background: LEVEL_COLOURS[level],
   }));
 }

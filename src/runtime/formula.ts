@@ -2,8 +2,9 @@
  * A small Sheets formula evaluator, enough for conditional-format custom formulas and simple cell
  * formulas: references (relative, $-anchored, ranges, whole columns, other sheets), literals,
  * arithmetic, comparison, &, and AND OR NOT IF IFERROR ISBLANK ISNUMBER ISTEXT ISERROR LEN LEFT
- * RIGHT MID UPPER LOWER TRIM EXACT CONCATENATE COUNTIF COUNTIFS MATCH(…, 0) INDIRECT ROW COLUMN
- * SUM COUNT COUNTA MIN MAX ABS VALUE TODAY NOW. Any other function yields the error '#OFFLINE!',
+ * RIGHT MID UPPER LOWER TRIM EXACT FIND CONCATENATE COUNTIF COUNTIFS MATCH(…, 0) INDIRECT ROW COLUMN
+ * SUM COUNT COUNTA MIN MAX ABS VALUE TODAY NOW, and SUMPRODUCT / ARRAYFORMULA over element-wise
+ * arithmetic, comparison, &, TRIM, EXACT, UPPER, LOWER, LEN. Any other function yields the error '#OFFLINE!',
  * so a conditional-format rule using it does not match (and a cell shows '#OFFLINE!').
  */
 import { columnNumber, resolveA1, type Rect } from './a1';
@@ -289,7 +290,7 @@ function wildcard(pattern: string): RegExp {
 }
 
 /** COUNTIF criteria: a value (equality, with * ? wildcards for text) or "<>x", ">n", "<=n", "=x". */
-function criterion(c: Scalar): (v: Scalar) => boolean {
+function criterion(c: Scalar, textNumbers: 'numbersOnly' | 'numbersAndText' = 'numbersOnly'): (v: Scalar) => boolean {
   if (typeof c === 'number' || typeof c === 'boolean') return (v) => v === c;
   if (c === BLANK) return (v) => v === BLANK || v === '';
   if (isError(c)) return () => false;
@@ -300,7 +301,8 @@ function criterion(c: Scalar): (v: Scalar) => boolean {
   if (op === '=' || op === '<>') {
     let eq: (v: Scalar) => boolean;
     if (rest === '') eq = (v) => v === BLANK || v === '';
-    else if (num !== null) eq = (v) => typeof v === 'number' && v === num;
+    // Switch countifTextNumbers: whether text that reads as the same number ("007") counts too.
+    else if (num !== null) eq = (v) => (typeof v === 'number' && v === num) || (textNumbers === 'numbersAndText' && typeof v === 'string' && v.trim() !== '' && Number(v) === num);
     else if (/^(true|false)$/i.test(rest)) eq = (v) => typeof v === 'boolean' && v === /^true$/i.test(rest);
     else { const re = wildcard(rest); eq = (v) => typeof v === 'string' && re.test(v); }
     return op === '=' ? eq : (v) => !eq(v);
@@ -383,13 +385,47 @@ const FUNCTIONS: Record<string, Fn> = {
     const b = toText(scalarArg(args[1], ctx));
     return isError(a) ? a : isError(b) ? b : a === b;
   },
+  /** FIND: case-sensitive, no wildcards (https://support.google.com/docs/answer/3094126); #VALUE! when absent. */
+  FIND: (args, ctx) => {
+    const needle = toText(scalarArg(args[0], ctx));
+    const hay = toText(scalarArg(args[1], ctx));
+    if (isError(needle)) return needle;
+    if (isError(hay)) return hay;
+    const start = countArg(args[2], ctx, 1);
+    if (isError(start)) return start;
+    const at = hay.indexOf(needle, start - 1);
+    return start < 1 || at < 0 ? new FormulaError('#VALUE!') : at + 1;
+  },
+  /**
+   * SUMPRODUCT of its arrays multiplied cell by cell. Text, blanks and booleans count 0: whether
+   * Sheets counts a bare TRUE as 1 here is not documented, so the stricter reading makes formulas
+   * turn their tests into numbers themselves (a product of two tests, or N()).
+   */
+  SUMPRODUCT: (args, ctx) => {
+    const product = zipArrays(args.map((a) => evArray(a, ctx)), (cells) => {
+      let p = 1;
+      for (const v of cells) {
+        if (isError(v)) return v;
+        p *= typeof v === 'number' ? v : 0;
+      }
+      return p;
+    });
+    if (!Array.isArray(product)) return product;
+    let sum = 0;
+    for (const v of product) { if (isError(v)) return v; sum += v as number; }
+    return sum;
+  },
+  ARRAYFORMULA: (args, ctx) => {
+    const v = args[0] ? evArray(args[0], ctx) : new FormulaError('#N/A');
+    return Array.isArray(v) ? (v[0] ?? BLANK) : v;
+  },
   CONCATENATE: (args, ctx) => {
     let out = '';
     for (const v of argumentCells(args, ctx)) { const t = toText(v); if (isError(t)) return t; out += t; }
     return out;
   },
   COUNTIF: (args, ctx) => {
-    const test = criterion(scalarArg(args[1], ctx));
+    const test = criterion(scalarArg(args[1], ctx), ctx.sheet.workbook.switches.countifTextNumbers);
     return cellsOf(ev(args[0], ctx), ctx).filter(test).length;
   },
   COUNTIFS: (args, ctx) => {
@@ -397,7 +433,7 @@ const FUNCTIONS: Record<string, Fn> = {
     let matches: boolean[] | null = null;
     for (let k = 0; k < args.length; k += 2) {
       const cells = cellsOf(ev(args[k], ctx), ctx);
-      const test = criterion(scalarArg(args[k + 1], ctx));
+      const test = criterion(scalarArg(args[k + 1], ctx), ctx.sheet.workbook.switches.countifTextNumbers);
       if (matches && matches.length !== cells.length) return new FormulaError('#VALUE!');
       const prev: boolean[] | null = matches;
       matches = cells.map((v, i) => (prev ? prev[i] : true) && test(v));
@@ -457,39 +493,82 @@ function ev(n: Node, ctx: EvalContext): Value {
       const x = toNumber(scalarArg(n.e, ctx));
       return isError(x) ? x : n.op === '-' ? -x : x;
     }
-    case 'bin': {
-      const a = scalarArg(n.a, ctx);
-      const b = scalarArg(n.b, ctx);
-      if (n.op === '&') {
-        const x = toText(a);
-        const y = toText(b);
-        return isError(x) ? x : isError(y) ? y : x + y;
-      }
-      if (['=', '<>', '<', '>', '<=', '>='].includes(n.op)) {
-        const c = compare(a, b);
-        if (isError(c)) return c;
-        switch (n.op) {
-          case '=': return c === 0;
-          case '<>': return c !== 0;
-          case '<': return c < 0;
-          case '>': return c > 0;
-          case '<=': return c <= 0;
-          default: return c >= 0;
-        }
-      }
-      const x = toNumber(a);
-      const y = toNumber(b);
-      if (isError(x)) return x;
-      if (isError(y)) return y;
-      switch (n.op) {
-        case '+': return x + y;
-        case '-': return x - y;
-        case '*': return x * y;
-        case '/': return y === 0 ? new FormulaError('#DIV/0!') : x / y;
-        default: return x ** y;
-      }
+    case 'bin': return binary(n.op, scalarArg(n.a, ctx), scalarArg(n.b, ctx));
+  }
+}
+
+function binary(op: string, a: Scalar, b: Scalar): Scalar {
+  if (op === '&') {
+    const x = toText(a);
+    const y = toText(b);
+    return isError(x) ? x : isError(y) ? y : x + y;
+  }
+  if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
+    const c = compare(a, b);
+    if (isError(c)) return c;
+    switch (op) {
+      case '=': return c === 0;
+      case '<>': return c !== 0;
+      case '<': return c < 0;
+      case '>': return c > 0;
+      case '<=': return c <= 0;
+      default: return c >= 0;
     }
   }
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (isError(x)) return x;
+  if (isError(y)) return y;
+  switch (op) {
+    case '+': return x + y;
+    case '-': return x - y;
+    case '*': return x * y;
+    case '/': return y === 0 ? new FormulaError('#DIV/0!') : x / y;
+    default: return x ** y;
+  }
+}
+
+/**
+ * Array evaluation, as inside SUMPRODUCT or ARRAYFORMULA: a range is the list of its cells (row by
+ * row), operators and the element-wise functions below apply cell by cell, a scalar pairs with
+ * every cell. Arrays of different sizes give #VALUE!, as in Sheets.
+ */
+type ArrayValue = Scalar | Scalar[];
+const ELEMENTWISE: Record<string, (args: Scalar[]) => Scalar> = {
+  TRIM: ([v]) => { const t = toText(v); return isError(t) ? t : t.trim().replace(/ +/g, ' '); },
+  UPPER: ([v]) => { const t = toText(v); return isError(t) ? t : t.toUpperCase(); },
+  LOWER: ([v]) => { const t = toText(v); return isError(t) ? t : t.toLowerCase(); },
+  LEN: ([v]) => { const t = toText(v); return isError(t) ? t : [...t].length; },
+  EXACT: ([a, b]) => { const x = toText(a); const y = toText(b); return isError(x) ? x : isError(y) ? y : x === y; },
+};
+
+function zipArrays(parts: ArrayValue[], f: (args: Scalar[]) => Scalar): ArrayValue {
+  const lengths = parts.filter(Array.isArray).map((p) => (p as Scalar[]).length);
+  if (lengths.length === 0) return f(parts as Scalar[]);
+  const n = lengths[0];
+  if (lengths.some((l) => l !== n)) return new FormulaError('#VALUE!');
+  return Array.from({ length: n }, (_, i) => f(parts.map((p) => (Array.isArray(p) ? p[i] : p))));
+}
+
+function evArray(n: Node, ctx: EvalContext): ArrayValue {
+  switch (n.t) {
+    case 'ref': return arrayOf(resolveRef(n, ctx), ctx);
+    case 'bin': return zipArrays([evArray(n.a, ctx), evArray(n.b, ctx)], ([a, b]) => binary(n.op, a, b));
+    case 'un': return zipArrays([evArray(n.e, ctx)], ([v]) => { const x = toNumber(v); return isError(x) ? x : n.op === '-' ? -x : x; });
+    case 'fn': {
+      if (n.name === 'ARRAYFORMULA') return n.args[0] ? evArray(n.args[0], ctx) : new FormulaError('#N/A');
+      const f = ELEMENTWISE[n.name];
+      if (f) return zipArrays(n.args.map((a) => evArray(a, ctx)), f);
+      return arrayOf(ev(n, ctx), ctx);
+    }
+    default: return toScalar(ev(n, ctx), ctx);
+  }
+}
+
+/** A range's cells as an array; a single cell pairs with every element like a scalar. */
+function arrayOf(v: Value, ctx: EvalContext): ArrayValue {
+  if (!isRange(v)) return v;
+  return v.rect.numRows === 1 && v.rect.numColumns === 1 ? cellScalar(v.sheet, v.rect.row, v.rect.column, ctx) : cellsOf(v, ctx);
 }
 
 /** Evaluates a formula; the result is a scalar (errors as FormulaError). */

@@ -6,7 +6,7 @@
  * sheet is sized to the grid, then one setNumberFormats, one setValues, one setFontWeights and one
  * setBackground for the whole grid, and one setConditionalFormatRules per tab.
  */
-import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLUMNS, HEADER_ROW } from '../core/patterns';
+import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLUMNS, HEADER_ROW, TEXT_FORMAT } from '../core/patterns';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
 import type { Client, Entry, Settings } from '../core/types';
@@ -97,6 +97,7 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
     return formula === null || !isCadenceFormula(formula);
   });
   // Rules share blocks (every status rule covers the same week cells): one getRange per distinct block.
+  // One block per rule (core/patterns.ts RuleSpec): the anchoring of a multi-range rule is unverified.
   const ranges = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
   const block = (b: CellBlock) => {
     const key = `${b.row},${b.column},${b.numRows},${b.numColumns}`;
@@ -151,7 +152,7 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const formats = grid.numberFormats.slice();
   while (values.length < rows) {
     values.push(new Array<string>(grid.width).fill(''));
-    formats.push(new Array<string>(grid.width).fill('@'));
+    formats.push(new Array<string>(grid.width).fill(TEXT_FORMAT));
   }
   const roster = input.roster;
   const sheetId = sheet.getSheetId();

@@ -104,9 +104,9 @@ describe('buildPatternGrid', () => {
     expect(row('Eve').slice(1, 5)).toEqual(['not enough data', '', '—', '—']);
   });
 
-  it('shows the roster\'s ID as typed, a numeric ID as a number, and no ID for a client keyed by name', () => {
+  it('shows the roster\'s ID as typed, a numeric ID as text too, and no ID for a client keyed by name', () => {
     expect(row('Amy')[grid.trailing.id - 1]).toBe("'C1");
-    expect(row('Fay')[grid.trailing.id - 1]).toBe(77);
+    expect(row('Fay')[grid.trailing.id - 1]).toBe("'77");
     expect(row('Eve')[grid.trailing.id - 1]).toBe('');
   });
 
@@ -121,7 +121,13 @@ describe('buildPatternGrid', () => {
     expect(grid.numberFormats[2][WEEK0]).toBe('d mmm');
     expect(grid.numberFormats[3][COLUMNS.recent - 1]).toBe('0%');
     expect(grid.numberFormats[3][grid.trailing.sessions - 1]).toBe('0');
-    expect(grid.numberFormats[3][WEEK0]).toBe('@');
+    expect(grid.numberFormats[3][WEEK0]).toBe('General');
+  });
+
+  it('writes every text cell General, never plain text, so the leading apostrophe is never kept visible', () => {
+    expect(grid.numberFormats.flat()).not.toContain('@');
+    expect(grid.numberFormats[3][COLUMNS.name - 1]).toBe('General');
+    expect(grid.numberFormats[3][grid.trailing.id - 1]).toBe('General');
   });
 
   it('explains the rates and their calibration in the legend', () => {
@@ -130,23 +136,28 @@ describe('buildPatternGrid', () => {
     expect(grid.values[1][COLUMNS.why - 1]).toContain('newest first');
   });
 
-  it('colours week cells most serious status first, each rule anchored on its legend cell, and the Trend column by level', () => {
+  it('colours week cells most serious status first, one range per rule (legend cell, then weeks), and the Trend column by level', () => {
     const cell = (r: number, c: number) => grid.values[r - 1][c - 1];
     expect(grid.rules.map((r) => r.background)).toEqual([
-      '#E06666', '#F6B26B', '#FFE599', '#B6D7A8', '#D9EAD3', '#EFEFEF', '#EA9999', '#F9CB9C', '#FFF2CC', '#EFEFEF',
+      '#E06666', '#E06666', '#F6B26B', '#F6B26B', '#FFE599', '#FFE599', '#B6D7A8', '#B6D7A8', '#D9EAD3', '#D9EAD3', '#EFEFEF', '#EFEFEF',
+      '#EA9999', '#F9CB9C', '#FFF2CC', '#EFEFEF',
     ]);
-    for (const rule of grid.rules) expect(isCadenceFormula(rule.formula)).toBe(true);
-    for (const rule of grid.rules.slice(0, 6)) {
-      const [anchor, cells] = rule.blocks;
+    for (const rule of grid.rules) {
+      expect(isCadenceFormula(rule.formula)).toBe(true);
+      expect(rule.blocks).toHaveLength(1);
+    }
+    for (let k = 0; k < 12; k += 2) {
+      const [anchor] = grid.rules[k].blocks;
       expect(anchor).toMatchObject({ numRows: 1, numColumns: 1 });
       expect(anchor.row).toBeLessThan(3);
       expect(cell(anchor.row, anchor.column)).not.toBe('');
-      expect(cells).toEqual({ row: 4, column: COLUMNS.why + 1, numRows: 5, numColumns: 26 });
+      expect(grid.rules[k + 1].blocks).toEqual([{ row: 4, column: COLUMNS.why + 1, numRows: 5, numColumns: 26 }]);
     }
-    const unexcused = grid.rules[0];
-    expect(cell(unexcused.blocks[0].row, unexcused.blocks[0].column)).toBe('U unexcused');
-    expect(unexcused.formula).toBe(`=AND("cadence-rule"<>"",COUNTIF(B2,"*U*")>0)`);
-    const urgent = grid.rules[6];
+    const [unexcusedSample, unexcused] = grid.rules;
+    expect(cell(unexcusedSample.blocks[0].row, unexcusedSample.blocks[0].column)).toBe('U unexcused');
+    expect(unexcusedSample.formula).toBe(`=AND("cadence-rule"<>"",ISNUMBER(FIND("U",B2)))`);
+    expect(unexcused.formula).toBe(`=AND("cadence-rule"<>"",ISNUMBER(FIND("U",${String.fromCharCode(64 + COLUMNS.why + 1)}4)))`);
+    const urgent = grid.rules[12];
     expect(urgent.blocks).toEqual([{ row: 4, column: COLUMNS.level, numRows: 5, numColumns: 1 }]);
     expect(urgent.formula).toBe(`=AND("cadence-rule"<>"",B4="Urgent")`);
   });
@@ -170,14 +181,14 @@ describe('rosterRules', () => {
     expect(rules.map((r) => r.background)).toEqual(['#EA9999', '#F9CB9C', '#FFF2CC']);
     expect(rules[0].blocks).toEqual([{ row: 2, column: 2, numRows: 99, numColumns: 1 }]);
     expect(rules[0].formula).toBe(
-      `=AND("cadence-rule"<>"",$A2<>"",COUNTIFS(INDIRECT("'Patterns'!$T:$T"),$A2,INDIRECT("'Patterns'!$B:$B"),"Urgent")>0)`,
+      `=AND("cadence-rule"<>"",TRIM($A2&"")<>"",SUMPRODUCT(ARRAYFORMULA(EXACT(TRIM(INDIRECT("'Patterns'!$T:$T")&""),TRIM($A2&""))*(INDIRECT("'Patterns'!$B:$B")="Urgent")))>0)`,
     );
     expect(rules.every((r) => isCadenceFormula(r.formula))).toBe(true);
   });
   it('matches by name without an ID column', () => {
     const [urgent] = rosterRules('Patterns', { headerRow: 3, nameColumn: 5, idColumn: null, maxRows: 10 }, 20);
     expect(urgent.blocks).toEqual([{ row: 4, column: 5, numRows: 7, numColumns: 1 }]);
-    expect(urgent.formula).toContain(`$E4<>"",COUNTIFS(INDIRECT("'Patterns'!$A:$A"),$E4,`);
+    expect(urgent.formula).toContain(`EXACT(TRIM(INDIRECT("'Patterns'!$A:$A")&""),TRIM($E4&""))`);
   });
   it('quotes any tab name for A1 notation inside a string literal', () => {
     const [urgent] = rosterRules(`Amy's "best" tab`, { headerRow: 1, nameColumn: 1, idColumn: null, maxRows: 5 }, 20);

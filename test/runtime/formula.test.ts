@@ -20,6 +20,9 @@ test.each([
   ['=COUNTIF(A1:A4,"al")', 2], ['=COUNTIF(C1:C4,"*cused")', 3], ['=COUNTIF(B1:B4,">4")', 2], ['=COUNTIF(B1:B4,"<>3")', 3],
   ['=COUNTIF(B1:B4,"")', 1], ['=COUNTIFS(A1:A4,"Al",C1:C4,"excused")', 1], ['=COUNTIFS(A:A,"Al",B:B,">=3")', 2],
   ['=MATCH("cy",A1:A4,0)', 3], ['=MATCH("zz",A1:A4,0)', '#N/A'], ['=SUM(B1:B4)', 15], ['=COUNTA(A1:C4)', 11],
+  ['=FIND("U","P U")', 3], ['=FIND("u","P U")', '#VALUE!'], ['=ISNUMBER(FIND("*","P U"))', false],
+  ['=SUMPRODUCT((A1:A4="al")*(B1:B4>4))', 1], ['=SUMPRODUCT(A1:A4="al")', 0], ['=SUMPRODUCT(EXACT(A1:A4,"Al")*1)', 2],
+  ['=SUMPRODUCT(ARRAYFORMULA(EXACT(TRIM(B1:B4&""),"3")*1))', 1], ['=SUMPRODUCT(A1:A2,B1:B4)', '#VALUE!'],
   ['=INDIRECT("A2")', 'bo'], ['=IFERROR(1/0,"none")', 'none'], ['=ROW(A3)', 3], ['=NOSUCH(1)', '#OFFLINE!'], ['=1+', '#ERROR!'],
 ])('%s → %j', (formula, expected) => {
   expect(valueOf(formula, grid)).toEqual(expected);

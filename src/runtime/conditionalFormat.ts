@@ -177,7 +177,10 @@ export function ruleMatches(sheet: SheetModel, rule: RuleModel, row: number, col
     case 'NUMBER_BETWEEN': return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
     case 'NUMBER_NOT_BETWEEN': return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
     case 'CUSTOM_FORMULA': {
-      const anchor = rule.ranges[0];
+      // Switch multiRangeRuleAnchor: relative references move from the first range, or from the bounding box of all.
+      const anchor = sheet.workbook.switches.multiRangeRuleAnchor === 'boundingBox'
+        ? { row: Math.min(...rule.ranges.map((r) => r.row)), column: Math.min(...rule.ranges.map((r) => r.column)) }
+        : rule.ranges[0];
       return formulaHolds(String(rule.values[0]), {
         sheet, row, column, rowShift: row - anchor.row, columnShift: column - anchor.column,
         now: sheet.workbook.clock, directSheetRefs: false, depth: 0,

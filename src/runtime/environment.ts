@@ -18,10 +18,11 @@ import { propertiesService } from './properties';
 import { nodeRealm, realmOf, type Realm } from './realm';
 import { checkTimeZone, fixedOffset, offsetMinutes, zoneName } from './timezone';
 import { sessionObject } from './session';
+import { switchesFrom } from './switches';
 import { workbookFromJSON, workbookToJSON } from './snapshot';
 import { spreadsheetObject } from './spreadsheet';
 import { scriptApp, spreadsheetApp } from './spreadsheetApp';
-import type { CallCounts, Environment, EnvironmentOptions, Fault, ServiceMethod, UiState, WorkbookJSON, WorkbookView } from './types';
+import type { CallCounts, Environment, EnvironmentOptions, Fault, ServiceMethod, TriggerOptions, UiState, WorkbookJSON, WorkbookView } from './types';
 import { consoleObject, loggerObject, utilitiesObject } from './utilities';
 import { renderWorkbook } from './view';
 import { World } from './world';
@@ -71,6 +72,7 @@ function loadCode(distDir: string): LoadedCode {
 /** What the runtime reads of the built manifest (appsscript.json beside Code.js), if there is one. */
 interface Manifest {
   timeZone?: unknown;
+  oauthScopes?: unknown;
 }
 
 function readManifest(distDir: string): Manifest {
@@ -96,12 +98,19 @@ function newWorkbook(timeZone: string): WorkbookModel {
   return wb;
 }
 
+/** The built manifest's explicit oauthScopes (null when it has none, or there is no manifest). */
+export function manifestScopes(distDir: string): string[] | null {
+  const scopes = readManifest(distDir).oauthScopes;
+  return Array.isArray(scopes) ? scopes.map(String) : null;
+}
+
 export function createEnvironment(options: EnvironmentOptions): OfflineEnvironment {
   const now = options.now;
   const manifest = readManifest(options.distDir);
   const world = new World(newWorkbook(options.timeZone ?? 'Etc/UTC'), {
     distDir: options.distDir,
     addOnName: options.addOnName ?? 'Untitled project',
+    oauthScopes: options.oauthScopes ?? manifestScopes(options.distDir),
     scriptTimeZone: options.scriptTimeZone ?? (typeof manifest.timeZone === 'string' ? manifest.timeZone : 'Etc/UTC'),
     user: options.user ?? 'user@example.com',
     now: now ? () => now().getTime() : () => Date.now(),
@@ -109,6 +118,7 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
   if (options.workbook) world.workbook = workbookFromJSON(options.workbook, world.properties);
   if (options.timeZone && options.workbook) world.workbook.timeZone = options.timeZone;
   world.workbook.clock = world.settings.now;
+  world.workbook.switches = switchesFrom(process.env.CADENCE_RUNTIME_SWITCHES, options.switches);
 
   const testExecution = new Execution(world, 0, nodeRealm, false);
   const scriptTimeZone = world.settings.scriptTimeZone;
@@ -191,15 +201,23 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
       return bridgeCopy(result, 'result') as T;
     },
     trigger(name, mode) {
+      const options: TriggerOptions = typeof mode === 'string' ? { authMode: mode } : (mode ?? {});
       // onInstall runs in FULL; onOpen in an add-on already used in the document runs in LIMITED
-      // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
-      const authMode = mode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
-      execute(name, authMode, (realm, exec) => [realm.object({
-        authMode: AuthMode[authMode],
-        source: spreadsheetObject(exec, world.workbook),
-        triggerUid: '0',
-        user: realm.object({ email: world.settings.user }),
-      })]);
+      // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle), as do simple onEdit triggers.
+      const authMode = options.authMode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
+      const result = execute(name, authMode, (realm, exec) => {
+        const extra = { ...(options.event ?? {}) };
+        if (typeof extra.range === 'string') extra.range = spreadsheetObject(exec, world.workbook).getRange(extra.range);
+        return [realm.object({
+          authMode: AuthMode[authMode],
+          source: spreadsheetObject(exec, world.workbook),
+          triggerUid: '0',
+          // Simple triggers may not know who the user is (Session.getActiveUser); the runtime says nobody.
+          user: realm.object({ email: authMode === 'FULL' ? world.settings.user : '' }),
+          ...extra,
+        })];
+      });
+      return result;
     },
     injectFault(fault: Fault) { world.addFault(fault); },
     documentProperties: () => world.properties.document.toObject(),

@@ -6,25 +6,34 @@ import { CallCounter } from './counter';
 import { flushes, PendingWrites } from './pendingWrites';
 import type { Realm } from './realm';
 import type { World } from './world';
+import { CONTAINER_UI, permissionMessage, scopesFor } from './scopes';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
 /**
- * What AuthMode.NONE still allows: building the add-on menu. "NONE: a mode that does not allow
- * access to any services that require authorization" (https://developers.google.com/apps-script/reference/script/auth-mode);
- * the add-on guide lists only menu creation as safe in onOpen then
- * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle).
+ * What AuthMode.NONE still allows: building the add-on menu and services needing no authorization
+ * of any kind. "NONE: a mode that does not allow access to any services that require authorization"
+ * (https://developers.google.com/apps-script/reference/script/auth-mode); the add-on menus guide
+ * says properties do not work then (https://developers.google.com/workspace/add-ons/concepts/menus),
+ * so Properties, Lock and Cache are refused too.
  */
 function allowedWithoutAuthorization(method: string): boolean {
   return method === 'SpreadsheetApp.getUi' || method === 'Ui.createAddonMenu' || method === 'Ui.createMenu'
-    || method.startsWith('Menu.') || method.startsWith('Logger.');
+    || method.startsWith('Menu.') || method.startsWith('Logger.') || method.startsWith('Utilities.');
 }
 
-const SCOPES: Record<string, string> = {
-  SpreadsheetApp: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
-  Ui: 'https://www.googleapis.com/auth/script.container.ui',
-  HtmlService: 'https://www.googleapis.com/auth/script.container.ui',
-};
+/**
+ * What AuthMode.LIMITED (simple triggers: onOpen of a used add-on, onEdit) refuses, per
+ * https://developers.google.com/apps-script/guides/triggers#restrictions: "They can modify the file
+ * they are bound to, but cannot access other files"; "They cannot access services that require
+ * authorization" — here the container UI (sidebars, dialogs, alerts). The user's email is blank
+ * rather than refused (Session.getActiveUser: "not available in any context that allows a script to
+ * run without that user's authorization, like a simple onOpen(e) or onEdit(e) trigger",
+ * https://developers.google.com/apps-script/reference/base/session#getActiveUser()): see session.ts.
+ */
+function refusedInLimited(scopes: readonly string[]): boolean {
+  return scopes.length > 0 && scopes.every((s) => s === CONTAINER_UI);
+}
 
 export class Execution {
   readonly counter = new CallCounter();
@@ -46,12 +55,7 @@ export class Execution {
   enter(method: string): void {
     if (!this.counted) return;
     this.counter.add(method);
-    if (this.authMode === 'NONE' && !allowedWithoutAuthorization(method)) {
-      const service = method.slice(0, method.indexOf('.'));
-      const scope = SCOPES[service];
-      // The shape of Apps Script's missing-authorization error.
-      throw this.realm.error(`You do not have permission to call ${method}.${scope ? ` Required permissions: ${scope}` : ''}`);
-    }
+    this.checkAuthorization(method);
     try {
       this.world.beforeServiceCall?.(method, this.id);
     } catch (e) {
@@ -62,6 +66,22 @@ export class Execution {
     const fault = this.world.takeFault(method);
     if (fault !== null) throw this.realm.error(fault);
     if (this.pending.size > 0 && flushes(method)) this.pending.flush();
+  }
+
+  /**
+   * Refuses a call the manifest's scopes (world.settings.oauthScopes, read from the built
+   * appsscript.json) or the auth mode do not allow, with Apps Script's message (scopes.ts).
+   */
+  private checkAuthorization(method: string): void {
+    const scopes = scopesFor(method);
+    if (scopes === null) throw this.realm.error(`offline runtime: ${method} has no entry in src/runtime/scopes.ts; add its reference page's scopes`);
+    const granted = this.world.settings.oauthScopes;
+    const missing = scopes.length > 0 && granted !== null && !scopes.some((s) => granted.includes(s));
+    const refused = missing
+      || (this.authMode === 'NONE' && !allowedWithoutAuthorization(method))
+      || (this.authMode === 'LIMITED' && refusedInLimited(scopes));
+    if (!refused) return;
+    throw this.realm.error(scopes.length > 0 ? permissionMessage(method, scopes) : `You do not have permission to call ${method}.`);
   }
 
   toRealmError(e: unknown): unknown {

@@ -90,8 +90,12 @@ export function finderObject(exec: Execution, wb: WorkbookModel, scope: SheetMod
     withId(id) { filters.push((m) => m.id === id); return self; },
     withLocationType(t) { filters.push((m) => m.location.type === String(t)); return self; },
     withVisibility(v) { filters.push((m) => m.visibility === String(v)); return self; },
-    find: () => exec.realm.array(metadataObjects(exec, wb.metadata.filter((m) =>
-      (scope === null || ('sheet' in m.location && m.location.sheet === scope)) && filters.every((f) => f(m))))),
+    find: () => {
+      const found = wb.metadata.filter((m) => (scope === null || ('sheet' in m.location && m.location.sheet === scope)) && filters.every((f) => f(m)));
+      // Switch metadataFinderOrder: the reference documents no order.
+      if (wb.switches.metadataFinderOrder === 'reverse') found.reverse();
+      return exec.realm.array(metadataObjects(exec, found));
+    },
   };
   const self = serviceObject<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder>(exec, 'DeveloperMetadataFinder', impl);
   return self;

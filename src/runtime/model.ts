@@ -9,6 +9,7 @@ import type { ValidationModel } from './dataValidation';
 import { Grid } from './grid';
 import { instantOfSerial, serialOf } from './timezone';
 import type { CellValue } from './values';
+import { defaultSwitches, type RuntimeSwitches } from './switches';
 
 export const CELL_LIMIT = 10_000_000;
 
@@ -254,6 +255,8 @@ export class WorkbookModel {
   activeSheet: SheetModel | null = null;
   /** The clock TODAY()/NOW() read: the environment's `now`. */
   clock: () => number = Date.now;
+  /** Which reading of each unverified behaviour this workbook follows (switches.ts). */
+  switches: RuntimeSwitches = defaultSwitches();
   private nextSheetId = 0;
   private nextMetadataId = 1;
 

@@ -84,7 +84,7 @@ export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j
         continue;
       }
       const format = formats.get(rect.row - 1 + i, rect.column - 1 + j);
-      const e = enterValue(v, format, tz, now);
+      const e = enterValue(v, format, tz, now, sheet.workbook.switches.apostropheInTextFormat);
       row[j] = e.value;
       if (e.autoFormat && (format === null || format === GENERAL)) autoFormats.push([i, j, e.autoFormat]);
     }

@@ -3,8 +3,14 @@ import { createHash } from 'node:crypto';
 import type { Execution } from './execution';
 import { serviceObject } from './service';
 
+/**
+ * The user's email is blank outside a FULL execution: "not available in any context that allows a
+ * script to run without that user's authorization, like a simple onOpen(e) or onEdit(e) trigger"
+ * (https://developers.google.com/apps-script/reference/base/session#getActiveUser()). A FULL
+ * execution may be blank too, when the domain's policy withholds it (EnvironmentOptions.user '').
+ */
 function userObject(exec: Execution, email: string): GoogleAppsScript.Base.User {
-  const impl: Pick<GoogleAppsScript.Base.User, 'getEmail'> = { getEmail: () => email };
+  const impl: Pick<GoogleAppsScript.Base.User, 'getEmail'> = { getEmail: () => (exec.authMode === 'FULL' ? email : '') };
   return serviceObject(exec, 'User', impl);
 }
 

@@ -78,8 +78,11 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
   const deleteRows = (at: number, howMany = 1) => {
     live();
     if (at < 1 || at + howMany - 1 > sheet.maxRows) throw new Error('Those rows are out of bounds.');
-    if (howMany >= sheet.maxRows - sheet.frozenRows && at <= sheet.frozenRows + 1 && howMany >= sheet.maxRows) {
-      throw new Error("You can't delete all the rows on the sheet.");
+    if (howMany >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    // Switch deleteAllNonFrozenRows: whether the rows below the frozen ones may all go.
+    if (sheet.frozenRows > 0 && at > sheet.frozenRows && howMany >= sheet.maxRows - sheet.frozenRows
+      && sheet.workbook.switches.deleteAllNonFrozenRows === 'refused') {
+      throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
     sheet.deleteRows(at, count(howMany, 'rows'));
     return self;
@@ -191,10 +194,13 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
 
     setFrozenRows(rows) {
       if (!Number.isInteger(rows) || rows < 0 || rows > sheet.maxRows) throw new Error('Those rows are out of bounds.');
+      // Switch freezeAllRows: whether every row may be frozen.
+      if (rows > 0 && rows >= sheet.maxRows && wb.switches.freezeAllRows === 'refused') throw new Error('Sorry, it is not possible to freeze all rows.');
       sheet.frozenRows = rows;
     },
     setFrozenColumns(columns) {
       if (!Number.isInteger(columns) || columns < 0 || columns > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
+      if (columns > 0 && columns >= sheet.maxColumns && wb.switches.freezeAllRows === 'refused') throw new Error('Sorry, it is not possible to freeze all columns.');
       sheet.frozenColumns = columns;
     },
     getFrozenRows: () => sheet.frozenRows,

@@ -93,6 +93,10 @@ export interface EnvironmentOptions {
   user?: string;
   /** The clock the services see (new Date() inside the add-on too); default real time. */
   now?: () => Date;
+  /** The granted scopes; default the built appsscript.json's oauthScopes (a test narrows them to see a call refused). */
+  oauthScopes?: string[];
+  /** Unverified behaviours (src/runtime/switches.ts); default from CADENCE_RUNTIME_SWITCHES, else each switch's first value. */
+  switches?: Partial<import('./switches').RuntimeSwitches>;
   /** Start from this workbook; default an empty spreadsheet with one sheet "Sheet1". */
   workbook?: WorkbookJSON;
 }
@@ -155,6 +159,12 @@ export interface WorkbookView {
   activeSheet: string;
 }
 
+export interface TriggerOptions {
+  authMode?: 'NONE' | 'LIMITED' | 'FULL';
+  /** Extra event fields, e.g. { range: "'Quick entry'!B2", value: 'x', oldValue: '' }. */
+  event?: Record<string, unknown>;
+}
+
 /** One shared Apps Script world: a spreadsheet, its properties and locks, and the add-on's code. */
 export interface Environment {
   /**
@@ -170,8 +180,12 @@ export interface Environment {
    * or other non-plain value in the arguments throws). Throws an Error with the add-on's message.
    */
   run<T = unknown>(name: string, ...args: unknown[]): T;
-  /** Runs a simple trigger (onOpen/onInstall) with the given auth mode ('NONE' | 'LIMITED' | 'FULL'). */
-  trigger(name: 'onOpen' | 'onInstall', authMode?: 'NONE' | 'LIMITED' | 'FULL'): void;
+  /**
+   * Runs a trigger function (onOpen, onInstall, onEdit...) with the given auth mode, or with
+   * `{ authMode, event }`: `event`'s fields are added to the event object (plain data; `range` as
+   * A1 notation with the sheet name becomes a Range). Default mode: FULL for onInstall, else LIMITED.
+   */
+  trigger(name: string, mode?: 'NONE' | 'LIMITED' | 'FULL' | TriggerOptions): unknown;
 
   /** Service calls made by the add-on during the last run()/trigger(). */
   readonly lastCalls: CallCounts;

@@ -73,10 +73,11 @@ function validDay(y: number, m: number, d: number): boolean {
  *   these varies ('-x' gives #ERROR!, '@' may open a chip); the stricter choice surfaces every
  *   place where user text could be read as code.
  */
-export function enterString(text: string, numberFormat: string | null, timeZone: string, now: number = Date.now()): Entered {
+export function enterString(text: string, numberFormat: string | null, timeZone: string, now: number = Date.now(), apostrophe: 'hidden' | 'kept' = 'hidden'): Entered {
   if (text.length > MAX_CELL_CHARS) throw new Error(TOO_LONG);
   if (text === '') return { value: '', autoFormat: null };
-  if (text.startsWith("'")) return { value: text.slice(1), autoFormat: null };
+  // Switch apostropheInTextFormat: in a plain-text cell the apostrophe may stay part of the value.
+  if (text.startsWith("'")) return { value: numberFormat === '@' && apostrophe === 'kept' ? text : text.slice(1), autoFormat: null };
   const lead = text.trimStart();
   if (lead.startsWith('=')) return { value: new Formula(lead), autoFormat: null };
   if (numberFormat === '@') return { value: text, autoFormat: null };
@@ -136,9 +137,9 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
  * the cell. Other objects are refused (Apps Script would store their string form, which is never
  * what an add-on meant: the stricter choice).
  */
-export function enterValue(value: unknown, numberFormat: string | null, timeZone: string, now: number = Date.now()): Entered {
+export function enterValue(value: unknown, numberFormat: string | null, timeZone: string, now: number = Date.now(), apostrophe: 'hidden' | 'kept' = 'hidden'): Entered {
   switch (typeof value) {
-    case 'string': return enterString(value, numberFormat, timeZone, now);
+    case 'string': return enterString(value, numberFormat, timeZone, now, apostrophe);
     case 'number': return { value, autoFormat: null };
     case 'boolean': return { value, autoFormat: null };
     case 'undefined': return { value: '', autoFormat: null };

@@ -14,6 +14,11 @@ export interface WorldSettings {
   addOnName: string;
   scriptTimeZone: string;
   user: string;
+  /**
+   * The scopes the add-on was granted: the manifest's explicit oauthScopes, or null when it lists
+   * none (Apps Script then grants what it detects in the code, so nothing is refused for scope).
+   */
+  oauthScopes: readonly string[] | null;
   /** Milliseconds since the epoch, as the services see the clock. */
   now: () => number;
 }

@@ -1,22 +1,26 @@
 /**
- * The manifest asks for exactly the two narrow scopes of DESIGN.md "Security model" and nothing
+ * The manifest asks for exactly the three narrow scopes of DESIGN.md "Security model" and nothing
  * that widens them (libraries, advanced services, a web app or API executable), and Code.js uses
- * only services those scopes cover.
+ * only services those scopes cover (scopes.test.ts checks every method the bundle calls).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = join(__dirname, '../../dist');
 
-/** DESIGN.md "Security model": these two, nothing else. */
-const SCOPES = [
-  'https://www.googleapis.com/auth/spreadsheets.currentonly',
-  'https://www.googleapis.com/auth/script.container.ui',
-];
+/** DESIGN.md "Security model": these three, nothing else, each for a reason the README gives. */
+const SCOPES = {
+  // This spreadsheet only: the roster, Attendance and Patterns tabs (not the rest of the user's Drive).
+  'https://www.googleapis.com/auth/spreadsheets.currentonly': 'read and write this spreadsheet',
+  // The Extensions › Cadence menu's sidebar.
+  'https://www.googleapis.com/auth/script.container.ui': 'show the sidebar',
+  // "Recorded by": Session.getActiveUser() needs it (https://developers.google.com/apps-script/reference/base/session#getActiveUser()).
+  'https://www.googleapis.com/auth/userinfo.email': 'record who documented each entry',
+};
 
 /**
- * Services Code.js may name. SpreadsheetApp and Ui need the two scopes; the others need none
- * (Lock, Properties, Cache, Session's getActiveUser within the domain, Utilities, Logger):
+ * Services Code.js may name. SpreadsheetApp, Ui and Session.getActiveUser need the three scopes;
+ * the others need none (Lock, Properties, Cache, Utilities, Logger):
  * https://developers.google.com/apps-script/concepts/scopes
  */
 const ALLOWED_SERVICES = new Set([
@@ -24,11 +28,15 @@ const ALLOWED_SERVICES = new Set([
   'Session', 'Utilities', 'Logger',
 ]);
 
+const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+
 describe('dist/appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
 
-  test('declares exactly the two scopes of the design notes', () => {
-    expect([...(manifest.oauthScopes as string[])].sort()).toEqual([...SCOPES].sort());
+  test('declares exactly the three scopes of the design notes, and the README names each with its reason', () => {
+    expect([...(manifest.oauthScopes as string[])].sort()).toEqual(Object.keys(SCOPES).sort());
+    const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('\n## ', readme.indexOf('## Privacy') + 1));
+    for (const scope of Object.keys(SCOPES)) expect(privacy).toContain(`\`${scope.replace('https://www.googleapis.com/auth/', '')}\``);
   });
 
   test('adds no library, advanced service, web app or API executable that would widen access', () => {

@@ -259,6 +259,11 @@ export interface SidebarData {
   settings: Settings;
   roster: RosterView;
   recordedSessions: RecordedSession[];
+  /**
+   * Sentences about Cadence's tabs the user should know of, e.g. a copy of the Attendance tab
+   * (made with Duplicate) that Cadence never writes to, named. Shown as text.
+   */
+  tabWarnings: string[];
 }
 
 /** correctEntry(): replace an entry with new content (a superseding row). */

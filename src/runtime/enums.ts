@@ -9,6 +9,7 @@ export const BooleanCriteria = makeEnum([
 ] as const);
 export const DeveloperMetadataLocationType = makeEnum(['SPREADSHEET', 'SHEET', 'ROW', 'COLUMN', 'OBJECT'] as const);
 export const DeveloperMetadataVisibility = makeEnum(['DOCUMENT', 'PROJECT'] as const);
+export const ProtectionType = makeEnum(['RANGE', 'SHEET'] as const);
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
 export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
 export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);

@@ -10,6 +10,7 @@ import { Grid } from './grid';
 import { instantOfSerial, serialOf } from './timezone';
 import type { CellValue } from './values';
 import { defaultSwitches, type RuntimeSwitches } from './switches';
+import type { ProtectionModel } from './protection';
 
 export const CELL_LIMIT = 10_000_000;
 
@@ -98,6 +99,7 @@ export class SheetModel {
   merges: Rect[] = [];
   filter: FilterModel | null = null;
   rules: RuleModel[] = [];
+  protections: ProtectionModel[] = [];
 
   constructor(readonly workbook: WorkbookModel, public id: number, public name: string) {}
 
@@ -334,6 +336,38 @@ export class WorkbookModel {
     this.sheets.splice(index, 0, sheet);
     if (!this.activeSheet) this.activeSheet = sheet;
     return sheet;
+  }
+
+  /**
+   * A copy of `sheet` named "Copy of <name>" (then "Copy of <name> 2", ...) at `index`: cells,
+   * formats, validations, size, frozen panes, widths, merges, rules; developer metadata of the
+   * sheet and its rows and columns too unless switch copyCarriesMetadata is 'no'. Protections stay
+   * with the original.
+   */
+  duplicateSheet(sheet: SheetModel, index: number): SheetModel {
+    let name = `Copy of ${sheet.name}`;
+    for (let n = 2; this.findSheet(name); n++) name = `Copy of ${sheet.name} ${n}`;
+    this.checkCellLimit(sheet.maxRows * sheet.maxColumns);
+    const copy = new SheetModel(this, this.newSheetId(), name);
+    const clone = <T>(from: Grid<T>, to: Grid<T>) => { to.rows = from.rows.map((r) => (r ? r.slice() : undefined)); };
+    clone(sheet.values, copy.values);
+    clone(sheet.validations, copy.validations);
+    for (const layer of FORMAT_LAYERS) clone(sheet.formats[layer], copy.formats[layer]);
+    Object.assign(copy, {
+      maxRows: sheet.maxRows, maxColumns: sheet.maxColumns, frozenRows: sheet.frozenRows, frozenColumns: sheet.frozenColumns,
+      tabColor: sheet.tabColor, columnWidths: new Map(sheet.columnWidths), rowHeights: new Map(sheet.rowHeights),
+      hiddenRows: new Set(sheet.hiddenRows), hiddenColumns: new Set(sheet.hiddenColumns),
+      merges: sheet.merges.map((m) => ({ ...m })),
+      rules: sheet.rules.map((r) => ({ ...r, ranges: r.ranges.map((x) => ({ ...x })), values: [...r.values], format: { ...r.format } })),
+    });
+    this.sheets.splice(index, 0, copy);
+    if (this.switches.copyCarriesMetadata === 'yes') {
+      for (const m of this.metadata.slice()) {
+        if (!('sheet' in m.location) || m.location.sheet !== sheet) continue;
+        this.metadata.push({ ...m, id: this.newMetadataId(), location: { ...m.location, sheet: copy } });
+      }
+    }
+    return copy;
   }
 
   removeSheet(sheet: SheetModel): void {

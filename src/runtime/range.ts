@@ -12,12 +12,13 @@ import { enterValue, Formula, type CellValue } from './values';
 import { objects, provide } from './objects';
 import { checkAlive, checkRect } from './cells';
 import { cellDisplay, formulaResult, rangeInfo, sortRows } from './cells';
+import { addProtection, changesRange, checkEditable } from './protection';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 type RangeApi = Pick<Range,
   | 'getA1Notation' | 'getRow' | 'getColumn' | 'getRowIndex' | 'getLastRow' | 'getLastColumn' | 'getNumRows' | 'getNumColumns'
-  | 'getHeight' | 'getWidth' | 'getSheet' | 'getGridId' | 'getCell' | 'offset' | 'isBlank' | 'activate'
+  | 'getHeight' | 'getWidth' | 'getSheet' | 'getGridId' | 'getCell' | 'offset' | 'isBlank' | 'activate' | 'protect'
   | 'getValue' | 'getValues' | 'setValue' | 'setValues' | 'getDisplayValue' | 'getDisplayValues'
   | 'getFormula' | 'getFormulas' | 'setFormula' | 'setFormulas'
   | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats'
@@ -202,6 +203,7 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
     },
     activate() { sheet.workbook.activate(sheet); return self; },
 
+    protect: () => addProtection(exec, sheet, { ...rect }),
     getValues: () => realm.rows(sheet.values.rows, r0, c0, numRows, numColumns, resolve),
     getValue: () => realm.rows(sheet.values.rows, r0, c0, 1, 1, resolve)[0][0],
     setValues(values) {
@@ -383,7 +385,10 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       return rectsIntersect(span, rect) && (loc.type === 'ROW' ? rect.numColumns === sheet.maxColumns : rect.numRows === sheet.maxRows);
     }))),
   };
-  const self = serviceObject<Range>(exec, 'Range', impl, () => checkAlive(sheet));
+  const self = serviceObject<Range>(exec, 'Range', impl, (method) => {
+    checkAlive(sheet);
+    if (changesRange(method)) checkEditable(exec, sheet, rect);
+  });
   rangeInfo.set(self, { sheet, rect: { ...rect } });
   return self;
 }

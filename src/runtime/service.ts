@@ -11,9 +11,10 @@ const API_NAME = /^(get|set|is|has|add|remove|insert|delete|create|new|with|when
 
 /**
  * Wraps an implementation object as the service object of class `cls` for one execution.
- * `guard` runs before every method (after counting), e.g. to refuse a deleted sheet's ranges.
+ * `guard` runs before every method (after counting), e.g. to refuse a deleted sheet's ranges or a
+ * protected range's changes; it is told the method's name and arguments.
  */
-export function serviceObject<T>(exec: Execution, cls: string, impl: object, guard?: () => void): T {
+export function serviceObject<T>(exec: Execution, cls: string, impl: object, guard?: (method: string, args: unknown[]) => void): T {
   const proxy: object = new Proxy(impl, {
     get(target, prop) {
       const value = Reflect.get(target, prop);
@@ -23,7 +24,7 @@ export function serviceObject<T>(exec: Execution, cls: string, impl: object, gua
         return function serviceCall(...args: unknown[]) {
           exec.enter(method);
           try {
-            guard?.();
+            guard?.(prop, args);
             return (value as (...a: unknown[]) => unknown).apply(proxy, args);
           } catch (e) {
             throw exec.toRealmError(e);

@@ -9,6 +9,7 @@ import { rangeObject, writeCells } from './range';
 import { serviceObject } from './service';
 import { objects, provide } from './objects';
 import { cellDisplay, checkAlive, checkRect, rangeInfo, readCell, sortRows } from './cells';
+import { addProtection, checkEditable, protectionObject, sheetChange } from './protection';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -23,7 +24,8 @@ type SheetApi = Pick<Sheet,
   | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'setRowHeight' | 'getRowHeight' | 'autoResizeColumns' | 'autoResizeColumn'
   | 'hideRows' | 'showRows' | 'hideColumns' | 'showColumns' | 'isRowHiddenByUser' | 'isRowHiddenByFilter' | 'isColumnHiddenByUser'
   | 'getFilter' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules'
-  | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'setTabColor' | 'getTabColor'>;
+  | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'setTabColor' | 'getTabColor'
+  | 'copyTo' | 'protect' | 'getProtections'>;
 
 /** Resolves getRange's argument forms: (row, column[, numRows[, numColumns]]) or (a1Notation). */
 export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
@@ -239,8 +241,28 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     createDeveloperMetadataFinder: () => finderObject(exec, wb, sheet),
     setTabColor(color) { sheet.tabColor = color; return self; },
     getTabColor: () => sheet.tabColor,
+
+    /**
+     * A copy named "Copy of <name>" at the end of the spreadsheet, with cells, formats, rules and
+     * (switch copyCarriesMetadata, default yes: the stricter choice) developer metadata.
+     * https://developers.google.com/apps-script/reference/spreadsheet/sheet#copyTo(Spreadsheet)
+     */
+    copyTo(spreadsheet) {
+      if (spreadsheet !== undefined && spreadsheet !== null && (spreadsheet as unknown as { getId(): string }).getId() !== wb.id) {
+        throw new Error('offline runtime: copying to another spreadsheet is not modelled (spreadsheets.currentonly reaches no other file)');
+      }
+      return sheetObject(exec, wb.duplicateSheet(sheet, wb.sheets.length));
+    },
+    protect: () => addProtection(exec, sheet, null),
+    getProtections: ((type: unknown) => exec.realm.array(sheet.protections
+      .filter((p) => (String(type) === 'SHEET' ? p.range === null : p.range !== null))
+      .map((p) => protectionObject(exec, sheet, p)))) as Sheet['getProtections'],
   };
-  const self = serviceObject<Sheet>(exec, 'Sheet', impl, () => checkAlive(sheet));
+  const self = serviceObject<Sheet>(exec, 'Sheet', impl, (method, args) => {
+    checkAlive(sheet);
+    const change = sheetChange(sheet, method, args);
+    if (change !== undefined) checkEditable(exec, sheet, change);
+  });
   sheetModels.set(self, sheet);
   return self;
 }

@@ -16,7 +16,7 @@ type SpreadsheetApi = Pick<Spreadsheet,
   | 'insertSheet' | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'moveActiveSheet' | 'getRange'
   | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'toast'
   | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder'
-  | 'getLastRow' | 'getLastColumn' | 'getDataRange'>;
+  | 'getLastRow' | 'getLastColumn' | 'getDataRange' | 'duplicateActiveSheet'>;
 
 /** Default names follow Sheets: Sheet1, Sheet2, ... skipping names in use. */
 function nextSheetName(wb: WorkbookModel): string {
@@ -67,6 +67,13 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
       wb.removeSheet(model);
     },
     getActiveSheet: active,
+    /** Duplicate in the tab menu: "Copy of <name>" just after the active sheet, then active (see Sheet.copyTo). */
+    duplicateActiveSheet() {
+      const source = activeModel();
+      const copy = wb.duplicateSheet(source, wb.sheets.indexOf(source) + 1);
+      wb.activate(copy);
+      return sheetObject(exec, copy);
+    },
     setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
       const model = modelOfSheet(sheet);
       wb.activate(model);

@@ -43,6 +43,7 @@ export function spreadsheetApp(exec: Execution): SpreadsheetApp {
     DeveloperMetadataLocationType: enums.DeveloperMetadataLocationType,
     DeveloperMetadataVisibility: enums.DeveloperMetadataVisibility,
     Dimension: enums.Dimension,
+    ProtectionType: enums.ProtectionType,
     WrapStrategy: enums.WrapStrategy,
   };
   return serviceObject(exec, 'SpreadsheetApp', impl);

@@ -6,7 +6,7 @@ import { RECORD_COLUMNS, planColumns, readRecord, recordWidth, entryRow, request
 import type { ColumnMap, RecordField } from '../core/record';
 import { cellText } from '../core/text';
 import type { Entry } from '../core/types';
-import { ATTENDANCE_KEY, freeSheetName } from './cadenceTabs';
+import { ATTENDANCE_KEY, adoptTab, freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 import { dateReader, dateWriter } from './spreadsheetTime';
 
@@ -58,6 +58,7 @@ export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: str
   if (!sheet) {
     if (!create) return null;
     sheet = createAttendance(ss);
+    adoptTab(tabs, ATTENDANCE_KEY, sheet);
   }
   const values = sheet.getDataRange().getValues();
   const blank = values.length === 1 && values[0].every((v) => v === '');

@@ -3,6 +3,7 @@ import { openWorkbook } from './workbook';
 import { readCurrentEntries } from './sidebarData';
 import { refreshPatternsFrom } from './patternsRefresh';
 import { withDocumentLock } from './documentLock';
+import { rememberTabs } from './cadenceTabs';
 import { trendsByClient } from '../core/trend';
 import { isFlagged } from '../core/types';
 
@@ -42,6 +43,7 @@ export function refreshPatterns(): void {
   const flagged = withDocumentLock(() => {
     const current = readCurrentEntries(workbook);
     refreshPatternsFrom(workbook, current, true);
+    rememberTabs(workbook.tabs);
     const trends = trendsByClient(current, workbook.settings.trend);
     // Counts are of active clients: discharged ones are neither on Patterns nor to talk to.
     return workbook.roster.clients.filter((c) => c.active && isFlagged(trends.get(c.id)?.level ?? 'none')).length;

@@ -10,7 +10,7 @@ import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLU
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
 import type { Client, Entry, Settings } from '../core/types';
-import { freeSheetName } from './cadenceTabs';
+import { adoptTab, freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 import { isStoredShape, rememberShape } from './patternsShape';
 
@@ -60,6 +60,7 @@ function patternsSheet(ss: Spreadsheet, tabs: CadenceTabs): { sheet: Sheet; crea
   if (found) return { sheet: found, created: false };
   const sheet = ss.insertSheet(freeSheetName(ss, PATTERNS_NAME));
   sheet.addDeveloperMetadata(PATTERNS_KEY);
+  adoptTab(tabs, PATTERNS_KEY, sheet);
   return { sheet, created: true };
 }
 

@@ -7,8 +7,10 @@ import { currentEntries } from '../core/record';
 import type { Entry } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
-import { ATTENDANCE_KEY, cadenceTabs } from './cadenceTabs';
+import { ATTENDANCE_KEY, TAB_IDS_PROPERTY, cadenceTabs, readTabIds, rememberTabs } from './cadenceTabs';
+import type { CadenceTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
+import { freshDocumentProperty } from './documentProperties';
 import { refreshPatternsAfterWrite } from './patternsRefresh';
 import type { Workbook } from './workbook';
 
@@ -26,16 +28,47 @@ export interface WriteOutcome<T> {
  */
 export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRecord) => WriteOutcome<T>, missing?: string): T {
   return withDocumentLock(() => {
-    const tabs = cadenceTabs(workbook.ss);
+    const tabs = tabsUnderLock(workbook);
     if (missing !== undefined && !tabs.get(ATTENDANCE_KEY)) throw new Error(missing);
-    const record = readAttendance(workbook.ss, tabs, workbook.timeZone, true) as AttendanceRecord;
-    const outcome = change(record);
-    if (outcome.changed) {
-      const all = record.entries.concat(outcome.appended);
-      refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
+    try {
+      const record = readAttendance(workbook.ss, tabs, workbook.timeZone, true) as AttendanceRecord;
+      const outcome = protectedSaysSo(() => change(record), () => record.sheet.getName());
+      if (outcome.changed) {
+        const all = record.entries.concat(outcome.appended);
+        refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
+      }
+      return outcome.result;
+    } finally {
+      // A tab made or found by its tag is remembered even when the change was then refused.
+      rememberTabs(tabs);
     }
-    return outcome.result;
   });
+}
+
+/**
+ * Sheets refuses a script's write into a protected range or sheet the user may not edit ("You are
+ * trying to edit a protected cell or object...", https://developers.google.com/apps-script/reference/spreadsheet/protection):
+ * the change writes its rows in one call, so nothing was stored; say which tab and what to do.
+ */
+function protectedSaysSo<T>(change: () => T, tabName: () => string): T {
+  try {
+    return change();
+  } catch (error) {
+    if (!/protected cell or object/i.test(String((error as Error)?.message))) throw error;
+    throw new Error(`Nothing was saved: the "${tabName()}" tab is protected (Data › Protect sheets and ranges) and you are not one of the people allowed to edit it. Ask the spreadsheet's owner to add you as an editor of that protection, then save again.`);
+  }
+}
+
+/**
+ * The tabs looked up again under the lock (another writer may have created the record since the
+ * workbook was opened). When the remembered record is gone but tagged tabs remain, another
+ * execution may have made and remembered a new record meanwhile: the IDs are read again then,
+ * so two saves after a deletion cannot make two records (the only case worth a second read).
+ */
+export function tabsUnderLock(workbook: Workbook): CadenceTabs {
+  const tabs = cadenceTabs(workbook.ss, workbook.tabIds);
+  if (tabs.get(ATTENDANCE_KEY) || !tabs.copies.some((c) => c.key === ATTENDANCE_KEY)) return tabs;
+  return cadenceTabs(workbook.ss, readTabIds(freshDocumentProperty(TAB_IDS_PROPERTY)));
 }
 
 /** The fields every row Cadence appends carries about who wrote it and when. */

@@ -26,9 +26,8 @@ export interface Roster {
  * it is), then the chosen tab's rows in one read.
  */
 export function readRoster(ss: Spreadsheet, settings: RosterSettings, tabs: CadenceTabs): Roster {
-  // Cadence's own tabs (tagged) are never the roster.
-  const own = new Set<number>();
-  tabs.forEach((sheet) => own.add(sheet.getSheetId()));
+  // Cadence's own tabs (tagged, copies included) are never the roster.
+  const own = tabs.tagged;
   const candidates: (RosterCandidate & { sheet: GoogleAppsScript.Spreadsheet.Sheet; lastRow: number; lastColumn: number })[] = [];
   for (const sheet of ss.getSheets()) {
     const sheetId = sheet.getSheetId();

@@ -7,6 +7,7 @@ import { rosterGroups } from '../core/roster';
 import { computeTrend, trendsByClient } from '../core/trend';
 import type { Entry, SidebarData } from '../core/types';
 import { readAttendance } from './attendanceTab';
+import { copyWarnings } from './cadenceTabs';
 import { openWorkbook } from './workbook';
 import type { Workbook } from './workbook';
 
@@ -37,6 +38,7 @@ export function sidebarDataFrom(workbook: Workbook, all: readonly Entry[]): Side
     settings,
     roster: roster.view,
     recordedSessions: recordedSessions(all, since),
+    tabWarnings: copyWarnings(workbook.tabs),
   };
 }
 

@@ -1,10 +1,11 @@
 /** What every endpoint starts from: the spreadsheet, its zone, the settings, the tabs, the roster. */
 import type { Settings } from '../core/types';
 import { cadenceTabs } from './cadenceTabs';
-import type { CadenceTabs } from './cadenceTabs';
+import type { CadenceTabs, TabIds } from './cadenceTabs';
 import { readRoster } from './rosterTab';
 import type { Roster } from './rosterTab';
-import { loadSettings } from './settingsStore';
+import { loadDocumentState } from './settingsStore';
+import type { DocumentState } from './settingsStore';
 import { formatDay } from './spreadsheetTime';
 
 export interface Workbook {
@@ -13,13 +14,18 @@ export interface Workbook {
   /** YYYY-MM-DD in the spreadsheet's zone. */
   today: string;
   settings: Settings;
+  /** The tab IDs remembered in document properties when the workbook was opened. */
+  tabIds: TabIds;
   tabs: CadenceTabs;
   roster: Roster;
 }
 
-export function openWorkbook(settings: Settings = loadSettings()): Workbook {
+export function openWorkbook(state: DocumentState = loadDocumentState()): Workbook {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
-  const tabs = cadenceTabs(ss);
-  return { ss, timeZone, today: formatDay(new Date(), timeZone), settings, tabs, roster: readRoster(ss, settings.roster, tabs) };
+  const tabs = cadenceTabs(ss, state.tabIds);
+  return {
+    ss, timeZone, today: formatDay(new Date(), timeZone), settings: state.settings, tabIds: state.tabIds, tabs,
+    roster: readRoster(ss, state.settings.roster, tabs),
+  };
 }

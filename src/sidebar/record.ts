@@ -245,6 +245,8 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     : null;
   const el = h('section', { className: 'record', attrs: { 'aria-label': 'Record a session' } }, [
     noRoster,
+    // Copies of Cadence's tabs, named (text only): a duplicated Attendance tab is never written to.
+    ...(data.tabWarnings ?? []).map((warning) => message('info', warning)),
     h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date, dateNote]),
     h('div', { className: 'block field' }, [h('label', { text: 'Group', attrs: { for: scopeId } }), scope]),
     recorded,

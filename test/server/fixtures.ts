@@ -95,8 +95,10 @@ export function session(clientIds: string[], marks: Record<string, Partial<Atten
   };
 }
 
-/** The Attendance tab, found the way the add-on finds it (its metadata tag), or null. */
+/** The Attendance tab, found the way the add-on finds it (the sheet ID it remembered, else its metadata tag), or null. */
 export function attendanceSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const remembered = (JSON.parse(env.documentProperties()['cadence.tabIds'] ?? '{}') as Record<string, number>)['cadence.attendance'];
+  if (remembered !== undefined) return env.spreadsheet.getSheetById(remembered);
   const tags = env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.attendance').find();
   return tags.length ? tags[0].getLocation().getSheet() : null;
 }

@@ -38,6 +38,7 @@ function sampleData(): SidebarData {
       clientCount: 5, problem: null, candidates: [{ sheetId: 7, name: 'Clients', headers: ['ID', 'Client', 'Group'] }],
     },
     recordedSessions: [],
+    tabWarnings: [`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`],
   };
 }
 
@@ -68,6 +69,8 @@ it('paints from one call, shows every name as text, and loads nothing from the n
   expect(await rows.count()).toBe(3); // Carla is discharged
   await expect(page.getByRole('radiogroup', { name: `Status for ${HOSTILE}` }).count()).resolves.toBe(1);
   expect(await page.locator('img').count()).toBe(0);
+  // A copy of the record is named in a warning, as text.
+  expect(await page.getByText(`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`).count()).toBe(1);
   expect(await page.getByText('last: 12 Nov — excused, illness').count()).toBe(1);
   expect(await page.getByText('missed 12 Nov — illness; follow up').count()).toBe(1);
   expect((await calls()).map((c) => c.name)).toEqual(['getSidebarData']);

@@ -86,7 +86,7 @@ async function buildPlaygroundPage() {
 
 /** Node-side tools that run the built add-on offline. */
 async function buildTools() {
-  const tools = { playground: 'src/playground/server.ts', bench: 'test/bench/main.ts' };
+  const tools = { playground: 'src/playground/server.ts', bench: 'test/bench/main.ts', conformance: 'test/conformance/main.ts' };
   for (const [name, file] of Object.entries(tools)) {
     if (!existsSync(join(root, file))) continue;
     await esbuild.build({

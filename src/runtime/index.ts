@@ -13,6 +13,12 @@
  * execution interleaved inside it (pendingWrites.ts); a data-validation rule that rejects invalid
  * input also refuses the script's writes; stricter-than-Sheets choices are commented where made
  * (values.ts: '=' after whitespace, '+'/'-'/'@' text; getSheetByName matches exactly).
+ *
+ * Authorization: every method's scopes come from scopes.ts; an execution is granted the built
+ * appsscript.json's oauthScopes (EnvironmentOptions.oauthScopes narrows them) and its auth mode
+ * (run(): FULL; trigger(): LIMITED unless told) refuses what Apps Script refuses, in its words.
+ * Behaviours no reference settles are named switches (switches.ts), set by
+ * CADENCE_RUNTIME_SWITCHES or EnvironmentOptions.switches.
  */
 export type * from './types';
 export { createEnvironment, type OfflineEnvironment } from './environment';

@@ -8,8 +8,8 @@ import type { SidebarData } from '../../src/core/types';
 import { cadenceEnvironment } from '../cadence';
 import { NOW, PRACTICE, TIME_ZONE, recordEntries, session, sidebar, writeRoster } from './fixtures';
 
-const practiceIn = (order: 'creation' | 'reverse') => {
-  const env = cadenceEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), switches: { metadataFinderOrder: order } });
+const practiceIn = (order: 'creation' | 'reverse', copyCarriesMetadata: 'yes' | 'no' = 'yes') => {
+  const env = cadenceEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), switches: { metadataFinderOrder: order, copyCarriesMetadata } });
   writeRoster(env, PRACTICE);
   return env;
 };
@@ -79,4 +79,17 @@ describe.each(['creation', 'reverse'] as const)('the record is one tab (metadata
     const data: SidebarData = sidebar(env);
     expect(data.tabWarnings).toEqual([expect.stringContaining('"Copy of Attendance" is a copy of the Attendance record ("Attendance")')]);
   });
+});
+
+test('a copy made without the tag (switch copyCarriesMetadata=no) is not the record, not a roster, and needs no warning', () => {
+  const env = practiceIn('creation', 'no');
+  env.run('saveSession', session(['C001', 'C002']));
+  env.spreadsheet.setActiveSheet(env.spreadsheet.getSheetByName('Attendance')!);
+  env.spreadsheet.duplicateActiveSheet();
+  env.run('saveSession', session(['C003'], {}, { date: '2025-03-11' }));
+  expect(rowsOf(env, 'Attendance')).toBe(4);
+  expect(rowsOf(env, 'Copy of Attendance')).toBe(3);
+  const data = sidebar(env);
+  expect(data.tabWarnings).toEqual([]);
+  expect(data.roster.sheetName).toBe('Clients');
 });

@@ -8,7 +8,7 @@
 import type { Rect } from './a1';
 import type { Execution } from './execution';
 import type { SheetModel } from './model';
-import { rangeObject } from './range';
+import { objects } from './objects';
 import { serviceObject } from './service';
 
 export const PROTECTED_MESSAGE = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
@@ -74,7 +74,7 @@ export function protectionObject(exec: Execution, sheet: SheetModel, p: Protecti
     setWarningOnly(w) { p.warningOnly = Boolean(w); return self; },
     remove() { sheet.protections = sheet.protections.filter((x) => x !== p); },
     canEdit: () => !exec.counted || p.warningOnly || p.editors.includes(exec.world.settings.user),
-    getRange: () => rangeObject(exec, sheet, p.range ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns }),
+    getRange: () => objects.range(exec, sheet, p.range ?? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns }),
     getProtectionType: () => (p.range ? 'RANGE' : 'SHEET') as unknown as GoogleAppsScript.Spreadsheet.ProtectionType,
   };
   const self = serviceObject<GoogleAppsScript.Spreadsheet.Protection>(exec, 'Protection', impl);

@@ -9,7 +9,7 @@ import { PROTECTED_MESSAGE } from '../../src/runtime/protection';
 describe('protection', () => {
   // The add-on runs as the environment's user; the test's handle is the spreadsheet's owner.
   const env = () => {
-    const e = createEnvironment({ distDir: `${__dirname}/fixture` });
+    const e = createEnvironment({ distDir: `${__dirname}/fixture`, user: 'therapist@example.org' });
     e.spreadsheet.getSheets()[0].getRange('A1').setValue('row');
     return e;
   };

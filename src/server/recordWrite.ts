@@ -8,6 +8,7 @@ import type { Entry } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { ATTENDANCE_KEY, TAB_IDS_PROPERTY, cadenceTabs, readTabIds, rememberTabs } from './cadenceTabs';
+import { PATTERNS_KEY } from './patternsTab';
 import type { CadenceTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
 import { freshDocumentProperty } from './documentProperties';
@@ -66,9 +67,31 @@ function protectedSaysSo<T>(change: () => T, tabName: () => string): T {
  * so two saves after a deletion cannot make two records (the only case worth a second read).
  */
 export function tabsUnderLock(workbook: Workbook): CadenceTabs {
+  const checked = stillThere(workbook);
+  if (checked) return checked;
   const tabs = cadenceTabs(workbook.ss, workbook.tabIds);
   if (tabs.get(ATTENDANCE_KEY) || !tabs.copies.some((c) => c.key === ATTENDANCE_KEY)) return tabs;
   return cadenceTabs(workbook.ss, readTabIds(freshDocumentProperty(TAB_IDS_PROPERTY)));
+}
+
+/**
+ * The usual case, in one getSheetById per tab instead of the finder query and its calls per tag:
+ * the record and Patterns were both found by their remembered IDs when the workbook was opened, so
+ * only their deletion since can change the answer, and getSheetById says so (null). Anything else
+ * (a tab missing, found by its tag, or gone) takes the full lookup above.
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetById(Integer)
+ */
+function stillThere(workbook: Workbook): CadenceTabs | null {
+  const before = workbook.tabs;
+  if (before.changed || !before.get(ATTENDANCE_KEY) || !before.get(PATTERNS_KEY)) return null;
+  const again = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
+  for (const key of before.keys()) {
+    const id = before.ids[key];
+    const sheet = id === undefined ? null : workbook.ss.getSheetById(id);
+    if (!sheet) return null;
+    again.set(key, sheet);
+  }
+  return Object.assign(again, { copies: before.copies, tagged: new Set(before.tagged), ids: { ...before.ids }, changed: false });
 }
 
 /** The fields every row Cadence appends carries about who wrote it and when. */

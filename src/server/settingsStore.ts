@@ -2,7 +2,7 @@
  * Settings live in document properties, so every user of the spreadsheet shares them. They are
  * read with the remembered tab IDs in one getProperties, once per endpoint.
  */
-import { SETTINGS_KEY, readStoredSettings } from '../core/settings';
+import { SETTINGS_KEY, readStoredSettings, storedSettingsText } from '../core/settings';
 import type { Settings } from '../core/types';
 import { documentProperty, setDocumentProperty } from './documentProperties';
 import { TAB_IDS_PROPERTY, readTabIds } from './cadenceTabs';
@@ -23,5 +23,6 @@ export function loadSettings(): Settings {
 }
 
 export function storeSettings(settings: Settings): void {
-  setDocumentProperty(SETTINGS_KEY, JSON.stringify(settings));
+  // applySettingsPatch has refused settings that would not fit the property (settingsSizeProblem).
+  setDocumentProperty(SETTINGS_KEY, storedSettingsText(settings));
 }

@@ -3,6 +3,7 @@
  * parameters, the Patterns tab's weeks and the longest note. One saveSettings call stores them and
  * answers fresh sidebar data, which the page repaints from.
  */
+import { settingsSizeProblem } from '../core/settings';
 import { REASON_LIMITS } from '../core/settingsRules';
 import type { RosterSettings, Settings, SidebarData } from '../core/types';
 import { call } from './api';
@@ -137,6 +138,9 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
       activeHeader: columnSelects.activeHeader.value || null,
     };
     const change: Partial<Settings> = { roster, reasons, trend, patternWeeks, maxNoteLength };
+    // The server refuses the same; saying it here keeps the list as typed, without a round trip.
+    const tooLong = settingsSizeProblem({ ...settings, ...change } as Settings);
+    if (tooLong) { say('error', tooLong); return; }
     saveButton.disabled = true;
     say('info', 'Saving settings…');
     call('saveSettings', change).then((fresh) => hooks.onData(fresh, 'Settings saved.'), (error: Error) => {

@@ -1,4 +1,5 @@
-import { applySettingsPatch, defaultSettings, readStoredSettings } from '../../src/core/settings';
+import fc from 'fast-check';
+import { MAX_SETTINGS_BYTES, applySettingsPatch, defaultSettings, readStoredSettings, settingsSizeProblem, storedSettingsText } from '../../src/core/settings';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
 import { DEFAULT_REASONS } from '../../src/core/types';
 
@@ -33,4 +34,29 @@ test('stored settings are read over the defaults; unreadable pieces fall back', 
   expect(stored.maxNoteLength).toBe(200);
   expect(stored.patternWeeks).toBe(26);
   expect(stored.reasons).toEqual(['a']);
+});
+
+describe('settings that fit a document property (9 kB per value)', () => {
+  const long = (n: number, length: number) => Array.from({ length: n }, (_, i) => `${i} ${'r'.repeat(length)}`.slice(0, length));
+
+  test('100 reasons of 200 characters are refused, naming the reasons list and how much to cut', () => {
+    expect(() => applySettingsPatch(defaultSettings(), { reasons: long(100, 200) })).toThrow(/^Settings were not saved\. The reasons list is too long to store: .*at most 9216 characters.*about \d+ characters/);
+  });
+
+  test('the largest list that fits is accepted and stored whole; multi-byte text counts by its bytes', () => {
+    const fits = applySettingsPatch(defaultSettings(), { reasons: long(40, 200) });
+    expect(settingsSizeProblem(fits)).toBeNull();
+    expect(Buffer.byteLength(storedSettingsText(fits), 'utf8')).toBeLessThanOrEqual(MAX_SETTINGS_BYTES);
+    // 40 reasons of 200 "é" (2 bytes each) or emoji (4 bytes each) do not fit, though their length in characters would.
+    expect(settingsSizeProblem({ ...fits, reasons: long(40, 200).map((r) => r.replace(/r/g, 'é')) })).toMatch(/reasons list/);
+    expect(settingsSizeProblem({ ...fits, reasons: Array.from({ length: 30 }, (_, i) => `${i}${'😀'.repeat(90)}`) })).toMatch(/reasons list/);
+  });
+
+  test('the size check agrees with the byte count at the boundary, for any reasons', () => {
+    fc.assert(fc.property(fc.array(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), { minLength: 1, maxLength: 100 }), (reasons) => {
+      const settings = { ...defaultSettings(), reasons };
+      const bytes = Buffer.byteLength(storedSettingsText(settings), 'utf8');
+      expect(settingsSizeProblem(settings) === null).toBe(bytes <= MAX_SETTINGS_BYTES);
+    }), { numRuns: 200 });
+  });
 });

@@ -1,4 +1,5 @@
 /** Rosters in the shapes practices keep them; Settings to choose another; creating one. */
+import { defaultSettings } from '../../src/core/settings';
 import type { SaveSessionResult, SidebarData } from '../../src/core/types';
 import { cadenceEnvironment } from '../cadence';
 import { failure, practice, recordEntries, session, sidebar } from './fixtures';
@@ -97,4 +98,13 @@ test('Cadence\'s own tabs are never taken for the roster', () => {
   expect(sidebar(env).roster.sheetName).toBeNull();
   env.spreadsheet.insertSheet('People').getRange(1, 1, 2, 1).setValues([['Client'], ['Bo']]);
   expect(sidebar(env).clients.map((c) => c.name)).toEqual(['Bo']);
+});
+
+test('settings too long for a document property are refused in words; the stored settings stay', () => {
+  const env = practice();
+  const reasons = Array.from({ length: 100 }, (_, i) => `reason ${i} ${'x'.repeat(190)}`);
+  const error = failure(() => env.run('saveSettings', { reasons }));
+  expect(error).toMatch(/^Settings were not saved\. The reasons list is too long to store/);
+  expect(error).not.toMatch(/Argument too large/);
+  expect(env.run<SidebarData>('getSidebarData').reasons).toEqual(defaultSettings().reasons);
 });

@@ -38,36 +38,44 @@ export type ColumnMap = Record<RecordField, number>;
 
 export interface ColumnPlan {
   columns: ColumnMap;
-  /** Cadence headers absent from the tab, to write at these 0-based columns (after all data). */
-  added: { index: number; header: string }[];
+  /** Cadence columns found by heading (no tag yet), to tag. */
+  found: { index: number; field: RecordField }[];
+  /** Cadence columns absent from the tab, to write (header and tag) at these 0-based columns, after all data. */
+  added: { index: number; field: RecordField; header: string }[];
 }
 
 /**
- * Finds Cadence's columns by header text wherever the user moved them. A Cadence column the user
- * deleted goes back at the end, after `width` (the tab's last column with any content), so it can
- * never land on a column that holds the user's own data.
+ * Where each Cadence column is. `tagged` (field → 0-based column) comes from the columns' tags:
+ * headings are only labels, so a renamed, moved or duplicated heading changes nothing. Unless
+ * `strict` (every column was tagged and the record has rows), a field without a tag is looked for
+ * by heading (case and spacing ignored, the first untagged match): a record no Cadence version
+ * tagged yet, or whose tagging was interrupted. A field still missing is planned after `width` and
+ * every tagged column, where it cannot land on a column holding the user's data.
  */
-export function planColumns(headerRow: readonly unknown[], width: number): ColumnPlan {
+export function planColumns(headerRow: readonly unknown[], width: number, tagged: ReadonlyMap<RecordField, number> = new Map(), strict = false): ColumnPlan {
+  const taken = new Set(tagged.values());
   const byKey = new Map<string, number>();
   headerRow.forEach((header, index) => {
     const key = headerKey(header);
     // "Follow-up done" and "Follow up done" are the same column to a user.
-    if (key && !byKey.has(normalise(key))) byKey.set(normalise(key), index);
+    if (key && !taken.has(index) && !byKey.has(normalise(key))) byKey.set(normalise(key), index);
   });
   const columns = {} as ColumnMap;
+  const found: ColumnPlan['found'] = [];
   const added: ColumnPlan['added'] = [];
-  let next = Math.max(width, 0);
+  let next = Math.max(width, 0, ...[...taken].map((c) => c + 1));
   for (const { field, header } of RECORD_COLUMNS) {
-    const found = byKey.get(normalise(headerKey(header)));
-    if (found !== undefined) {
-      columns[field] = found;
+    const at = tagged.get(field) ?? (strict ? undefined : byKey.get(normalise(headerKey(header))));
+    if (at !== undefined) {
+      columns[field] = at;
+      if (!tagged.has(field)) found.push({ index: at, field });
     } else {
       columns[field] = next;
-      added.push({ index: next, header });
+      added.push({ index: next, field, header });
       next += 1;
     }
   }
-  return { columns, added };
+  return { columns, found, added };
 }
 
 function normalise(key: string): string {

@@ -26,6 +26,8 @@ const DATE_FORMATS: Partial<Record<RecordField, string>> = {
 export interface AttendanceRecord {
   sheet: Sheet;
   columns: ColumnMap;
+  /** Row 1 as read, to notice a column a person inserted, moved or deleted before a write landed. */
+  headerRow: unknown[];
   /** Data rows (row 2 onwards) as getValues returned them. */
   rows: unknown[][];
   /** Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry ID). */
@@ -33,7 +35,46 @@ export interface AttendanceRecord {
   timeZone: string;
 }
 
-/** Creates the Attendance tab with its headers, formats and tag (first save, or after deletion). */
+/**
+ * Each Cadence column carries column-located developer metadata with this key and its field as
+ * value; the tag moves with its column when columns are inserted, moved or sorted around it and
+ * goes when the column is deleted (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-location).
+ */
+export const COLUMN_TAG_KEY = 'cadence.column';
+/**
+ * Sheet metadata written once every Cadence column carries its tag: from then on a column without
+ * its tag was deleted, never "not tagged yet" (a tagging cut short by a failure is finished later).
+ */
+const COLUMNS_TAGGED_KEY = 'cadence.columnsTagged';
+
+function columnsTagged(sheet: Sheet): boolean {
+  return sheet.getDeveloperMetadata().some((m) => m.getKey() === COLUMNS_TAGGED_KEY);
+}
+
+const FIELDS: readonly string[] = RECORD_COLUMNS.map((c) => c.field);
+
+/** The tagged Cadence columns of the tab: field → 0-based column (the leftmost if tagged twice). */
+function readColumnTags(sheet: Sheet): Map<RecordField, number> {
+  const tagged = new Map<RecordField, number>();
+  for (const tag of sheet.createDeveloperMetadataFinder().withKey(COLUMN_TAG_KEY).find()) {
+    const field = tag.getValue();
+    const column = tag.getLocation().getColumn();
+    if (!field || !FIELDS.includes(field) || !column) continue;
+    const index = column.getColumn() - 1;
+    const known = tagged.get(field as RecordField);
+    if (known === undefined || index < known) tagged.set(field as RecordField, index);
+  }
+  return tagged;
+}
+
+/** Tags whole columns (0-based) with their fields. */
+function tagColumns(sheet: Sheet, fields: readonly { index: number; field: RecordField }[]): void {
+  if (fields.length === 0) return;
+  const rows = sheet.getMaxRows();
+  for (const { index, field } of fields) sheet.getRange(1, index + 1, rows, 1).addDeveloperMetadata(COLUMN_TAG_KEY, field);
+}
+
+/** Creates the Attendance tab with its headers, formats and tags (first save, or after deletion). */
 function createAttendance(ss: Spreadsheet): Sheet {
   const sheet = ss.insertSheet(freeSheetName(ss, ATTENDANCE_NAME));
   sheet.addDeveloperMetadata(ATTENDANCE_KEY);
@@ -45,12 +86,16 @@ function createAttendance(ss: Spreadsheet): Sheet {
     const format = DATE_FORMATS[field];
     if (format) sheet.getRange(2, i + 1, bodyRows, 1).setNumberFormat(format);
   });
+  tagColumns(sheet, RECORD_COLUMNS.map(({ field }, index) => ({ index, field })));
+  sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
   return sheet;
 }
 
 /**
- * Reads the record, creating the tab when `create` and it is missing. Cadence headers the user
- * deleted are written back after the last used column (only with `create`: a read never writes).
+ * Reads the record, creating the tab when `create` and it is missing. Columns are found by their
+ * tags; a record without any (written before Cadence tagged columns) by heading, and tagged then
+ * (only with `create`, under the lock: a read never writes). Cadence columns missing from an
+ * untagged record, or from a tagged one without rows, are added after the last used column.
  * Writers look the tabs up under the lock, so two first saves cannot create two record tabs.
  */
 export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: string, create: boolean): AttendanceRecord | null {
@@ -62,31 +107,55 @@ export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: str
   }
   const values = sheet.getDataRange().getValues();
   const blank = values.length === 1 && values[0].every((v) => v === '');
-  const headerRow = blank ? [] : values[0];
-  const { columns, added } = planColumns(headerRow, blank ? 0 : headerRow.length);
+  const headerRow: unknown[] = blank ? [] : [...values[0]];
   const rows = blank ? [] : values.slice(1);
-  refuseLostIdentity(added, rows);
-  if (added.length && create) writeHeaders(sheet, added);
-  return { sheet, columns, rows, entries: readRecord(rows, columns, dateReader(timeZone)), timeZone };
+  const tagged = readColumnTags(sheet);
+  const complete = tagged.size > 0 && columnsTagged(sheet);
+  const plan = planColumns(headerRow, blank ? 0 : headerRow.length, tagged, complete && hasContent(rows));
+  if (complete) refuseDeletedColumns(plan.added, rows);
+  else refuseLostIdentity(plan.added, rows);
+  if (create) {
+    if (plan.added.length) {
+      writeHeaders(sheet, plan.added);
+      for (const { index, header } of plan.added) headerRow[index] = header;
+    }
+    tagColumns(sheet, [...plan.found, ...plan.added]);
+    if (!complete) sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
+  }
+  return { sheet, columns: plan.columns, headerRow, rows, entries: readRecord(rows, plan.columns, dateReader(timeZone)), timeZone };
+}
+
+const hasContent = (rows: unknown[][]) => rows.some((row) => row.some((cell) => cell !== '' && cell !== null));
+
+/**
+ * A Cadence column deleted from a tab with rows is refused with what to restore, and nothing is
+ * written: a new empty column would read every earlier value as blank (open follow-ups gone, a
+ * correction without its note), and no column of the user's can stand in for it.
+ */
+function refuseDeletedColumns(added: { header: string }[], rows: unknown[][]): void {
+  if (added.length === 0 || !hasContent(rows)) return;
+  const names = added.map((a) => `"${a.header}"`).join(', ');
+  const them = added.length > 1 ? 'them' : 'it';
+  throw new Error(`The Attendance tab's ${names} column${added.length > 1 ? 's were' : ' was'} deleted. Cadence needs ${them} to read the entries already there: put ${them} back with Edit › Undo, or restore an earlier version from File › Version history. Until then Cadence saves nothing, so nothing is written in the wrong place.`);
 }
 
 /**
  * The columns that make rows entries (an ID, a status, a client, a day) and keep them once (the
- * request and correction links). Without one of these headers the rows already there cannot be
- * read: a renamed "Status" would hide every earlier entry from the trends, a renamed "Request ID"
- * would let a retried save be stored twice.
+ * request and correction links). Without one of these headers the rows of an untagged record
+ * cannot be read: a renamed "Status" would hide every earlier entry from the trends, a renamed
+ * "Request ID" would let a retried save be stored twice.
  */
 const IDENTITY_HEADERS = RECORD_COLUMNS
   .filter(({ field }) => ['entryId', 'sessionDate', 'clientId', 'status', 'replaces', 'requestId'].includes(field))
   .map(({ header }) => header);
 
 /**
- * A tab with rows whose identity header is gone (renamed, merged over or deleted) is refused with
- * what to do, rather than given a new empty column that would split the record in two.
+ * An untagged tab with rows whose identity header is gone (renamed, merged over or deleted) is
+ * refused with what to do, rather than given a new empty column that would split the record in two.
  */
 function refuseLostIdentity(added: { header: string }[], rows: unknown[][]): void {
   const lost = added.filter((a) => IDENTITY_HEADERS.includes(a.header)).map((a) => `"${a.header}"`);
-  if (lost.length === 0 || !rows.some((row) => row.some((cell) => cell !== '' && cell !== null))) return;
+  if (lost.length === 0 || !hasContent(rows)) return;
   throw new Error(`The Attendance tab has no ${lost.join(', ')} heading in row 1 (renamed, merged or deleted?). Cadence needs ${lost.length > 1 ? 'them' : 'it'} to read the entries already there: type ${lost.length > 1 ? 'them' : 'it'} back over ${lost.length > 1 ? 'their columns' : 'its column'} (or undo the change). Nothing was saved.`);
 }
 
@@ -109,21 +178,58 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
 /**
  * Appends entries into rows inserted for them: the rows are inserted right after the last row with
  * content in any column (asked just now: the document lock keeps other saves out, not people), so
- * no cell a person typed, above, beside or below the record, is ever written over. Then the rows
- * are read back: if a person's sort or row insertion moved them before the write landed, the save
- * says so instead of reporting success.
+ * no cell a person typed, above, beside or below the record, is ever written over. Then the write
+ * is checked: if a person inserted, moved or deleted a column since the record was read (row 1
+ * changed), the tags are read again and the new rows (Cadence's own, appended in this execution)
+ * are written again where the columns are now; if the rows moved, the save says so.
  */
 export function appendEntries(record: AttendanceRecord, entries: readonly Entry[]): void {
   if (entries.length === 0) return;
-  const { sheet, columns } = record;
+  const { sheet } = record;
+  let columns = record.columns;
+  let headerRow = record.headerRow;
+  const { after, block } = insertBlankRows(sheet, entries.length, recordWidth(columns));
+  for (let attempt = 0; ; attempt += 1) {
+    writeRows(record, attempt === 0 ? block : sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)), entries, columns);
+    const now = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    if (sameCells(now, headerRow)) break;
+    const moved = planColumns(now, now.length, readColumnTags(sheet), true);
+    if (sameColumns(moved.columns, columns)) break;
+    // The previous write used the old places: blank what it wrote (rows of this execution only).
+    sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)).clearContent();
+    if (moved.added.length || attempt === 2) throw new Error(COLUMNS_CHANGED);
+    columns = moved.columns;
+    headerRow = now;
+  }
+  const landed = sheet.getRange(after + 1, columns.entryId + 1, entries.length, 1).getValues().map((row) => cellText(row[0]).trim());
+  if (landed.some((id, i) => id !== entries[i].entryId)) throw new Error(ROWS_MOVED);
+}
+
+/**
+ * Inserts `count` rows after the last row with content and returns the row they follow. The rows
+ * are checked blank through the range that is then written, just before the write: a person who
+ * inserted or deleted a row above, or typed into the new rows meanwhile, shifts or fills them, and
+ * the rows are inserted again after what is now the last row (blank rows left behind hold nothing).
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+ */
+function insertBlankRows(sheet: Sheet, count: number, width: number): { after: number; block: GoogleAppsScript.Spreadsheet.Range } {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const after = Math.max(sheet.getLastRow(), 1);
+    sheet.insertRowsAfter(after, count);
+    const block = sheet.getRange(after + 1, 1, count, width);
+    if (block.getValues().every((row) => row.every((cell) => cell === '' || cell === null))) return { after, block };
+  }
+  throw new Error(ROWS_MOVED);
+}
+
+const COLUMNS_CHANGED = 'Columns of the Attendance tab were deleted or changed while Cadence was saving, so nothing was saved. Check the tab (Edit › Undo puts a deleted column back), then Save again.';
+const ROWS_MOVED = 'Rows of the Attendance tab kept moving while Cadence was saving. Reload the sidebar: what was stored shows there (Save again stores it once).';
+
+/** Writes entries into `block` (their rows, as wide as these columns), with the date formats. */
+function writeRows(record: AttendanceRecord, block: GoogleAppsScript.Spreadsheet.Range, entries: readonly Entry[], columns: ColumnMap): void {
   const width = recordWidth(columns);
-  const after = Math.max(sheet.getLastRow(), 1);
-  // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
-  sheet.insertRowsAfter(after, entries.length);
   const writer = dateWriter(record.timeZone);
-  const cells = entries.map((entry) => entryRow(entry, columns, width, writer));
-  const block = sheet.getRange(after + 1, 1, entries.length, width);
-  block.setValues(cells);
+  block.setValues(entries.map((entry) => entryRow(entry, columns, width, writer)));
   const formatAt = new Map<number, string>();
   for (const field of Object.keys(DATE_FORMATS) as RecordField[]) formatAt.set(columns[field], DATE_FORMATS[field] as string);
   if (width === RECORD_COLUMNS.length) {
@@ -132,10 +238,17 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
     block.setNumberFormats(entries.map(() => row));
   } else {
     // A person's own columns sit between Cadence's: their formats are theirs, so date columns one by one.
-    formatAt.forEach((format, column) => sheet.getRange(after + 1, column + 1, entries.length, 1).setNumberFormat(format));
+    const firstRow = block.getRow();
+    formatAt.forEach((format, column) => record.sheet.getRange(firstRow, column + 1, entries.length, 1).setNumberFormat(format));
   }
-  const landed = block.getValues().map((row) => cellText(row[columns.entryId]).trim());
-  if (landed.some((id, i) => id !== entries[i].entryId)) {
-    throw new Error('Someone moved rows of the Attendance tab while Cadence was saving, so the save could not be checked. Reload the sidebar: what was stored shows there (a retry is stored once).');
-  }
+}
+
+function sameCells(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const width = Math.max(a.length, b.length);
+  for (let i = 0; i < width; i += 1) if (cellText(a[i] ?? '') !== cellText(b[i] ?? '')) return false;
+  return true;
+}
+
+function sameColumns(a: ColumnMap, b: ColumnMap): boolean {
+  return RECORD_COLUMNS.every(({ field }) => a[field] === b[field]);
 }

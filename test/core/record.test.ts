@@ -35,7 +35,7 @@ test('columns are found by header whatever their order, case and spacing', () =>
 test('a deleted Cadence column goes back after the last used column, never onto user data', () => {
   const headers = HEADERS.filter((h) => h !== 'Note' && h !== 'Status');
   const { columns, added } = planColumns([...headers, ''], headers.length + 2);
-  expect(added).toEqual([{ index: headers.length + 2, header: 'Status' }, { index: headers.length + 3, header: 'Note' }]);
+  expect(added).toEqual([{ index: headers.length + 2, field: 'status', header: 'Status' }, { index: headers.length + 3, field: 'note', header: 'Note' }]);
   expect(columns.status).toBe(headers.length + 2);
   expect(recordWidth(columns)).toBe(headers.length + 4);
 });

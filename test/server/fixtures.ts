@@ -6,6 +6,8 @@
 import { cadenceEnvironment } from '../cadence';
 import type { Environment } from '../../src/runtime';
 import type { AttendanceInput, SaveSessionRequest, SidebarData } from '../../src/core/types';
+import { RECORD_COLUMNS } from '../../src/core/record';
+import type { RecordField } from '../../src/core/record';
 
 export const TIME_ZONE = 'America/New_York';
 /** 2025-03-12 15:00 in New York: a Wednesday afternoon. */
@@ -105,6 +107,33 @@ export function attendanceSheet(env: Environment): GoogleAppsScript.Spreadsheet.
 
 export type RecordRowView = Record<string, string | number | boolean>;
 
+/** Cadence's tagged columns of the record: 0-based column → field, as the add-on finds them. */
+export function taggedColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<number, RecordField> {
+  const tagged = new Map<number, RecordField>();
+  for (const tag of sheet.createDeveloperMetadataFinder().withKey('cadence.column').find()) {
+    const column = tag.getLocation().getColumn()!.getColumn() - 1;
+    if (!tagged.has(column)) tagged.set(column, tag.getValue() as RecordField);
+  }
+  return tagged;
+}
+
+/**
+ * The labels of the record's columns as a test reads them: a tagged Cadence column by its field's
+ * recommended heading whatever the user renamed it to, any other column by its heading (a user's
+ * column that shares a Cadence heading is shown as "<heading> (user's)").
+ */
+export function columnLabels(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRow: readonly unknown[]): string[] {
+  const tagged = taggedColumns(sheet);
+  const headerOf = new Map(RECORD_COLUMNS.map((c) => [c.field, c.header]));
+  const cadence = new Set([...tagged.values()].map((f) => headerOf.get(f)));
+  return headerRow.map((h, i) => {
+    const field = tagged.get(i);
+    if (field) return headerOf.get(field) as string;
+    const text = String(h);
+    return tagged.size && cadence.has(text) ? `${text} (user's)` : text;
+  });
+}
+
 /**
  * The record as a person reads it: one object per data row keyed by header, dates shown as
  * YYYY-MM-DD (Session date, Follow-up done) or YYYY-MM-DD HH:mm (Recorded at) in the
@@ -114,7 +143,7 @@ export function readRecordBack(env: Environment): RecordRowView[] {
   const sheet = attendanceSheet(env);
   if (!sheet || sheet.getLastRow() < 2) return [];
   const values = sheet.getDataRange().getValues();
-  const headers = values[0].map(String);
+  const headers = columnLabels(sheet, values[0]);
   return values.slice(1).map((row) => {
     const view: RecordRowView = {};
     headers.forEach((h, i) => {

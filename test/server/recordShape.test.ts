@@ -1,6 +1,6 @@
 /** The Attendance tab as users treat it: renamed, deleted, sorted, filtered, columns moved and added. */
 import type { SaveSessionResult } from '../../src/core/types';
-import { attendanceSheet, practice, readRecordBack, recordEntries, session, latestVersion } from './fixtures';
+import { attendanceSheet, failure, practice, readRecordBack, recordEntries, session, latestVersion } from './fixtures';
 
 test('formula-looking text is stored as text, exactly as typed', () => {
   const env = practice([{ id: '=1+1', name: '@Amy', group: '-Mon', active: 'yes' }, { id: '007', name: '+44 Ben', group: '1/2', active: 'yes' }]);
@@ -90,17 +90,29 @@ test('a log sorted, filtered and reordered with a user column: saves land in the
   expect(latestVersion(rows, saved.entryIds[1])).toMatchObject({ 'Follow-up done': '2025-03-12', Replaces: saved.entryIds[1], 'Client ID': 'C002', Status: ben.Status });
 });
 
-test('a Cadence column the user deleted is added back at the end, after the user columns', () => {
+test('a Cadence column deleted from a record with entries is refused in words, and nothing is written', () => {
   const env = practice();
   env.run('saveSession', session(['C001'], { C001: { status: 'excused', reason: 'transport' } }));
   const sheet = attendanceSheet(env)!;
   sheet.deleteColumn(7); // Reason
   sheet.getRange(1, sheet.getLastColumn() + 1, 2, 1).setValues([['Mine'], ['kept']]);
+  const before = JSON.stringify(sheet.getDataRange().getValues());
+  const error = failure(() => env.run('saveSession', session(['C002'], { C002: { status: 'excused', reason: 'illness' } }, { date: '2025-03-11' })));
+  expect(error).toMatch(/^The Attendance tab's "Reason" column was deleted\. .*Edit › Undo.*Version history.*saves nothing/);
+  expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
+});
+
+test('a Cadence column deleted from a record without entries yet is added back at the end, tagged', () => {
+  const env = practice();
+  env.run('saveSession', session(['C001']));
+  const sheet = attendanceSheet(env)!;
+  sheet.deleteRow(2);
+  sheet.deleteColumn(7); // Reason
+  sheet.getRange(1, sheet.getLastColumn() + 1).setValue('Mine');
   env.run('saveSession', session(['C002'], { C002: { status: 'excused', reason: 'illness' } }, { date: '2025-03-11' }));
   const values = sheet.getDataRange().getValues();
   expect(values[0].slice(-2)).toEqual(['Mine', 'Reason']);
-  expect(values[1].slice(-2)).toEqual(['kept', '']);
-  expect(values[2].slice(-2)).toEqual(['', 'illness']);
+  expect(values[1].slice(-2)).toEqual(['', 'illness']);
 });
 
 test('a session date the user typed as text is read as that day', () => {

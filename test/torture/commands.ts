@@ -31,6 +31,7 @@ export function verify(model: RecordModel, real: Real, after: string): void {
   real.figures.lost += found.lost;
   real.figures.duplicated += found.duplicated;
   real.figures.altered += found.altered;
+  real.figures.collided += found.collided;
   const problems = [...found.problems, ...(model.patterns === 'fresh' ? patternsProblems(real.env) : [])];
   if (problems.length) throw new Error(`after ${after}:\n  ${problems.slice(0, 12).join('\n  ')}`);
 }
@@ -282,7 +283,9 @@ class ByHand implements Command {
   constructor(readonly name: string, readonly act: (env: OfflineEnvironment, model: RecordModel) => boolean) {}
   check = () => true;
   run(model: RecordModel, real: Real): void {
-    if (this.act(real.env, model)) verify(model, real, this.toString());
+    if (!this.act(real.env, model)) return;
+    real.figures.personEdits += 1;
+    verify(model, real, this.toString());
   }
   toString = () => this.name;
 }

@@ -17,8 +17,17 @@ export interface Figures {
   lost: number;
   /** Entries present more than once (same Entry ID, or one request's marks stored twice). */
   duplicated: number;
-  /** Entries or user cells whose content differs from what was sent or typed. */
+  /** Entries whose content differs from what was sent. */
   altered: number;
+  /** Person edits (typing, sorting, inserting or deleting rows and columns, renaming headings) interleaved with Cadence's writes. */
+  personEdits: number;
+  /** Collisions with a person's edit: a cell they typed overwritten or lost, or Cadence's write misplaced because of their edit. */
+  collided: number;
+  /**
+   * Of the collisions, those whose edit landed in the instant between a write's last check and the
+   * write itself (Apps Script has no atomic check-and-write); they are counted in `collided` too.
+   */
+  atWriteInstant: number;
 }
 
 export const RESULTS_DIR = join(__dirname, '../../test-results');
@@ -26,7 +35,7 @@ const PARTS_DIR = join(RESULTS_DIR, 'torture');
 export const SUMMARY_FILE = join(RESULTS_DIR, 'torture.json');
 
 export function emptyFigures(): Figures {
-  return { sequences: 0, commands: 0, interleavings: 0, badInputs: 0, faults: 0, lost: 0, duplicated: 0, altered: 0 };
+  return { sequences: 0, commands: 0, interleavings: 0, badInputs: 0, faults: 0, lost: 0, duplicated: 0, altered: 0, personEdits: 0, collided: 0, atWriteInstant: 0 };
 }
 
 function writeAtomically(file: string, data: unknown): void {
@@ -66,6 +75,7 @@ export function formatFigures(f: Figures): string {
     `${f.interleavings} interleavings`,
     `${f.badInputs} bad inputs`,
     `${f.faults} faults injected`,
-    `records lost ${f.lost} / duplicated ${f.duplicated} / altered ${f.altered}`,
+    `${f.personEdits} person edits interleaved`,
+    `records lost ${f.lost} / duplicated ${f.duplicated} / altered ${f.altered} / collided with a person's edit ${f.collided}${f.atWriteInstant ? ` (${f.atWriteInstant} in the instant between a write's last check and the write)` : ''}`,
   ].join('; ');
 }

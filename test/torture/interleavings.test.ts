@@ -3,9 +3,10 @@
  * write. Apps Script's document lock serialises Cadence's writers but not the people editing the
  * sheet, so a user may sort the record or type below it at any moment of a save.
  */
+import { RECORD_COLUMNS } from '../../src/core/record';
 import type { EntryChangeResult } from '../../src/core/types';
 import type { OfflineEnvironment } from '../../src/runtime';
-import { attendanceSheet, failure, newRequestId, recordEntries, session, supersededBy } from '../server/fixtures';
+import { attendanceSheet, failure, newRequestId, readRecordBack, recordEntries, session, supersededBy } from '../server/fixtures';
 import type { RecordRowView } from '../server/fixtures';
 import { unclearReasons } from './clearMessage';
 import { emptyFigures, reportFigures } from './figures';
@@ -57,8 +58,9 @@ function once(env: OfflineEnvironment, requestId: string, rows: number): string[
 
 /** Every row there before is still there with the same content: nothing was written into an old row. */
 function unchangedRows(before: readonly RecordRowView[], after: readonly RecordRowView[]): string[] {
-  const now = new Map(after.map((r) => [String(r['Entry ID']), JSON.stringify(r)]));
-  return before.filter((r) => now.get(String(r['Entry ID'])) !== JSON.stringify(r)).map((r) => `the row of ${r.Client} (${r['Entry ID']}) was changed or lost`);
+  const cadence = (r: RecordRowView) => JSON.stringify(RECORD_COLUMNS.map((c) => r[c.header]));
+  const now = new Map(after.map((r) => [String(r['Entry ID']), cadence(r)]));
+  return before.filter((r) => now.get(String(r['Entry ID'])) !== cadence(r)).map((r) => `the row of ${r.Client} (${r['Entry ID']}) was changed or lost`);
 }
 
 /** Two changes of the same entry: one is stored, the other refused in words; the entry points at the stored one. */
@@ -197,6 +199,49 @@ const PAIRS: Pair[] = [
       };
     },
   },
+  ...(['insert a blank column at B', 'rename every heading', 'add a column of their own headed "Status" at B', 'delete a column of their own', 'insert a row at the top of the record', 'delete a user row under the record'] as const).map((edit): Pair => ({
+    name: `a save, and the user's edit: ${edit}`,
+    userEdit: true,
+    make: (env) => {
+      const sheet = attendanceSheet(env)!;
+      // A column and a row of the user's own, there before the save, filled on every row.
+      const width = sheet.getLastColumn();
+      sheet.getRange(1, width + 1, sheet.getLastRow(), 1).setValues([['Mine'], ...Array.from({ length: sheet.getLastRow() - 1 }, (_, i) => [`mine ${i}`])]);
+      sheet.getRange(sheet.getLastRow() + 2, 2).setValue('a row of my own');
+      const before = recordEntries(env);
+      const a = session(['C001', 'C004'], { C004: { status: 'excused', reason: 'illness', note: 'flu' } });
+      return {
+        outer: () => env.run('saveSession', a),
+        inner: () => {
+          const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+          if (edit === 'insert a blank column at B') sheet.insertColumnBefore(2);
+          if (edit === 'rename every heading') sheet.getRange(1, 1, 1, headers.length).setValues([headers.map((h) => `${String(h)} *`)]);
+          if (edit === 'add a column of their own headed "Status" at B') {
+            sheet.insertColumnBefore(2);
+            sheet.getRange(1, 2, 2, 1).setValues([['Status'], ['present']]);
+          }
+          if (edit === 'delete a column of their own') sheet.deleteColumn(headers.indexOf('Mine') + 1);
+          if (edit === 'insert a row at the top of the record') sheet.insertRowAfter(1);
+          if (edit === 'delete a user row under the record') {
+            const row = sheet.getRange(1, 2, sheet.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'a row of my own') + 1;
+            sheet.deleteRow(row);
+          }
+        },
+        check: () => {
+          const rows = recordEntries(env);
+          const problems = [...once(env, a.requestId, 2), ...unchangedRows(before, rows)];
+          const dan = rows.find((r) => r['Request ID'] === a.requestId && r['Client ID'] === 'C004');
+          if (!dan || dan.Status !== 'excused' || dan.Reason !== 'illness' || dan.Note !== 'flu' || dan['Session date'] !== a.date) problems.push(`the new row reads ${JSON.stringify(dan)}`);
+          const mineKey = edit === 'rename every heading' ? 'Mine *' : 'Mine';
+          const mine = readRecordBack(env).filter((r) => r[mineKey] !== undefined && r[mineKey] !== '');
+          if (edit !== 'delete a column of their own' && mine.length !== before.length) problems.push(`${mine.length} of the user's ${before.length} own cells are left`);
+          const own = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues().filter((r) => r.includes('a row of my own')).length;
+          if (own !== (edit === 'delete a user row under the record' ? 0 : 1)) problems.push(`the user's own row is there ${own} times`);
+          return problems;
+        },
+      };
+    },
+  })),
 ];
 
 /** The service methods the outer write makes on its own, in order. */
@@ -253,10 +298,16 @@ describe.each(PAIRS.map((p) => [p.name, p] as const))('%s', (_name, pair) => {
         if (error !== null && unclearReasons(error).length) problems.push(`at call ${point}: unclear message ${error}`);
       }
       const found = check(outcomes);
-      if (found.length && pair.userEdit && afterLastRead(methods, point)) residual += 1;
+      const instant = !!pair.userEdit && afterLastRead(methods, point);
+      if (pair.userEdit) {
+        figures.personEdits += 1;
+        if (found.length) figures.collided += 1;
+        if (found.length && instant) figures.atWriteInstant += 1;
+      }
+      if (found.length && instant) residual += 1;
       else problems.push(...found.map((p) => `at call ${point} (${methods[point - 1]}): ${p}`));
     }
-    if (residual) console.log(`${pair.name}: ${residual} of ${points.length} points tried fall between the last read and the write (the residual race)`);
+    if (residual) console.log(`${pair.name}: the person's edit collided at ${residual} of ${points.length} points, all in the instant between the write's last check and the write (the residual race)`);
     expect(problems.slice(0, 20)).toEqual([]);
     expect(methods.length).toBeGreaterThan(5);
   });

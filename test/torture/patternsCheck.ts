@@ -10,7 +10,7 @@ import type { DateReader } from '../../src/core/record';
 import type { Entry, SidebarData } from '../../src/core/types';
 import { cadenceEnvironment } from '../cadence';
 import type { Environment } from '../../src/runtime';
-import { TIME_ZONE, attendanceSheet } from '../server/fixtures';
+import { TIME_ZONE, attendanceSheet, taggedColumns } from '../server/fixtures';
 import { formatInZone } from './zonedTime';
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -26,7 +26,8 @@ export function entriesReadBack(env: Environment): Entry[] {
   const sheet = attendanceSheet(env);
   if (!sheet || sheet.getLastRow() < 1) return [];
   const values = sheet.getDataRange().getValues();
-  const { columns } = planColumns(values[0], values[0].length);
+  const tagged = new Map([...taggedColumns(sheet)].map(([column, field]) => [field, column]));
+  const { columns } = planColumns(values[0], values[0].length, tagged);
   return currentEntries(readRecord(values.slice(1), columns, NODE_DATES));
 }
 

@@ -35,6 +35,8 @@ export interface Discrepancy {
   lost: number;
   duplicated: number;
   altered: number;
+  /** The user's own cells (their columns, roster, other tabs) changed. */
+  collided: number;
   problems: string[];
 }
 
@@ -133,7 +135,7 @@ function text(value: RecordRowView[string] | undefined): string {
 
 /** Compares the real workbook with the model; every difference is counted and described. */
 export function compareRecord(env: Environment, model: RecordModel): Discrepancy {
-  const found: Discrepancy = { lost: 0, duplicated: 0, altered: 0, problems: [] };
+  const found: Discrepancy = { lost: 0, duplicated: 0, altered: 0, collided: 0, problems: [] };
   const rows = model.rows.size || model.userColumns.size ? readRecordBack(env) : [];
   const byId = new Map<string, RecordRowView[]>();
   for (const row of rows) {
@@ -160,7 +162,7 @@ export function compareRecord(env: Environment, model: RecordModel): Discrepancy
     }
     for (const [header, values] of model.userColumns) {
       if (values.has(id) && text(real[0][header]) !== values.get(id)) {
-        found.altered += 1;
+        found.collided += 1;
         found.problems.push(`the user's ${header} cell of entry ${id} is ${JSON.stringify(text(real[0][header]))}, was ${JSON.stringify(values.get(id))}`);
       }
     }
@@ -193,13 +195,13 @@ function compareSheets(env: Environment, model: RecordModel, found: Discrepancy)
   const roster = sheets.get('Clients');
   const rosterNow = roster ? roster.getDataRange().getValues() : null;
   if (JSON.stringify(rosterNow) !== JSON.stringify(model.rosterCells)) {
-    found.altered += 1;
+    found.collided += 1;
     found.problems.push('the roster tab changed');
   }
   for (const [name, cells] of model.otherSheets) {
     const sheet = sheets.get(name);
     if (!sheet || JSON.stringify(sheet.getDataRange().getValues()) !== JSON.stringify(cells)) {
-      found.altered += 1;
+      found.collided += 1;
       found.problems.push(`the user's tab ${name} changed or vanished`);
     }
   }

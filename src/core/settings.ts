@@ -1,51 +1,11 @@
 /** Settings: their defaults, reading what is stored, and checking a change the user makes. */
-import { numberSettingProblem, REASON_LIMITS, TOP_SETTINGS, TREND_SETTINGS, trendConsistencyProblems } from './settingsRules';
+import { numberSettingProblem, REASON_LIMITS, settingsSizeProblem, TOP_SETTINGS, TREND_SETTINGS, trendConsistencyProblems } from './settingsRules';
 import { DEFAULT_TREND_SETTINGS } from './trend';
 import { DEFAULT_REASONS } from './types';
 import { isPlainObject } from './validation';
 import type { RosterSettings, Settings, TrendSettings } from './types';
 
 export const SETTINGS_KEY = 'cadence.settings';
-
-/**
- * The largest settings text stored: a document property holds at most 9 kB per value
- * (https://developers.google.com/apps-script/guides/services/quotas, "Properties value size").
- */
-export const MAX_SETTINGS_BYTES = 9 * 1024;
-
-/** UTF-8 length of a text, as the property quota counts it (no TextEncoder in Apps Script). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i += 1; } // a surrogate pair: one 4-byte character
-    else bytes += 3;
-  }
-  return bytes;
-}
-
-/** The settings as stored in their document property. */
-export function storedSettingsText(settings: Settings): string {
-  return JSON.stringify(settings);
-}
-
-/**
- * Null when the settings fit their document property, else what to shorten: the longest list
- * (the reasons, or any list a later setting adds) is named, with how much must go.
- */
-export function settingsSizeProblem(settings: Settings): string | null {
-  const size = utf8Length(storedSettingsText(settings));
-  if (size <= MAX_SETTINGS_BYTES) return null;
-  const lists = Object.entries(settings)
-    .filter(([, value]) => Array.isArray(value))
-    .map(([key, value]) => ({ key, size: utf8Length(JSON.stringify(value)) }))
-    .sort((a, b) => b.size - a.size);
-  const over = size - MAX_SETTINGS_BYTES;
-  const longest = lists[0]?.key === 'reasons' ? 'The reasons list' : lists[0] ? `The ${lists[0].key} list` : 'The settings';
-  return `${longest} is too long to store: Google keeps at most ${MAX_SETTINGS_BYTES} characters of settings per spreadsheet, and these need ${size}. Remove or shorten entries worth about ${over} characters.`;
-}
 
 export const DEFAULT_ROSTER_SETTINGS: RosterSettings = {
   sheetId: null,

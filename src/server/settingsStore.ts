@@ -2,7 +2,8 @@
  * Settings live in document properties, so every user of the spreadsheet shares them. They are
  * read with the remembered tab IDs in one getProperties, once per endpoint.
  */
-import { SETTINGS_KEY, readStoredSettings, storedSettingsText } from '../core/settings';
+import { SETTINGS_KEY, readStoredSettings } from '../core/settings';
+import { storedSettingsText } from '../core/settingsRules';
 import type { Settings } from '../core/types';
 import { documentProperty, setDocumentProperty } from './documentProperties';
 import { TAB_IDS_PROPERTY, readTabIds } from './cadenceTabs';

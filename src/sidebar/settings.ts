@@ -3,7 +3,7 @@
  * parameters, the Patterns tab's weeks and the longest note. One saveSettings call stores them and
  * answers fresh sidebar data, which the page repaints from.
  */
-import { settingsSizeProblem } from '../core/settings';
+import { settingsSizeProblem } from '../core/settingsRules';
 import { REASON_LIMITS } from '../core/settingsRules';
 import type { RosterSettings, Settings, SidebarData } from '../core/types';
 import { call } from './api';

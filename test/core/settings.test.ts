@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { MAX_SETTINGS_BYTES, applySettingsPatch, defaultSettings, readStoredSettings, settingsSizeProblem, storedSettingsText } from '../../src/core/settings';
+import { applySettingsPatch, defaultSettings, readStoredSettings } from '../../src/core/settings';
+import { MAX_SETTINGS_BYTES, settingsSizeProblem, storedSettingsText } from '../../src/core/settingsRules';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
 import { DEFAULT_REASONS } from '../../src/core/types';
 

@@ -33,6 +33,16 @@ function gridToJSON<T, U>(rows: (T[] | undefined)[], blank: T, map: (v: T) => U)
   return out;
 }
 
+/**
+ * The longest row's length. A loop, not Math.max(...rows): spreading a 130,000-row tab into
+ * arguments exceeds V8's stack ("Maximum call stack size exceeded").
+ */
+function widest(rows: readonly (readonly unknown[] | undefined)[]): number {
+  let width = 0;
+  for (const row of rows) if (row && row.length > width) width = row.length;
+  return width;
+}
+
 function metadataToJSON(m: MetadataModel): SheetJSON['metadata'][number] {
   const base = { key: m.key, value: m.value, ...(m.visibility === 'PROJECT' ? { visibility: 'PROJECT' as const } : {}) };
   if (m.location.type === 'ROW' || m.location.type === 'COLUMN') {
@@ -86,7 +96,7 @@ function sheetToJSON(sheet: SheetModel): SheetJSON {
 function validationsToJSON(sheet: SheetModel): ValidationJSON[] {
   const runs = new Map<ValidationModel, string[]>();
   const rows = sheet.validations.rows;
-  const width = Math.max(0, ...rows.map((r) => r?.length ?? 0));
+  const width = widest(rows);
   for (let c = 0; c < width; c++) {
     let start = -1;
     for (let r = 0; r <= rows.length; r++) {
@@ -139,7 +149,7 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
     const sheet = wb.addSheet(s.name, wb.sheets.length, s.sheetId);
     const cells = s.cells ?? [];
     sheet.maxRows = Math.max(s.maxRows ?? 1000, cells.length);
-    sheet.maxColumns = Math.max(s.maxColumns ?? 26, ...cells.map((r) => r.length));
+    sheet.maxColumns = Math.max(s.maxColumns ?? 26, widest(cells));
     sheet.values.rows = cells.map((r) => (r.length ? r.map(cellFromJSON) : undefined));
     const load = (l: FormatLayer, g: (string | null)[][] | undefined) => {
       if (g) sheet.formats[l].rows = g.map((r) => (r.length ? r.slice() : undefined));

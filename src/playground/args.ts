@@ -10,6 +10,8 @@ export interface PlaygroundOptions {
   importPath: string | null;
   /** `npm run dev`: follow rebuilds of dist/, reloading the sidebar and the page when they change. */
   dev: boolean;
+  /** Let --fresh or --import replace a workbook file that holds attendance entries (after a backup). */
+  force?: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -17,12 +19,15 @@ export const DEFAULT_WORKBOOK = '.playground/workbook.json';
 
 export const USAGE = `Usage: npm start -- [options]
   --port N             listen on port N (default: PORT or ${DEFAULT_PORT}; 0 picks a free port)
-  --host ADDRESS       listen on ADDRESS (default 127.0.0.1: only this machine can reach it)
+  --host ADDRESS       listen on ADDRESS (default 127.0.0.1: only this machine can reach it); any
+                       other address needs the access token printed at start
   --workbook FILE      keep the workbook in FILE (default ${DEFAULT_WORKBOOK}; created when missing)
   --fresh              start a new workbook holding only the demo roster and no history
                        (replaces what the workbook file held)
   --import FILE.xlsx   start a new workbook whose roster is the first roster-like sheet of an .xlsx
                        file (File › Download › Microsoft Excel in Google Sheets); implies --fresh
+  --force              let --fresh or --import replace a workbook file that holds attendance
+                       entries (a backup copy is kept beside it)
   --dev                follow rebuilds (npm run dev): the open sidebar and the page reload
   --help               show this text`;
 
@@ -50,6 +55,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     fresh: false,
     importPath: null,
     dev: false,
+    force: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -76,6 +82,10 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
       case '--fresh':
         if (eq > 0) throw new UsageError('--fresh takes no value.');
         options.fresh = true;
+        break;
+      case '--force':
+        if (eq > 0) throw new UsageError('--force takes no value.');
+        options.force = true;
         break;
       case '--dev':
         if (eq > 0) throw new UsageError('--dev takes no value.');

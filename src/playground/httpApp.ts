@@ -6,6 +6,7 @@
  * workbook write are synchronous, so each request's work runs whole before Node starts the next
  * one's, just as Apps Script executions of one document never see half of another's write.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OfflineEnvironment } from '../runtime';
 import { withShim } from './scriptRunShim';
@@ -30,23 +31,47 @@ export interface PlaygroundAppOptions {
   host: string;
   /** Under `npm run dev`: tell the page when it was rebuilt (UiView.dev). */
   dev?: boolean;
+  /**
+   * Required of every request when the playground listens beyond this machine (--host): as
+   * ?token=… (the address printed at start), then as the cookie the page gets with it.
+   */
+  token?: string | null;
 }
+
+const TOKEN_COOKIE = 'cadence_token';
 
 const MAX_BODY = 1024 * 1024;
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+function send(response: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
   response.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
-    // The page and the sidebar load nothing from elsewhere; say so to the browser too.
-    'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    // The page and the sidebar load nothing from elsewhere, and no other site may frame them
+    // (clickjacking the Save button): say both to the browser, old and new header alike.
+    'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    'x-frame-options': 'DENY',
+    'x-content-type-options': 'nosniff',
+    ...extra,
   });
   response.end(body);
 }
 
-function json(response: ServerResponse, status: number, value: unknown): void {
-  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+/**
+ * An error message without this machine's file paths (a failure deep in Node names the files it
+ * touched); the add-on's own messages have none and pass unchanged. URLs are not paths.
+ */
+export function withoutPaths(message: string): string {
+  return message.replace(/(?<![\w.:/\\])(?:[A-Za-z]:)?[/\\](?:[\w.@ -]+[/\\])+[\w.@-]*/g, '(a file)');
 }
+
+function json(response: ServerResponse, status: number, value: unknown): void {
+  const body = status >= 400 && value && typeof value === 'object' && 'error' in value
+    ? { ...value, error: withoutPaths(String((value as { error: unknown }).error)) }
+    : value;
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+class TooLarge extends Error {}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -54,12 +79,34 @@ function readBody(request: IncomingMessage): Promise<string> {
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) reject(new Error('The request is too large.'));
-      else chunks.push(chunk);
+      if (size > MAX_BODY) {
+        chunks.length = 0;
+        reject(new TooLarge(`The request is larger than ${MAX_BODY / 1024 / 1024} MB.`));
+      } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
+}
+
+/** 413, then the connection is closed: the rest of an oversized upload is not read. */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  response.on('finish', () => request.destroy());
+  send(response, 413, 'application/json; charset=utf-8', JSON.stringify({ error: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` }), { connection: 'close' });
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The access token the request carries: ?token=…, or the cookie set with the page. */
+function tokenOf(request: IncomingMessage): string {
+  const query = new URL(request.url ?? '/', 'http://playground').searchParams.get('token');
+  if (query) return query;
+  const cookie = (request.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
+  return cookie ? cookie.slice(TOKEN_COOKIE.length + 1) : '';
 }
 
 /**
@@ -69,7 +116,10 @@ function readBody(request: IncomingMessage): Promise<string> {
  * send without asking first, whereas a JSON POST from another origin needs a CORS preflight that
  * this server never grants.
  */
-function refusal(request: IncomingMessage, host: string): { status: number; error: string } | null {
+function refusal(request: IncomingMessage, host: string, token: string | null): { status: number; error: string } | null {
+  if (token !== null && !sameText(tokenOf(request), token)) {
+    return { status: 403, error: 'This playground listens beyond this machine: open the address printed when it started (it carries the access token).' };
+  }
   const hostname = (request.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
   const allowed = ['127.0.0.1', 'localhost', '::1', host.replace(/^\[|\]$/g, '').toLowerCase()];
   if (!allowed.includes(hostname)) return { status: 403, error: `The playground answers only at ${host} or localhost.` };
@@ -79,7 +129,7 @@ function refusal(request: IncomingMessage, host: string): { status: number; erro
   return null;
 }
 
-export function createPlaygroundApp({ env, page, save, host, dev = false }: PlaygroundAppOptions): PlaygroundApp {
+export function createPlaygroundApp({ env, page, save, host, dev = false, token = null }: PlaygroundAppOptions): PlaygroundApp {
   let sidebarShown = env.ui.sidebar;
   let sidebarVersion = sidebarShown ? 1 : 0;
   /** The function whose run showed the sidebar that is open, to show it again after a rebuild. */
@@ -146,7 +196,9 @@ export function createPlaygroundApp({ env, page, save, host, dev = false }: Play
       if (!sidebar) send(response, 404, 'text/plain; charset=utf-8', 'No sidebar is open.');
       else send(response, 200, 'text/html; charset=utf-8', withShim(sidebar.html, env.topLevelFunctions()));
     } else if (url.pathname === '/' && method === 'GET') {
-      send(response, 200, 'text/html; charset=utf-8', page);
+      // The page's own requests (the API, the sidebar frame) carry the token as a cookie.
+      const cookie: Record<string, string> = token === null ? {} : { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` };
+      send(response, 200, 'text/html; charset=utf-8', page, cookie);
     } else if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end();
     } else {
@@ -161,10 +213,14 @@ export function createPlaygroundApp({ env, page, save, host, dev = false }: Play
       if (sidebarOpener && env.ui.sidebar) env.run(sidebarOpener);
     },
     handle(request, response) {
-      const refused = refusal(request, host);
+      const refused = refusal(request, host, token);
       if (refused) {
         request.resume();
         json(response, refused.status, { error: refused.error });
+        return;
+      }
+      if (Number(request.headers['content-length'] ?? 0) > MAX_BODY) {
+        refuseTooLarge(request, response);
         return;
       }
       readBody(request).then(
@@ -172,10 +228,13 @@ export function createPlaygroundApp({ env, page, save, host, dev = false }: Play
           try {
             route(request, response, body);
           } catch (error) {
-            json(response, 500, { error: (error as Error).message });
+            json(response, 500, { error: `The playground failed: ${(error as Error).message}` });
           }
         },
-        (error: Error) => json(response, 413, { error: error.message }),
+        (error: Error) => {
+          if (error instanceof TooLarge) refuseTooLarge(request, response);
+          else json(response, 400, { error: 'The request could not be read.' });
+        },
       );
     },
   };

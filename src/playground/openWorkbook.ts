@@ -10,7 +10,8 @@ import { demoHistory } from './demoHistory';
 import { DEMO_CLIENTS, DEMO_TIME_ZONE, ROSTER_HEADERS, demoRoster } from './demoPractice';
 import { todayIn } from './dates';
 import { importRoster } from './importRoster';
-import { readWorkbook } from './persistence';
+import { UsageError } from './args';
+import { backUp, entriesIn, readWorkbook } from './persistence';
 import { rosterWorkbook } from './rosterWorkbook';
 
 /** The services' clock: real time, or pinned while the demo history is recorded. */
@@ -24,6 +25,30 @@ export interface OpenedWorkbook {
   origin: 'file' | 'demo' | 'fresh' | 'import';
   /** Whether it is new, so the caller writes it to the file before serving. */
   created: boolean;
+  /** The backup made of the workbook file it replaces (--fresh or --import with --force), else null. */
+  backup?: string | null;
+}
+
+/**
+ * --fresh and --import start a new workbook in the file: refused when the file holds attendance
+ * entries (the playground may hold a practice's real record) unless --force, which keeps a backup.
+ * A file that cannot be read as a workbook is kept the same way.
+ */
+function makeRoomForNew(options: PlaygroundOptions): string | null {
+  let entries: number;
+  try {
+    const saved = readWorkbook(options.workbookPath);
+    if (!saved) return null;
+    entries = entriesIn(saved);
+  } catch {
+    entries = -1;
+  }
+  if (entries === 0) return null;
+  const what = entries < 0 ? 'is not a workbook this playground can read' : `holds ${entries} attendance entr${entries === 1 ? 'y' : 'ies'}`;
+  if (!options.force) {
+    throw new UsageError(`${options.workbookPath} ${what}; ${options.importPath ? '--import' : '--fresh'} would replace it. Add --force to replace it (a backup copy is kept beside it), or choose another file with --workbook.`);
+  }
+  return backUp(options.workbookPath);
 }
 
 /** Who the playground's user is signed in as (Session.getActiveUser, "Recorded by"). */
@@ -62,11 +87,13 @@ export function recordDemoHistory(env: OfflineEnvironment, clock: Clock, today: 
 export async function openWorkbook(options: PlaygroundOptions, distDir: string): Promise<OpenedWorkbook> {
   const clock: Clock = { pinned: null };
   if (options.importPath) {
+    const backup = makeRoomForNew(options);
     const roster = await importRoster(options.importPath);
-    return { env: environment(rosterWorkbook(roster, localTimeZone()), distDir, clock), origin: 'import', created: true };
+    return { env: environment(rosterWorkbook(roster, localTimeZone()), distDir, clock), origin: 'import', created: true, backup };
   }
   if (options.fresh) {
-    return { env: environment(rosterWorkbook(demoRoster(), DEMO_TIME_ZONE), distDir, clock), origin: 'fresh', created: true };
+    const backup = makeRoomForNew(options);
+    return { env: environment(rosterWorkbook(demoRoster(), DEMO_TIME_ZONE), distDir, clock), origin: 'fresh', created: true, backup };
   }
   const saved = readWorkbook(options.workbookPath);
   if (saved) return { env: environment(saved, distDir, clock), origin: 'file', created: false };

@@ -1,6 +1,7 @@
 /** The playground's workbook file: read at start, written atomically after every change. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { WorkbookJSON } from '../runtime/types';
 
 /** The workbook in `path`, or null when there is no such file. A damaged file is an error, never silently replaced. */
@@ -33,11 +34,75 @@ export function writeWorkbook(path: string, workbook: WorkbookJSON): void {
   writeText(path, JSON.stringify(workbook));
 }
 
+/** The prefix of the temporary files beside a workbook file. */
+const temporaryPrefix = (path: string) => `.${basename(path)}.`;
+
+/**
+ * The temporary file is created exclusively ('wx': never a file or link someone placed there) with
+ * a random name, readable by this user only, and synced to disk before the rename, so after a
+ * power cut the workbook is the old one or the new one, whole.
+ */
 function writeText(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  const temporary = join(dirname(path), `${temporaryPrefix(path)}${randomBytes(8).toString('hex')}.tmp`);
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    try { unlinkSync(temporary); } catch { /* already gone */ }
+    throw error;
+  }
+}
+
+/** Removes temporary files an interrupted earlier run left beside the workbook file; answers how many. */
+export function removeLeftovers(path: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return 0;
+  }
+  const ours = (name: string) => name.endsWith('.tmp') && (name.startsWith(temporaryPrefix(path)) || name.startsWith(`${basename(path)}.`));
+  let removed = 0;
+  for (const name of names.filter(ours)) {
+    try {
+      unlinkSync(join(dirname(path), name));
+      removed += 1;
+    } catch { /* removed meanwhile */ }
+  }
+  return removed;
+}
+
+/** Copies the workbook file to a new backup beside it (never over an existing one); answers its path. */
+export function backUp(path: string, now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  for (let n = 0; ; n += 1) {
+    const backup = `${path}.backup-${stamp}${n ? `-${n}` : ''}.json`;
+    try {
+      copyFileSync(path, backup, constants.COPYFILE_EXCL);
+      return backup;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** Rows with content below the header of the tab tagged as Cadence's record, or of a tab headed "Entry ID". */
+export function entriesIn(workbook: WorkbookJSON): number {
+  let count = 0;
+  for (const sheet of workbook.sheets) {
+    const cells = sheet.cells ?? [];
+    const tagged = (sheet.metadata ?? []).some((m) => m.key === 'cadence.attendance');
+    if (!tagged && !(cells[0] ?? []).includes('Entry ID')) continue;
+    count += cells.slice(1).filter((row) => row.some((cell) => cell !== '' && cell !== null)).length;
+  }
+  return count;
 }
 
 /**

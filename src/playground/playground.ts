@@ -1,4 +1,5 @@
 /** Starts the playground: opens the workbook, runs onOpen, persists, and listens. */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,10 +8,13 @@ import type { OfflineEnvironment } from '../runtime';
 import type { PlaygroundOptions } from './args';
 import { createPlaygroundApp, type PlaygroundApp } from './httpApp';
 import { openWorkbook, type OpenedWorkbook } from './openWorkbook';
-import { workbookWriter } from './persistence';
+import { removeLeftovers, workbookWriter } from './persistence';
 
 export interface RunningPlayground {
+  /** The address to open; beyond this machine it carries the access token (?token=…). */
   url: string;
+  /** The backup made of a workbook file --fresh or --import --force replaced, else null. */
+  backup: string | null;
   env: OfflineEnvironment;
   origin: OpenedWorkbook['origin'];
   server: Server;
@@ -52,8 +56,15 @@ function followBuilds(app: PlaygroundApp, distDir: string, page: string, save: (
 }
 
 /** `distDir`: the built add-on; by default the dist/ beside dist-dev/, where build.mjs writes both. */
+/** Addresses only this machine can reach; any other --host needs the access token. */
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+}
+
 export async function startPlayground(options: PlaygroundOptions, distDir?: string): Promise<RunningPlayground> {
   const page = pagePath();
+  removeLeftovers(options.workbookPath);
   const opened = await openWorkbook(options, distDir ?? join(dirname(page), '..', 'dist'));
   const { env } = opened;
   env.trigger('onOpen');
@@ -61,7 +72,8 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
   const save = (): void => { write(env.toJSON()); };
   if (opened.created) save();
 
-  const app = createPlaygroundApp({ env, page: readFileSync(page, 'utf8'), save, host: options.host, dev: options.dev });
+  const token = isLoopback(options.host) ? null : randomBytes(24).toString('hex');
+  const app = createPlaygroundApp({ env, page: readFileSync(page, 'utf8'), save, host: options.host, dev: options.dev, token });
   const watchers = options.dev ? followBuilds(app, env.world.settings.distDir, page, save) : [];
   const server = createServer((request, response) => app.handle(request, response));
   await new Promise<void>((resolve, reject) => {
@@ -75,7 +87,8 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}/`,
+    url: `http://${host}:${port}/${token === null ? '' : `?token=${token}`}`,
+    backup: opened.backup ?? null,
     env,
     origin: opened.origin,
     server,

@@ -110,7 +110,7 @@ describe('the playground API', () => {
     expect(await raw({ host: `127.0.0.1:${port}`, 'content-type': 'application/json' }, 'POST', '/api/run/onOpen')).toBe(200);
   });
 
-  it('keeps the workbook in its file: a restart finds the record; --fresh starts over', async () => {
+  it('keeps the workbook in its file: a restart finds the record; --fresh --force starts over', async () => {
     const file = JSON.parse(readFileSync(workbookPath, 'utf8')) as { sheets: { name: string }[] };
     expect(file.sheets.map((s) => s.name)).toContain('Attendance');
     await playground.close();
@@ -121,7 +121,7 @@ describe('the playground API', () => {
     // The request id survived too: the retry is still recognised after the restart.
     expect((await run('saveSession', JSON.stringify([session('api-1', '2026-11-20')]))).json).toMatchObject({ duplicate: true });
     await playground.close();
-    playground = await startPlayground(options({ fresh: true }));
+    playground = await startPlayground(options({ fresh: true, force: true }));
     expect((await sheets()).map((s) => s.name)).toEqual(['Roster']);
   });
 });

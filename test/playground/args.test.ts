@@ -2,7 +2,7 @@ import { DEFAULT_PORT, DEFAULT_WORKBOOK, UsageError, parseArgs } from '../../src
 
 describe('parseArgs', () => {
   it('defaults to port 8080 on 127.0.0.1 and the git-ignored workbook file', () => {
-    expect(parseArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', workbookPath: DEFAULT_WORKBOOK, fresh: false, importPath: null, dev: false });
+    expect(parseArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', workbookPath: DEFAULT_WORKBOOK, fresh: false, importPath: null, dev: false, force: false });
     expect(DEFAULT_PORT).toBe(8080);
     expect(DEFAULT_WORKBOOK).toBe('.playground/workbook.json');
   });
@@ -49,4 +49,9 @@ describe('parseArgs', () => {
   it('refuses a PORT that is not a port', () => {
     expect(() => parseArgs([], { PORT: 'abc' })).toThrow(/PORT must be a port number/);
   });
+});
+
+test('--force is a flag that lets --fresh or --import replace a workbook holding entries', () => {
+  expect(parseArgs(['--fresh', '--force'], {})).toMatchObject({ fresh: true, force: true });
+  expect(() => parseArgs(['--force=yes'], {})).toThrow(/--force takes no value/);
 });

@@ -53,6 +53,8 @@ export class RecordModel {
   rosterCells: unknown[][] = [];
   /** Other tabs' cells (not Cadence's, not the roster), by name. */
   readonly otherSheets = new Map<string, unknown[][]>();
+  /** Rows a person typed into the Attendance tab (below or between entries): each text must stay, once. */
+  readonly typedRows: string[] = [];
   /**
    * The Patterns tab: absent before the first write and after a user deletes it; fresh after every
    * write or refresh; stale once the roster changed by hand (until the next write or refresh).
@@ -103,7 +105,8 @@ export class RecordModel {
       ...old,
       'Entry ID': newId,
       ...cells,
-      'Follow-up done': '',
+      // A follow-up already done stays done while the correction still asks for one.
+      'Follow-up done': cells['Follow up'] === 'yes' ? old['Follow-up done'] : '',
       'Recorded at': RECORDED_AT,
       Replaces: request.entryId,
       'Request ID': request.requestId,
@@ -191,6 +194,16 @@ export function compareRecord(env: Environment, model: RecordModel): Discrepancy
 }
 
 function compareSheets(env: Environment, model: RecordModel, found: Discrepancy): void {
+  if (model.typedRows.length) {
+    const cells = readRecordBack(env).flatMap((row) => Object.values(row).map(String));
+    for (const typed of model.typedRows) {
+      const times = cells.filter((c) => c === typed).length;
+      if (times !== 1) {
+        found.collided += 1;
+        found.problems.push(`the row a person typed (${JSON.stringify(typed)}) is in the tab ${times} times`);
+      }
+    }
+  }
   const sheets = new Map(env.spreadsheet.getSheets().map((s) => [s.getName(), s]));
   const roster = sheets.get('Clients');
   const rosterNow = roster ? roster.getDataRange().getValues() : null;

@@ -4,7 +4,7 @@
  * the roster, delete a tab of their own. Each updates the model of what the user wrote.
  */
 import type { OfflineEnvironment } from '../../src/runtime';
-import { attendanceSheet } from '../server/fixtures';
+import { attendanceSheet, readRecordBack } from '../server/fixtures';
 import type { RecordModel } from './recordModel';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -132,5 +132,58 @@ export function deleteOtherSheet(env: OfflineEnvironment, model: RecordModel): b
   if (!name || !sheet) return false;
   env.spreadsheet.deleteSheet(sheet);
   model.otherSheets.delete(name);
+  return true;
+}
+
+/** Renames one heading of the record (Cadence's or the user's): headings are labels. */
+export function renameHeading(env: OfflineEnvironment, model: RecordModel, pick: number, label: number): boolean {
+  const sheet = record(env);
+  if (!sheet) return false;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const at = pick % headers.length;
+  // The user's own columns are tracked by their heading; renaming those is a different story.
+  if (model.userColumns.has(headers[at]) || headers[at].startsWith('My column')) return false;
+  sheet.getRange(1, at + 1).setValue(`${headers[at] || 'column'} (${label})`);
+  return true;
+}
+
+/** A column of the user's own headed like one of Cadence's ("Status", "Note", "Request ID"), filled on every row. */
+export function addSameNameColumn(env: OfflineEnvironment, model: RecordModel, pick: number): boolean {
+  const sheet = record(env);
+  if (!sheet) return false;
+  const heading = ['Status', 'Note', 'Request ID', 'Entry ID'][pick % 4];
+  const key = `${heading} (user's)`;
+  if (model.userColumns.has(key)) return false;
+  sheet.insertColumnBefore(1 + (pick % sheet.getLastColumn()));
+  const at = 1 + (pick % (sheet.getLastColumn() - 1));
+  const rows = readRecordBack(env);
+  const values = new Map<string, string>();
+  const cells = [[heading], ...rows.map((row, i) => {
+    const value = heading === 'Status' ? 'present' : `${heading.toLowerCase()} ${i}`;
+    if (row['Entry ID']) values.set(String(row['Entry ID']), value);
+    return [value];
+  })];
+  sheet.getRange(1, at, cells.length, 1).setValues(cells);
+  model.userColumns.set(key, values);
+  return true;
+}
+
+/** A person types a row of their own under the record (or into a blank row inside it). */
+export function typeRow(env: OfflineEnvironment, model: RecordModel, label: number): boolean {
+  const sheet = record(env);
+  if (!sheet) return false;
+  const text = `typed by hand ${label}`;
+  const at = sheet.getLastRow() + 1 + (label % 2);
+  if (at > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), at - sheet.getMaxRows());
+  sheet.getRange(at, 2 + (label % 3)).setValue(text);
+  model.typedRows.push(text);
+  return true;
+}
+
+/** Inserts a blank row among the entries (rows are found by Entry ID, never by number). */
+export function insertBlankRow(env: OfflineEnvironment, pick: number): boolean {
+  const sheet = record(env);
+  if (!sheet) return false;
+  sheet.insertRowBefore(2 + (pick % (sheet.getLastRow() - 1)));
   return true;
 }

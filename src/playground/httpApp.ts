@@ -42,13 +42,18 @@ const TOKEN_COOKIE = 'cadence_token';
 
 const MAX_BODY = 1024 * 1024;
 
+const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+
+/** The sidebar, which the playground's page frames as Sheets does: its own origin may, no other. */
+const SAME_ORIGIN_FRAME = { 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': `${CSP}; frame-ancestors 'self'` };
+
 function send(response: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
   response.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     // The page and the sidebar load nothing from elsewhere, and no other site may frame them
     // (clickjacking the Save button): say both to the browser, old and new header alike.
-    'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+    'content-security-policy': `${CSP}; frame-ancestors 'none'`,
     'x-frame-options': 'DENY',
     'x-content-type-options': 'nosniff',
     ...extra,
@@ -194,7 +199,8 @@ export function createPlaygroundApp({ env, page, save, host, dev = false, token 
     } else if (url.pathname === '/sidebar' && method === 'GET') {
       const sidebar = env.ui.sidebar;
       if (!sidebar) send(response, 404, 'text/plain; charset=utf-8', 'No sidebar is open.');
-      else send(response, 200, 'text/html; charset=utf-8', withShim(sidebar.html, env.topLevelFunctions()));
+      // Framed by the playground's own page only.
+      else send(response, 200, 'text/html; charset=utf-8', withShim(sidebar.html, env.topLevelFunctions()), SAME_ORIGIN_FRAME);
     } else if (url.pathname === '/' && method === 'GET') {
       // The page's own requests (the API, the sidebar frame) carry the token as a cookie.
       const cookie: Record<string, string> = token === null ? {} : { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` };

@@ -45,7 +45,8 @@ export const COLUMN_TAG_KEY = 'cadence.column';
  * Sheet metadata written once every Cadence column carries its tag: from then on a column without
  * its tag was deleted, never "not tagged yet" (a tagging cut short by a failure is finished later).
  */
-const COLUMNS_TAGGED_KEY = 'cadence.columnsTagged';
+// Not "cadence.…": that prefix names Cadence's tabs (cadenceTabs.ts), and this tag names no tab.
+const COLUMNS_TAGGED_KEY = 'cadence-record:columnsTagged';
 
 function columnsTagged(sheet: Sheet): boolean {
   return sheet.getDeveloperMetadata().some((m) => m.getKey() === COLUMNS_TAGGED_KEY);

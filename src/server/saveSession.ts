@@ -5,9 +5,10 @@ import { trendsByClient } from '../core/trend';
 import type { Client, Entry, SaveSessionResult } from '../core/types';
 import { requestIdOf, validateSaveSession } from '../core/validation';
 import type { CheckedSession, ValidationContext } from '../core/validation';
-import { appendEntries, earlierSave } from './attendanceTab';
+import { appendEntries, earlierSave, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { provenanceFor, writeRecord } from './recordWrite';
+import type { Workbook } from './workbook';
 import { sidebarDataFrom } from './sidebarData';
 import { openWorkbook } from './workbook';
 
@@ -51,6 +52,16 @@ function withStoredClients(clients: ReadonlyMap<string, Client>, stored: readonl
   return all;
 }
 
+/** Whether the record holds rows of this request id (read only: no lock, nothing written). */
+function isRetryOfStoredSave(workbook: Workbook, requestId: string): boolean {
+  try {
+    const stored = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
+    return !!stored && earlierSave(stored, requestId) !== null;
+  } catch {
+    return false; // a record that cannot be read: the refusal is the clearer message
+  }
+}
+
 export function saveSession(request: unknown): SaveSessionResult {
   const workbook = openWorkbook();
   const clients = new Map(workbook.roster.clients.map((c) => [c.id, c]));
@@ -66,6 +77,9 @@ export function saveSession(request: unknown): SaveSessionResult {
   }
   const requestId = session?.requestId ?? requestIdOf(request);
   if (refusal && !requestId) throw refusal;
+  // A refused request goes on only if it is a retry of a stored save: looked for without the lock
+  // and without writing, so a refusal changes nothing (stored rows are never removed).
+  if (refusal && !isRetryOfStoredSave(workbook, requestId)) throw refusal;
   return writeRecord<SaveSessionResult>(workbook, (record) => {
     const earlier = earlierSave(record, requestId);
     if (earlier) {

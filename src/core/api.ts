@@ -7,7 +7,7 @@
  * 'YYYY-MM-DD' strings).
  */
 import type {
-  CorrectionRequest, Entry, EntryChangeResult, SaveSessionRequest, SaveSessionResult, SessionCorrectionRequest, Settings,
+  CorrectionRequest, Entry, EntryChangeResult, RosterTabChoice, SaveSessionRequest, SaveSessionResult, SessionCorrectionRequest, Settings,
   SidebarData, WithdrawalRequest,
 } from './types';
 
@@ -36,6 +36,8 @@ export interface CadenceApi {
   saveSettings(patch: Partial<Settings>): SidebarData;
   /** Adds a Roster tab with Cadence's headers and answers fresh sidebar data. */
   createRoster(): SidebarData;
+  /** Every tab's first rows, for Settings to choose the roster tab, heading row and columns. */
+  getRosterTabs(): RosterTabChoice[];
 }
 
 export type Endpoint = keyof CadenceApi;

@@ -1,167 +1,185 @@
 /**
- * Finding the practice's roster in the shape it already has, and reading its clients. Pure: the
- * server hands in each tab's first rows, then the chosen tab's values. Cadence never writes them.
+ * Reading the practice's roster in the shape it already has: which row holds the headings, which
+ * columns mean what, and the clients below. Pure: the server hands in a tab's values. Cadence never
+ * writes them (only, when asked, one "Cadence ID" column: see server/cadenceIds.ts).
  */
 import type { Client, RosterSettings } from './types';
-import { cellText, headerKey } from './text';
+import { cellText } from './text';
+import { foldKey, headingRole, isActiveValue, statusKey } from './rosterHeadings';
+import type { ColumnKind, HeadingRole } from './rosterHeadings';
 
-/** Header texts Cadence recognises, as header keys (lowercase, no spaces). */
-const NAME_HEADERS = ['client', 'clientname', 'name', 'fullname', 'participant', 'participantname', 'resident', 'residentname', 'patient', 'patientname'];
-const ID_HEADERS = ['clientid', 'id', 'mrn', 'recordnumber', 'recordno', 'record#', 'clientnumber', 'client#', 'participantid', 'residentid', 'patientid'];
-const GROUP_HEADERS = ['group', 'groupname', 'session', 'class', 'unit', 'cohort', 'programme', 'program'];
-/** "Active"-like columns hold yes/no; "Discharged"-like columns hold a date or mark when inactive. */
-const ACTIVE_HEADERS = ['active', 'status', 'active?', 'clientstatus'];
-const DISCHARGED_HEADERS = ['discharged', 'dischargedate', 'dischargedon', 'dischargedate', 'discharge'];
+/** How many top rows may hold the headings (titles, notes and blank rows above them). */
+export const HEADING_ROWS = 10;
 
-/** How many top rows the server reads from each tab to spot a header row that is not row 1. */
-export const ROSTER_PROBE_ROWS = 5;
-
-export interface RosterColumns {
-  /** 0-based columns; null where the roster has no such column. */
+/** Where the clients are in a tab. Columns are 0-based; null where the roster has none. */
+export interface RosterLayout {
+  /** 1-based row of the headings. */
+  headerRow: number;
   name: number;
+  /** With separate first- and last-name columns, `name` is the first name and this the last. */
+  surname: number | null;
   id: number | null;
   group: number | null;
   active: number | null;
-  /** How to read the active column. */
-  activeKind: 'active' | 'discharged';
-  headers: string[];
+  activeKind: ColumnKind;
+  /** No group column, but a label row ("Monday group") above each section of clients. */
+  sections: boolean;
+  /** The heading row's texts. */
+  headings: string[];
 }
 
-export interface RosterCandidate {
-  sheetId: number;
-  name: string;
-  /** The tab's first rows (up to ROSTER_PROBE_ROWS); row 1 is the header row. */
-  topRows: unknown[][];
+/** One status value of the roster and how it is read, for Settings. */
+export interface StatusValue {
+  value: string;
+  active: boolean;
+  count: number;
 }
 
-export interface RosterChoice {
-  sheetId: number | null;
-  sheetName: string | null;
-  columns: RosterColumns | null;
-  problem: string | null;
+function isBlank(value: unknown): boolean {
+  return value === '' || value === null || value === undefined;
 }
 
-function find(keys: string[], candidates: readonly string[]): number | null {
-  for (const wanted of candidates) {
-    const index = keys.indexOf(wanted);
-    if (index >= 0) return index;
-  }
-  return null;
+function text(value: unknown): string {
+  return cellText(value).trim();
 }
 
-function findChosen(keys: string[], header: string | null): number | null | undefined {
-  if (header === null) return undefined;
-  const index = keys.indexOf(headerKey(header));
+/** The first column (by position) with this role, skipping taken ones. */
+function firstWith(roles: (HeadingRole | null)[], role: HeadingRole, taken: number[] = []): number | null {
+  const index = roles.findIndex((r, i) => r === role && !taken.includes(i));
   return index >= 0 ? index : null;
 }
 
 /**
- * The roster columns of one header row, or null when it has no name column. A header chosen in
- * Settings wins over detection; a chosen header that is gone is reported in `missing`.
+ * The layout a heading row gives, or null without a name column. A heading chosen in Settings
+ * wins over detection (null = detect, '' = the roster has no such column); a chosen heading that
+ * is gone from the row is reported in `missing` and detection stands in for it.
  */
-export function rosterColumns(headerRow: readonly unknown[], chosen: RosterSettings | null): { columns: RosterColumns | null; missing: string[] } {
-  const headers = headerRow.map((h) => cellText(h).trim());
-  const keys = headers.map(headerKey);
+export function layoutAt(row: readonly unknown[], headerRow: number, chosen: RosterSettings | null): { layout: RosterLayout | null; missing: string[] } {
+  const headings = row.map((h) => (h instanceof Date || Object.prototype.toString.call(h) === '[object Date]' ? '' : text(h)));
+  const roles = headings.map(headingRole);
+  const keys = headings.map(foldKey);
   const missing: string[] = [];
   const pick = (header: string | null | undefined, detected: () => number | null): number | null => {
     if (header === null || header === undefined) return detected();
-    const index = findChosen(keys, header);
-    if (index === null || index === undefined) {
-      missing.push(header);
-      return detected();
-    }
-    return index;
+    if (header === '') return null;
+    const index = keys.indexOf(foldKey(header));
+    if (index >= 0 && headings[index] !== '') return index;
+    missing.push(header);
+    return detected();
   };
-  const name = pick(chosen?.nameHeader, () => find(keys, NAME_HEADERS));
-  if (name === null) return { columns: null, missing };
-  const id = pick(chosen?.idHeader, () => find(keys, ID_HEADERS));
-  const group = pick(chosen?.groupHeader, () => find(keys, GROUP_HEADERS));
-  const discharged = find(keys, DISCHARGED_HEADERS);
-  const active = pick(chosen?.activeHeader, () => find(keys, ACTIVE_HEADERS) ?? discharged);
-  const activeKind = active !== null && DISCHARGED_HEADERS.includes(keys[active]) ? 'discharged' : 'active';
-  return { columns: { name, id, group, active, activeKind, headers }, missing };
+  let surname: number | null = null;
+  const name = pick(chosen?.nameHeader, () => {
+    const full = firstWith(roles, 'name');
+    if (full !== null) return full;
+    const first = firstWith(roles, 'first');
+    if (first !== null) surname = firstWith(roles, 'last');
+    return first ?? firstWith(roles, 'last');
+  });
+  if (name === null) return { layout: null, missing };
+  const id = pick(chosen?.idHeader, () => firstWith(roles, 'id', [name]));
+  const group = pick(chosen?.groupHeader, () => firstWith(roles, 'group', [name]));
+  const active = pick(chosen?.activeHeader, () => firstWith(roles, 'active', [name]) ?? firstWith(roles, 'discharged', [name]));
+  const activeKind: ColumnKind = active !== null && roles[active] === 'discharged' ? 'discharged' : 'active';
+  return {
+    layout: { headerRow, name, surname, id: id === name ? null : id, group, active, activeKind, sections: false, headings },
+    missing,
+  };
+}
+
+function filled(row: readonly unknown[]): number {
+  let n = 0;
+  for (const v of row) if (!isBlank(v)) n += 1;
+  return n;
 }
 
 /**
- * Which tab is the roster: the one chosen in Settings, else the first whose row 1 has a name
- * header. A tab whose headers sit lower down is refused with a message saying how to fix it.
+ * Label rows of a sectioned roster: one text cell alone, at the start of a section (after the
+ * headings or a blank row), followed by a fuller client row. Only where most client rows have
+ * more than a name, so a names-only roster is never read as labels.
  */
-export function chooseRoster(candidates: readonly RosterCandidate[], settings: RosterSettings): RosterChoice {
-  const none = (problem: string): RosterChoice => ({ sheetId: null, sheetName: null, columns: null, problem });
-  if (settings.sheetId !== null) {
-    const chosen = candidates.find((c) => c.sheetId === settings.sheetId);
-    if (chosen) {
-      const { columns, missing } = rosterColumns(chosen.topRows[0] ?? [], settings);
-      if (!columns) {
-        return { ...none(`The roster tab "${chosen.name}" has no client name column in row 1${missing.length ? ` (column "${missing[0]}" chosen in Settings is gone)` : ''}. Pick the name column in Settings.`), sheetId: chosen.sheetId, sheetName: chosen.name };
-      }
-      const problem = missing.length ? `Column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} chosen in Settings ${missing.length > 1 ? 'are' : 'is'} no longer in "${chosen.name}"; Cadence used what it could find. Check Settings.` : null;
-      return { sheetId: chosen.sheetId, sheetName: chosen.name, columns, problem };
-    }
-  }
-  for (const candidate of candidates) {
-    const { columns } = rosterColumns(candidate.topRows[0] ?? [], null);
-    if (columns) {
-      const problem = settings.sheetId !== null ? 'The roster tab chosen in Settings is gone; Cadence found this one instead. Check Settings.' : null;
-      return { sheetId: candidate.sheetId, sheetName: candidate.name, columns, problem };
-    }
-  }
-  for (const candidate of candidates) {
-    const lower = candidate.topRows.findIndex((row, i) => i > 0 && rosterColumns(row, null).columns !== null);
-    if (lower > 0) {
-      return none(`The tab "${candidate.name}" looks like a roster, but its headers are in row ${lower + 1}. Cadence reads headers from row 1: delete the rows above the headers, or choose the roster in Settings.`);
-    }
-  }
-  return none('No roster found: no tab has a column headed "Client" or "Name" in row 1. Choose your roster tab and its columns in Settings, or let Cadence create a small roster.');
+function sectionLabels(rows: readonly unknown[][]): Set<number> {
+  const labels = new Set<number>();
+  let fuller = 0;
+  let named = 0;
+  rows.forEach((row, i) => {
+    const n = filled(row);
+    if (n === 0) return;
+    named += 1;
+    if (n >= 2) fuller += 1;
+    const startsSection = i === 0 || filled(rows[i - 1]) === 0;
+    const next = rows[i + 1];
+    if (n === 1 && startsSection && next && filled(next) >= 2 && typeof row.find((v) => !isBlank(v)) === 'string') labels.add(i);
+  });
+  return fuller >= (named - labels.size) * 0.6 ? labels : new Set();
 }
 
-/** Whether a roster row is active, read by the kind of column it has. */
-function isActive(value: unknown, kind: RosterColumns['activeKind']): boolean {
-  if (value === '' || value === null || value === undefined) return true;
-  if (typeof value === 'boolean') return kind === 'active' ? value : !value;
-  if (Object.prototype.toString.call(value) === '[object Date]') return kind !== 'discharged';
-  const text = cellText(value).trim().toLowerCase();
-  if (kind === 'discharged') return ['no', 'n', 'false', '0', ''].includes(text);
-  return !['no', 'n', 'false', '0', 'inactive', 'discharged', 'closed', 'former'].includes(text);
+/** Whether the rows below a layout's headings are grouped by label rows rather than a column. */
+export function hasSections(rows: readonly unknown[][], layout: RosterLayout): boolean {
+  return layout.group === null && sectionLabels(rows).size > 0;
 }
 
-/** The key of a client the roster gives no ID: stable while the name is. */
+/** The key of a client the roster gives no ID: the name trimmed, spaces collapsed, case-folded. */
 export function nameKey(name: string): string {
-  return `name:${name.trim().toLowerCase()}`;
+  return `name:${name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()}`;
+}
+
+/** The name as the roster spells it (trimmed); first and last names joined by a space. */
+function clientName(row: readonly unknown[], layout: RosterLayout): string {
+  const first = text(row[layout.name]);
+  const last = layout.surname === null ? '' : text(row[layout.surname]);
+  return [first, last].filter(Boolean).join(' ');
+}
+
+export interface RosterRead {
+  clients: Client[];
+  problem: string | null;
+  /** The status column's values and how each is read (empty without a status column). */
+  statusValues: StatusValue[];
 }
 
 /**
- * The clients in the roster's rows (header excluded). Blank rows are skipped. Without an ID a
- * client is keyed by name; the second "Amy Smith" without an ID gets "name:amy smith#2" and a
- * problem asks the practice to add IDs, since a row order is not a lasting identity.
+ * The clients in the rows below the headings. Blank rows and section labels are skipped; a
+ * section label is the group of the clients under it. Without an ID a client is keyed by name;
+ * the second "Amy Smith" without an ID gets "name:amy smith#2" and a problem asks for IDs, since
+ * a row order is not a lasting identity.
  */
-export function readClients(rows: readonly unknown[][], columns: RosterColumns): { clients: Client[]; problem: string | null } {
+export function readClients(rows: readonly unknown[][], layout: RosterLayout, meanings: Readonly<Record<string, boolean>> = {}): RosterRead {
   const clients: Client[] = [];
   const seen = new Map<string, number>();
   const sameName: string[] = [];
   const sameId: string[] = [];
-  for (const row of rows) {
-    const name = cellText(row[columns.name]).trim();
-    if (!name) continue;
-    const rosterId = columns.id === null ? '' : cellText(row[columns.id]).trim();
+  const labels = layout.sections ? sectionLabels(rows) : new Set<number>();
+  const statuses = new Map<string, StatusValue>();
+  let section = '';
+  rows.forEach((row, i) => {
+    if (labels.has(i)) {
+      section = text(row.find((v) => !isBlank(v)));
+      return;
+    }
+    const name = clientName(row, layout);
+    if (!name) return;
+    const rosterId = layout.id === null ? '' : text(row[layout.id]);
     let id = rosterId || nameKey(name);
     const count = (seen.get(id) ?? 0) + 1;
     seen.set(id, count);
     if (count > 1) {
       if (rosterId) {
         sameId.push(rosterId);
-        continue;
+        return;
       }
       sameName.push(name);
       id = `${id}#${count}`;
     }
-    clients.push({
-      id,
-      name,
-      group: columns.group === null ? '' : cellText(row[columns.group]).trim(),
-      active: columns.active === null ? true : isActive(row[columns.active], columns.activeKind),
-    });
-  }
+    const status = layout.active === null ? '' : row[layout.active];
+    const active = layout.active === null ? true : isActiveValue(status, layout.activeKind, meanings);
+    if (layout.active !== null) {
+      const key = statusKey(status);
+      const known = statuses.get(key);
+      if (known) known.count += 1;
+      else statuses.set(key, { value: key, active, count: 1 });
+    }
+    clients.push({ id, name, group: layout.group === null ? section : text(row[layout.group]), active });
+  });
   const problems: string[] = [];
   if (sameName.length) {
     problems.push(`Several clients share a name and have no ID (${[...new Set(sameName)].join(', ')}); they are told apart by row order only. Add a Client ID column so their records cannot mix.`);
@@ -169,7 +187,7 @@ export function readClients(rows: readonly unknown[][], columns: RosterColumns):
   if (sameId.length) {
     problems.push(`The roster uses the same ID on more than one row (${[...new Set(sameId)].join(', ')}); only the first of each is offered. Give each client their own ID.`);
   }
-  return { clients, problem: problems.length ? problems.join(' ') : null };
+  return { clients, problem: problems.length ? problems.join(' ') : null, statusValues: [...statuses.values()] };
 }
 
 /** The groups of the roster's active clients, sorted. */

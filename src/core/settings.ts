@@ -3,21 +3,24 @@ import { numberSettingProblem, REASON_LIMITS, settingsSizeProblem, TOP_SETTINGS,
 import { DEFAULT_TREND_SETTINGS } from './trend';
 import { DEFAULT_REASONS } from './types';
 import { isPlainObject } from './validation';
+import { HEADING_ROWS } from './roster';
 import type { RosterSettings, Settings, TrendSettings } from './types';
 
 export const SETTINGS_KEY = 'cadence.settings';
 
 export const DEFAULT_ROSTER_SETTINGS: RosterSettings = {
   sheetId: null,
+  headerRow: null,
   nameHeader: null,
   idHeader: null,
   groupHeader: null,
   activeHeader: null,
+  statusMeanings: {},
 };
 
 export function defaultSettings(): Settings {
   return {
-    roster: { ...DEFAULT_ROSTER_SETTINGS },
+    roster: { ...DEFAULT_ROSTER_SETTINGS, statusMeanings: {} },
     reasons: [...DEFAULT_REASONS],
     trend: { ...DEFAULT_TREND_SETTINGS },
     patternWeeks: 26,
@@ -25,8 +28,14 @@ export function defaultSettings(): Settings {
   };
 }
 
-function checkHeader(value: unknown): boolean {
-  return value === null || (typeof value === 'string' && value.trim() !== '' && value.length <= 200);
+/** null = detect; '' = no such column (not for the name, which every roster has). */
+function checkHeader(value: unknown, allowNone: boolean): boolean {
+  return value === null || (typeof value === 'string' && (allowNone || value.trim() !== '') && value.length <= 200);
+}
+
+function checkMeanings(value: unknown): value is Record<string, boolean> {
+  return isPlainObject(value) && Object.keys(value).length <= 200
+    && Object.entries(value).every(([k, v]) => k.length <= 200 && typeof v === 'boolean');
 }
 
 /**
@@ -37,7 +46,7 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
   if (!isPlainObject(patch)) throw new Error('Settings were not saved: the sidebar sent nothing to save.');
   const problems: string[] = [];
   const next: Settings = {
-    roster: { ...current.roster },
+    roster: { ...current.roster, statusMeanings: { ...current.roster.statusMeanings } },
     reasons: [...current.reasons],
     trend: { ...current.trend },
     patternWeeks: current.patternWeeks,
@@ -51,10 +60,19 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
         if (roster.sheetId === null || (typeof roster.sheetId === 'number' && Number.isInteger(roster.sheetId))) next.roster.sheetId = roster.sheetId;
         else problems.push('The roster tab is not valid; pick it again.');
       }
+      if (roster.headerRow !== undefined) {
+        if (roster.headerRow === null || (typeof roster.headerRow === 'number' && Number.isInteger(roster.headerRow) && roster.headerRow >= 1 && roster.headerRow <= HEADING_ROWS)) next.roster.headerRow = roster.headerRow;
+        else problems.push(`The heading row must be one of rows 1 to ${HEADING_ROWS}.`);
+      }
       for (const key of ['nameHeader', 'idHeader', 'groupHeader', 'activeHeader'] as const) {
         if (roster[key] === undefined) continue;
-        if (checkHeader(roster[key])) next.roster[key] = roster[key] === null ? null : (roster[key] as string).trim();
+        if (checkHeader(roster[key], key !== 'nameHeader')) next.roster[key] = roster[key] === null ? null : (roster[key] as string).trim();
         else problems.push(`The ${key.replace('Header', '')} column is not valid; pick it again.`);
+      }
+      if (roster.statusMeanings !== undefined) {
+        // Own keys only, built afresh: a key like "__proto__" must stay a plain value.
+        if (checkMeanings(roster.statusMeanings)) next.roster.statusMeanings = Object.assign(Object.create(null) as Record<string, boolean>, roster.statusMeanings);
+        else problems.push('The status values are not valid; choose them again.');
       }
     }
   }

@@ -75,13 +75,17 @@ export interface TrendSettings {
 
 /** Where the practice's roster lives and which columns mean what (all chosen or detected). */
 export interface RosterSettings {
-  /** Sheet id of the roster tab; null = detect by header. */
+  /** Sheet id of the roster tab; null = detect. */
   sheetId: number | null;
-  /** Header texts of the columns, as found in the roster's header row; null = absent/detect. */
+  /** 1-based row of the headings; null = detect. */
+  headerRow: number | null;
+  /** Heading texts of the columns; null = detect, '' = the roster has no such column. */
   nameHeader: string | null;
   idHeader: string | null;
   groupHeader: string | null;
   activeHeader: string | null;
+  /** What status values mean, by their folded text (statusKey): true = active. Others are read by the usual words. */
+  statusMeanings: Record<string, boolean>;
 }
 
 export interface Settings {
@@ -243,10 +247,30 @@ export interface RosterView {
   idHeader: string | null;
   groupHeader: string | null;
   activeHeader: string | null;
+  /** Groups come from label rows above each section rather than a column. */
+  groupsFromSections: boolean;
   clientCount: number;
+  activeCount: number;
+  groupCount: number;
+  /** What Cadence reads, in words: "27 active clients in 4 groups from Caseload, headings in row 2". */
+  summary: string;
   problem: string | null;
-  /** Every sheet and its header row texts, for the Settings picker. */
-  candidates: { sheetId: number; name: string; headers: string[] }[];
+  /** The status column's values and how each is read. */
+  statusValues: { value: string; active: boolean; count: number }[];
+  /** The roster has no ID column, so Cadence can offer to add a "Cadence ID" column. */
+  canAddIds: boolean;
+}
+
+/** A tab as Settings offers it: its first rows, to choose the heading row and the columns. */
+export interface RosterTabChoice {
+  sheetId: number;
+  name: string;
+  /** The first rows (up to HEADING_ROWS) as text. */
+  rows: string[][];
+  /** The heading row Cadence would use in this tab, or null. */
+  headerRow: number | null;
+  /** For each row taken as the headings, the columns Cadence would read there (null: no name column). */
+  guesses: (Pick<RosterView, 'nameHeader' | 'idHeader' | 'groupHeader' | 'activeHeader'> | null)[];
 }
 
 export interface SidebarData {

@@ -24,7 +24,7 @@ export const USAGE = `Usage: npm start -- [options]
   --workbook FILE      keep the workbook in FILE (default ${DEFAULT_WORKBOOK}; created when missing)
   --fresh              start a new workbook holding only the demo roster and no history
                        (replaces what the workbook file held)
-  --import FILE.xlsx   start a new workbook whose roster is the first roster-like sheet of an .xlsx
+  --import FILE.xlsx   start a new workbook with every tab of an .xlsx; Cadence finds the roster among them
                        file (File › Download › Microsoft Excel in Google Sheets); implies --fresh
   --force              let --fresh or --import replace a workbook file that holds attendance
                        entries (a backup copy is kept beside it)

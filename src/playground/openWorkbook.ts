@@ -12,7 +12,7 @@ import { todayIn } from './dates';
 import { importRoster } from './importRoster';
 import { UsageError } from './args';
 import { backUp, entriesIn, readWorkbook } from './persistence';
-import { rosterWorkbook } from './rosterWorkbook';
+import { practiceWorkbook, rosterWorkbook } from './rosterWorkbook';
 
 /** The services' clock: real time, or pinned while the demo history is recorded. */
 export interface Clock {
@@ -88,8 +88,8 @@ export async function openWorkbook(options: PlaygroundOptions, distDir: string):
   const clock: Clock = { pinned: null };
   if (options.importPath) {
     const backup = makeRoomForNew(options);
-    const roster = await importRoster(options.importPath);
-    return { env: environment(rosterWorkbook(roster, localTimeZone()), distDir, clock), origin: 'import', created: true, backup };
+    const practice = await importRoster(options.importPath);
+    return { env: environment(practiceWorkbook(practice, localTimeZone()), distDir, clock), origin: 'import', created: true, backup };
   }
   if (options.fresh) {
     const backup = makeRoomForNew(options);

@@ -34,3 +34,8 @@ export function setDocumentProperty(key: string, value: string): void {
   documentStore().setProperty(key, value);
   if (values) values[key] = value;
 }
+
+export function deleteDocumentProperty(key: string): void {
+  documentStore().deleteProperty(key);
+  if (values) delete values[key];
+}

@@ -7,4 +7,4 @@
 export { getSidebarData } from './sidebarData';
 export { saveSession } from './saveSession';
 export { getClientHistory, correctEntry, correctSession, withdrawEntry, completeFollowUp } from './entryChanges';
-export { saveSettings, createRoster } from './setup';
+export { saveSettings, createRoster, getRosterTabs } from './setup';

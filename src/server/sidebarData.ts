@@ -8,7 +8,7 @@ import { computeTrend, trendsByClient } from '../core/trend';
 import type { Entry, SidebarData } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import { copyWarnings } from './cadenceTabs';
-import { openWorkbook } from './workbook';
+import { openWorkbook, rememberRoster } from './workbook';
 import type { Workbook } from './workbook';
 
 /**
@@ -53,7 +53,10 @@ export function readCurrentEntries(workbook: Workbook): Entry[] {
   return currentEntries(readAllEntries(workbook));
 }
 
+/** The sidebar's load remembers the roster it found (once it has succeeded), so later calls read only that tab. */
 export function getSidebarData(): SidebarData {
   const workbook = openWorkbook();
-  return sidebarDataFrom(workbook, readAllEntries(workbook));
+  const data = sidebarDataFrom(workbook, readAllEntries(workbook));
+  rememberRoster(workbook);
+  return data;
 }

@@ -25,8 +25,10 @@
  *                          correction editor reuses "Status for Ana Lima" / "Reason for Ana Lima" /
  *                          "Note for Ana Lima" and has "Save correction", "Cancel"; a withdrawal
  *                          asks "Why withdraw this entry" and confirms with "Withdraw entry"
- *   settings               region "Settings"; selects "Roster sheet", "Name column", "ID column",
- *                          "Group column", "Active column"; "Create a roster tab" (no roster);
+ *   settings               region "Settings"; selects "Roster sheet", "Heading row", "Name column",
+ *                          "ID column", "Group column", "Status column"; group "Active when the
+ *                          status is" with one checkbox per value; "Detect the roster again";
+ *                          "Create a roster tab" (no roster);
  *                          reasons list "Reasons" with "Move <reason> up/down", "Remove <reason>";
  *                          "New reason" + "Add reason"; the trend numbers by their visible labels;
  *                          "Weeks in Patterns", "Longest note (characters)"; "Save settings"

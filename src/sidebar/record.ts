@@ -244,6 +244,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     ? message('info', `${data.roster.problem ?? 'No clients were found on the roster.'} Open Settings to choose the roster tab, or to create one.`)
     : null;
   const el = h('section', { className: 'record', attrs: { 'aria-label': 'Record a session' } }, [
+    data.roster.sheetName && data.roster.summary ? h('p', { className: 'secondary roster-summary', text: `Cadence reads ${data.roster.summary}.` }) : null,
     noRoster,
     // Copies of Cadence's tabs, named (text only): a duplicated Attendance tab is never written to.
     ...(data.tabWarnings ?? []).map((warning) => message('info', warning)),

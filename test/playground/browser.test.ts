@@ -111,10 +111,15 @@ beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'cadence-browser-'));
   // A practice's own roster as Google Sheets exports it, with a name that is markup.
+  // Its headings sit under a merged title, and a notes log tab repeats the clients' names.
   const roster = new ExcelJS.Workbook();
   const sheet = roster.addWorksheet('Clients');
-  [['Client ID', 'Client', 'Group', 'Active'], ['M-1', 'Ana Lima', 'Monday art', 'yes'], ['M-2', XSS_NAME, 'Monday art', 'yes'],
-    ['M-3', 'Ben Ode', 'Monday art', 'yes']].forEach((row) => sheet.addRow(row));
+  [['Riverbend Music Therapy — Caseload 2026'], ['Client ID', 'Client', 'Group', 'Active', 'Program'], ['M-1', 'Ana Lima', 'Monday art', 'yes', 'Strings'],
+    ['M-2', XSS_NAME, 'Monday art', 'yes', 'Strings'], ['M-3', 'Ben Ode', 'Monday art', 'yes', 'Percussion']].forEach((row) => sheet.addRow(row));
+  sheet.mergeCells('A1:E1');
+  const notes = roster.addWorksheet('Notes');
+  notes.addRow(['Date', 'Client', 'Note']);
+  for (let i = 0; i < 12; i++) notes.addRow([new Date(Date.UTC(2026, 0, 5 + 7 * i)), i % 2 ? 'Ana Lima' : 'Ben Ode', 'Played along']);
   await roster.xlsx.writeFile(join(work, 'roster.xlsx'));
   // One after the other, so each start is timed without the others competing for the two cores.
   browser = await launchChromium();
@@ -443,6 +448,46 @@ describe('npm start in a browser', () => {
     await menu(page, 'Settings');
     await side.getByRole('region', { name: 'Settings' }).waitFor();
     expect(await side.getByLabel('Roster sheet').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toContain('Clients');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the imported roster under its title and beside its notes tab, and a new group column takes effect at once', async () => {
+    const { page, problems } = await openPage(imported);
+    const sheets = await workbook(imported);
+    expect(sheets.map((x) => x.name).slice(0, 2)).toEqual(['Clients', 'Notes']);
+    // The title stays one merged cell with one value; the notes' dates arrive as dates.
+    expect(sheets[0].values[0].filter(Boolean)).toEqual(['Riverbend Music Therapy — Caseload 2026']);
+    expect(sheets[1].values[1][0]).toBe('1/5/2026');
+
+    await menu(page, 'Record a session');
+    const side = sidebar(page);
+    await side.getByText('Cadence reads 3 active clients in 1 group from Clients, headings in row 2.').waitFor();
+    await side.getByLabel('Group').selectOption({ label: 'Monday art' });
+    for (const name of ['Ana Lima', XSS_NAME, 'Ben Ode']) await status(side, name, 'Present');
+    await side.getByRole('button', { name: 'Save session' }).click();
+    await side.getByRole('region', { name: 'Saved' }).waitFor();
+    const before = records(await workbook(imported), 'Attendance').length;
+    expect(before).toBeGreaterThanOrEqual(3);
+
+    // Settings: the group column becomes "Program"; the Record view offers its groups at once.
+    await side.getByRole('button', { name: 'Settings', exact: true }).click();
+    await side.getByLabel('Heading row').waitFor();
+    expect(await side.getByLabel('Heading row').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toMatch(/^Row 2: Client ID/);
+    await side.getByLabel('Group column').selectOption('Program');
+    await side.getByRole('button', { name: 'Save settings' }).click();
+    await side.getByText('Settings saved.').waitFor();
+    await side.getByText('Cadence reads 3 active clients in 2 groups from Clients, headings in row 2.').waitFor();
+    await side.getByRole('button', { name: 'Record', exact: true }).click();
+    const groups = await side.getByLabel('Group').evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.textContent));
+    expect(groups).toEqual(expect.arrayContaining(['Percussion', 'Strings']));
+    expect(groups).not.toContain('Monday art');
+    await side.getByLabel('Group').selectOption({ label: 'Percussion' });
+    await side.getByRole('radiogroup', { name: 'Status for Ben Ode' }).waitFor();
+    expect(await side.getByRole('radiogroup', { name: 'Status for Ana Lima' }).count()).toBe(0);
+    // Nothing already recorded changed.
+    expect(records(await workbook(imported), 'Attendance')).toHaveLength(before);
+    await shot(page, '8-imported-roster-settings');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -39,7 +39,7 @@ describe.each(['creation', 'reverse'] as const)('the record is one tab (metadata
     const data = sidebar(env);
     expect(data.tabWarnings).toEqual([expect.stringContaining('"Copy of Attendance" is a copy of the Attendance record ("Attendance")')]);
     expect(data.roster.sheetName).toBe('Clients');
-    expect(data.roster.candidates.map((c) => c.name)).not.toContain('Copy of Attendance');
+    expect(env.run<{ name: string }[]>('getRosterTabs').map((t) => t.name)).not.toContain('Copy of Attendance');
   });
 
   test('renaming the tabs round (the copy called "Attendance") does not move the record', () => {

@@ -40,24 +40,23 @@ test('duplicate names without IDs stay usable and the problem is explained', () 
   expect(data.roster.problem).toMatch(/share a name and have no ID \(Sam Lee\).*Add a Client ID column/);
 });
 
-test('a header row that is not row 1 is refused with a message saying how to fix it', () => {
-  const env = practice([{ id: '1', name: 'Amy' }], { rowsAbove: 2, sheetName: 'Clients' });
+test('headings below a title and a blank row are found, and the sidebar says where', () => {
+  const env = practice([{ id: '1', name: 'Amy Adams', group: 'Monday group', active: 'yes' }], { rowsAbove: 2, sheetName: 'Clients' });
   const data = sidebar(env);
-  expect(data.clients).toEqual([]);
-  expect(data.roster.sheetName).toBeNull();
-  expect(data.roster.problem).toMatch(/"Clients" looks like a roster, but its headers are in row 3.*delete the rows above/);
-  expect(failure(() => env.run('saveSession', session(['1'])))).toMatch(/"1" is not on the roster/);
+  expect(data.roster).toMatchObject({ sheetName: 'Clients', headerRow: 3, nameHeader: 'Client', idHeader: 'Client ID', problem: null });
+  expect(data.roster.summary).toBe('1 active client in 1 group from Clients, headings in row 3');
+  expect(env.run<SaveSessionResult>('saveSession', session(['1'])).saved).toBe(1);
 });
 
 test('Settings choose another tab and columns; the choice is stored in document properties', () => {
   const env = practice();
   const other = env.spreadsheet.insertSheet('Caseload');
   other.getRange(1, 1, 3, 3).setValues([['Who', 'Ref', 'Team'], ['Zoe Zane', "'Z9", 'North'], ['Yan Yu', "'Y8", 'South']]);
-  const data = env.run<SidebarData>('saveSettings', { roster: { sheetId: other.getSheetId(), nameHeader: 'Who', idHeader: 'Ref', groupHeader: 'Team' } });
+  const data = env.run<SidebarData>('saveSettings', { roster: { sheetId: other.getSheetId(), headerRow: 1, nameHeader: 'Who', idHeader: 'Ref', groupHeader: 'Team' } });
   expect(data.roster).toMatchObject({ sheetName: 'Caseload', nameHeader: 'Who', idHeader: 'Ref', groupHeader: 'Team', problem: null });
   expect(data.clients.map((c) => [c.id, c.name, c.group])).toEqual([['Z9', 'Zoe Zane', 'North'], ['Y8', 'Yan Yu', 'South']]);
   expect(JSON.parse(env.documentProperties()['cadence.settings']).roster.sheetId).toBe(other.getSheetId());
-  expect(data.roster.candidates.map((c) => c.name)).toEqual(['Clients', 'Caseload']);
+  expect(env.run<{ name: string; headerRow: number | null }[]>('getRosterTabs').map((t) => [t.name, t.headerRow])).toEqual([['Clients', 1], ['Caseload', null]]);
   // A column chosen in Settings that the practice later renames is reported.
   other.getRange('C1').setValue('Area');
   expect(sidebar(env).roster.problem).toMatch(/"Team" chosen in Settings is no longer in "Caseload"/);

@@ -30,12 +30,13 @@ function sampleData(): SidebarData {
     reasons: [...DEFAULT_REASONS],
     followUps: [{ entryId: 'E1', clientId: 'C1', date: '2026-11-12', status: 'unexcused', reason: 'illness', note: '' }],
     settings: {
-      roster: { sheetId: null, nameHeader: null, idHeader: null, groupHeader: null, activeHeader: null },
+      roster: { sheetId: null, headerRow: null, nameHeader: null, idHeader: null, groupHeader: null, activeHeader: null, statusMeanings: {} },
       reasons: [...DEFAULT_REASONS], trend: DEFAULT_TREND_SETTINGS, patternWeeks: 26, maxNoteLength: 200,
     },
     roster: {
       sheetName: 'Clients', sheetId: 7, headerRow: 1, nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null,
-      clientCount: 5, problem: null, candidates: [{ sheetId: 7, name: 'Clients', headers: ['ID', 'Client', 'Group'] }],
+      groupsFromSections: false, clientCount: 5, activeCount: 4, groupCount: 2, summary: '4 active clients in 2 groups from Clients, headings in row 1',
+      problem: null, statusValues: [], canAddIds: false,
     },
     recordedSessions: [],
     tabWarnings: [`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`],
@@ -269,21 +270,26 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
 });
 
 it('opens Settings first when the menu asked for it, and saves the edited settings', async () => {
-  const { page, calls } = await openSidebar(browser, { data: sampleData(), startView: 'settings' });
+  const rosterTabs = [
+    { sheetId: 3, name: 'Notes', rows: [['Date', 'Client', 'Note']], headerRow: 1, guesses: [{ nameHeader: 'Client', idHeader: null, groupHeader: null, activeHeader: null }] },
+    { sheetId: 7, name: 'Clients', rows: [['ID', 'Client', 'Group', 'Team'], ['C1', 'Ana Lima', 'Tuesday', 'Blue']], headerRow: 1, guesses: [{ nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null }, null] },
+  ];
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), startView: 'settings', rosterTabs });
   await page.getByRole('region', { name: 'Settings' }).waitFor();
   await page.getByLabel('New reason').fill('school run');
   await page.getByRole('button', { name: 'Add reason' }).click();
   await page.getByRole('button', { name: 'Remove other' }).click();
   await page.getByRole('button', { name: 'Move illness down' }).click();
   await page.getByLabel('Points above the usual rate (%)').fill('30');
-  await page.getByLabel('Group column').selectOption('Group');
+  await page.getByText('Cadence reads 4 active clients in 2 groups from Clients, headings in row 1.').waitFor();
+  await page.getByLabel('Group column').selectOption('Team');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Settings saved.').waitFor();
   const change = (await calls()).find((c) => c.name === 'saveSettings')?.args[0] as Record<string, unknown>;
   const reasons = [...DEFAULT_REASONS.filter((r) => r !== 'other'), 'school run'];
   [reasons[0], reasons[1]] = [reasons[1], reasons[0]];
   expect(change).toEqual({
-    roster: { sheetId: null, nameHeader: null, idHeader: null, groupHeader: 'Group', activeHeader: null },
+    roster: { sheetId: 7, headerRow: 1, nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Team', activeHeader: '', statusMeanings: {} },
     reasons, trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 }, patternWeeks: 26, maxNoteLength: 200,
   });
   await page.close();

@@ -20,6 +20,8 @@ export interface FakeServerOptions {
   /** saveSession fails with this message while it is set (window.__server.failSave). */
   failSave?: string;
   history?: unknown[];
+  /** What getRosterTabs answers (Settings › Roster). */
+  rosterTabs?: unknown[];
   /** Appended after the page, as showSettings does with HtmlOutput.append. */
   startView?: string;
 }
@@ -66,6 +68,7 @@ function installFakeServer(options: FakeServerOptions): void {
     completeFollowUp: () => null,
     saveSettings: () => options.data,
     createRoster: () => options.data,
+    getRosterTabs: () => options.rosterTabs ?? [],
   };
   type Handler = ((value: unknown) => void) | null;
   const runner = (onSuccess: Handler, onFailure: Handler): unknown => new Proxy({}, {

@@ -7,8 +7,8 @@
  * 'YYYY-MM-DD' strings).
  */
 import type {
-  CorrectionRequest, Entry, EntryChangeResult, RosterTabChoice, SaveSessionRequest, SaveSessionResult, SessionCorrectionRequest, Settings,
-  SidebarData, WithdrawalRequest,
+  CadenceIdsRequest, CorrectionRequest, Entry, EntryChangeResult, LinkHistoryRequest, RosterTabChoice, SaveSessionRequest, SaveSessionResult,
+  SessionCorrectionRequest, Settings, SidebarData, WithdrawalRequest,
 } from './types';
 
 export interface CadenceApi {
@@ -38,6 +38,10 @@ export interface CadenceApi {
   createRoster(): SidebarData;
   /** Every tab's first rows, for Settings to choose the roster tab, heading row and columns. */
   getRosterTabs(): RosterTabChoice[];
+  /** Adds the "Cadence ID" column the user asked for, links the history to the new IDs, answers fresh data. */
+  addCadenceIds(request: CadenceIdsRequest): SidebarData;
+  /** Links the sessions recorded under a name no longer on the roster to a roster client. */
+  linkClientHistory(request: LinkHistoryRequest): SidebarData;
 }
 
 export type Endpoint = keyof CadenceApi;

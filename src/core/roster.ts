@@ -135,6 +135,8 @@ export interface RosterRead {
   problem: string | null;
   /** The status column's values and how each is read (empty without a status column). */
   statusValues: StatusValue[];
+  /** For each client, the index of its row in the rows read. */
+  rows: number[];
 }
 
 /**
@@ -150,6 +152,7 @@ export function readClients(rows: readonly unknown[][], layout: RosterLayout, me
   const sameId: string[] = [];
   const labels = layout.sections ? sectionLabels(rows) : new Set<number>();
   const statuses = new Map<string, StatusValue>();
+  const clientRows: number[] = [];
   let section = '';
   rows.forEach((row, i) => {
     if (labels.has(i)) {
@@ -179,6 +182,7 @@ export function readClients(rows: readonly unknown[][], layout: RosterLayout, me
       else statuses.set(key, { value: key, active, count: 1 });
     }
     clients.push({ id, name, group: layout.group === null ? section : text(row[layout.group]), active });
+    clientRows.push(i);
   });
   const problems: string[] = [];
   if (sameName.length) {
@@ -187,7 +191,7 @@ export function readClients(rows: readonly unknown[][], layout: RosterLayout, me
   if (sameId.length) {
     problems.push(`The roster uses the same ID on more than one row (${[...new Set(sameId)].join(', ')}); only the first of each is offered. Give each client their own ID.`);
   }
-  return { clients, problem: problems.length ? problems.join(' ') : null, statusValues: [...statuses.values()] };
+  return { clients, problem: problems.length ? problems.join(' ') : null, statusValues: [...statuses.values()], rows: clientRows };
 }
 
 /** The groups of the roster's active clients, sorted. */

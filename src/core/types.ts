@@ -273,6 +273,29 @@ export interface RosterTabChoice {
   guesses: (Pick<RosterView, 'nameHeader' | 'idHeader' | 'groupHeader' | 'activeHeader'> | null)[];
 }
 
+/** Sessions recorded under a name no longer on the roster (a renamed client without an ID). */
+export interface UnlinkedHistory {
+  /** The name key the sessions were recorded under ("name:jose nunez"). */
+  clientId: string;
+  /** The name as last recorded. */
+  name: string;
+  sessions: number;
+  /** YYYY-MM-DD of the latest session. */
+  lastDate: string;
+}
+
+/** linkClientHistory(): the sessions of `fromClientId` become `toClientId`'s (new rows, append-only). */
+export interface LinkHistoryRequest {
+  requestId: string;
+  fromClientId: string;
+  toClientId: string;
+}
+
+/** addCadenceIds(): the user asked for a "Cadence ID" column in the roster. */
+export interface CadenceIdsRequest {
+  requestId: string;
+}
+
 export interface SidebarData {
   today: string;
   timeZone: string;
@@ -288,6 +311,8 @@ export interface SidebarData {
    * (made with Duplicate) that Cadence never writes to, named. Shown as text.
    */
   tabWarnings: string[];
+  /** Sessions under names no longer on the roster, for the user to link (renames without IDs). */
+  unlinked: UnlinkedHistory[];
 }
 
 /** correctEntry(): replace an entry with new content (a superseding row). */

@@ -8,3 +8,4 @@ export { getSidebarData } from './sidebarData';
 export { saveSession } from './saveSession';
 export { getClientHistory, correctEntry, correctSession, withdrawEntry, completeFollowUp } from './entryChanges';
 export { saveSettings, createRoster, getRosterTabs } from './setup';
+export { addCadenceIds, linkClientHistory } from './clientLinks';

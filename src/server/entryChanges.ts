@@ -59,6 +59,8 @@ export type Revision = Pick<Entry, 'status' | 'reason' | 'notice' | 'note' | 'fo
 export interface EntryRevision {
   entryId: string;
   revision: Revision;
+  /** A new client for the entry: a renamed client's sessions linked to the roster (clientLinks.ts). */
+  client?: Pick<Entry, 'clientId' | 'client'>;
 }
 
 /**
@@ -71,8 +73,9 @@ export function appendSuperseding(record: AttendanceRecord, revisions: readonly 
   const linked = linkedEntries(record);
   const olds = revisions.map(({ entryId }) => findCurrentEntry(linked, entryId));
   const provenance = provenanceFor(requestId);
-  const rows: Entry[] = revisions.map(({ revision }, i) => ({
+  const rows: Entry[] = revisions.map(({ revision, client }, i) => ({
     ...olds[i],
+    ...client,
     ...provenance(),
     status: revision.status,
     reason: revision.reason,

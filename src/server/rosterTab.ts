@@ -25,6 +25,8 @@ export interface Roster {
   clients: Client[];
   view: RosterView;
   location: RosterLocation | null;
+  /** For each client, its row's index below the heading row (0 = the row just under it). */
+  rows: number[];
   /** What to remember after this read: a new detection, or null to forget; undefined = unchanged. */
   remember?: RosterMemory | null;
 }
@@ -120,7 +122,7 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
         view.sheetName = tab.name;
         view.sheetId = tab.sheetId;
         view.problem = `The roster tab "${tab.name}" has no client name column${where}. Choose the heading row and the name column in Settings.`;
-        return { clients: [], view, location: null };
+        return { clients: [], view, location: null, rows: [] };
       }
       found = { tab, detected };
     } else {
@@ -150,7 +152,7 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
   }
   if (!found) {
     view.problem = view.problem ?? 'No roster found: no tab has a column headed "Client" or "Name" in its first rows. Choose your roster tab and its columns in Settings, or let Cadence create a small roster.';
-    return { clients: [], view, location: null, remember };
+    return { clients: [], view, location: null, rows: [], remember };
   }
   const { tab, detected } = found;
   const { layout } = detected;
@@ -158,7 +160,7 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
     const memo = memoryOf(tab, layout);
     if (!sameMemory(memory, memo)) remember = memo;
   }
-  const { clients, problem, statusValues } = readClients(tab.values.slice(layout.headerRow), layout, settings.statusMeanings);
+  const { clients, problem, statusValues, rows } = readClients(tab.values.slice(layout.headerRow), layout, settings.statusMeanings);
   const at = (i: number | null) => (i === null ? null : layout.headings[i] || null);
   Object.assign(view, {
     sheetName: tab.name,
@@ -181,7 +183,7 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
     : null;
   view.problem = [view.problem, missing, problem].filter(Boolean).join(' ') || null;
   const location: RosterLocation = { sheet: tab.sheet, headerRow: layout.headerRow, nameColumn: layout.name + 1, idColumn: layout.id === null ? null : layout.id + 1 };
-  return { clients, view, location, remember };
+  return { clients, view, location, rows, remember };
 }
 
 export const ROSTER_HEADERS = ['Client ID', 'Client', 'Group', 'Active'];

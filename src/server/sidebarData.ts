@@ -4,6 +4,7 @@ import { addDays, weekStart } from '../core/dates';
 import { currentEntries } from '../core/record';
 import { recordedSessions } from '../core/recordedSessions';
 import { rosterGroups } from '../core/roster';
+import { unlinkedHistories } from '../core/unlinked';
 import { computeTrend, trendsByClient } from '../core/trend';
 import type { Entry, SidebarData } from '../core/types';
 import { readAttendance } from './attendanceTab';
@@ -39,6 +40,7 @@ export function sidebarDataFrom(workbook: Workbook, all: readonly Entry[]): Side
     roster: roster.view,
     recordedSessions: recordedSessions(all, since),
     tabWarnings: copyWarnings(workbook.tabs),
+    unlinked: unlinkedHistories(current, roster.clients),
   };
 }
 

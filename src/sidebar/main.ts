@@ -28,6 +28,9 @@
  *   settings               region "Settings"; selects "Roster sheet", "Heading row", "Name column",
  *                          "ID column", "Group column", "Status column"; group "Active when the
  *                          status is" with one checkbox per value; "Detect the roster again";
+ *                          without IDs: "Add a Cadence ID column"; list "Sessions under other
+ *                          names" with a select "Link “<old name>” (n sessions, last 12 Nov) to"
+ *                          and a button "Link sessions of <old name>";
  *                          "Create a roster tab" (no roster);
  *                          reasons list "Reasons" with "Move <reason> up/down", "Remove <reason>";
  *                          "New reason" + "Add reason"; the trend numbers by their visible labels;

@@ -248,6 +248,9 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     noRoster,
     // Copies of Cadence's tabs, named (text only): a duplicated Attendance tab is never written to.
     ...(data.tabWarnings ?? []).map((warning) => message('info', warning)),
+    data.unlinked.length
+      ? message('info', `Sessions recorded as ${data.unlinked.map((u) => `“${u.name}”`).join(', ')} match no one on the roster now (renamed?). Open Settings to link them to the client.`)
+      : null,
     h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date, dateNote]),
     h('div', { className: 'block field' }, [h('label', { text: 'Group', attrs: { for: scopeId } }), scope]),
     recorded,

@@ -7,6 +7,7 @@
  */
 import type { RosterSettings, RosterTabChoice, SidebarData } from '../core/types';
 import { call } from './api';
+import { cadenceIdOffer, unlinkedList } from './clientIdentity';
 import { button, h, message, replace, select, uid } from './dom';
 
 export interface RosterSettingsHooks {
@@ -163,6 +164,8 @@ export function rosterSettings(data: SidebarData, hooks: RosterSettingsHooks): R
     h('p', { className: 'secondary', text: roster.sheetName ? `Cadence reads ${roster.summary}.` : 'No roster found yet.' }),
     roster.problem ? message('error', roster.problem) : null,
     create,
+    cadenceIdOffer(data, hooks),
+    unlinkedList(data, hooks),
     controls,
     roster.sheetName ? detectAgain : null,
   ]);

@@ -40,6 +40,7 @@ function sampleData(): SidebarData {
     },
     recordedSessions: [],
     tabWarnings: [`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`],
+    unlinked: [],
   };
 }
 
@@ -408,4 +409,26 @@ describe('accessibility (axe-core in the page)', () => {
     expect(await levelOneHeadings(failed.page)).toHaveLength(1);
     await failed.page.close();
   });
+});
+it('a roster without IDs: Settings explains and offers the Cadence ID column, and links sessions under an old name on the user\'s choice', async () => {
+  const data = sampleData();
+  data.roster = { ...data.roster, idHeader: null, canAddIds: true };
+  data.unlinked = [{ clientId: 'name:ana lyma', name: 'Ana Lyma', sessions: 4, lastDate: '2026-11-12' }];
+  const { page, calls } = await openSidebar(browser, { data });
+  // The Record view says where to link them; nothing is linked or added by itself.
+  await page.getByText('Sessions recorded as “Ana Lyma” match no one on the roster now (renamed?). Open Settings to link them to the client.').waitFor();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByText(/Cadence can add a "Cadence ID" column after the last column of Clients/).waitFor();
+  expect((await calls()).map((c) => c.name)).not.toContain('addCadenceIds');
+  await page.getByLabel('Link “Ana Lyma” (4 sessions, last 12 Nov) to').selectOption({ label: 'Ana Lima' });
+  await page.getByRole('button', { name: 'Link sessions of Ana Lyma' }).click();
+  await page.getByText('4 sessions of “Ana Lyma” are now Ana Lima\'s.').waitFor();
+  await page.getByRole('button', { name: 'Add a Cadence ID column' }).click();
+  await page.getByText(/Cadence ID column added to Clients/).waitFor();
+  const asked = (await calls()).filter((c) => c.name === 'linkClientHistory' || c.name === 'addCadenceIds');
+  expect(asked).toEqual([
+    { name: 'linkClientHistory', args: [{ requestId: expect.stringMatching(/^r-/), fromClientId: 'name:ana lyma', toClientId: 'C1' }] },
+    { name: 'addCadenceIds', args: [{ requestId: expect.stringMatching(/^r-/) }] },
+  ]);
+  await page.close();
 });

@@ -69,6 +69,8 @@ function installFakeServer(options: FakeServerOptions): void {
     saveSettings: () => options.data,
     createRoster: () => options.data,
     getRosterTabs: () => options.rosterTabs ?? [],
+    addCadenceIds: () => options.data,
+    linkClientHistory: () => options.data,
   };
   type Handler = ((value: unknown) => void) | null;
   const runner = (onSuccess: Handler, onFailure: Handler): unknown => new Proxy({}, {

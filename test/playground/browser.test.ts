@@ -463,6 +463,9 @@ describe('npm start in a browser', () => {
     await menu(page, 'Record a session');
     const side = sidebar(page);
     await side.getByText('Cadence reads 3 active clients in 1 group from Clients, headings in row 2.').waitFor();
+    // Last week's session: today's was recorded from the keyboard above.
+    const shown = await side.getByLabel('Session date').inputValue();
+    await side.getByLabel('Session date').fill(addDays(shown, -7));
     await side.getByLabel('Group').selectOption({ label: 'Monday art' });
     for (const name of ['Ana Lima', XSS_NAME, 'Ben Ode']) await status(side, name, 'Present');
     await side.getByRole('button', { name: 'Save session' }).click();

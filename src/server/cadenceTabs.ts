@@ -68,8 +68,44 @@ function likelyOriginal(a: { name: string }, b: { name: string }): number {
   return copy(a.name) - copy(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/** Cadence's tabs: one finder query, then one getSheetId and getName per tagged tab. */
+/** The keys of the tabs Cadence tags (the Attendance record and the Patterns tab). */
+const TAB_KEYS = [ATTENDANCE_KEY, 'cadence.patterns'];
+
+/**
+ * Cadence's tabs. The usual case costs one finder query and one getSheetById per key: each key's
+ * tag is on exactly one tab and that tab is the remembered one. Anything else (a key with a tag
+ * but no remembered ID, a tag on several tabs, a remembered tab gone) takes the full look-up,
+ * which names copies and picks or re-remembers the tab.
+ */
 export function cadenceTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
+  return rememberedTabs(ss, remembered) ?? searchedTabs(ss, remembered);
+}
+
+function rememberedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs | null {
+  const tabs = Object.assign(new Map<string, Sheet>(), {
+    copies: [] as TabCopy[], tagged: new Set<number>(), ids: { ...remembered }, changed: false,
+  });
+  for (const key of TAB_KEYS) {
+    const count = ss.createDeveloperMetadataFinder()
+      .withKey(key)
+      .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+      .find().length;
+    const id = remembered[key];
+    if (count === 0) {
+      // No tab carries the tag: the tab is gone (its writer recreates it), as the full look-up says.
+      continue;
+    }
+    if (count > 1 || id === undefined) return null;
+    const sheet = ss.getSheetById(id);
+    if (!sheet) return null;
+    tabs.set(key, sheet);
+    tabs.tagged.add(id);
+  }
+  return tabs;
+}
+
+/** Every tagged tab: one finder query, then one getSheetId and getName per tagged tab. */
+function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
   const tags = ss.createDeveloperMetadataFinder()
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
     .find();

@@ -63,14 +63,17 @@ function protectedSaysSo<T>(change: () => T, tabName: () => string): T {
 /**
  * The tabs looked up again under the lock (another writer may have created the record since the
  * workbook was opened). When the remembered record is gone but tagged tabs remain, another
- * execution may have made and remembered a new record meanwhile: the IDs are read again then,
- * so two saves after a deletion cannot make two records (the only case worth a second read).
+ * execution may have made and remembered a new record (or Patterns tab) meanwhile: the IDs are
+ * read again then, so two saves after a deletion cannot make two records or two Patterns tabs
+ * (the only case worth a second read).
  */
 export function tabsUnderLock(workbook: Workbook): CadenceTabs {
   const checked = stillThere(workbook);
   if (checked) return checked;
   const tabs = cadenceTabs(workbook.ss, workbook.tabIds);
-  if (tabs.get(ATTENDANCE_KEY) || !tabs.copies.some((c) => c.key === ATTENDANCE_KEY)) return tabs;
+  // The same holds for Patterns: deleted by a person, then remade by a save that ran meanwhile.
+  const remade = (key: string) => !tabs.get(key) && tabs.copies.some((c) => c.key === key);
+  if (!remade(ATTENDANCE_KEY) && !remade(PATTERNS_KEY)) return tabs;
   return cadenceTabs(workbook.ss, readTabIds(freshDocumentProperty(TAB_IDS_PROPERTY)));
 }
 

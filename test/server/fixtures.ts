@@ -130,6 +130,8 @@ export function columnLabels(sheet: GoogleAppsScript.Spreadsheet.Sheet, headerRo
     const field = tagged.get(i);
     if (field) return headerOf.get(field) as string;
     const text = String(h);
+    // A blank heading gets a label of its own, so two blank columns never share (and hide) a key.
+    if (text.trim() === '') return `(blank heading, column ${i + 1})`;
     return tagged.size && cadence.has(text) ? `${text} (user's)` : text;
   });
 }

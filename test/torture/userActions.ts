@@ -4,7 +4,7 @@
  * the roster, delete a tab of their own. Each updates the model of what the user wrote.
  */
 import type { OfflineEnvironment } from '../../src/runtime';
-import { attendanceSheet, readRecordBack } from '../server/fixtures';
+import { attendanceSheet, columnLabels, readRecordBack, taggedColumns } from '../server/fixtures';
 import type { RecordModel } from './recordModel';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -139,10 +139,13 @@ export function deleteOtherSheet(env: OfflineEnvironment, model: RecordModel): b
 export function renameHeading(env: OfflineEnvironment, model: RecordModel, pick: number, label: number): boolean {
   const sheet = record(env);
   if (!sheet) return false;
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const row = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const headers = row.map(String);
+  const labels = columnLabels(sheet, row);
   const at = pick % headers.length;
-  // The user's own columns are tracked by their heading; renaming those is a different story.
-  if (model.userColumns.has(headers[at]) || headers[at].startsWith('My column')) return false;
+  // The user's own columns are tracked by their label (a "Status" of theirs reads as "Status
+  // (user's)"); renaming those is a different story.
+  if (model.userColumns.has(labels[at]) || model.userColumns.has(headers[at]) || headers[at].startsWith('My column')) return false;
   sheet.getRange(1, at + 1).setValue(`${headers[at] || 'column'} (${label})`);
   return true;
 }
@@ -175,7 +178,12 @@ export function typeRow(env: OfflineEnvironment, model: RecordModel, label: numb
   const text = `typed by hand ${label}`;
   const at = sheet.getLastRow() + 1 + (label % 2);
   if (at > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), at - sheet.getMaxRows());
-  sheet.getRange(at, 2 + (label % 3)).setValue(text);
+  // A person types a note, a name or a date under the record, not an id in Cadence's identity
+  // columns (Entry ID, Replaces, Request ID): those are found by tag wherever columns were moved.
+  const identity = new Set<string>(['entryId', 'replaces', 'requestId']);
+  const tagged = taggedColumns(sheet);
+  const free = Array.from({ length: sheet.getLastColumn() }, (_, i) => i).filter((i) => !identity.has(tagged.get(i) ?? ''));
+  sheet.getRange(at, free[(1 + (label % 3)) % free.length] + 1).setValue(text);
   model.typedRows.push(text);
   return true;
 }

@@ -15,22 +15,24 @@ import { asCellText, cellText, headerKey } from './text';
 export type RecordField = Exclude<keyof Entry, 'supersededBy'>;
 
 /** Cadence's columns in the order a new Attendance tab gets them (src/README.md, "The record is append-only"). */
-export const RECORD_COLUMNS: readonly { field: RecordField; header: string }[] = [
-  { field: 'entryId', header: 'Entry ID' },
-  { field: 'sessionDate', header: 'Session date' },
-  { field: 'group', header: 'Group' },
-  { field: 'clientId', header: 'Client ID' },
-  { field: 'client', header: 'Client' },
-  { field: 'status', header: 'Status' },
-  { field: 'reason', header: 'Reason' },
-  { field: 'notice', header: 'Notice given' },
-  { field: 'note', header: 'Note' },
-  { field: 'followUp', header: 'Follow up' },
-  { field: 'followUpDone', header: 'Follow-up done' },
-  { field: 'recordedAt', header: 'Recorded at' },
-  { field: 'recordedBy', header: 'Recorded by' },
-  { field: 'replaces', header: 'Replaces' },
-  { field: 'requestId', header: 'Request ID' },
+export const RECORD_COLUMNS: readonly { field: RecordField; header: string; width: number }[] = [
+  // Read like a register: what happened, to whom, first (issue 12)...
+  { field: 'sessionDate', header: 'Session date', width: 95 },
+  { field: 'client', header: 'Client', width: 160 },
+  { field: 'status', header: 'Status', width: 90 },
+  { field: 'reason', header: 'Reason', width: 140 },
+  { field: 'notice', header: 'Notice given', width: 95 },
+  { field: 'note', header: 'Note', width: 280 },
+  { field: 'followUp', header: 'Follow up', width: 80 },
+  { field: 'followUpDone', header: 'Follow-up done', width: 110 },
+  { field: 'group', header: 'Group', width: 140 },
+  // ...then provenance, then the identifiers Cadence needs and a therapist does not read (narrow).
+  { field: 'recordedAt', header: 'Recorded at', width: 120 },
+  { field: 'recordedBy', header: 'Recorded by', width: 170 },
+  { field: 'clientId', header: 'Client ID', width: 80 },
+  { field: 'entryId', header: 'Entry ID', width: 60 },
+  { field: 'replaces', header: 'Replaces', width: 60 },
+  { field: 'requestId', header: 'Request ID', width: 60 },
 ];
 
 /** 0-based column index of every Cadence field in the tab. */

@@ -81,7 +81,10 @@ function createAttendance(ss: Spreadsheet): Sheet {
   sheet.addDeveloperMetadata(ATTENDANCE_KEY);
   const headers = RECORD_COLUMNS.map((c) => c.header);
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
+  // The header and the session date and client stay in view while a person scrolls the register.
   sheet.setFrozenRows(1);
+  sheet.setFrozenColumns(2);
+  RECORD_COLUMNS.forEach(({ width }, i) => sheet.setColumnWidth(i + 1, width));
   const bodyRows = Math.max(sheet.getMaxRows() - 1, 1);
   RECORD_COLUMNS.forEach(({ field }, i) => {
     const format = DATE_FORMATS[field];

@@ -100,7 +100,8 @@ test('current entries exclude withdrawn rows and anything a later row replaced, 
 
 test('an older record reads the same: its filled "Superseded by" and in-place "Follow-up done" cells', () => {
   // Written by Cadence before append-only: the old row got "Superseded by" and "Follow-up done" in place.
-  const headers = [...HEADERS.slice(0, 14), 'Superseded by', 'Request ID'];
+  const headers = ['Entry ID', 'Session date', 'Group', 'Client ID', 'Client', 'Status', 'Reason', 'Notice given', 'Note', 'Follow up',
+    'Follow-up done', 'Recorded at', 'Recorded by', 'Replaces', 'Superseded by', 'Request ID'];
   const { columns, added } = planColumns(headers, headers.length);
   expect(added).toEqual([]);
   const rows = [

@@ -94,7 +94,7 @@ test('a Cadence column deleted from a record with entries is refused in words, a
   const env = practice();
   env.run('saveSession', session(['C001'], { C001: { status: 'excused', reason: 'transport' } }));
   const sheet = attendanceSheet(env)!;
-  sheet.deleteColumn(7); // Reason
+  sheet.deleteColumn(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Reason') + 1);
   sheet.getRange(1, sheet.getLastColumn() + 1, 2, 1).setValues([['Mine'], ['kept']]);
   const before = JSON.stringify(sheet.getDataRange().getValues());
   const error = failure(() => env.run('saveSession', session(['C002'], { C002: { status: 'excused', reason: 'illness' } }, { date: '2025-03-11' })));
@@ -118,7 +118,7 @@ test('a Cadence column deleted from a record without entries yet is added back a
 test('a session date the user typed as text is read as that day', () => {
   const env = practice();
   env.run('saveSession', session(['C001']));
-  attendanceSheet(env)!.getRange(2, 2).setValue("'2025-03-03");
+  attendanceSheet(env)!.getRange(2, 1).setValue("'2025-03-03"); // Session date, the register's first column
   const history = env.run<{ sessionDate: string }[]>('getClientHistory', 'C001');
   expect(history.map((e) => e.sessionDate)).toEqual(['2025-03-03']);
 });

@@ -43,6 +43,10 @@ describe('saving a session', () => {
     const sheet = attendanceSheet(env)!;
     expect(sheet.getName()).toBe('Attendance');
     expect(sheet.getFrozenRows()).toBe(1);
+    // A register: what happened, to whom, first; identifiers and provenance to the right, narrow.
+    expect(sheet.getRange(1, 1, 1, 7).getValues()[0]).toEqual(['Session date', 'Client', 'Status', 'Reason', 'Notice given', 'Note', 'Follow up']);
+    expect(sheet.getFrozenColumns()).toBe(2);
+    expect(sheet.getColumnWidth(3)).toBeGreaterThanOrEqual(90); // "unexcused" whole
     expect(sheet.getRange(1, 1).getFontWeight()).toBe('bold');
     const rows = recordEntries(env);
     expect(rows.map((r) => r['Entry ID'])).toEqual(result.entryIds);
@@ -53,8 +57,8 @@ describe('saving a session', () => {
     });
     expect(rows[0]).toMatchObject({ 'Client ID': 'C001', Status: 'present', 'Notice given': '', 'Follow up': '' });
     // The Session date is a real date cell shown as yyyy-mm-dd, not text.
-    expect(sheet.getRange(2, 2).getDisplayValue()).toBe('2025-03-10');
-    expect(Object.prototype.toString.call(sheet.getRange(2, 2).getValue())).toBe('[object Date]');
+    expect(sheet.getRange(2, 1).getDisplayValue()).toBe('2025-03-10');
+    expect(Object.prototype.toString.call(sheet.getRange(2, 1).getValue())).toBe('[object Date]');
   });
 
   test('the next sidebar load shows last entries and the open follow-up; marking it done closes it', () => {

@@ -83,8 +83,9 @@ test('every Cadence heading renamed, emptied or merged: the record reads and sav
 test('columns moved and sorted around: the tags move with their columns', () => {
   const { env, sheet } = urgentBen();
   const before = view(env);
-  sheet.moveColumns(sheet.getRange('F:F'), 1); // Status first
-  sheet.moveColumns(sheet.getRange('I:I'), 16); // Note last
+  const column = (heading: string) => sheet.getRange(1, headers(sheet).indexOf(heading) + 1).getA1Notation().replace('1', '');
+  sheet.moveColumns(sheet.getRange(`${column('Status')}:${column('Status')}`), 1); // Status first
+  sheet.moveColumns(sheet.getRange(`${column('Note')}:${column('Note')}`), sheet.getLastColumn() + 1); // Note last
   sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: 5, ascending: false });
   expect(view(env)).toEqual(before);
   const saved = env.run<SaveSessionResult>('saveSession', session(['C002'], { C002: { status: 'refused', note: 'asleep' } }, { date: '2025-03-10' }));
@@ -116,7 +117,8 @@ test('an untagged older record (with "Superseded by" and in-place "Follow-up don
   const env = practice();
   const sheet = env.spreadsheet.insertSheet('Attendance');
   sheet.addDeveloperMetadata('cadence.attendance');
-  const old = [...RECORD_COLUMNS.map((c) => c.header).slice(0, 14), 'Superseded by', 'Request ID'];
+  // The layout every tab had before issue 10: identifiers first, the links and request id last.
+  const old = ['Entry ID', 'Session date', 'Group', 'Client ID', 'Client', 'Status', 'Reason', 'Notice given', 'Note', 'Follow up', 'Follow-up done', 'Recorded at', 'Recorded by', 'Replaces', 'Superseded by', 'Request ID'];
   const day = (d: string) => new Date(`${d}T12:00:00Z`);
   sheet.getRange(1, 1, 4, old.length).setValues([
     old,

@@ -107,7 +107,7 @@ test('a Cadence column deleted from a record without entries yet is added back a
   env.run('saveSession', session(['C001']));
   const sheet = attendanceSheet(env)!;
   sheet.deleteRow(2);
-  sheet.deleteColumn(7); // Reason
+  sheet.deleteColumn(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Reason') + 1);
   sheet.getRange(1, sheet.getLastColumn() + 1).setValue('Mine');
   env.run('saveSession', session(['C002'], { C002: { status: 'excused', reason: 'illness' } }, { date: '2025-03-11' }));
   const values = sheet.getDataRange().getValues();

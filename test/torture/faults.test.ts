@@ -191,7 +191,8 @@ describe('damaged tabs', () => {
     const request = session(['C001', 'C004']);
     const saved = env.run<SaveSessionResult>('saveSession', request);
     expect(saved.saved).toBe(2);
-    const ids = sheet.getRange(lastEntryRow + 1, 1, 2, 1).getValues().map((r) => r[0]);
+    const idColumn = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Entry ID') + 1;
+    const ids = sheet.getRange(lastEntryRow + 1, idColumn, 2, 1).getValues().map((r) => r[0]);
     expect(ids).toEqual(saved.entryIds);
     // The entries went into rows inserted for them; the blank rows below stay, blank.
     expect(sheet.getMaxRows()).toBe(maxRows + 2);

@@ -35,13 +35,26 @@ const GLOBAL = 'Cadence';
 async function buildCode() {
   const entry = join(root, 'src/server/main.ts');
   const probe = await esbuild.build({
-    entryPoints: [entry], bundle: true, write: false, format: 'esm', metafile: true,
-    target: APPS_SCRIPT_TARGET, outfile: 'probe.js', logLevel: 'silent',
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    metafile: true,
+    target: APPS_SCRIPT_TARGET,
+    outfile: 'probe.js',
+    logLevel: 'silent',
   });
   const exports = Object.values(probe.metafile.outputs)[0].exports.filter((n) => n !== 'default');
   const bundle = await esbuild.build({
-    entryPoints: [entry], bundle: true, write: false, format: 'iife', globalName: GLOBAL,
-    target: APPS_SCRIPT_TARGET, platform: 'neutral', charset: 'utf8', legalComments: 'none',
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: APPS_SCRIPT_TARGET,
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
   });
   const stubs = exports
     .map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`)
@@ -54,8 +67,14 @@ async function buildCode() {
 /** The page script, bundled and minified for the browser. */
 async function pageScript(entry) {
   const script = await esbuild.build({
-    entryPoints: [join(root, entry)], bundle: true, write: false, format: 'iife',
-    target: 'es2019', minify: true, charset: 'utf8', legalComments: 'none',
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2019',
+    minify: true,
+    charset: 'utf8',
+    legalComments: 'none',
   });
   return script.outputFiles[0].text;
 }
@@ -67,8 +86,12 @@ const inlineSafe = (text) => text.replace(/<\//g, '<\\/');
 async function buildSidebar() {
   const script = await pageScript('src/sidebar/main.ts');
   const css = await esbuild.build({
-    entryPoints: [join(root, 'src/sidebar/style.css')], bundle: true, write: false, minify: true,
-    charset: 'utf8', loader: { '.css': 'css' },
+    entryPoints: [join(root, 'src/sidebar/style.css')],
+    bundle: true,
+    write: false,
+    minify: true,
+    charset: 'utf8',
+    loader: { '.css': 'css' },
   });
   const page = readFileSync(join(root, 'src/sidebar/index.html'), 'utf8');
   const html = page
@@ -81,17 +104,30 @@ async function buildSidebar() {
 async function buildPlaygroundPage() {
   const script = await pageScript('src/playground/page/main.ts');
   const page = readFileSync(join(root, 'src/playground/page/index.html'), 'utf8');
-  writeAtomically(join(distDev, 'page.html'), page.replace('<!-- SCRIPT -->', () => `<script>${inlineSafe(script)}</script>`));
+  writeAtomically(
+    join(distDev, 'page.html'),
+    page.replace('<!-- SCRIPT -->', () => `<script>${inlineSafe(script)}</script>`),
+  );
 }
 
 /** Node-side tools that run the built add-on offline. */
 async function buildTools() {
-  const tools = { playground: 'src/playground/server.ts', bench: 'test/bench/main.ts', conformance: 'test/conformance/main.ts' };
+  const tools = {
+    playground: 'src/playground/server.ts',
+    bench: 'test/bench/main.ts',
+    conformance: 'test/conformance/main.ts',
+  };
   for (const [name, file] of Object.entries(tools)) {
     if (!existsSync(join(root, file))) continue;
     await esbuild.build({
-      entryPoints: [join(root, file)], bundle: true, platform: 'node', target: 'node20',
-      format: 'cjs', outfile: join(distDev, `${name}.js`), packages: 'external', sourcemap: 'inline',
+      entryPoints: [join(root, file)],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: join(distDev, `${name}.js`),
+      packages: 'external',
+      sourcemap: 'inline',
       logLevel: 'warning',
     });
   }
@@ -111,7 +147,10 @@ function withoutFreshStart(args) {
   const kept = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--fresh' || args[i].startsWith('--fresh=') || args[i].startsWith('--import=')) continue;
-    if (args[i] === '--import') { i++; continue; }
+    if (args[i] === '--import') {
+      i++;
+      continue;
+    }
     kept.push(args[i]);
   }
   return kept;
@@ -153,12 +192,17 @@ async function watchAndServe(playgroundArgs) {
   let running = Promise.resolve();
   const changed = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { running = running.then(rebuild); }, 100);
+    timer = setTimeout(() => {
+      running = running.then(rebuild);
+    }, 100);
   };
   watch(join(root, 'src'), { recursive: true }, changed);
   watch(join(root, 'appsscript.json'), changed);
   for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => { child?.kill(signal); process.exit(0); });
+    process.on(signal, () => {
+      child?.kill(signal);
+      process.exit(0);
+    });
   }
 }
 

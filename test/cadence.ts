@@ -10,7 +10,9 @@ export const CADENCE_DIST = join(__dirname, '../dist');
 
 export function cadenceEnvironment(options: Partial<EnvironmentOptions> = {}): OfflineEnvironment {
   return createEnvironment({
-    distDir: CADENCE_DIST, addOnName: 'Cadence', user: 'therapist@example.org',
+    distDir: CADENCE_DIST,
+    addOnName: 'Cadence',
+    user: 'therapist@example.org',
     ...(options.workbook ? {} : { timeZone: 'America/New_York' }), // a workbook keeps its own zone
     ...options,
   });

@@ -26,5 +26,9 @@ function upToDate(): boolean {
 
 export default function globalSetup(): void {
   if (upToDate()) return;
-  execFileSync(process.execPath, [join(ROOT, 'build.mjs')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CI_QUIET: '1' } });
+  execFileSync(process.execPath, [join(ROOT, 'build.mjs')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, CI_QUIET: '1' },
+  });
 }

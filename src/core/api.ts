@@ -7,8 +7,18 @@
  * 'YYYY-MM-DD' strings).
  */
 import type {
-  CadenceIdsRequest, CorrectionRequest, Entry, EntryChangeResult, LinkHistoryRequest, RosterTabChoice, SaveSessionRequest, SaveSessionResult,
-  SessionCorrectionRequest, Settings, SidebarData, WithdrawalRequest,
+  CadenceIdsRequest,
+  CorrectionRequest,
+  Entry,
+  EntryChangeResult,
+  LinkHistoryRequest,
+  RosterTabChoice,
+  SaveSessionRequest,
+  SaveSessionResult,
+  SessionCorrectionRequest,
+  Settings,
+  SidebarData,
+  WithdrawalRequest,
 } from './types';
 
 export interface CadenceApi {

@@ -12,7 +12,9 @@ export function lastEntryByClient(current: readonly Entry[]): Map<string, LastEn
     if (!known || newestFirst(entry, known) < 0) newest.set(entry.clientId, entry);
   }
   const out = new Map<string, LastEntry>();
-  newest.forEach((e, id) => out.set(id, { entryId: e.entryId, date: e.sessionDate, status: e.status, reason: e.reason }));
+  newest.forEach((e, id) =>
+    out.set(id, { entryId: e.entryId, date: e.sessionDate, status: e.status, reason: e.reason }),
+  );
   return out;
 }
 
@@ -21,7 +23,14 @@ export function openFollowUps(current: readonly Entry[]): FollowUp[] {
   return current
     .filter((e) => e.followUp && !e.followUpDone)
     .sort((a, b) => newestFirst(b, a))
-    .map((e) => ({ entryId: e.entryId, clientId: e.clientId, date: e.sessionDate, status: e.status, reason: e.reason, note: e.note }));
+    .map((e) => ({
+      entryId: e.entryId,
+      clientId: e.clientId,
+      date: e.sessionDate,
+      status: e.status,
+      reason: e.reason,
+      note: e.note,
+    }));
 }
 
 export { HISTORY_LENGTH } from './types';
@@ -31,11 +40,19 @@ export { HISTORY_LENGTH } from './types';
  * Entries recorded in the same second keep the record's order reversed (later rows are newer).
  */
 export function clientHistory(linked: readonly Entry[], clientId: string, limit = HISTORY_LENGTH): Entry[] {
-  return linked.filter((e) => e.clientId === clientId).reverse().sort(newestFirst).slice(0, limit);
+  return linked
+    .filter((e) => e.clientId === clientId)
+    .reverse()
+    .sort(newestFirst)
+    .slice(0, limit);
 }
 
 /** Clients whose trend level changed between two computations, with the new trend. */
-export function trendChanges(clients: readonly Client[], before: ReadonlyMap<string, Trend>, after: ReadonlyMap<string, Trend>): TrendChange[] {
+export function trendChanges(
+  clients: readonly Client[],
+  before: ReadonlyMap<string, Trend>,
+  after: ReadonlyMap<string, Trend>,
+): TrendChange[] {
   const changes: TrendChange[] = [];
   for (const client of clients) {
     const now = after.get(client.id);
@@ -43,7 +60,8 @@ export function trendChanges(clients: readonly Client[], before: ReadonlyMap<str
     // A client without entries before has the trend of no sessions ("not enough data yet"), as the
     // sidebar shows it: their first session is not a change to report.
     const was = (before.get(client.id) ?? computeTrend([])).level;
-    if (was !== now.level) changes.push({ clientId: client.id, name: client.name, before: was, after: now.level, trend: now });
+    if (was !== now.level)
+      changes.push({ clientId: client.id, name: client.name, before: was, after: now.level, trend: now });
   }
   return changes;
 }

@@ -23,13 +23,27 @@ import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS } from './types';
 import type { Client, Entry, FlaggedLevel, Settings, Status, Trend, TrendLevel } from './types';
 
 /** One short code per status; a week with two sessions shows both ("P U"). */
-export const STATUS_CODES: Readonly<Record<Status, string>> = { present: 'P', late: 'L', excused: 'E', unexcused: 'U', refused: 'R', cancelled: 'C' };
+export const STATUS_CODES: Readonly<Record<Status, string>> = {
+  present: 'P',
+  late: 'L',
+  excused: 'E',
+  unexcused: 'U',
+  refused: 'R',
+  cancelled: 'C',
+};
 
-export const LEVEL_LABELS: Readonly<Record<TrendLevel, string>> = { ...FLAGGED_LEVEL_LABELS, none: '—', insufficient: 'not enough data' };
+export const LEVEL_LABELS: Readonly<Record<TrendLevel, string>> = {
+  ...FLAGGED_LEVEL_LABELS,
+  none: '—',
+  insufficient: 'not enough data',
+};
 
 /** The design's trend colours. */
 export const LEVEL_COLOURS: Readonly<Record<FlaggedLevel | 'insufficient', string>> = {
-  urgent: '#EA9999', rising: '#F9CB9C', watch: '#FFF2CC', insufficient: '#EFEFEF',
+  urgent: '#EA9999',
+  rising: '#F9CB9C',
+  watch: '#FFF2CC',
+  insufficient: '#EFEFEF',
 };
 
 /**
@@ -37,7 +51,12 @@ export const LEVEL_COLOURS: Readonly<Record<FlaggedLevel | 'insufficient', strin
  * so the rules are listed most serious first: in Sheets the first rule that holds wins
  * (https://support.google.com/docs/answer/78413). `legend` is the status's sample cell.
  */
-const STATUS_STYLE: readonly { status: Status; word: string; colour: string; legend: { row: number; column: number } }[] = [
+const STATUS_STYLE: readonly {
+  status: Status;
+  word: string;
+  colour: string;
+  legend: { row: number; column: number };
+}[] = [
   { status: 'unexcused', word: 'unexcused', colour: '#E06666', legend: { row: 2, column: 2 } },
   { status: 'refused', word: 'refused', colour: '#F6B26B', legend: { row: 2, column: 3 } },
   { status: 'excused', word: 'excused', colour: '#FFE599', legend: { row: 1, column: 4 } },
@@ -59,9 +78,9 @@ const TRAILING_HEADERS = ['Group', 'Sessions', 'Absences', 'Client ID'];
 
 /** What the legend says beside the samples: how to read the rates and what the flag compares. */
 export const LEGEND_NOTES = [
-  'Recent rate: the sessions the Why names. Usual rate: observed before them ("—" under 4 earlier sessions). '
-    + 'A flag compares the two with the usual rate pulled toward 15%, as if 4 more sessions at 15%, so a new client\'s first misses do not swing it.',
-  'Weeks newest first (each column is a Monday\'s week); a week with two sessions shows both codes.',
+  'Recent rate: the sessions the Why names. Usual rate: observed before them ("—" under 4 earlier sessions). ' +
+    "A flag compares the two with the usual rate pulled toward 15%, as if 4 more sessions at 15%, so a new client's first misses do not swing it.",
+  "Weeks newest first (each column is a Monday's week); a week with two sessions shows both codes.",
 ];
 
 /** A block of cells, 1-based like Apps Script's getRange(row, column, numRows, numColumns). */
@@ -144,9 +163,11 @@ function byFlagGroupName(a: PatternRow, b: PatternRow): number {
   const flag = levelRank(b.trend.level) - levelRank(a.trend.level);
   if (flag) return flag;
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return text(a.client.group.toLowerCase(), b.client.group.toLowerCase())
-    || text(a.client.name.toLowerCase(), b.client.name.toLowerCase())
-    || text(a.client.id, b.client.id);
+  return (
+    text(a.client.group.toLowerCase(), b.client.group.toLowerCase()) ||
+    text(a.client.name.toLowerCase(), b.client.name.toLowerCase()) ||
+    text(a.client.id, b.client.id)
+  );
 }
 
 /**
@@ -165,7 +186,9 @@ function legendRows(width: number): (string | number)[][] {
   const rows = [new Array<string | number>(width).fill(''), new Array<string | number>(width).fill('')];
   rows[0][COLUMNS.name - 1] = 'Legend';
   for (const s of STATUS_STYLE) rows[s.legend.row - 1][s.legend.column - 1] = `${STATUS_CODES[s.status]} ${s.word}`;
-  LEGEND_NOTES.forEach((note, i) => { rows[i][COLUMNS.why - 1] = note; });
+  LEGEND_NOTES.forEach((note, i) => {
+    rows[i][COLUMNS.why - 1] = note;
+  });
   return rows;
 }
 
@@ -176,7 +199,8 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   const active = input.clients.filter((c) => c.active);
   let firstDay: string | null = null;
   for (const client of active) {
-    for (const s of sessions.get(client.id) ?? []) if (isIsoDate(s.date) && (firstDay === null || s.date < firstDay)) firstDay = s.date;
+    for (const s of sessions.get(client.id) ?? [])
+      if (isIsoDate(s.date) && (firstDay === null || s.date < firstDay)) firstDay = s.date;
   }
   const weeks = patternWeeks(input.today, settings.patternWeeks, firstDay);
   const firstWeekColumn = FIRST_WEEK;
@@ -204,7 +228,9 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
     for (const session of own) {
       const i = weekIndex(session.date);
       // A status without a code (one the record should never hold) shows nothing rather than "undefined".
-      const code = Object.prototype.hasOwnProperty.call(STATUS_CODES, session.status) ? STATUS_CODES[session.status] : '';
+      const code = Object.prototype.hasOwnProperty.call(STATUS_CODES, session.status)
+        ? STATUS_CODES[session.status]
+        : '';
       if (i >= 0 && code) cells[i] = cells[i] ? `${cells[i]} ${code}` : code;
     }
     weekCells.set(client.id, cells);
@@ -216,14 +242,30 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   const values: (string | number)[][] = [...legendRows(width), header];
   for (const { client, trend } of rows) {
     values.push([
-      asCellText(client.name), LEVEL_LABELS[trend.level], trend.chronic ? 'chronic' : '',
-      rateCell(trend.recentRate), rateCell(trend.usualRate), asCellText(trend.explanation),
+      asCellText(client.name),
+      LEVEL_LABELS[trend.level],
+      trend.chronic ? 'chronic' : '',
+      rateCell(trend.recentRate),
+      rateCell(trend.usualRate),
+      asCellText(trend.explanation),
       ...weekCells.get(client.id)!,
-      asCellText(client.group), trend.sessions, trend.absences, shownId(client),
+      asCellText(client.group),
+      trend.sessions,
+      trend.absences,
+      shownId(client),
     ]);
   }
   const numberFormats = values.map((_, r) => header.map((__, c) => numberFormat(r + 1, c + 1, afterWeeks, trailing)));
-  return { values, numberFormats, width, weeks, firstWeekColumn, trailing, rows, rules: patternRules(rows.length, weeks.length) };
+  return {
+    values,
+    numberFormats,
+    width,
+    weeks,
+    firstWeekColumn,
+    trailing,
+    rows,
+    rules: patternRules(rows.length, weeks.length),
+  };
 }
 
 /**
@@ -250,9 +292,10 @@ function numberFormat(row: number, column: number, afterWeeks: number, trailing:
  */
 function patternRules(clientRows: number, weekCount: number): RuleSpec[] {
   const grid = (column: number, numColumns: number): CellBlock[] =>
-    (clientRows > 0 ? [{ row: FIRST_CLIENT_ROW, column, numRows: clientRows, numColumns }] : []);
+    clientRows > 0 ? [{ row: FIRST_CLIENT_ROW, column, numRows: clientRows, numColumns }] : [];
   const rules: RuleSpec[] = [];
-  const contains = (code: string, block: CellBlock) => marked(`ISNUMBER(FIND("${code}",${columnLetters(block.column)}${block.row}))`);
+  const contains = (code: string, block: CellBlock) =>
+    marked(`ISNUMBER(FIND("${code}",${columnLetters(block.column)}${block.row}))`);
   for (const style of STATUS_STYLE) {
     // The legend cell has its own rule: it exists even with no clients.
     const sample: CellBlock = { row: style.legend.row, column: style.legend.column, numRows: 1, numColumns: 1 };
@@ -264,7 +307,11 @@ function patternRules(clientRows: number, weekCount: number): RuleSpec[] {
   if (clientRows === 0) return rules;
   const first = `${columnLetters(COLUMNS.level)}${FIRST_CLIENT_ROW}`;
   for (const level of LEVEL_STYLE) {
-    rules.push({ blocks: grid(COLUMNS.level, 1) as [CellBlock], formula: marked(`${first}="${LEVEL_LABELS[level]}"`), background: LEVEL_COLOURS[level] });
+    rules.push({
+      blocks: grid(COLUMNS.level, 1) as [CellBlock],
+      formula: marked(`${first}="${LEVEL_LABELS[level]}"`),
+      background: LEVEL_COLOURS[level],
+    });
   }
   return rules;
 }
@@ -316,7 +363,9 @@ export function rosterRules(patternsSheetName: string, roster: RosterArea, patte
   const block: CellBlock = { row: first, column: roster.nameColumn, numRows: rows, numColumns: 1 };
   return FLAGGED_LEVELS.map((level) => ({
     blocks: [block],
-    formula: marked(`${key}<>"",SUMPRODUCT(ARRAYFORMULA(EXACT(${patternsKey},${key})*(${patternsLevel}="${LEVEL_LABELS[level]}")))>0`),
+    formula: marked(
+      `${key}<>"",SUMPRODUCT(ARRAYFORMULA(EXACT(${patternsKey},${key})*(${patternsLevel}="${LEVEL_LABELS[level]}")))>0`,
+    ),
     background: LEVEL_COLOURS[level],
   }));
 }

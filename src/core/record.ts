@@ -54,7 +54,12 @@ export interface ColumnPlan {
  * tagged yet, or whose tagging was interrupted. A field still missing is planned after `width` and
  * every tagged column, where it cannot land on a column holding the user's data.
  */
-export function planColumns(headerRow: readonly unknown[], width: number, tagged: ReadonlyMap<RecordField, number> = new Map(), strict = false): ColumnPlan {
+export function planColumns(
+  headerRow: readonly unknown[],
+  width: number,
+  tagged: ReadonlyMap<RecordField, number> = new Map(),
+  strict = false,
+): ColumnPlan {
   const taken = new Set(tagged.values());
   const byKey = new Map<string, number>();
   headerRow.forEach((header, index) => {
@@ -108,9 +113,21 @@ export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates
   // One pass over rows that may number 100,000 or more: column indexes looked up once, strings
   // trimmed only when they have space to trim.
   const {
-    entryId: idAt, status: statusAt, sessionDate: dateAt, group: groupAt, clientId: clientIdAt, client: clientAt, reason: reasonAt,
-    notice: noticeAt, note: noteAt, followUp: followUpAt, followUpDone: doneAt, recordedAt: recordedAtAt, recordedBy: recordedByAt,
-    replaces: replacesAt, requestId: requestAt,
+    entryId: idAt,
+    status: statusAt,
+    sessionDate: dateAt,
+    group: groupAt,
+    clientId: clientIdAt,
+    client: clientAt,
+    reason: reasonAt,
+    notice: noticeAt,
+    note: noteAt,
+    followUp: followUpAt,
+    followUpDone: doneAt,
+    recordedAt: recordedAtAt,
+    recordedBy: recordedByAt,
+    replaces: replacesAt,
+    requestId: requestAt,
   } = columns;
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index];
@@ -217,7 +234,8 @@ export function entryRow(entry: Entry, columns: ColumnMap, width: number, dates:
  */
 export function linkSuperseded(entries: readonly Entry[]): Entry[] {
   const replacedBy = new Map<string, string>();
-  for (const entry of entries) if (entry.replaces && !replacedBy.has(entry.replaces)) replacedBy.set(entry.replaces, entry.entryId);
+  for (const entry of entries)
+    if (entry.replaces && !replacedBy.has(entry.replaces)) replacedBy.set(entry.replaces, entry.entryId);
   return entries.map((entry) => {
     const by = replacedBy.get(entry.entryId) ?? '';
     return by === entry.supersededBy ? entry : { ...entry, supersededBy: by };

@@ -31,15 +31,39 @@ export function recordedSessions(entries: readonly Entry[], since: string): Reco
     const key = JSON.stringify([first.requestId || first.entryId, entry.sessionDate, entry.group]);
     let session = sessions.get(key);
     if (!session) {
-      session = { date: entry.sessionDate, group: entry.group, clients: [], entries: [], recordedBy: first.recordedBy, recordedAt: first.recordedAt };
+      session = {
+        date: entry.sessionDate,
+        group: entry.group,
+        clients: [],
+        entries: [],
+        recordedBy: first.recordedBy,
+        recordedAt: first.recordedAt,
+      };
       sessions.set(key, session);
     }
     session.clients.push(entry.clientId);
     session.entries.push({
-      entryId: entry.entryId, clientId: entry.clientId, status: entry.status as Status, reason: entry.reason,
-      notice: entry.notice, note: entry.note, followUp: entry.followUp,
+      entryId: entry.entryId,
+      clientId: entry.clientId,
+      status: entry.status as Status,
+      reason: entry.reason,
+      notice: entry.notice,
+      note: entry.note,
+      followUp: entry.followUp,
     });
   }
   // Reversed first: of sessions saved in the same second, the later rows are the newer session.
-  return [...sessions.values()].reverse().sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0));
+  return [...sessions.values()]
+    .reverse()
+    .sort((a, b) =>
+      a.date !== b.date
+        ? a.date < b.date
+          ? 1
+          : -1
+        : a.recordedAt < b.recordedAt
+          ? 1
+          : a.recordedAt > b.recordedAt
+            ? -1
+            : 0,
+    );
 }

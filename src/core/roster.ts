@@ -54,8 +54,14 @@ function firstWith(roles: (HeadingRole | null)[], role: HeadingRole, taken: numb
  * wins over detection (null = detect, '' = the roster has no such column); a chosen heading that
  * is gone from the row is reported in `missing` and detection stands in for it.
  */
-export function layoutAt(row: readonly unknown[], headerRow: number, chosen: RosterSettings | null): { layout: RosterLayout | null; missing: string[] } {
-  const headings = row.map((h) => (h instanceof Date || Object.prototype.toString.call(h) === '[object Date]' ? '' : text(h)));
+export function layoutAt(
+  row: readonly unknown[],
+  headerRow: number,
+  chosen: RosterSettings | null,
+): { layout: RosterLayout | null; missing: string[] } {
+  const headings = row.map((h) =>
+    h instanceof Date || Object.prototype.toString.call(h) === '[object Date]' ? '' : text(h),
+  );
   const roles = headings.map(headingRole);
   const keys = headings.map(foldKey);
   const missing: string[] = [];
@@ -78,10 +84,23 @@ export function layoutAt(row: readonly unknown[], headerRow: number, chosen: Ros
   if (name === null) return { layout: null, missing };
   const id = pick(chosen?.idHeader, () => firstWith(roles, 'id', [name]));
   const group = pick(chosen?.groupHeader, () => firstWith(roles, 'group', [name]));
-  const active = pick(chosen?.activeHeader, () => firstWith(roles, 'active', [name]) ?? firstWith(roles, 'discharged', [name]));
+  const active = pick(
+    chosen?.activeHeader,
+    () => firstWith(roles, 'active', [name]) ?? firstWith(roles, 'discharged', [name]),
+  );
   const activeKind: ColumnKind = active !== null && roles[active] === 'discharged' ? 'discharged' : 'active';
   return {
-    layout: { headerRow, name, surname, id: id === name ? null : id, group, active, activeKind, sections: false, headings },
+    layout: {
+      headerRow,
+      name,
+      surname,
+      id: id === name ? null : id,
+      group,
+      active,
+      activeKind,
+      sections: false,
+      headings,
+    },
     missing,
   };
 }
@@ -108,7 +127,8 @@ function sectionLabels(rows: readonly unknown[][]): Set<number> {
     if (n >= 2) fuller += 1;
     const startsSection = i === 0 || filled(rows[i - 1]) === 0;
     const next = rows[i + 1];
-    if (n === 1 && startsSection && next && filled(next) >= 2 && typeof row.find((v) => !isBlank(v)) === 'string') labels.add(i);
+    if (n === 1 && startsSection && next && filled(next) >= 2 && typeof row.find((v) => !isBlank(v)) === 'string')
+      labels.add(i);
   });
   return fuller >= (named - labels.size) * 0.6 ? labels : new Set();
 }
@@ -145,7 +165,11 @@ export interface RosterRead {
  * the second "Amy Smith" without an ID gets "name:amy smith#2" and a problem asks for IDs, since
  * a row order is not a lasting identity.
  */
-export function readClients(rows: readonly unknown[][], layout: RosterLayout, meanings: Readonly<Record<string, boolean>> = {}): RosterRead {
+export function readClients(
+  rows: readonly unknown[][],
+  layout: RosterLayout,
+  meanings: Readonly<Record<string, boolean>> = {},
+): RosterRead {
   const clients: Client[] = [];
   const seen = new Map<string, number>();
   const sameName: string[] = [];
@@ -186,12 +210,21 @@ export function readClients(rows: readonly unknown[][], layout: RosterLayout, me
   });
   const problems: string[] = [];
   if (sameName.length) {
-    problems.push(`Several clients share a name and have no ID (${[...new Set(sameName)].join(', ')}); they are told apart by row order only. Add a Client ID column so their records cannot mix.`);
+    problems.push(
+      `Several clients share a name and have no ID (${[...new Set(sameName)].join(', ')}); they are told apart by row order only. Add a Client ID column so their records cannot mix.`,
+    );
   }
   if (sameId.length) {
-    problems.push(`The roster uses the same ID on more than one row (${[...new Set(sameId)].join(', ')}); only the first of each is offered. Give each client their own ID.`);
+    problems.push(
+      `The roster uses the same ID on more than one row (${[...new Set(sameId)].join(', ')}); only the first of each is offered. Give each client their own ID.`,
+    );
   }
-  return { clients, problem: problems.length ? problems.join(' ') : null, statusValues: [...statuses.values()], rows: clientRows };
+  return {
+    clients,
+    problem: problems.length ? problems.join(' ') : null,
+    statusValues: [...statuses.values()],
+    rows: clientRows,
+  };
 }
 
 /** The groups of the roster's active clients, sorted. */

@@ -37,7 +37,11 @@ function isDate(value: unknown): boolean {
 /** How much the rows under `layout` look like a caseload (0 = not at all). */
 function score(rows: readonly unknown[][], layout: RosterLayout, tabName: string): number {
   const { clients } = readClients(rows, layout);
-  const roles = 1 + 0.25 * Number(layout.id !== null) + 0.25 * Number(layout.group !== null || layout.sections) + 0.25 * Number(layout.active !== null);
+  const roles =
+    1 +
+    0.25 * Number(layout.id !== null) +
+    0.25 * Number(layout.group !== null || layout.sections) +
+    0.25 * Number(layout.active !== null);
   const logs = layout.headings.filter(isLogHeading).length;
   const shape = roles * 0.5 ** Math.min(logs, 2) * tabNameWeight(tabName) * (1 - 0.01 * (layout.headerRow - 1));
   // A roster with headings and no clients yet (a new one) still beats a tab without headings.

@@ -9,24 +9,147 @@ export type HeadingRole = 'name' | 'first' | 'last' | 'id' | 'group' | 'active' 
 
 /** Lowercase, without accents, spaces or punctuation: "Nº Cliente" → "ncliente". */
 export function foldKey(text: unknown): string {
-  return String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9#]/g, '');
+  return String(text ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9#]/g, '');
 }
 
 const WORDS: Record<HeadingRole, readonly string[]> = {
-  id: ['clientid', 'id', 'cadenceid', 'mrn', 'recordnumber', 'recordno', 'record#', 'clientnumber', 'clientno', 'client#', 'clientref',
-    'ref', 'reference', 'participantid', 'residentid', 'patientid', 'studentid', 'memberid', 'caseid', 'casenumber', 'caseno',
-    'filenumber', 'fileno', 'expediente', 'nexpediente', 'numexpediente', 'chartnumber', 'idnumber', 'idno', '#', 'no', 'nr', 'number', 'code', 'clientcode', 'identifiant', 'numero', 'nummer'],
-  name: ['client', 'clientname', 'name', 'fullname', 'participant', 'participantname', 'resident', 'residentname', 'patient',
-    'patientname', 'student', 'studentname', 'member', 'membername', 'person', 'individual', 'clientfullname',
-    'nombre', 'nombrecompleto', 'cliente', 'paciente', 'nom', 'nomcomplet', 'nome', 'nomecompleto', 'klient', 'klientin', 'teilnehmer', 'patient'],
+  id: [
+    'clientid',
+    'id',
+    'cadenceid',
+    'mrn',
+    'recordnumber',
+    'recordno',
+    'record#',
+    'clientnumber',
+    'clientno',
+    'client#',
+    'clientref',
+    'ref',
+    'reference',
+    'participantid',
+    'residentid',
+    'patientid',
+    'studentid',
+    'memberid',
+    'caseid',
+    'casenumber',
+    'caseno',
+    'filenumber',
+    'fileno',
+    'expediente',
+    'nexpediente',
+    'numexpediente',
+    'chartnumber',
+    'idnumber',
+    'idno',
+    '#',
+    'no',
+    'nr',
+    'number',
+    'code',
+    'clientcode',
+    'identifiant',
+    'numero',
+    'nummer',
+  ],
+  name: [
+    'client',
+    'clientname',
+    'name',
+    'fullname',
+    'participant',
+    'participantname',
+    'resident',
+    'residentname',
+    'patient',
+    'patientname',
+    'student',
+    'studentname',
+    'member',
+    'membername',
+    'person',
+    'individual',
+    'clientfullname',
+    'nombre',
+    'nombrecompleto',
+    'cliente',
+    'paciente',
+    'nom',
+    'nomcomplet',
+    'nome',
+    'nomecompleto',
+    'klient',
+    'klientin',
+    'teilnehmer',
+    'patient',
+  ],
   first: ['firstname', 'givenname', 'forename', 'first', 'prenom', 'vorname', 'primernombre'],
   last: ['lastname', 'surname', 'familyname', 'last', 'apellido', 'apellidos', 'nachname', 'sobrenome', 'nomdefamille'],
-  group: ['group', 'groupname', 'groups', 'session', 'sessiongroup', 'class', 'unit', 'cohort', 'programme', 'program', 'team', 'ward',
-    'house', 'therapygroup', 'musicgroup', 'grupo', 'groupe', 'gruppe', 'classe', 'clase', 'programa'],
-  active: ['active', 'status', 'clientstatus', 'activestatus', 'current', 'enrolled', 'isactive', 'activo', 'activa', 'estado',
-    'statut', 'actif', 'aktiv', 'situacion', 'situacao', 'ativo'],
-  discharged: ['discharged', 'dischargedate', 'dischargedon', 'discharge', 'dischargeddate', 'enddate', 'inactive', 'closed',
-    'closeddate', 'dateclosed', 'leftdate', 'dateleft', 'baja', 'fechadebaja', 'fechabaja', 'entlassen', 'sortie'],
+  group: [
+    'group',
+    'groupname',
+    'groups',
+    'session',
+    'sessiongroup',
+    'class',
+    'unit',
+    'cohort',
+    'programme',
+    'program',
+    'team',
+    'ward',
+    'house',
+    'therapygroup',
+    'musicgroup',
+    'grupo',
+    'groupe',
+    'gruppe',
+    'classe',
+    'clase',
+    'programa',
+  ],
+  active: [
+    'active',
+    'status',
+    'clientstatus',
+    'activestatus',
+    'current',
+    'enrolled',
+    'isactive',
+    'activo',
+    'activa',
+    'estado',
+    'statut',
+    'actif',
+    'aktiv',
+    'situacion',
+    'situacao',
+    'ativo',
+  ],
+  discharged: [
+    'discharged',
+    'dischargedate',
+    'dischargedon',
+    'discharge',
+    'dischargeddate',
+    'enddate',
+    'inactive',
+    'closed',
+    'closeddate',
+    'dateclosed',
+    'leftdate',
+    'dateleft',
+    'baja',
+    'fechadebaja',
+    'fechabaja',
+    'entlassen',
+    'sortie',
+  ],
 };
 
 const ROLE_ORDER: readonly HeadingRole[] = ['id', 'name', 'first', 'last', 'group', 'active', 'discharged'];
@@ -54,9 +177,37 @@ export function headingRole(heading: unknown): HeadingRole | null {
  * Headings that mark a log of sessions rather than a list of clients: a notes log, an attendance
  * export, a list of sessions. Each counts against a tab as a roster.
  */
-const LOG_WORDS = ['note', 'notes', 'sessionnote', 'sessionnotes', 'progressnote', 'comment', 'comments', 'attendance', 'attended',
-  'present', 'absent', 'duration', 'minutes', 'time', 'starttime', 'endtime', 'sessiondate', 'dateofsession', 'entryid', 'recordedat',
-  'recordedby', 'therapist', 'goal', 'goals', 'intervention', 'interventions', 'response', 'observation', 'observations'];
+const LOG_WORDS = [
+  'note',
+  'notes',
+  'sessionnote',
+  'sessionnotes',
+  'progressnote',
+  'comment',
+  'comments',
+  'attendance',
+  'attended',
+  'present',
+  'absent',
+  'duration',
+  'minutes',
+  'time',
+  'starttime',
+  'endtime',
+  'sessiondate',
+  'dateofsession',
+  'entryid',
+  'recordedat',
+  'recordedby',
+  'therapist',
+  'goal',
+  'goals',
+  'intervention',
+  'interventions',
+  'response',
+  'observation',
+  'observations',
+];
 
 export function isLogHeading(heading: unknown): boolean {
   const key = foldKey(heading);
@@ -64,8 +215,10 @@ export function isLogHeading(heading: unknown): boolean {
 }
 
 /** Tab names that say "not the current caseload", and names that say it is. */
-const OFF_TAB = /discharg|former|archiv|inactive|closed|waitlist|wait list|alumni|past|old|\blog\b|notes|attendance|sessions|staff|therapists|contacts|template|backup|copy of|baja|antiguo/i;
-const ROSTER_TAB = /roster|caseload|client|participant|resident|patient|active|current|census|members|students|clientes|pacientes/i;
+const OFF_TAB =
+  /discharg|former|archiv|inactive|closed|waitlist|wait list|alumni|past|old|\blog\b|notes|attendance|sessions|staff|therapists|contacts|template|backup|copy of|baja|antiguo/i;
+const ROSTER_TAB =
+  /roster|caseload|client|participant|resident|patient|active|current|census|members|students|clientes|pacientes/i;
 
 export function tabNameWeight(name: string): number {
   if (OFF_TAB.test(name)) return 0.3;
@@ -73,11 +226,66 @@ export function tabNameWeight(name: string): number {
 }
 
 /** Values meaning "still a client" and "no longer a client", as folded keys. */
-const ACTIVE_VALUES = ['active', 'current', 'open', 'yes', 'y', 'true', '1', 'enrolled', 'ongoing', 'x', 'si', 'oui', 'ja', 'sim',
-  'activo', 'activa', 'actif', 'active', 'aktiv', 'ativo', 'new', 'intake'];
-const INACTIVE_VALUES = ['discharged', 'inactive', 'closed', 'onhold', 'hold', 'waitlist', 'waitlisted', 'waitinglist', 'no', 'n',
-  'false', '0', 'former', 'ended', 'left', 'terminated', 'transferred', 'deceased', 'paused', 'suspended', 'archived', 'alumni',
-  'graduated', 'non', 'nein', 'nao', 'inactivo', 'inactiva', 'baja', 'inactif', 'inaktiv', 'dischargedclient', 'notactive', 'dc'];
+const ACTIVE_VALUES = [
+  'active',
+  'current',
+  'open',
+  'yes',
+  'y',
+  'true',
+  '1',
+  'enrolled',
+  'ongoing',
+  'x',
+  'si',
+  'oui',
+  'ja',
+  'sim',
+  'activo',
+  'activa',
+  'actif',
+  'active',
+  'aktiv',
+  'ativo',
+  'new',
+  'intake',
+];
+const INACTIVE_VALUES = [
+  'discharged',
+  'inactive',
+  'closed',
+  'onhold',
+  'hold',
+  'waitlist',
+  'waitlisted',
+  'waitinglist',
+  'no',
+  'n',
+  'false',
+  '0',
+  'former',
+  'ended',
+  'left',
+  'terminated',
+  'transferred',
+  'deceased',
+  'paused',
+  'suspended',
+  'archived',
+  'alumni',
+  'graduated',
+  'non',
+  'nein',
+  'nao',
+  'inactivo',
+  'inactiva',
+  'baja',
+  'inactif',
+  'inaktiv',
+  'dischargedclient',
+  'notactive',
+  'dc',
+];
 
 export type ColumnKind = 'active' | 'discharged';
 
@@ -89,7 +297,12 @@ function isDateValue(value: unknown): boolean {
 export function statusKey(value: unknown): string {
   if (isDateValue(value)) return 'a date';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return String(value ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return String(value ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /**
@@ -98,7 +311,11 @@ export function statusKey(value: unknown): string {
  * column: blank and no/false are active, anything else (a date, yes, a tick) is not.
  * `meanings` (from Settings, by statusKey) wins over both.
  */
-export function isActiveValue(value: unknown, kind: ColumnKind, meanings: Readonly<Record<string, boolean>> = {}): boolean {
+export function isActiveValue(
+  value: unknown,
+  kind: ColumnKind,
+  meanings: Readonly<Record<string, boolean>> = {},
+): boolean {
   const key = statusKey(value);
   if (Object.prototype.hasOwnProperty.call(meanings, key)) return meanings[key];
   if (key === '') return true;

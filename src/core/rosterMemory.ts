@@ -30,7 +30,11 @@ export function readRosterMemory(json: string | null | undefined): RosterMemory 
   if (!isPlainObject(stored) || !Number.isInteger(stored.sheetId) || !Number.isInteger(stored.headerRow)) return null;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   return {
-    sheetId: stored.sheetId as number, headerRow: stored.headerRow as number,
-    name: text(stored.name), id: text(stored.id), group: text(stored.group), active: text(stored.active),
+    sheetId: stored.sheetId as number,
+    headerRow: stored.headerRow as number,
+    name: text(stored.name),
+    id: text(stored.id),
+    group: text(stored.group),
+    active: text(stored.active),
   };
 }

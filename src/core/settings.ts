@@ -1,5 +1,12 @@
 /** Settings: their defaults, reading what is stored, and checking a change the user makes. */
-import { numberSettingProblem, REASON_LIMITS, settingsSizeProblem, TOP_SETTINGS, TREND_SETTINGS, trendConsistencyProblems } from './settingsRules';
+import {
+  numberSettingProblem,
+  REASON_LIMITS,
+  settingsSizeProblem,
+  TOP_SETTINGS,
+  TREND_SETTINGS,
+  trendConsistencyProblems,
+} from './settingsRules';
 import { DEFAULT_TREND_SETTINGS } from './trend';
 import { DEFAULT_REASONS } from './types';
 import { isPlainObject } from './validation';
@@ -34,8 +41,11 @@ function checkHeader(value: unknown, allowNone: boolean): boolean {
 }
 
 function checkMeanings(value: unknown): value is Record<string, boolean> {
-  return isPlainObject(value) && Object.keys(value).length <= 200
-    && Object.entries(value).every(([k, v]) => k.length <= 200 && typeof v === 'boolean');
+  return (
+    isPlainObject(value) &&
+    Object.keys(value).length <= 200 &&
+    Object.entries(value).every(([k, v]) => k.length <= 200 && typeof v === 'boolean')
+  );
 }
 
 /**
@@ -57,21 +67,34 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     else {
       const roster = patch.roster;
       if (roster.sheetId !== undefined) {
-        if (roster.sheetId === null || (typeof roster.sheetId === 'number' && Number.isInteger(roster.sheetId))) next.roster.sheetId = roster.sheetId;
+        if (roster.sheetId === null || (typeof roster.sheetId === 'number' && Number.isInteger(roster.sheetId)))
+          next.roster.sheetId = roster.sheetId;
         else problems.push('The roster tab is not valid; pick it again.');
       }
       if (roster.headerRow !== undefined) {
-        if (roster.headerRow === null || (typeof roster.headerRow === 'number' && Number.isInteger(roster.headerRow) && roster.headerRow >= 1 && roster.headerRow <= HEADING_ROWS)) next.roster.headerRow = roster.headerRow;
+        if (
+          roster.headerRow === null ||
+          (typeof roster.headerRow === 'number' &&
+            Number.isInteger(roster.headerRow) &&
+            roster.headerRow >= 1 &&
+            roster.headerRow <= HEADING_ROWS)
+        )
+          next.roster.headerRow = roster.headerRow;
         else problems.push(`The heading row must be one of rows 1 to ${HEADING_ROWS}.`);
       }
       for (const key of ['nameHeader', 'idHeader', 'groupHeader', 'activeHeader'] as const) {
         if (roster[key] === undefined) continue;
-        if (checkHeader(roster[key], key !== 'nameHeader')) next.roster[key] = roster[key] === null ? null : (roster[key] as string).trim();
+        if (checkHeader(roster[key], key !== 'nameHeader'))
+          next.roster[key] = roster[key] === null ? null : (roster[key] as string).trim();
         else problems.push(`The ${key.replace('Header', '')} column is not valid; pick it again.`);
       }
       if (roster.statusMeanings !== undefined) {
         // Own keys only, built afresh: a key like "__proto__" must stay a plain value.
-        if (checkMeanings(roster.statusMeanings)) next.roster.statusMeanings = Object.assign(Object.create(null) as Record<string, boolean>, roster.statusMeanings);
+        if (checkMeanings(roster.statusMeanings))
+          next.roster.statusMeanings = Object.assign(
+            Object.create(null) as Record<string, boolean>,
+            roster.statusMeanings,
+          );
         else problems.push('The status values are not valid; choose them again.');
       }
     }
@@ -83,9 +106,10 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
       : null;
     if (!cleaned || cleaned.length === 0) problems.push('The reasons list needs at least one reason.');
     else if (cleaned.some((r) => r.length > REASON_LIMITS.maxLength) || cleaned.length > REASON_LIMITS.maxCount) {
-      problems.push(`Keep reasons under ${REASON_LIMITS.maxLength} characters and at most ${REASON_LIMITS.maxCount} of them.`);
-    }
-    else next.reasons = cleaned;
+      problems.push(
+        `Keep reasons under ${REASON_LIMITS.maxLength} characters and at most ${REASON_LIMITS.maxCount} of them.`,
+      );
+    } else next.reasons = cleaned;
   }
   if (patch.trend !== undefined) {
     if (!isPlainObject(patch.trend)) problems.push('The trend settings are not valid.');

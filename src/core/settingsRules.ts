@@ -17,7 +17,13 @@ export interface NumberSetting {
   percent: boolean;
 }
 
-const count = (label: string, min: number, max: number): NumberSetting => ({ label, min, max, integer: true, percent: false });
+const count = (label: string, min: number, max: number): NumberSetting => ({
+  label,
+  min,
+  max,
+  integer: true,
+  percent: false,
+});
 const percent = (label: string): NumberSetting => ({ label, min: 0, max: 1, integer: false, percent: true });
 
 /** The trend rule's parameters, in the order Settings shows them. */
@@ -60,18 +66,27 @@ export function storedValue(setting: NumberSetting, typed: string): number {
 /** Why `value` (in stored units) cannot be kept, in the words of the field; null when it can. */
 export function numberSettingProblem(setting: NumberSetting, value: unknown): string | null {
   const { label, min, max, integer } = setting;
-  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))) {
+  if (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= min &&
+    value <= max &&
+    (!integer || Number.isInteger(value))
+  ) {
     return null;
   }
-  if (setting.percent) return `“${label}” must be a percentage from ${shownValue(setting, min)} to ${shownValue(setting, max)}.`;
+  if (setting.percent)
+    return `“${label}” must be a percentage from ${shownValue(setting, min)} to ${shownValue(setting, max)}.`;
   return `“${label}” must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`;
 }
 
 /** Rules that tie two trend parameters together. */
 export function trendConsistencyProblems(trend: TrendSettings): string[] {
   const problems: string[] = [];
-  if (trend.watchMinAbsences > trend.watchWindow) problems.push('Watch cannot ask for more absences than the sessions it looks at.');
-  if (trend.risingMinAbsences > trend.risingWindow) problems.push('Rising cannot ask for more absences than the sessions it looks at.');
+  if (trend.watchMinAbsences > trend.watchWindow)
+    problems.push('Watch cannot ask for more absences than the sessions it looks at.');
+  if (trend.risingMinAbsences > trend.risingWindow)
+    problems.push('Rising cannot ask for more absences than the sessions it looks at.');
   return problems;
 }
 
@@ -91,7 +106,10 @@ function utf8Length(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i += 1; } // a surrogate pair: one 4-byte character
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } // a surrogate pair: one 4-byte character
     else bytes += 3;
   }
   return bytes;
@@ -114,6 +132,7 @@ export function settingsSizeProblem(settings: Settings): string | null {
     .map(([key, value]) => ({ key, size: utf8Length(JSON.stringify(value)) }))
     .sort((a, b) => b.size - a.size);
   const over = size - MAX_SETTINGS_BYTES;
-  const longest = lists[0]?.key === 'reasons' ? 'The reasons list' : lists[0] ? `The ${lists[0].key} list` : 'The settings';
+  const longest =
+    lists[0]?.key === 'reasons' ? 'The reasons list' : lists[0] ? `The ${lists[0].key} list` : 'The settings';
   return `${longest} is too long to store: Google keeps at most ${MAX_SETTINGS_BYTES} characters of settings per spreadsheet, and these need ${size}. Remove or shorten entries worth about ${over} characters.`;
 }

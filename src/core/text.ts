@@ -13,7 +13,9 @@ export function asCellText(text: string): string {
 
 /** Header texts match case- and space-insensitively: "Client ID", "client id", " ClientID ". */
 export function headerKey(header: unknown): string {
-  return String(header ?? '').toLowerCase().replace(/\s+/g, '');
+  return String(header ?? '')
+    .toLowerCase()
+    .replace(/\s+/g, '');
 }
 
 /** A cell value as text ('' for blank). Dates never reach here: callers format them first. */

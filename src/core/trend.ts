@@ -43,7 +43,14 @@ export interface TrendSession {
  * absence into attendance never raises the level" hold when a day has several sessions: the
  * changed session moves to the end of its day, never pulling another absence out of the window.
  */
-const SAME_DAY_ORDER: Readonly<Record<Status, number>> = { unexcused: 0, refused: 1, excused: 2, late: 3, present: 4, cancelled: 5 };
+const SAME_DAY_ORDER: Readonly<Record<Status, number>> = {
+  unexcused: 0,
+  refused: 1,
+  excused: 2,
+  late: 3,
+  present: 4,
+  cancelled: 5,
+};
 
 const isAbsent = (status: Status): boolean => ABSENT_STATUSES.includes(status);
 
@@ -57,14 +64,14 @@ export function sessionOrder(a: TrendSession, b: TrendSession): number {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 export function countedInOrder(sessions: readonly TrendSession[]): TrendSession[] {
-  return sessions
-    .filter((s) => s.status !== 'cancelled' && hasOwn.call(SAME_DAY_ORDER, s.status))
-    .sort(sessionOrder);
+  return sessions.filter((s) => s.status !== 'cancelled' && hasOwn.call(SAME_DAY_ORDER, s.status)).sort(sessionOrder);
 }
 
 /** Levels by rank: no flag, then the flagged levels from the least urgent up. */
 const LEVELS: readonly ('none' | FlaggedLevel)[] = ['none', ...[...FLAGGED_LEVELS].reverse()];
-const RANK = Object.fromEntries(LEVELS.map((level, rank) => [level, rank])) as Readonly<Record<'none' | FlaggedLevel, number>>;
+const RANK = Object.fromEntries(LEVELS.map((level, rank) => [level, rank])) as Readonly<
+  Record<'none' | FlaggedLevel, number>
+>;
 
 /** The rank of a level, for comparing: not enough data and no flag are both 0. */
 export function levelRank(level: TrendLevel): number {
@@ -158,8 +165,12 @@ function observedUsual(w: Window, s: TrendSettings): number | null {
 function describeWindow(w: Window, total: number, s: TrendSettings): string {
   const span = w.size < total ? `of the last ${w.size}` : `of ${plural(w.size, 'session', 'sessions')}`;
   const observed = observedUsual(w, s);
-  const usual = observed !== null ? `usually ${percent(observed)}`
-    : w.before > 0 ? `only ${plural(w.before, 'earlier session', 'earlier sessions')}` : 'no earlier sessions';
+  const usual =
+    observed !== null
+      ? `usually ${percent(observed)}`
+      : w.before > 0
+        ? `only ${plural(w.before, 'earlier session', 'earlier sessions')}`
+        : 'no earlier sessions';
   const parts = [`missed ${w.absences} ${span} (${percent(w.rate)})`, usual];
   if (w.unexcused > 0) parts.push(`${w.unexcused} without notice`);
   return parts.join('; ');
@@ -169,7 +180,8 @@ function explain(c: Counts, n: number, level: TrendLevel, capped: boolean, chron
   if (n === 0) return 'no sessions yet';
   const parts: string[] = [];
   if (c.absentRun[n] >= s.urgentStreak) parts.push(`missed the last ${c.absentRun[n]} in a row`);
-  else if (c.unexcusedRun[n] >= s.risingUnexcusedStreak) parts.push(`the last ${c.unexcusedRun[n]} missed without notice`);
+  else if (c.unexcusedRun[n] >= s.risingUnexcusedStreak)
+    parts.push(`the last ${c.unexcusedRun[n]} missed without notice`);
   if (level === 'insufficient') {
     parts.push(`not enough data yet (${plural(n, 'session', 'sessions')})`);
   } else {
@@ -178,7 +190,9 @@ function explain(c: Counts, n: number, level: TrendLevel, capped: boolean, chron
   if (capped) parts.push('attended the latest session');
   if (chronic) {
     const before = n - Math.min(s.risingWindow, n);
-    parts.push(`chronic: missed ${percent(c.absences[before] / before)} of the ${before} sessions before the last ${Math.min(s.risingWindow, n)}`);
+    parts.push(
+      `chronic: missed ${percent(c.absences[before] / before)} of the ${before} sessions before the last ${Math.min(s.risingWindow, n)}`,
+    );
   }
   return parts.join('; ');
 }
@@ -201,14 +215,20 @@ function isChronic(c: Counts, n: number, s: TrendSettings): boolean {
  * The level the rule as first written gives, without the attended-session cap: only for
  * measuring what the cap changes (test/bench/trendQuality.ts).
  */
-export function uncappedLevel(sessions: readonly TrendSession[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): TrendLevel {
+export function uncappedLevel(
+  sessions: readonly TrendSession[],
+  settings: TrendSettings = DEFAULT_TREND_SETTINGS,
+): TrendLevel {
   const statuses = countedInOrder(sessions).map((s) => s.status);
   const rank = levelAt(countsOf(statuses), statuses.length, settings);
   return rank === 0 && statuses.length < settings.watchWindow ? 'insufficient' : LEVELS[rank];
 }
 
 /** The trend of one client from its sessions (any order). */
-export function computeTrend(sessions: readonly TrendSession[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Trend {
+export function computeTrend(
+  sessions: readonly TrendSession[],
+  settings: TrendSettings = DEFAULT_TREND_SETTINGS,
+): Trend {
   const statuses = countedInOrder(sessions).map((s) => s.status);
   const n = statuses.length;
   const c = countsOf(statuses);
@@ -256,7 +276,10 @@ export function sessionsByClient(entries: readonly Entry[]): Map<string, TrendSe
 }
 
 /** Trends of every client in one pass over current entries (withdrawn/superseded already removed). */
-export function trendsByClient(entries: readonly Entry[], settings: TrendSettings = DEFAULT_TREND_SETTINGS): Map<string, Trend> {
+export function trendsByClient(
+  entries: readonly Entry[],
+  settings: TrendSettings = DEFAULT_TREND_SETTINGS,
+): Map<string, Trend> {
   const trends = new Map<string, Trend>();
   sessionsByClient(entries).forEach((sessions, clientId) => trends.set(clientId, computeTrend(sessions, settings)));
   return trends;

@@ -31,7 +31,11 @@ export const DEFAULT_REASONS: readonly string[] = [
 /** The trend levels that flag a client for a conversation, most urgent first. */
 export const FLAGGED_LEVELS = ['urgent', 'rising', 'watch'] as const;
 export type FlaggedLevel = (typeof FLAGGED_LEVELS)[number];
-export const FLAGGED_LEVEL_LABELS: Readonly<Record<FlaggedLevel, string>> = { urgent: 'Urgent', rising: 'Rising', watch: 'Watch' };
+export const FLAGGED_LEVEL_LABELS: Readonly<Record<FlaggedLevel, string>> = {
+  urgent: 'Urgent',
+  rising: 'Rising',
+  watch: 'Watch',
+};
 
 /** A flagged level, or no flag ('none'), or too few sessions to say ('insufficient'). */
 export type TrendLevel = FlaggedLevel | 'none' | 'insufficient';
@@ -207,7 +211,7 @@ export const HISTORY_LENGTH = 12;
 export interface SessionCorrectionRequest {
   requestId: string;
   /** The session's current entries to change; an unchanged line stores nothing. */
-  corrections: (Omit<CorrectionRequest, 'requestId'>)[];
+  corrections: Omit<CorrectionRequest, 'requestId'>[];
 }
 
 /** The last entry of a client, short, for the sidebar. */

@@ -21,7 +21,12 @@ export function unlinkedHistories(current: readonly Entry[], clients: readonly C
         known.name = entry.client || known.name;
       }
     } else {
-      byKey.set(entry.clientId, { clientId: entry.clientId, name: entry.client, sessions: 1, lastDate: entry.sessionDate });
+      byKey.set(entry.clientId, {
+        clientId: entry.clientId,
+        name: entry.client,
+        sessions: 1,
+        lastDate: entry.sessionDate,
+      });
     }
   }
   return [...byKey.values()].sort((a, b) => (a.lastDate < b.lastDate ? 1 : a.lastDate > b.lastDate ? -1 : 0));

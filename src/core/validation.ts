@@ -37,7 +37,9 @@ function refuse(problems: string[]): never {
     length += problem.length + 1;
   }
   const more = distinct.length - shown.length;
-  throw new Error(`Nothing was saved. ${shown.join(' ')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`);
+  throw new Error(
+    `Nothing was saved. ${shown.join(' ')}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : ''}`,
+  );
 }
 
 /** Longest piece of the sender's text quoted back in a message. */
@@ -45,7 +47,7 @@ const MAX_QUOTED = 40;
 
 /** Text the sender sent, quoted in a message: cut short, so a megabyte of input stays one line. */
 function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value ?? '') ?? '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value ?? '') ?? '');
   return JSON.stringify(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
 }
 
@@ -112,7 +114,10 @@ function checkMark(input: Record<string, unknown>, who: string, maxNoteLength: n
   }
   const reason = input.reason ?? '';
   if (typeof reason !== 'string') problems.push(`The reason for ${who} is not text; choose it again.`);
-  else if (reason.length > MAX_SHORT_TEXT) problems.push(`The reason for ${who} is longer than ${MAX_SHORT_TEXT} characters; shorten it or put the detail in the note.`);
+  else if (reason.length > MAX_SHORT_TEXT)
+    problems.push(
+      `The reason for ${who} is longer than ${MAX_SHORT_TEXT} characters; shorten it or put the detail in the note.`,
+    );
   const notice = input.notice ?? null;
   if (notice !== null && typeof notice !== 'boolean') problems.push(`"Notice given" for ${who} must be yes or no.`);
   const note = input.note ?? '';
@@ -150,12 +155,14 @@ export function validateSaveSession(request: unknown, context: ValidationContext
   if (!isPlainObject(request)) refuse(['The sidebar sent no session; reload it and try again.']);
   const problems: string[] = [];
   const requestId = checkRequestId(request.requestId, problems);
-  const retryOf = request.retryOf === undefined || request.retryOf === '' ? '' : checkRequestId(request.retryOf, problems);
+  const retryOf =
+    request.retryOf === undefined || request.retryOf === '' ? '' : checkRequestId(request.retryOf, problems);
   const date = checkSessionDate(request.date, context.today, problems);
   const group = request.group ?? '';
   // A group named in the roster is the practice's own, whatever its length; other text is bounded.
   const rosterGroup = typeof group === 'string' && [...context.clients.values()].some((c) => c.group === group);
-  if (typeof group !== 'string' || (group.length > MAX_SHORT_TEXT && !rosterGroup)) problems.push('The group name is not valid; choose the group again.');
+  if (typeof group !== 'string' || (group.length > MAX_SHORT_TEXT && !rosterGroup))
+    problems.push('The group name is not valid; choose the group again.');
   const attendance: CheckedSession['attendance'] = [];
   if (!Array.isArray(request.attendance) || request.attendance.length === 0) {
     problems.push('No client is marked; mark at least one client before saving.');
@@ -169,7 +176,9 @@ export function validateSaveSession(request: unknown, context: ValidationContext
       const clientId = typeof item.clientId === 'string' ? item.clientId : '';
       const client = context.clients.get(clientId);
       if (!client) {
-        problems.push(`Client ${clientId ? quote(clientId) : '(none)'} is not on the roster (removed or renamed?); reload the sidebar and mark again.`);
+        problems.push(
+          `Client ${clientId ? quote(clientId) : '(none)'} is not on the roster (removed or renamed?); reload the sidebar and mark again.`,
+        );
         return;
       }
       if (seen.has(clientId)) problems.push(`${client.name} is marked twice in this session; keep one mark.`);
@@ -193,7 +202,10 @@ export function validateCorrection(request: unknown, maxNoteLength: number): Che
 }
 
 /** A valid SessionCorrectionRequest: each line a correction of one current entry, or an Error. */
-export function validateSessionCorrection(request: unknown, maxNoteLength: number): { requestId: string; corrections: CheckedCorrection[] } {
+export function validateSessionCorrection(
+  request: unknown,
+  maxNoteLength: number,
+): { requestId: string; corrections: CheckedCorrection[] } {
   if (!isPlainObject(request)) refuse(['The sidebar sent no correction; reload it and try again.']);
   const problems: string[] = [];
   const requestId = checkRequestId(request.requestId, problems);
@@ -203,11 +215,19 @@ export function validateSessionCorrection(request: unknown, maxNoteLength: numbe
   } else {
     const seen = new Set<string>();
     request.corrections.forEach((item: unknown, i: number) => {
-      if (!isPlainObject(item)) { problems.push(`Line ${i + 1} of the correction is empty; reload the sidebar.`); return; }
+      if (!isPlainObject(item)) {
+        problems.push(`Line ${i + 1} of the correction is empty; reload the sidebar.`);
+        return;
+      }
       const entryId = checkEntryId(item.entryId, problems);
-      if (entryId && seen.has(entryId)) problems.push('The same entry is corrected twice in one request; keep one change.');
+      if (entryId && seen.has(entryId))
+        problems.push('The same entry is corrected twice in one request; keep one change.');
       seen.add(entryId);
-      corrections.push({ requestId, entryId, ...checkMark(item, `line ${i + 1} of the correction`, maxNoteLength, problems) });
+      corrections.push({
+        requestId,
+        entryId,
+        ...checkMark(item, `line ${i + 1} of the correction`, maxNoteLength, problems),
+      });
     });
   }
   if (problems.length) refuse(problems);
@@ -222,7 +242,8 @@ export function validateWithdrawal(request: unknown, maxNoteLength: number): Req
   const entryId = checkEntryId(request.entryId, problems);
   const note = request.note ?? '';
   if (typeof note !== 'string') problems.push('The reason for withdrawing is not text.');
-  else if (note.length > maxNoteLength) problems.push(`The reason for withdrawing has ${note.length} characters; the limit is ${maxNoteLength}.`);
+  else if (note.length > maxNoteLength)
+    problems.push(`The reason for withdrawing has ${note.length} characters; the limit is ${maxNoteLength}.`);
   if (problems.length) refuse(problems);
   return { requestId, entryId, note: typeof note === 'string' ? note : '' };
 }

@@ -47,7 +47,10 @@ function parsePort(text: string | undefined, source: string): number {
  * Returns null for --help. Importing a roster starts fresh: a practice's own roster with the
  * demo's history would be a record of sessions that never happened.
  */
-export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): PlaygroundOptions | null {
+export function parseArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = {},
+): PlaygroundOptions | null {
   const options: PlaygroundOptions = {
     port: env.PORT !== undefined && env.PORT !== '' ? parsePort(env.PORT, 'PORT') : DEFAULT_PORT,
     host: '127.0.0.1',
@@ -63,7 +66,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const value = (): string => {
       const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (v === undefined || v === '' || (eq < 0 && v.startsWith('--'))) throw new UsageError(`${name} needs a value.\n${USAGE}`);
+      if (v === undefined || v === '' || (eq < 0 && v.startsWith('--')))
+        throw new UsageError(`${name} needs a value.\n${USAGE}`);
       return v;
     };
     switch (name) {

@@ -12,13 +12,18 @@ export function weekday(date: string): number {
 
 /** The latest date before `date` (never `date` itself) that falls on `day` (0 = Sunday). */
 export function previousWeekday(date: string, day: number): string {
-  const back = ((weekday(date) - day + 7) % 7) || 7;
+  const back = (weekday(date) - day + 7) % 7 || 7;
   return addDays(date, -back);
 }
 
 /** Today's date in a time zone (Node has Intl; the add-on itself uses Utilities.formatDate). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

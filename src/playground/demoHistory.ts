@@ -36,11 +36,20 @@ const NOTES: Record<string, readonly string[]> = {
   declined: ['Came in but did not want to join today', ''],
 };
 
-function absence(random: Random, clientId: string, status: 'excused' | 'unexcused' | 'refused', followUp: boolean): AttendanceInput {
-  const reason = status === 'refused' ? 'declined' : pick(random, status === 'excused' ? EXCUSED_REASONS : UNEXCUSED_REASONS);
+function absence(
+  random: Random,
+  clientId: string,
+  status: 'excused' | 'unexcused' | 'refused',
+  followUp: boolean,
+): AttendanceInput {
+  const reason =
+    status === 'refused' ? 'declined' : pick(random, status === 'excused' ? EXCUSED_REASONS : UNEXCUSED_REASONS);
   const note = pick(random, NOTES[reason] ?? ['']);
   return {
-    clientId, status, reason, notice: status === 'excused',
+    clientId,
+    status,
+    reason,
+    notice: status === 'excused',
     ...(note ? { note } : {}),
     ...(followUp ? { followUp: true } : {}),
   };
@@ -84,16 +93,22 @@ export function demoHistory(today: string, seed: number = DEMO_SEED): DemoSessio
   // Each client's outcomes, drawn up front per client so one client's draws never shift another's.
   const planned = new Map<string, Status[]>();
   for (const client of DEMO_CLIENTS) {
-    const attended = sessions.filter((s) => s.group === client.group && s.weeksAgo !== CLOSURE_WEEKS_AGO
-      && (client.dischargedWeeksAgo === null || s.weeksAgo >= client.dischargedWeeksAgo)).length;
+    const attended = sessions.filter(
+      (s) =>
+        s.group === client.group &&
+        s.weeksAgo !== CLOSURE_WEEKS_AGO &&
+        (client.dischargedWeeksAgo === null || s.weeksAgo >= client.dischargedWeeksAgo),
+    ).length;
     planned.set(client.id, clientStatuses(random, client, attended));
   }
 
   return sessions.map(({ weeksAgo, date, group }) => {
-    const members = DEMO_CLIENTS.filter((c) => c.group === group
-      && (c.dischargedWeeksAgo === null || weeksAgo >= c.dischargedWeeksAgo));
+    const members = DEMO_CLIENTS.filter(
+      (c) => c.group === group && (c.dischargedWeeksAgo === null || weeksAgo >= c.dischargedWeeksAgo),
+    );
     const attendance: AttendanceInput[] = members.map((client) => {
-      if (weeksAgo === CLOSURE_WEEKS_AGO) return { clientId: client.id, status: 'cancelled', reason: 'facility event', notice: true };
+      if (weeksAgo === CLOSURE_WEEKS_AGO)
+        return { clientId: client.id, status: 'cancelled', reason: 'facility event', notice: true };
       const status = (planned.get(client.id) as Status[]).shift() as Status;
       if (status === 'present' || status === 'late' || status === 'cancelled') return { clientId: client.id, status };
       return absence(random, client.id, status, weeksAgo <= FOLLOW_UP_WEEKS);

@@ -42,12 +42,22 @@ const TOKEN_COOKIE = 'cadence_token';
 
 const MAX_BODY = 1024 * 1024;
 
-const CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
+const CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 
 /** The sidebar, which the playground's page frames as Sheets does: its own origin may, no other. */
-const SAME_ORIGIN_FRAME = { 'x-frame-options': 'SAMEORIGIN', 'content-security-policy': `${CSP}; frame-ancestors 'self'` };
+const SAME_ORIGIN_FRAME = {
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': `${CSP}; frame-ancestors 'self'`,
+};
 
-function send(response: ServerResponse, status: number, type: string, body: string, extra: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
@@ -70,9 +80,10 @@ export function withoutPaths(message: string): string {
 }
 
 function json(response: ServerResponse, status: number, value: unknown): void {
-  const body = status >= 400 && value && typeof value === 'object' && 'error' in value
-    ? { ...value, error: withoutPaths(String((value as { error: unknown }).error)) }
-    : value;
+  const body =
+    status >= 400 && value && typeof value === 'object' && 'error' in value
+      ? { ...value, error: withoutPaths(String((value as { error: unknown }).error)) }
+      : value;
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(body));
 }
 
@@ -97,7 +108,13 @@ function readBody(request: IncomingMessage): Promise<string> {
 /** 413, then the connection is closed: the rest of an oversized upload is not read. */
 function refuseTooLarge(request: IncomingMessage, response: ServerResponse): void {
   response.on('finish', () => request.destroy());
-  send(response, 413, 'application/json; charset=utf-8', JSON.stringify({ error: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` }), { connection: 'close' });
+  send(
+    response,
+    413,
+    'application/json; charset=utf-8',
+    JSON.stringify({ error: `The request is larger than ${MAX_BODY / 1024 / 1024} MB.` }),
+    { connection: 'close' },
+  );
 }
 
 function sameText(a: string, b: string): boolean {
@@ -110,7 +127,10 @@ function sameText(a: string, b: string): boolean {
 function tokenOf(request: IncomingMessage): string {
   const query = new URL(request.url ?? '/', 'http://playground').searchParams.get('token');
   if (query) return query;
-  const cookie = (request.headers.cookie ?? '').split(';').map((c) => c.trim()).find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
+  const cookie = (request.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${TOKEN_COOKIE}=`));
   return cookie ? cookie.slice(TOKEN_COOKIE.length + 1) : '';
 }
 
@@ -121,20 +141,39 @@ function tokenOf(request: IncomingMessage): string {
  * send without asking first, whereas a JSON POST from another origin needs a CORS preflight that
  * this server never grants.
  */
-function refusal(request: IncomingMessage, host: string, token: string | null): { status: number; error: string } | null {
+function refusal(
+  request: IncomingMessage,
+  host: string,
+  token: string | null,
+): { status: number; error: string } | null {
   if (token !== null && !sameText(tokenOf(request), token)) {
-    return { status: 403, error: 'This playground listens beyond this machine: open the address printed when it started (it carries the access token).' };
+    return {
+      status: 403,
+      error:
+        'This playground listens beyond this machine: open the address printed when it started (it carries the access token).',
+    };
   }
-  const hostname = (request.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const hostname = (request.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   const allowed = ['127.0.0.1', 'localhost', '::1', host.replace(/^\[|\]$/g, '').toLowerCase()];
-  if (!allowed.includes(hostname)) return { status: 403, error: `The playground answers only at ${host} or localhost.` };
+  if (!allowed.includes(hostname))
+    return { status: 403, error: `The playground answers only at ${host} or localhost.` };
   if (request.method === 'POST' && !/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
     return { status: 415, error: 'Send the arguments as JSON (content-type: application/json).' };
   }
   return null;
 }
 
-export function createPlaygroundApp({ env, page, save, host, dev = false, token = null }: PlaygroundAppOptions): PlaygroundApp {
+export function createPlaygroundApp({
+  env,
+  page,
+  save,
+  host,
+  dev = false,
+  token = null,
+}: PlaygroundAppOptions): PlaygroundApp {
   let sidebarShown = env.ui.sidebar;
   let sidebarVersion = sidebarShown ? 1 : 0;
   /** The function whose run showed the sidebar that is open, to show it again after a rebuild. */
@@ -200,10 +239,18 @@ export function createPlaygroundApp({ env, page, save, host, dev = false, token 
       const sidebar = env.ui.sidebar;
       if (!sidebar) send(response, 404, 'text/plain; charset=utf-8', 'No sidebar is open.');
       // Framed by the playground's own page only.
-      else send(response, 200, 'text/html; charset=utf-8', withShim(sidebar.html, env.topLevelFunctions()), SAME_ORIGIN_FRAME);
+      else
+        send(
+          response,
+          200,
+          'text/html; charset=utf-8',
+          withShim(sidebar.html, env.topLevelFunctions()),
+          SAME_ORIGIN_FRAME,
+        );
     } else if (url.pathname === '/' && method === 'GET') {
       // The page's own requests (the API, the sidebar frame) carry the token as a cookie.
-      const cookie: Record<string, string> = token === null ? {} : { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` };
+      const cookie: Record<string, string> =
+        token === null ? {} : { 'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` };
       send(response, 200, 'text/html; charset=utf-8', page, cookie);
     } else if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end();

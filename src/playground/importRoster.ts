@@ -23,7 +23,8 @@ function cellValue(value: ExcelJS.CellValue): CellJSON {
   }
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return String(value.error);
-  if ('formula' in value || 'sharedFormula' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value)
+    return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
   return '';
 }
@@ -32,7 +33,8 @@ function cellValue(value: ExcelJS.CellValue): CellJSON {
 function numberFormat(cell: ExcelJS.Cell, value: CellJSON): string | null {
   // exceljs names Excel's built-in short date (format 14, shown in the reader's locale) "mm-dd-yy";
   // Sheets shows that format as a full short date.
-  const format = cell.numFmt === 'mm-dd-yy' ? 'm/d/yyyy' : cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
+  const format =
+    cell.numFmt === 'mm-dd-yy' ? 'm/d/yyyy' : cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
   if (typeof value === 'object' && 'date' in value) return format ?? 'yyyy-mm-dd';
   return typeof value === 'number' ? format : null;
 }
@@ -67,7 +69,9 @@ function sheetTab(sheet: ExcelJS.Worksheet): TabContent {
     rows.pop();
     formats.pop();
   }
-  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter((a1) => Number(/\d+/.exec(a1)?.[0]) <= rows.length);
+  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).filter(
+    (a1) => Number(/\d+/.exec(a1)?.[0]) <= rows.length,
+  );
   const frozen = sheet.views?.find((v) => v.state === 'frozen') as { ySplit?: number } | undefined;
   return {
     sheetName: sheet.name,
@@ -92,8 +96,10 @@ export async function importRoster(path: string): Promise<PracticeTabs> {
   try {
     await workbook.xlsx.readFile(path);
   } catch (error) {
-    throw new ImportError(`Cannot import ${path}: it is not an .xlsx workbook (${(error as Error).message}). `
-      + 'In Google Sheets use File › Download › Microsoft Excel (.xlsx).');
+    throw new ImportError(
+      `Cannot import ${path}: it is not an .xlsx workbook (${(error as Error).message}). ` +
+        'In Google Sheets use File › Download › Microsoft Excel (.xlsx).',
+    );
   }
   const tabs = workbook.worksheets.map(sheetTab);
   if (!tabs.some((t) => t.rows.length > 0)) throw new ImportError(`Cannot import ${path}: its sheets are empty.`);

@@ -44,9 +44,14 @@ function makeRoomForNew(options: PlaygroundOptions): string | null {
     entries = -1;
   }
   if (entries === 0) return null;
-  const what = entries < 0 ? 'is not a workbook this playground can read' : `holds ${entries} attendance entr${entries === 1 ? 'y' : 'ies'}`;
+  const what =
+    entries < 0
+      ? 'is not a workbook this playground can read'
+      : `holds ${entries} attendance entr${entries === 1 ? 'y' : 'ies'}`;
   if (!options.force) {
-    throw new UsageError(`${options.workbookPath} ${what}; ${options.importPath ? '--import' : '--fresh'} would replace it. Add --force to replace it (a backup copy is kept beside it), or choose another file with --workbook.`);
+    throw new UsageError(
+      `${options.workbookPath} ${what}; ${options.importPath ? '--import' : '--fresh'} would replace it. Add --force to replace it (a backup copy is kept beside it), or choose another file with --workbook.`,
+    );
   }
   return backUp(options.workbookPath);
 }
@@ -56,7 +61,12 @@ const PLAYGROUND_USER = 'therapist@example.org';
 
 function environment(workbook: WorkbookJSON, distDir: string, clock: Clock): OfflineEnvironment {
   return createEnvironment({
-    distDir, addOnName: 'Cadence', user: PLAYGROUND_USER, timeZone: workbook.timeZone, workbook, now: () => clock.pinned ?? new Date(),
+    distDir,
+    addOnName: 'Cadence',
+    user: PLAYGROUND_USER,
+    timeZone: workbook.timeZone,
+    workbook,
+    now: () => clock.pinned ?? new Date(),
   });
 }
 
@@ -89,11 +99,21 @@ export async function openWorkbook(options: PlaygroundOptions, distDir: string):
   if (options.importPath) {
     const backup = makeRoomForNew(options);
     const practice = await importRoster(options.importPath);
-    return { env: environment(practiceWorkbook(practice, localTimeZone()), distDir, clock), origin: 'import', created: true, backup };
+    return {
+      env: environment(practiceWorkbook(practice, localTimeZone()), distDir, clock),
+      origin: 'import',
+      created: true,
+      backup,
+    };
   }
   if (options.fresh) {
     const backup = makeRoomForNew(options);
-    return { env: environment(rosterWorkbook(demoRoster(), DEMO_TIME_ZONE), distDir, clock), origin: 'fresh', created: true, backup };
+    return {
+      env: environment(rosterWorkbook(demoRoster(), DEMO_TIME_ZONE), distDir, clock),
+      origin: 'fresh',
+      created: true,
+      backup,
+    };
   }
   const saved = readWorkbook(options.workbookPath);
   if (saved) return { env: environment(saved, distDir, clock), origin: 'file', created: false };

@@ -1,6 +1,18 @@
 /** The playground's workbook file: read at start, written atomically after every change. */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  copyFileSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { WorkbookJSON } from '../runtime/types';
 
@@ -55,7 +67,11 @@ function writeText(path: string, text: string): void {
     }
     renameSync(temporary, path);
   } catch (error) {
-    try { unlinkSync(temporary); } catch { /* already gone */ }
+    try {
+      unlinkSync(temporary);
+    } catch {
+      /* already gone */
+    }
     throw error;
   }
 }
@@ -68,13 +84,16 @@ export function removeLeftovers(path: string): number {
   } catch {
     return 0;
   }
-  const ours = (name: string) => name.endsWith('.tmp') && (name.startsWith(temporaryPrefix(path)) || name.startsWith(`${basename(path)}.`));
+  const ours = (name: string) =>
+    name.endsWith('.tmp') && (name.startsWith(temporaryPrefix(path)) || name.startsWith(`${basename(path)}.`));
   let removed = 0;
   for (const name of names.filter(ours)) {
     try {
       unlinkSync(join(dirname(path), name));
       removed += 1;
-    } catch { /* removed meanwhile */ }
+    } catch {
+      /* removed meanwhile */
+    }
   }
   return removed;
 }

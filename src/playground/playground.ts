@@ -52,7 +52,12 @@ function followBuilds(app: PlaygroundApp, distDir: string, page: string, save: (
       }
     }, 150);
   };
-  return [watch(distDir, changed), watch(dirname(page), (_event, file) => { if (file === 'page.html') changed(); })];
+  return [
+    watch(distDir, changed),
+    watch(dirname(page), (_event, file) => {
+      if (file === 'page.html') changed();
+    }),
+  ];
 }
 
 /** `distDir`: the built add-on; by default the dist/ beside dist-dev/, where build.mjs writes both. */
@@ -69,18 +74,29 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
   const { env } = opened;
   env.trigger('onOpen');
   const write = workbookWriter(options.workbookPath);
-  const save = (): void => { write(env.toJSON()); };
+  const save = (): void => {
+    write(env.toJSON());
+  };
   if (opened.created) save();
 
   const token = isLoopback(options.host) ? null : randomBytes(24).toString('hex');
-  const app = createPlaygroundApp({ env, page: readFileSync(page, 'utf8'), save, host: options.host, dev: options.dev, token });
+  const app = createPlaygroundApp({
+    env,
+    page: readFileSync(page, 'utf8'),
+    save,
+    host: options.host,
+    dev: options.dev,
+    token,
+  });
   const watchers = options.dev ? followBuilds(app, env.world.settings.distDir, page, save) : [];
   const server = createServer((request, response) => app.handle(request, response));
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE'
-        ? new Error(`Port ${options.port} is in use on ${options.host}: pass --port N (or PORT=N) to pick another.`)
-        : error);
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} is in use on ${options.host}: pass --port N (or PORT=N) to pick another.`)
+          : error,
+      );
     });
     server.listen(options.port, options.host, () => resolve());
   });
@@ -92,10 +108,11 @@ export async function startPlayground(options: PlaygroundOptions, distDir?: stri
     env,
     origin: opened.origin,
     server,
-    close: () => new Promise((resolve) => {
-      for (const watcher of watchers) watcher.close();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const watcher of watchers) watcher.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -62,8 +62,11 @@ export function practiceWorkbook(practice: PracticeTabs, timeZone: string): Work
 /** A practice's roster usually has a bold, frozen heading row: the playground shows it so. */
 export function rosterWorkbook(roster: RosterTab, timeZone: string): WorkbookJSON {
   const heading = roster.rows.length ? 1 : 0;
-  return practiceWorkbook({
-    spreadsheetName: roster.spreadsheetName,
-    tabs: [{ sheetName: roster.sheetName, rows: roster.rows, boldRows: heading ? [1] : [], frozenRows: heading }],
-  }, timeZone);
+  return practiceWorkbook(
+    {
+      spreadsheetName: roster.spreadsheetName,
+      tabs: [{ sheetName: roster.sheetName, rows: roster.rows, boldRows: heading ? [1] : [], frozenRows: heading }],
+    },
+    timeZone,
+  );
 }

@@ -14,14 +14,18 @@
 
 /** What the shim needs of the sidebar's window (a fake one in unit tests). */
 export interface ShimWindow {
-  fetch(url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
+  fetch(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body: string },
+  ): Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
   parent: { postMessage(message: unknown, targetOrigin: string): void };
   console: { error(...args: unknown[]): void };
   google?: unknown;
 }
 
 /** Messages the shim posts to the playground page. */
-export type ShimMessage = { source: 'cadence-playground'; type: 'ran'; name: string } | { source: 'cadence-playground'; type: 'close' };
+export type ShimMessage =
+  { source: 'cadence-playground'; type: 'ran'; name: string } | { source: 'cadence-playground'; type: 'close' };
 
 type Handler = ((value: unknown, userObject: unknown) => void) | null;
 
@@ -32,13 +36,22 @@ export function installScriptRun(win: ShimWindow, functionNames: string[]): void
   function encode(args: unknown[]): { body: string } | { error: string } {
     const seen: unknown[] = [];
     const check = (value: unknown, path: string): string | null => {
-      if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === undefined) return null;
+      if (
+        value === null ||
+        typeof value === 'string' ||
+        typeof value === 'number' ||
+        typeof value === 'boolean' ||
+        value === undefined
+      )
+        return null;
       if (typeof value === 'function') return `a function (${path})`;
       if (typeof value !== 'object') return `a ${typeof value} (${path})`;
-      if (Object.prototype.toString.call(value) === '[object Date]') return `a Date (${path}): send dates as 'YYYY-MM-DD' text`;
+      if (Object.prototype.toString.call(value) === '[object Date]')
+        return `a Date (${path}): send dates as 'YYYY-MM-DD' text`;
       // Plain: made by {} or Object.create(null), in whichever window (realm) made it.
       const proto = Object.getPrototypeOf(value);
-      if (!Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) !== null) return `an object that is not plain (${path})`;
+      if (!Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) !== null)
+        return `an object that is not plain (${path})`;
       if (seen.indexOf(value) >= 0) return `a circular reference (${path})`;
       seen.push(value);
       for (const key of Object.keys(value)) {
@@ -63,21 +76,33 @@ export function installScriptRun(win: ShimWindow, functionNames: string[]): void
       else win.console.error(error);
     };
     const encoded = encode(args);
-    const request: Promise<{ status: number; text: string }> = 'error' in encoded
-      ? Promise.reject(new Error(encoded.error))
-      : win.fetch(`/api/run/${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: encoded.body })
-        .then((response) => response.text().then((text) => ({ status: response.status, text })));
+    const request: Promise<{ status: number; text: string }> =
+      'error' in encoded
+        ? Promise.reject(new Error(encoded.error))
+        : win
+            .fetch(`/api/run/${encodeURIComponent(name)}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: encoded.body,
+            })
+            .then((response) => response.text().then((text) => ({ status: response.status, text })));
     request.then(
       ({ status, text }) => {
         post({ source: 'cadence-playground', type: 'ran', name });
         let parsed: unknown = null;
-        try { parsed = text ? JSON.parse(text) : null; } catch { parsed = null; }
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          parsed = null;
+        }
         if (status >= 200 && status < 300) {
           if (success) success(parsed, userObject);
           return;
         }
-        const message = parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string'
-          ? (parsed as { error: string }).error : `The playground answered ${status}.`;
+        const message =
+          parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string'
+            ? (parsed as { error: string }).error
+            : `The playground answered ${status}.`;
         fail(message);
       },
       (error: Error) => fail(error.message || 'The playground did not answer.'),
@@ -94,7 +119,9 @@ export function installScriptRun(win: ShimWindow, functionNames: string[]): void
     // Only the script's callable functions exist on the runner; names ending in '_' are private.
     for (const name of functionNames) {
       if (name.endsWith('_') || name in run) continue;
-      run[name] = (...args: unknown[]) => { call(name, args, success, failure, userObject); };
+      run[name] = (...args: unknown[]) => {
+        call(name, args, success, failure, userObject);
+      };
     }
     return run;
   }

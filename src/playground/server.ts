@@ -23,9 +23,12 @@ async function main(): Promise<void> {
   console.log(`Cadence playground: ${playground.url}`);
   console.log(`Workbook: ${options.workbookPath} (${ORIGINS[playground.origin]})`);
   if (playground.backup) console.log(`The workbook it replaced is kept in ${playground.backup}`);
-  if (playground.url.includes('?token=')) console.log('It listens beyond this machine: only that address (with its access token) opens it.');
+  if (playground.url.includes('?token='))
+    console.log('It listens beyond this machine: only that address (with its access token) opens it.');
   console.log(`ready in ${Math.round(process.uptime() * 1000)} ms`);
-  const stop = (): void => { playground.close().then(() => process.exit(0)); };
+  const stop = (): void => {
+    playground.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

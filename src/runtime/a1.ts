@@ -92,10 +92,16 @@ export function quoteSheetName(name: string): string {
 }
 
 export function rectContains(rect: Rect, row: number, column: number): boolean {
-  return row >= rect.row && row < rect.row + rect.numRows && column >= rect.column && column < rect.column + rect.numColumns;
+  return (
+    row >= rect.row && row < rect.row + rect.numRows && column >= rect.column && column < rect.column + rect.numColumns
+  );
 }
 
 export function rectsIntersect(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows
-    && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
 }

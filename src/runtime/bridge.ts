@@ -29,12 +29,22 @@ function kind(v: unknown): string {
  * Validates and deep-copies a value under the bridge's rules, returning a JSON-safe copy in Node's
  * realm: undefined object properties are dropped, undefined array items become null.
  */
-export function bridgeCopy(value: unknown, role: BridgeRole, path = role === 'argument' ? 'argument' : 'result', seen: Set<object> = new Set()): unknown {
+export function bridgeCopy(
+  value: unknown,
+  role: BridgeRole,
+  path = role === 'argument' ? 'argument' : 'result',
+  seen: Set<object> = new Set(),
+): unknown {
   switch (typeof value) {
-    case 'string': case 'boolean': return value;
-    case 'number': return value;
-    case 'undefined': return undefined;
-    case 'object': break;
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return value;
+    case 'undefined':
+      return undefined;
+    case 'object':
+      break;
     default:
       throw new Error(`google.script.run: illegal ${role} type ${kind(value)} at ${path}`);
   }
@@ -52,7 +62,8 @@ export function bridgeCopy(value: unknown, role: BridgeRole, path = role === 'ar
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const c = bridgeCopy((value as Record<string, unknown>)[key], role, `${path}.${key}`, seen);
-      if (c !== undefined) Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
+      if (c !== undefined)
+        Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
     }
     return out;
   } finally {

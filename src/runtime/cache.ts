@@ -6,7 +6,10 @@
 import type { Execution } from './execution';
 import { serviceObject } from './service';
 
-interface Entry { value: string; expiresAt: number }
+interface Entry {
+  value: string;
+  expiresAt: number;
+}
 
 export class CacheStore {
   readonly entries = new Map<string, Entry>();
@@ -16,7 +19,10 @@ export class CacheStore {
   get(key: string): string | null {
     const e = this.entries.get(key);
     if (!e) return null;
-    if (e.expiresAt <= this.now()) { this.entries.delete(key); return null; }
+    if (e.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return null;
+    }
     return e.value;
   }
 
@@ -34,21 +40,32 @@ export function cacheObject(exec: Execution, store: CacheStore): GoogleAppsScrip
   const impl: CacheApi = {
     get: (key) => store.get(String(key)),
     put: (key, value, seconds?: number) => store.put(String(key), String(value), seconds),
-    remove: (key) => { store.entries.delete(String(key)); },
+    remove: (key) => {
+      store.entries.delete(String(key));
+    },
     getAll: (keys) => {
       const out: Record<string, string> = {};
-      for (const k of keys) { const v = store.get(String(k)); if (v !== null) out[k] = v; }
+      for (const k of keys) {
+        const v = store.get(String(k));
+        if (v !== null) out[k] = v;
+      }
       return exec.realm.object(out) as Record<string, string>;
     },
     putAll: (values: Record<string, string>, seconds?: number) => {
       for (const [k, v] of Object.entries(values)) store.put(k, String(v), seconds);
     },
-    removeAll: (keys) => { for (const k of keys) store.entries.delete(String(k)); },
+    removeAll: (keys) => {
+      for (const k of keys) store.entries.delete(String(k));
+    },
   };
   return serviceObject(exec, 'Cache', impl);
 }
 
-export interface CacheStores { document: CacheStore; user: CacheStore; script: CacheStore }
+export interface CacheStores {
+  document: CacheStore;
+  user: CacheStore;
+  script: CacheStore;
+}
 
 export function cacheService(exec: Execution, stores: CacheStores): GoogleAppsScript.Cache.CacheService {
   const impl: Pick<GoogleAppsScript.Cache.CacheService, 'getDocumentCache' | 'getUserCache' | 'getScriptCache'> = {

@@ -21,7 +21,12 @@ export function readCell(sheet: SheetModel, row: number, column: number): Exclud
 }
 
 /** A formula's value; a number in a date-formatted cell (=TODAY()) reads back as a Date, as in Sheets. */
-export function formulaResult(sheet: SheetModel, row: number, column: number, formula: string): Exclude<CellValue, Formula> {
+export function formulaResult(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  formula: string,
+): Exclude<CellValue, Formula> {
   const v = formulaCellValue(sheet, row, column, formula);
   if (typeof v !== 'number') return v;
   const format = sheet.formats.numberFormat.get(row - 1, column - 1);
@@ -29,7 +34,11 @@ export function formulaResult(sheet: SheetModel, row: number, column: number, fo
 }
 
 export function cellDisplay(sheet: SheetModel, row: number, column: number): string {
-  return displayValue(readCell(sheet, row, column), sheet.formats.numberFormat.get(row - 1, column - 1), sheet.workbook.timeZone);
+  return displayValue(
+    readCell(sheet, row, column),
+    sheet.formats.numberFormat.get(row - 1, column - 1),
+    sheet.workbook.timeZone,
+  );
 }
 
 /** Range.sort: a column number, {column, ascending}, or an array of those; columns are sheet columns. */
@@ -40,7 +49,8 @@ export function sortRows(sheet: SheetModel, rect: Rect, spec: unknown): void {
     return { column: Number(o.column), ascending: o.ascending !== false };
   });
   for (const s of specs) {
-    if (!rectContains(rect, rect.row, s.column)) throw new Error(`The sort column must be within the range. Column ${s.column} is out of range.`);
+    if (!rectContains(rect, rect.row, s.column))
+      throw new Error(`The sort column must be within the range. Column ${s.column} is out of range.`);
   }
   const order = Array.from({ length: rect.numRows }, (_, i) => i);
   // Each sort column read once, not at every comparison.

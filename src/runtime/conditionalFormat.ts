@@ -27,27 +27,67 @@ interface Draft {
   format: RuleFormat;
 }
 
-const emptyFormat = (): RuleFormat => ({ background: null, fontColor: null, bold: null, italic: null, strikethrough: null, underline: null });
+const emptyFormat = (): RuleFormat => ({
+  background: null,
+  fontColor: null,
+  bold: null,
+  italic: null,
+  strikethrough: null,
+  underline: null,
+});
 
 /** Built rules keep their model here, so setConditionalFormatRules can read what the add-on built. */
 const builtRules = new WeakMap<object, { sheet: SheetModel | null; model: RuleModel }>();
 
 export function ruleModelOf(rule: unknown, sheet: SheetModel): RuleModel {
   const built = builtRules.get(rule as object);
-  if (!built) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+  if (!built)
+    throw new Error(
+      "The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+    );
   if (built.sheet !== null && built.sheet !== sheet && built.model.ranges.length > 0) {
     // Stricter than guessing: a rule's ranges must be on the sheet that holds it.
     throw new Error('The conditional format rule cannot reference a different sheet.');
   }
-  return { ...built.model, ranges: built.model.ranges.map((r) => ({ ...r })), values: [...built.model.values], format: { ...built.model.format } };
+  return {
+    ...built.model,
+    ranges: built.model.ranges.map((r) => ({ ...r })),
+    values: [...built.model.values],
+    format: { ...built.model.format },
+  };
 }
 
-type BuilderApi = Pick<Builder,
-  | 'build' | 'copy' | 'getRanges' | 'getBooleanCondition' | 'setRanges' | 'setBackground' | 'setFontColor' | 'setBold'
-  | 'setItalic' | 'setStrikethrough' | 'setUnderline' | 'whenCellEmpty' | 'whenCellNotEmpty' | 'whenFormulaSatisfied'
-  | 'whenNumberBetween' | 'whenNumberNotBetween' | 'whenNumberEqualTo' | 'whenNumberNotEqualTo' | 'whenNumberGreaterThan'
-  | 'whenNumberGreaterThanOrEqualTo' | 'whenNumberLessThan' | 'whenNumberLessThanOrEqualTo' | 'whenTextContains'
-  | 'whenTextDoesNotContain' | 'whenTextEqualTo' | 'whenTextStartsWith' | 'whenTextEndsWith' | 'withCriteria'>;
+type BuilderApi = Pick<
+  Builder,
+  | 'build'
+  | 'copy'
+  | 'getRanges'
+  | 'getBooleanCondition'
+  | 'setRanges'
+  | 'setBackground'
+  | 'setFontColor'
+  | 'setBold'
+  | 'setItalic'
+  | 'setStrikethrough'
+  | 'setUnderline'
+  | 'whenCellEmpty'
+  | 'whenCellNotEmpty'
+  | 'whenFormulaSatisfied'
+  | 'whenNumberBetween'
+  | 'whenNumberNotBetween'
+  | 'whenNumberEqualTo'
+  | 'whenNumberNotEqualTo'
+  | 'whenNumberGreaterThan'
+  | 'whenNumberGreaterThanOrEqualTo'
+  | 'whenNumberLessThan'
+  | 'whenNumberLessThanOrEqualTo'
+  | 'whenTextContains'
+  | 'whenTextDoesNotContain'
+  | 'whenTextEqualTo'
+  | 'whenTextStartsWith'
+  | 'whenTextEndsWith'
+  | 'withCriteria'
+>;
 
 export function ruleBuilder(exec: Execution, start?: Draft): Builder {
   const d: Draft = start ?? { sheet: null, ranges: [], criteria: null, values: [], format: emptyFormat() };
@@ -67,19 +107,31 @@ export function ruleBuilder(exec: Execution, start?: Draft): Builder {
   const impl: BuilderApi = {
     build() {
       if (d.criteria === null) throw new Error('A conditional format rule must have a condition.');
-      const model: RuleModel = { ranges: d.ranges.map((r) => ({ ...r })), criteria: d.criteria, values: [...d.values], format: { ...d.format } };
+      const model: RuleModel = {
+        ranges: d.ranges.map((r) => ({ ...r })),
+        criteria: d.criteria,
+        values: [...d.values],
+        format: { ...d.format },
+      };
       return ruleObject(exec, d.sheet, model);
     },
     copy: () => ruleBuilder(exec, cloneDraft(d)),
     getRanges: () => exec.realm.array(d.sheet ? d.ranges.map((r) => objects.range(exec, d.sheet!, r)) : []),
-    getBooleanCondition: () => (d.criteria ? conditionObject(exec, d.criteria, d.values, d.format) : null) as GoogleAppsScript.Spreadsheet.BooleanCondition,
+    getBooleanCondition: () =>
+      (d.criteria
+        ? conditionObject(exec, d.criteria, d.values, d.format)
+        : null) as GoogleAppsScript.Spreadsheet.BooleanCondition,
     setRanges(ranges) {
       const infos = ranges.map((r) => {
         const info = rangeInfo.get(r as object);
-        if (!info) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.");
+        if (!info)
+          throw new Error(
+            "The parameters (Object) don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.",
+          );
         return info;
       });
-      if (infos.some((i) => i.sheet !== infos[0].sheet)) throw new Error('All ranges of a conditional format rule must be on the same sheet.');
+      if (infos.some((i) => i.sheet !== infos[0].sheet))
+        throw new Error('All ranges of a conditional format rule must be on the same sheet.');
       d.sheet = infos[0]?.sheet ?? null;
       d.ranges = infos.map((i) => ({ ...i.rect }));
       return self;
@@ -117,13 +169,36 @@ export function ruleBuilder(exec: Execution, start?: Draft): Builder {
 }
 
 function cloneDraft(d: Draft): Draft {
-  return { sheet: d.sheet, ranges: d.ranges.map((r) => ({ ...r })), criteria: d.criteria, values: [...d.values], format: { ...d.format } };
+  return {
+    sheet: d.sheet,
+    ranges: d.ranges.map((r) => ({ ...r })),
+    criteria: d.criteria,
+    values: [...d.values],
+    format: { ...d.format },
+  };
 }
 
-function conditionObject(exec: Execution, criteria: string, values: unknown[], format: RuleFormat): GoogleAppsScript.Spreadsheet.BooleanCondition {
-  const impl: Pick<GoogleAppsScript.Spreadsheet.BooleanCondition,
-    'getCriteriaType' | 'getCriteriaValues' | 'getBackground' | 'getFontColor' | 'getBold' | 'getItalic' | 'getStrikethrough' | 'getUnderline'> = {
-    getCriteriaType: () => BooleanCriteria[criteria as keyof typeof BooleanCriteria] as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria,
+function conditionObject(
+  exec: Execution,
+  criteria: string,
+  values: unknown[],
+  format: RuleFormat,
+): GoogleAppsScript.Spreadsheet.BooleanCondition {
+  const impl: Pick<
+    GoogleAppsScript.Spreadsheet.BooleanCondition,
+    | 'getCriteriaType'
+    | 'getCriteriaValues'
+    | 'getBackground'
+    | 'getFontColor'
+    | 'getBold'
+    | 'getItalic'
+    | 'getStrikethrough'
+    | 'getUnderline'
+  > = {
+    getCriteriaType: () =>
+      BooleanCriteria[
+        criteria as keyof typeof BooleanCriteria
+      ] as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria,
     getCriteriaValues: () => exec.realm.array(values),
     getBackground: () => format.background,
     getFontColor: () => format.fontColor,
@@ -138,7 +213,14 @@ function conditionObject(exec: Execution, criteria: string, values: unknown[], f
 /** A rule as read back from a sheet or built; sheet is null until it has ranges. */
 export function ruleObject(exec: Execution, sheet: SheetModel | null, model: RuleModel): Rule {
   const impl: Pick<Rule, 'copy' | 'getBooleanCondition' | 'getGradientCondition' | 'getRanges'> = {
-    copy: () => ruleBuilder(exec, { sheet, ranges: model.ranges.map((r) => ({ ...r })), criteria: model.criteria, values: [...model.values], format: { ...model.format } }),
+    copy: () =>
+      ruleBuilder(exec, {
+        sheet,
+        ranges: model.ranges.map((r) => ({ ...r })),
+        criteria: model.criteria,
+        values: [...model.values],
+        format: { ...model.format },
+      }),
     getBooleanCondition: () => conditionObject(exec, model.criteria, model.values, model.format),
     getGradientCondition: () => null as unknown as GoogleAppsScript.Spreadsheet.GradientCondition,
     getRanges: () => exec.realm.array(sheet ? model.ranges.map((r) => objects.range(exec, sheet, r)) : []),
@@ -161,32 +243,55 @@ export function ruleMatches(sheet: SheetModel, rule: RuleModel, row: number, col
   const n = numericValue(value, sheet.workbook.timeZone);
   const v = (i: number) => Number(rule.values[i]);
   switch (rule.criteria) {
-    case 'CELL_EMPTY': return value === '';
-    case 'CELL_NOT_EMPTY': return value !== '';
-    case 'TEXT_EQUAL_TO': return text() === arg(0);
-    case 'TEXT_CONTAINS': return text().includes(arg(0));
-    case 'TEXT_DOES_NOT_CONTAIN': return !text().includes(arg(0));
-    case 'TEXT_STARTS_WITH': return text().startsWith(arg(0));
-    case 'TEXT_ENDS_WITH': return text().endsWith(arg(0));
-    case 'NUMBER_EQUAL_TO': return n !== null && n === v(0);
-    case 'NUMBER_NOT_EQUAL_TO': return n !== null && n !== v(0);
-    case 'NUMBER_GREATER_THAN': return n !== null && n > v(0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return n !== null && n >= v(0);
-    case 'NUMBER_LESS_THAN': return n !== null && n < v(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return n !== null && n <= v(0);
-    case 'NUMBER_BETWEEN': return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
-    case 'NUMBER_NOT_BETWEEN': return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
+    case 'CELL_EMPTY':
+      return value === '';
+    case 'CELL_NOT_EMPTY':
+      return value !== '';
+    case 'TEXT_EQUAL_TO':
+      return text() === arg(0);
+    case 'TEXT_CONTAINS':
+      return text().includes(arg(0));
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !text().includes(arg(0));
+    case 'TEXT_STARTS_WITH':
+      return text().startsWith(arg(0));
+    case 'TEXT_ENDS_WITH':
+      return text().endsWith(arg(0));
+    case 'NUMBER_EQUAL_TO':
+      return n !== null && n === v(0);
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== null && n !== v(0);
+    case 'NUMBER_GREATER_THAN':
+      return n !== null && n > v(0);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n !== null && n >= v(0);
+    case 'NUMBER_LESS_THAN':
+      return n !== null && n < v(0);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n !== null && n <= v(0);
+    case 'NUMBER_BETWEEN':
+      return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
     case 'CUSTOM_FORMULA': {
       // Switch multiRangeRuleAnchor: relative references move from the first range, or from the bounding box of all.
-      const anchor = sheet.workbook.switches.multiRangeRuleAnchor === 'boundingBox'
-        ? { row: Math.min(...rule.ranges.map((r) => r.row)), column: Math.min(...rule.ranges.map((r) => r.column)) }
-        : rule.ranges[0];
+      const anchor =
+        sheet.workbook.switches.multiRangeRuleAnchor === 'boundingBox'
+          ? { row: Math.min(...rule.ranges.map((r) => r.row)), column: Math.min(...rule.ranges.map((r) => r.column)) }
+          : rule.ranges[0];
       return formulaHolds(String(rule.values[0]), {
-        sheet, row, column, rowShift: row - anchor.row, columnShift: column - anchor.column,
-        now: sheet.workbook.clock, directSheetRefs: false, depth: 0,
+        sheet,
+        row,
+        column,
+        rowShift: row - anchor.row,
+        columnShift: column - anchor.column,
+        now: sheet.workbook.clock,
+        directSheetRefs: false,
+        depth: 0,
       });
     }
-    default: return false; // date criteria are not modelled: the rule does not match
+    default:
+      return false; // date criteria are not modelled: the rule does not match
   }
 }
 

@@ -7,8 +7,20 @@ import type { CallCounts } from './types';
 
 /** Classes whose calls cost a round trip in Apps Script (spreadsheet, UI, lock, properties, cache). */
 export const EXPENSIVE_CLASSES: ReadonlySet<string> = new Set([
-  'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Filter', 'DeveloperMetadata', 'DeveloperMetadataFinder',
-  'Ui', 'LockService', 'Lock', 'PropertiesService', 'Properties', 'CacheService', 'Cache',
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'Filter',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'Ui',
+  'LockService',
+  'Lock',
+  'PropertiesService',
+  'Properties',
+  'CacheService',
+  'Cache',
 ]);
 
 /** A round trip: a call on those classes, except SpreadsheetApp.new* which only make a builder in-process. */

@@ -33,19 +33,46 @@ const builtValidations = new WeakMap<object, ValidationModel>();
 export function validationModelOf(rule: unknown): ValidationModel | null {
   if (rule === null) return null;
   const model = builtValidations.get(rule as object);
-  if (!model) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.");
+  if (!model)
+    throw new Error(
+      "The parameters (Object) don't match the method signature for SpreadsheetApp.Range.setDataValidation.",
+    );
   return model;
 }
 
-type BuilderApi = Pick<Builder,
-  | 'build' | 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'setAllowInvalid' | 'setHelpText'
-  | 'requireCheckbox' | 'requireFormulaSatisfied' | 'requireNumberBetween' | 'requireNumberEqualTo' | 'requireNumberGreaterThan'
-  | 'requireNumberGreaterThanOrEqualTo' | 'requireNumberLessThan' | 'requireNumberLessThanOrEqualTo' | 'requireNumberNotBetween'
-  | 'requireNumberNotEqualTo' | 'requireTextContains' | 'requireTextDoesNotContain' | 'requireTextEqualTo' | 'requireTextIsEmail'
-  | 'requireTextIsUrl' | 'requireValueInList' | 'requireValueInRange'>;
+type BuilderApi = Pick<
+  Builder,
+  | 'build'
+  | 'copy'
+  | 'getAllowInvalid'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+  | 'getHelpText'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'requireCheckbox'
+  | 'requireFormulaSatisfied'
+  | 'requireNumberBetween'
+  | 'requireNumberEqualTo'
+  | 'requireNumberGreaterThan'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireNumberLessThan'
+  | 'requireNumberLessThanOrEqualTo'
+  | 'requireNumberNotBetween'
+  | 'requireNumberNotEqualTo'
+  | 'requireTextContains'
+  | 'requireTextDoesNotContain'
+  | 'requireTextEqualTo'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+>;
 
 export function validationBuilder(exec: Execution, start?: ValidationModel): Builder {
-  const d: ValidationModel = start ? { ...start, values: [...start.values] } : { criteria: '', values: [], source: null, allowInvalid: true, helpText: '' };
+  const d: ValidationModel = start
+    ? { ...start, values: [...start.values] }
+    : { criteria: '', values: [], source: null, allowInvalid: true, helpText: '' };
   const require = (criteria: string, ...values: unknown[]) => {
     d.criteria = criteria;
     d.values = values;
@@ -59,11 +86,20 @@ export function validationBuilder(exec: Execution, start?: ValidationModel): Bui
     },
     copy: () => validationBuilder(exec, d),
     getAllowInvalid: () => d.allowInvalid,
-    getCriteriaType: () => DataValidationCriteria[d.criteria as keyof typeof DataValidationCriteria] as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria,
+    getCriteriaType: () =>
+      DataValidationCriteria[
+        d.criteria as keyof typeof DataValidationCriteria
+      ] as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria,
     getCriteriaValues: () => criteriaValues(exec, d),
     getHelpText: () => d.helpText,
-    setAllowInvalid(allowInvalidData) { d.allowInvalid = Boolean(allowInvalidData); return self; },
-    setHelpText(helpText) { d.helpText = String(helpText); return self; },
+    setAllowInvalid(allowInvalidData) {
+      d.allowInvalid = Boolean(allowInvalidData);
+      return self;
+    },
+    setHelpText(helpText) {
+      d.helpText = String(helpText);
+      return self;
+    },
     requireCheckbox: ((...values: unknown[]) => require('CHECKBOX', ...values)) as Builder['requireCheckbox'],
     requireFormulaSatisfied: (formula) => require('CUSTOM_FORMULA', String(formula)),
     requireNumberBetween: (a, b) => require('NUMBER_BETWEEN', a, b),
@@ -79,10 +115,14 @@ export function validationBuilder(exec: Execution, start?: ValidationModel): Bui
     requireTextEqualTo: (t) => require('TEXT_EQUAL_TO', String(t)),
     requireTextIsEmail: () => require('TEXT_IS_VALID_EMAIL'),
     requireTextIsUrl: () => require('TEXT_IS_VALID_URL'),
-    requireValueInList: ((values: unknown[], showDropdown = true) => require('VALUE_IN_LIST', [...values].map(String), showDropdown)) as Builder['requireValueInList'],
+    requireValueInList: ((values: unknown[], showDropdown = true) =>
+      require('VALUE_IN_LIST', [...values].map(String), showDropdown)) as Builder['requireValueInList'],
     requireValueInRange: ((range: unknown, showDropdown = true) => {
       const info = rangeInfo.get(range as object);
-      if (!info) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.");
+      if (!info)
+        throw new Error(
+          "The parameters (Object) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.",
+        );
       require('VALUE_IN_RANGE', showDropdown);
       d.source = { sheet: info.sheet, rect: { ...info.rect } };
       return self;
@@ -93,7 +133,10 @@ export function validationBuilder(exec: Execution, start?: ValidationModel): Bui
 }
 
 function criteriaValues(exec: Execution, d: ValidationModel): unknown[] {
-  const values = d.criteria === 'VALUE_IN_RANGE' && d.source ? [objects.range(exec, d.source.sheet, d.source.rect), ...d.values] : d.values;
+  const values =
+    d.criteria === 'VALUE_IN_RANGE' && d.source
+      ? [objects.range(exec, d.source.sheet, d.source.rect), ...d.values]
+      : d.values;
   return exec.realm.array(values.map((v) => (Array.isArray(v) ? exec.realm.array(v) : v)));
 }
 
@@ -101,7 +144,10 @@ export function validationObject(exec: Execution, model: ValidationModel): Valid
   const impl: Pick<Validation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'> = {
     copy: () => validationBuilder(exec, model),
     getAllowInvalid: () => model.allowInvalid,
-    getCriteriaType: () => DataValidationCriteria[model.criteria as keyof typeof DataValidationCriteria] as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria,
+    getCriteriaType: () =>
+      DataValidationCriteria[
+        model.criteria as keyof typeof DataValidationCriteria
+      ] as unknown as GoogleAppsScript.Spreadsheet.DataValidationCriteria,
     getCriteriaValues: () => criteriaValues(exec, model),
     getHelpText: () => model.helpText,
   };
@@ -111,14 +157,22 @@ export function validationObject(exec: Execution, model: ValidationModel): Valid
 }
 
 /** Whether a value satisfies a rule; blanks always do, and formulas are not checked. */
-export function satisfies(sheet: SheetModel, rule: ValidationModel, row: number, column: number, value: CellValue): boolean {
+export function satisfies(
+  sheet: SheetModel,
+  rule: ValidationModel,
+  row: number,
+  column: number,
+  value: CellValue,
+): boolean {
   if (value === '' || value instanceof Formula) return true;
   const n = numericValue(value, sheet.workbook.timeZone);
   const text = () => displayValue(value, sheet.formats.numberFormat.get(row - 1, column - 1), sheet.workbook.timeZone);
   const v = (i: number) => Number(rule.values[i]);
   switch (rule.criteria) {
-    case 'CHECKBOX': return typeof value === 'boolean' || (rule.values.length > 0 && rule.values.map(String).includes(String(value)));
-    case 'VALUE_IN_LIST': return (rule.values[0] as string[]).includes(text());
+    case 'CHECKBOX':
+      return typeof value === 'boolean' || (rule.values.length > 0 && rule.values.map(String).includes(String(value)));
+    case 'VALUE_IN_LIST':
+      return (rule.values[0] as string[]).includes(text());
     case 'VALUE_IN_RANGE': {
       const src = rule.source;
       if (!src) return false;
@@ -129,32 +183,53 @@ export function satisfies(sheet: SheetModel, rule: ValidationModel, row: number,
       }
       return false;
     }
-    case 'NUMBER_BETWEEN': return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
-    case 'NUMBER_NOT_BETWEEN': return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
-    case 'NUMBER_EQUAL_TO': return n === v(0);
-    case 'NUMBER_NOT_EQUAL_TO': return n !== null && n !== v(0);
-    case 'NUMBER_GREATER_THAN': return n !== null && n > v(0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return n !== null && n >= v(0);
-    case 'NUMBER_LESS_THAN': return n !== null && n < v(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return n !== null && n <= v(0);
-    case 'TEXT_CONTAINS': return text().includes(String(rule.values[0]));
-    case 'TEXT_DOES_NOT_CONTAIN': return !text().includes(String(rule.values[0]));
-    case 'TEXT_EQUAL_TO': return text() === String(rule.values[0]);
-    case 'TEXT_IS_VALID_EMAIL': return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text());
-    case 'TEXT_IS_VALID_URL': return /^(https?|ftp):\/\/\S+$/i.test(text());
+    case 'NUMBER_BETWEEN':
+      return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
+    case 'NUMBER_NOT_BETWEEN':
+      return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
+    case 'NUMBER_EQUAL_TO':
+      return n === v(0);
+    case 'NUMBER_NOT_EQUAL_TO':
+      return n !== null && n !== v(0);
+    case 'NUMBER_GREATER_THAN':
+      return n !== null && n > v(0);
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return n !== null && n >= v(0);
+    case 'NUMBER_LESS_THAN':
+      return n !== null && n < v(0);
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return n !== null && n <= v(0);
+    case 'TEXT_CONTAINS':
+      return text().includes(String(rule.values[0]));
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return !text().includes(String(rule.values[0]));
+    case 'TEXT_EQUAL_TO':
+      return text() === String(rule.values[0]);
+    case 'TEXT_IS_VALID_EMAIL':
+      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text());
+    case 'TEXT_IS_VALID_URL':
+      return /^(https?|ftp):\/\/\S+$/i.test(text());
     case 'CUSTOM_FORMULA': {
       // The rule's formula sees the new value: evaluate with it in place, then restore.
       const before = sheet.values.get(row - 1, column - 1);
       sheet.values.set(row - 1, column - 1, value);
       try {
         return formulaHolds(String(rule.values[0]), {
-          sheet, row, column, rowShift: 0, columnShift: 0, now: sheet.workbook.clock, directSheetRefs: false, depth: 0,
+          sheet,
+          row,
+          column,
+          rowShift: 0,
+          columnShift: 0,
+          now: sheet.workbook.clock,
+          directSheetRefs: false,
+          depth: 0,
         });
       } finally {
         sheet.values.set(row - 1, column - 1, before);
       }
     }
-    default: return true; // date criteria are not modelled: nothing is refused
+    default:
+      return true; // date criteria are not modelled: nothing is refused
   }
 }
 

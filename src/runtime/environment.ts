@@ -22,7 +22,17 @@ import { switchesFrom } from './switches';
 import { workbookFromJSON, workbookToJSON } from './snapshot';
 import { spreadsheetObject } from './spreadsheet';
 import { scriptApp, spreadsheetApp } from './spreadsheetApp';
-import type { CallCounts, Environment, EnvironmentOptions, Fault, ServiceMethod, TriggerOptions, UiState, WorkbookJSON, WorkbookView } from './types';
+import type {
+  CallCounts,
+  Environment,
+  EnvironmentOptions,
+  Fault,
+  ServiceMethod,
+  TriggerOptions,
+  UiState,
+  WorkbookJSON,
+  WorkbookView,
+} from './types';
 import { consoleObject, loggerObject, utilitiesObject } from './utilities';
 import { renderWorkbook } from './view';
 import { World } from './world';
@@ -42,7 +52,10 @@ export interface OfflineEnvironment extends Environment {
   readonly spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 }
 
-interface LoadedCode { script: vm.Script; functions: Set<string> }
+interface LoadedCode {
+  script: vm.Script;
+  functions: Set<string>;
+}
 const codeCache = new Map<string, { mtimeMs: number; size: number; code: LoadedCode }>();
 
 /**
@@ -53,7 +66,10 @@ const codeCache = new Map<string, { mtimeMs: number; size: number; code: LoadedC
 function topLevelDeclarations(source: string): Set<string> {
   const names = new Set<string>();
   for (const m of source.matchAll(/^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm)) names.add(m[1]);
-  for (const m of source.matchAll(/^var\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/gm)) names.add(m[1]);
+  for (const m of source.matchAll(
+    /^var\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)/gm,
+  ))
+    names.add(m[1]);
   return names;
 }
 
@@ -149,7 +165,11 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
   }
 
   /** One execution: new context, Code.js evaluated, the function called, locks released after. */
-  function execute(name: string, authMode: AuthModeName, makeArgs: (realm: Realm, exec: Execution) => unknown[]): unknown {
+  function execute(
+    name: string,
+    authMode: AuthModeName,
+    makeArgs: (realm: Realm, exec: Execution) => unknown[],
+  ): unknown {
     const code = loadCode(world.settings.distDir);
     if (name.endsWith('_') || !code.functions.has(name)) {
       // What Apps Script answers for a name it cannot call (private names end in '_').
@@ -186,18 +206,36 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
   const env: OfflineEnvironment = {
     spreadsheet: spreadsheetObject(testExecution, world.workbook),
     spreadsheetApp: spreadsheetApp(testExecution),
-    get ui() { return world.ui; },
-    get logs() { return world.logs; },
-    get world() { return world; },
-    get lastCalls() { return lastCalls; },
-    get beforeServiceCall() { return world.beforeServiceCall; },
-    set beforeServiceCall(hook: ((method: ServiceMethod, execution: number) => void) | null) { world.beforeServiceCall = hook; },
-    get lockUnavailable() { return world.locks.unavailable; },
-    set lockUnavailable(v: boolean) { world.locks.unavailable = v; },
+    get ui() {
+      return world.ui;
+    },
+    get logs() {
+      return world.logs;
+    },
+    get world() {
+      return world;
+    },
+    get lastCalls() {
+      return lastCalls;
+    },
+    get beforeServiceCall() {
+      return world.beforeServiceCall;
+    },
+    set beforeServiceCall(hook: ((method: ServiceMethod, execution: number) => void) | null) {
+      world.beforeServiceCall = hook;
+    },
+    get lockUnavailable() {
+      return world.locks.unavailable;
+    },
+    set lockUnavailable(v: boolean) {
+      world.locks.unavailable = v;
+    },
 
     run<T = unknown>(name: string, ...args: unknown[]): T {
       const copies = args.map((a) => bridgeCopy(a, 'argument'));
-      const result = execute(name, 'FULL', (realm) => copies.map((c) => (c === undefined ? undefined : realm.parse(JSON.stringify(c)))));
+      const result = execute(name, 'FULL', (realm) =>
+        copies.map((c) => (c === undefined ? undefined : realm.parse(JSON.stringify(c)))),
+      );
       return bridgeCopy(result, 'result') as T;
     },
     trigger(name, mode) {
@@ -207,19 +245,24 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
       const authMode = options.authMode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
       const result = execute(name, authMode, (realm, exec) => {
         const extra = { ...(options.event ?? {}) };
-        if (typeof extra.range === 'string') extra.range = spreadsheetObject(exec, world.workbook).getRange(extra.range);
-        return [realm.object({
-          authMode: AuthMode[authMode],
-          source: spreadsheetObject(exec, world.workbook),
-          triggerUid: '0',
-          // Simple triggers may not know who the user is (Session.getActiveUser); the runtime says nobody.
-          user: realm.object({ email: authMode === 'FULL' ? world.settings.user : '' }),
-          ...extra,
-        })];
+        if (typeof extra.range === 'string')
+          extra.range = spreadsheetObject(exec, world.workbook).getRange(extra.range);
+        return [
+          realm.object({
+            authMode: AuthMode[authMode],
+            source: spreadsheetObject(exec, world.workbook),
+            triggerUid: '0',
+            // Simple triggers may not know who the user is (Session.getActiveUser); the runtime says nobody.
+            user: realm.object({ email: authMode === 'FULL' ? world.settings.user : '' }),
+            ...extra,
+          }),
+        ];
       });
       return result;
     },
-    injectFault(fault: Fault) { world.addFault(fault); },
+    injectFault(fault: Fault) {
+      world.addFault(fault);
+    },
     documentProperties: () => world.properties.document.toObject(),
     toJSON: (): WorkbookJSON => workbookToJSON(world.workbook, world.properties),
     view: (): WorkbookView => renderWorkbook(world.workbook),

@@ -18,8 +18,14 @@ export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
  * so Properties, Lock and Cache are refused too.
  */
 function allowedWithoutAuthorization(method: string): boolean {
-  return method === 'SpreadsheetApp.getUi' || method === 'Ui.createAddonMenu' || method === 'Ui.createMenu'
-    || method.startsWith('Menu.') || method.startsWith('Logger.') || method.startsWith('Utilities.');
+  return (
+    method === 'SpreadsheetApp.getUi' ||
+    method === 'Ui.createAddonMenu' ||
+    method === 'Ui.createMenu' ||
+    method.startsWith('Menu.') ||
+    method.startsWith('Logger.') ||
+    method.startsWith('Utilities.')
+  );
 }
 
 /**
@@ -74,14 +80,20 @@ export class Execution {
    */
   private checkAuthorization(method: string): void {
     const scopes = scopesFor(method);
-    if (scopes === null) throw this.realm.error(`offline runtime: ${method} has no entry in src/runtime/scopes.ts; add its reference page's scopes`);
+    if (scopes === null)
+      throw this.realm.error(
+        `offline runtime: ${method} has no entry in src/runtime/scopes.ts; add its reference page's scopes`,
+      );
     const granted = this.world.settings.oauthScopes;
     const missing = scopes.length > 0 && granted !== null && !scopes.some((s) => granted.includes(s));
-    const refused = missing
-      || (this.authMode === 'NONE' && !allowedWithoutAuthorization(method))
-      || (this.authMode === 'LIMITED' && refusedInLimited(scopes));
+    const refused =
+      missing ||
+      (this.authMode === 'NONE' && !allowedWithoutAuthorization(method)) ||
+      (this.authMode === 'LIMITED' && refusedInLimited(scopes));
     if (!refused) return;
-    throw this.realm.error(scopes.length > 0 ? permissionMessage(method, scopes) : `You do not have permission to call ${method}.`);
+    throw this.realm.error(
+      scopes.length > 0 ? permissionMessage(method, scopes) : `You do not have permission to call ${method}.`,
+    );
   }
 
   toRealmError(e: unknown): unknown {

@@ -8,11 +8,15 @@ import { serviceObject } from './service';
 import { objects } from './objects';
 import { sortRows } from './cells';
 
-type FilterApi = Pick<GoogleAppsScript.Spreadsheet.Filter,
-  'getRange' | 'remove' | 'sort' | 'setColumnFilterCriteria' | 'getColumnFilterCriteria' | 'removeColumnFilterCriteria'>;
+type FilterApi = Pick<
+  GoogleAppsScript.Spreadsheet.Filter,
+  'getRange' | 'remove' | 'sort' | 'setColumnFilterCriteria' | 'getColumnFilterCriteria' | 'removeColumnFilterCriteria'
+>;
 
 /** The part of FilterCriteria this runtime models: values hidden in a column. */
-export interface CriteriaModel { hiddenValues: string[] }
+export interface CriteriaModel {
+  hiddenValues: string[];
+}
 
 const criteriaModels = new WeakMap<object, CriteriaModel>();
 
@@ -23,16 +27,20 @@ export function filterObject(exec: Execution, sheet: SheetModel): GoogleAppsScri
   };
   const checkColumn = (column: number) => {
     const r = current().range;
-    if (column < r.column || column >= r.column + r.numColumns) throw new Error('The column position is outside the filter range.');
+    if (column < r.column || column >= r.column + r.numColumns)
+      throw new Error('The column position is outside the filter range.');
   };
   const impl: FilterApi = {
     getRange: () => objects.range(exec, sheet, current().range),
-    remove() { sheet.filter = null; },
+    remove() {
+      sheet.filter = null;
+    },
     sort(columnPosition, ascending) {
       const r = current().range;
       checkColumn(columnPosition);
       // The filter's first row is its header and stays put.
-      if (r.numRows > 1) sortRows(sheet, { ...r, row: r.row + 1, numRows: r.numRows - 1 }, { column: columnPosition, ascending });
+      if (r.numRows > 1)
+        sortRows(sheet, { ...r, row: r.row + 1, numRows: r.numRows - 1 }, { column: columnPosition, ascending });
       return self;
     },
     setColumnFilterCriteria(columnPosition, criteria) {
@@ -47,9 +55,14 @@ export function filterObject(exec: Execution, sheet: SheetModel): GoogleAppsScri
     },
     getColumnFilterCriteria(columnPosition) {
       const hidden = current().hiddenValues.get(columnPosition);
-      return hidden ? criteriaObject(exec, { hiddenValues: hidden }) : (null as unknown as GoogleAppsScript.Spreadsheet.FilterCriteria);
+      return hidden
+        ? criteriaObject(exec, { hiddenValues: hidden })
+        : (null as unknown as GoogleAppsScript.Spreadsheet.FilterCriteria);
     },
-    removeColumnFilterCriteria(columnPosition) { current().hiddenValues.delete(columnPosition); return self; },
+    removeColumnFilterCriteria(columnPosition) {
+      current().hiddenValues.delete(columnPosition);
+      return self;
+    },
   };
   const self = serviceObject<GoogleAppsScript.Spreadsheet.Filter>(exec, 'Filter', impl);
   return self;
@@ -65,9 +78,18 @@ function criteriaObject(exec: Execution, model: CriteriaModel): GoogleAppsScript
   return obj;
 }
 
-export function criteriaBuilder(exec: Execution, model: CriteriaModel = { hiddenValues: [] }): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
-  const impl: Pick<GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder, 'setHiddenValues' | 'getHiddenValues' | 'build'> = {
-    setHiddenValues(values) { model.hiddenValues = values.map(String); return self; },
+export function criteriaBuilder(
+  exec: Execution,
+  model: CriteriaModel = { hiddenValues: [] },
+): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
+  const impl: Pick<
+    GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder,
+    'setHiddenValues' | 'getHiddenValues' | 'build'
+  > = {
+    setHiddenValues(values) {
+      model.hiddenValues = values.map(String);
+      return self;
+    },
     getHiddenValues: () => exec.realm.array(model.hiddenValues),
     build: () => criteriaObject(exec, { hiddenValues: [...model.hiddenValues] }),
   };

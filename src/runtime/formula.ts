@@ -19,19 +19,30 @@ export class FormulaError {
 
 const BLANK = Symbol('blank');
 type Scalar = number | string | boolean | typeof BLANK | FormulaError;
-interface RangeValue { sheet: SheetModel; rect: Rect }
+interface RangeValue {
+  sheet: SheetModel;
+  rect: Rect;
+}
 type Value = Scalar | RangeValue;
 
-interface RefPart { n: number | null; abs: boolean }
+interface RefPart {
+  n: number | null;
+  abs: boolean;
+}
 type Node =
-  | { t: 'num'; v: number } | { t: 'str'; v: string } | { t: 'bool'; v: boolean }
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'bool'; v: boolean }
   | { t: 'ref'; sheet: string | null; r1: RefPart; c1: RefPart; r2: RefPart; c2: RefPart }
   | { t: 'fn'; name: string; args: Node[] }
-  | { t: 'un'; op: string; e: Node } | { t: 'bin'; op: string; a: Node; b: Node } | { t: 'pct'; e: Node };
+  | { t: 'un'; op: string; e: Node }
+  | { t: 'bin'; op: string; a: Node; b: Node }
+  | { t: 'pct'; e: Node };
 
 // ---------------------------------------------------------------- parsing
 
-const TOKEN = /\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?)|(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}(?![\w(]))|([A-Za-z_][\w.]*)(?=\s*\()|(TRUE|FALSE)(?![\w(])|(<>|<=|>=|[-+*/^&=<>(),;%]))/iy;
+const TOKEN =
+  /\s*(?:("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Za-z]{0,3}\$?\d*(?::\$?[A-Za-z]{0,3}\$?\d*)?)|(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3}(?![\w(]))|([A-Za-z_][\w.]*)(?=\s*\()|(TRUE|FALSE)(?![\w(])|(<>|<=|>=|[-+*/^&=<>(),;%]))/iy;
 
 type Tok = { kind: 'str' | 'ref' | 'num' | 'fn' | 'bool' | 'op'; text: string };
 
@@ -74,7 +85,14 @@ function parseRef(text: string): Node | null {
   const ma = cell.exec(a);
   const mb = cell.exec(b);
   if (!ma || !mb || (!ma[1] && !ma[2]) || (!mb[1] && !mb[2])) return null;
-  return { t: 'ref', sheet, c1: refPart(ma[1], 'col'), r1: refPart(ma[2], 'row'), c2: refPart(mb[1], 'col'), r2: refPart(mb[2], 'row') };
+  return {
+    t: 'ref',
+    sheet,
+    c1: refPart(ma[1], 'col'),
+    r1: refPart(ma[2], 'row'),
+    c2: refPart(mb[1], 'col'),
+    r2: refPart(mb[2], 'row'),
+  };
 }
 
 function parse(src: string): Node {
@@ -88,42 +106,66 @@ function parse(src: string): Node {
   };
   const comparison = (): Node => {
     let a = concat();
-    while (isOp('=', '<>', '<', '>', '<=', '>=')) { const op = toks[i++].text; a = { t: 'bin', op, a, b: concat() }; }
+    while (isOp('=', '<>', '<', '>', '<=', '>=')) {
+      const op = toks[i++].text;
+      a = { t: 'bin', op, a, b: concat() };
+    }
     return a;
   };
   const concat = (): Node => {
     let a = additive();
-    while (isOp('&')) { i++; a = { t: 'bin', op: '&', a, b: additive() }; }
+    while (isOp('&')) {
+      i++;
+      a = { t: 'bin', op: '&', a, b: additive() };
+    }
     return a;
   };
   const additive = (): Node => {
     let a = term();
-    while (isOp('+', '-')) { const op = toks[i++].text; a = { t: 'bin', op, a, b: term() }; }
+    while (isOp('+', '-')) {
+      const op = toks[i++].text;
+      a = { t: 'bin', op, a, b: term() };
+    }
     return a;
   };
   const term = (): Node => {
     let a = power();
-    while (isOp('*', '/')) { const op = toks[i++].text; a = { t: 'bin', op, a, b: power() }; }
+    while (isOp('*', '/')) {
+      const op = toks[i++].text;
+      a = { t: 'bin', op, a, b: power() };
+    }
     return a;
   };
   const power = (): Node => {
     let a = unary();
-    while (isOp('^')) { i++; a = { t: 'bin', op: '^', a, b: unary() }; }
+    while (isOp('^')) {
+      i++;
+      a = { t: 'bin', op: '^', a, b: unary() };
+    }
     return a;
   };
   const unary = (): Node => {
-    if (isOp('-', '+')) { const op = toks[i++].text; return { t: 'un', op, e: unary() }; }
+    if (isOp('-', '+')) {
+      const op = toks[i++].text;
+      return { t: 'un', op, e: unary() };
+    }
     let e = primary();
-    while (isOp('%')) { i++; e = { t: 'pct', e }; }
+    while (isOp('%')) {
+      i++;
+      e = { t: 'pct', e };
+    }
     return e;
   };
   const primary = (): Node => {
     const tok = toks[i++];
     if (!tok) throw new FormulaError('#ERROR!');
     switch (tok.kind) {
-      case 'num': return { t: 'num', v: Number(tok.text) };
-      case 'str': return { t: 'str', v: tok.text.slice(1, -1).replace(/""/g, '"') };
-      case 'bool': return { t: 'bool', v: tok.text.toUpperCase() === 'TRUE' };
+      case 'num':
+        return { t: 'num', v: Number(tok.text) };
+      case 'str':
+        return { t: 'str', v: tok.text.slice(1, -1).replace(/""/g, '"') };
+      case 'bool':
+        return { t: 'bool', v: tok.text.toUpperCase() === 'TRUE' };
       case 'ref': {
         const r = parseRef(tok.text);
         if (!r) throw new FormulaError('#ERROR!');
@@ -133,13 +175,19 @@ function parse(src: string): Node {
         expect('(');
         const args: Node[] = [];
         if (!isOp(')')) {
-          do { args.push(comparison()); } while (isOp(',', ';') && ++i);
+          do {
+            args.push(comparison());
+          } while (isOp(',', ';') && ++i);
         }
         expect(')');
         return { t: 'fn', name: tok.text.toUpperCase(), args };
       }
       default:
-        if (tok.text === '(') { const e = comparison(); expect(')'); return e; }
+        if (tok.text === '(') {
+          const e = comparison();
+          expect(')');
+          return e;
+        }
         throw new FormulaError('#ERROR!');
     }
   };
@@ -188,7 +236,16 @@ function cellScalar(sheet: SheetModel, row: number, column: number, ctx: EvalCon
   if (v === '') return BLANK;
   if (v instanceof Formula) {
     if (ctx.depth > 50) return new FormulaError('#REF!');
-    const r = evaluate(v.formula, { ...ctx, sheet, row, column, rowShift: 0, columnShift: 0, directSheetRefs: true, depth: ctx.depth + 1 });
+    const r = evaluate(v.formula, {
+      ...ctx,
+      sheet,
+      row,
+      column,
+      rowShift: 0,
+      columnShift: 0,
+      directSheetRefs: true,
+      depth: ctx.depth + 1,
+    });
     return toScalar(r, { ...ctx, sheet, row, column });
   }
   if (v instanceof Date) return serialOf(v.getTime(), sheet.workbook.timeZone);
@@ -206,10 +263,13 @@ function resolveRef(n: Extract<Node, { t: 'ref' }>, ctx: EvalContext): RangeValu
   const shift = (p: RefPart, d: number) => (p.n === null ? null : p.abs ? p.n : p.n + d);
   const ref = {
     sheetName: null,
-    startRow: shift(n.r1, ctx.rowShift), startColumn: shift(n.c1, ctx.columnShift),
-    endRow: shift(n.r2, ctx.rowShift), endColumn: shift(n.c2, ctx.columnShift),
+    startRow: shift(n.r1, ctx.rowShift),
+    startColumn: shift(n.c1, ctx.columnShift),
+    endRow: shift(n.r2, ctx.rowShift),
+    endColumn: shift(n.c2, ctx.columnShift),
   };
-  if ([ref.startRow, ref.startColumn, ref.endRow, ref.endColumn].some((x) => x !== null && x < 1)) return new FormulaError('#REF!');
+  if ([ref.startRow, ref.startColumn, ref.endRow, ref.endColumn].some((x) => x !== null && x < 1))
+    return new FormulaError('#REF!');
   return { sheet, rect: resolveA1(ref, sheet.maxRows, sheet.maxColumns) };
 }
 
@@ -218,8 +278,10 @@ function toScalar(v: Value, ctx: EvalContext): Scalar {
   if (!isRange(v)) return v;
   const { rect, sheet } = v;
   if (rect.numRows === 1 && rect.numColumns === 1) return cellScalar(sheet, rect.row, rect.column, ctx);
-  if (rect.numColumns === 1 && ctx.row >= rect.row && ctx.row < rect.row + rect.numRows) return cellScalar(sheet, ctx.row, rect.column, ctx);
-  if (rect.numRows === 1 && ctx.column >= rect.column && ctx.column < rect.column + rect.numColumns) return cellScalar(sheet, rect.row, ctx.column, ctx);
+  if (rect.numColumns === 1 && ctx.row >= rect.row && ctx.row < rect.row + rect.numRows)
+    return cellScalar(sheet, ctx.row, rect.column, ctx);
+  if (rect.numRows === 1 && ctx.column >= rect.column && ctx.column < rect.column + rect.numColumns)
+    return cellScalar(sheet, rect.row, ctx.column, ctx);
   return new FormulaError('#VALUE!');
 }
 
@@ -285,7 +347,8 @@ function compare(a: Scalar, b: Scalar): number | FormulaError {
 
 function wildcard(pattern: string): RegExp {
   const body = pattern.replace(/~([*?~])|([*?])|([.+^${}()|[\]\\/])/g, (_, lit, wild, esc) =>
-    lit ? `\\${lit}` : wild ? (wild === '*' ? '.*' : '.') : `\\${esc}`);
+    lit ? `\\${lit}` : wild ? (wild === '*' ? '.*' : '.') : `\\${esc}`,
+  );
   return new RegExp(`^${body}$`, 'is');
 }
 
@@ -302,9 +365,15 @@ function criterion(c: Scalar, textNumbers: 'numbersOnly' | 'numbersAndText' = 'n
     let eq: (v: Scalar) => boolean;
     if (rest === '') eq = (v) => v === BLANK || v === '';
     // Switch countifTextNumbers: whether text that reads as the same number ("007") counts too.
-    else if (num !== null) eq = (v) => (typeof v === 'number' && v === num) || (textNumbers === 'numbersAndText' && typeof v === 'string' && v.trim() !== '' && Number(v) === num);
+    else if (num !== null)
+      eq = (v) =>
+        (typeof v === 'number' && v === num) ||
+        (textNumbers === 'numbersAndText' && typeof v === 'string' && v.trim() !== '' && Number(v) === num);
     else if (/^(true|false)$/i.test(rest)) eq = (v) => typeof v === 'boolean' && v === /^true$/i.test(rest);
-    else { const re = wildcard(rest); eq = (v) => typeof v === 'string' && re.test(v); }
+    else {
+      const re = wildcard(rest);
+      eq = (v) => typeof v === 'string' && re.test(v);
+    }
     return op === '=' ? eq : (v) => !eq(v);
   }
   return (v) => {
@@ -323,10 +392,12 @@ function criterion(c: Scalar, textNumbers: 'numbersOnly' | 'numbersAndText' = 'n
 type Fn = (args: Node[], ctx: EvalContext) => Value;
 
 const scalarArg = (n: Node | undefined, ctx: EvalContext): Scalar => (n ? toScalar(ev(n, ctx), ctx) : BLANK);
-const textFn = (f: (s: string, args: Node[], ctx: EvalContext) => Value): Fn => (args, ctx) => {
-  const s = toText(scalarArg(args[0], ctx));
-  return isError(s) ? s : f(s, args, ctx);
-};
+const textFn =
+  (f: (s: string, args: Node[], ctx: EvalContext) => Value): Fn =>
+  (args, ctx) => {
+    const s = toText(scalarArg(args[0], ctx));
+    return isError(s) ? s : f(s, args, ctx);
+  };
 const countArg = (n: Node | undefined, ctx: EvalContext, dflt: number) => {
   if (!n) return dflt;
   const x = toNumber(scalarArg(n, ctx));
@@ -355,21 +426,33 @@ const FUNCTIONS: Record<string, Fn> = {
     }
     return result;
   },
-  NOT: (args, ctx) => { const b = toBool(scalarArg(args[0], ctx)); return isError(b) ? b : !b; },
+  NOT: (args, ctx) => {
+    const b = toBool(scalarArg(args[0], ctx));
+    return isError(b) ? b : !b;
+  },
   IF: (args, ctx) => {
     const c = toBool(scalarArg(args[0], ctx));
     if (isError(c)) return c;
     if (c) return args[1] ? ev(args[1], ctx) : true;
     return args[2] ? ev(args[2], ctx) : false;
   },
-  IFERROR: (args, ctx) => { const v = scalarArg(args[0], ctx); return isError(v) ? scalarArg(args[1], ctx) : v; },
+  IFERROR: (args, ctx) => {
+    const v = scalarArg(args[0], ctx);
+    return isError(v) ? scalarArg(args[1], ctx) : v;
+  },
   ISBLANK: (args, ctx) => scalarArg(args[0], ctx) === BLANK,
   ISNUMBER: (args, ctx) => typeof scalarArg(args[0], ctx) === 'number',
   ISTEXT: (args, ctx) => typeof scalarArg(args[0], ctx) === 'string',
   ISERROR: (args, ctx) => isError(scalarArg(args[0], ctx)),
   LEN: textFn((s) => [...s].length),
-  LEFT: textFn((s, args, ctx) => { const n = countArg(args[1], ctx, 1); return isError(n) ? n : s.slice(0, n); }),
-  RIGHT: textFn((s, args, ctx) => { const n = countArg(args[1], ctx, 1); return isError(n) ? n : n === 0 ? '' : s.slice(-n); }),
+  LEFT: textFn((s, args, ctx) => {
+    const n = countArg(args[1], ctx, 1);
+    return isError(n) ? n : s.slice(0, n);
+  }),
+  RIGHT: textFn((s, args, ctx) => {
+    const n = countArg(args[1], ctx, 1);
+    return isError(n) ? n : n === 0 ? '' : s.slice(-n);
+  }),
   MID: textFn((s, args, ctx) => {
     const start = countArg(args[1], ctx, 1);
     const n = countArg(args[2], ctx, 0);
@@ -402,17 +485,23 @@ const FUNCTIONS: Record<string, Fn> = {
    * turn their tests into numbers themselves (a product of two tests, or N()).
    */
   SUMPRODUCT: (args, ctx) => {
-    const product = zipArrays(args.map((a) => evArray(a, ctx)), (cells) => {
-      let p = 1;
-      for (const v of cells) {
-        if (isError(v)) return v;
-        p *= typeof v === 'number' ? v : 0;
-      }
-      return p;
-    });
+    const product = zipArrays(
+      args.map((a) => evArray(a, ctx)),
+      (cells) => {
+        let p = 1;
+        for (const v of cells) {
+          if (isError(v)) return v;
+          p *= typeof v === 'number' ? v : 0;
+        }
+        return p;
+      },
+    );
     if (!Array.isArray(product)) return product;
     let sum = 0;
-    for (const v of product) { if (isError(v)) return v; sum += v as number; }
+    for (const v of product) {
+      if (isError(v)) return v;
+      sum += v as number;
+    }
     return sum;
   },
   ARRAYFORMULA: (args, ctx) => {
@@ -421,7 +510,11 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   CONCATENATE: (args, ctx) => {
     let out = '';
-    for (const v of argumentCells(args, ctx)) { const t = toText(v); if (isError(t)) return t; out += t; }
+    for (const v of argumentCells(args, ctx)) {
+      const t = toText(v);
+      if (isError(t)) return t;
+      out += t;
+    }
     return out;
   },
   COUNTIF: (args, ctx) => {
@@ -446,7 +539,13 @@ const FUNCTIONS: Record<string, Fn> = {
     const x = scalarArg(args[0], ctx);
     if (isError(x)) return x;
     const cells = cellsOf(ev(args[1], ctx), ctx);
-    const test = typeof x === 'string' ? ((re: RegExp) => (v: Scalar) => typeof v === 'string' && re.test(v))(wildcard(x)) : (v: Scalar) => compare(v, x) === 0 && v !== BLANK;
+    const test =
+      typeof x === 'string'
+        ? (
+            (re: RegExp) => (v: Scalar) =>
+              typeof v === 'string' && re.test(v)
+          )(wildcard(x))
+        : (v: Scalar) => compare(v, x) === 0 && v !== BLANK;
     const i = cells.findIndex(test);
     return i < 0 ? new FormulaError('#N/A') : i + 1;
   },
@@ -470,9 +569,18 @@ const FUNCTIONS: Record<string, Fn> = {
   SUM: (args, ctx) => argumentCells(args, ctx).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0),
   COUNT: (args, ctx) => argumentCells(args, ctx).filter((v) => typeof v === 'number').length,
   COUNTA: (args, ctx) => argumentCells(args, ctx).filter((v) => v !== BLANK).length,
-  MIN: (args, ctx) => { const n = argumentCells(args, ctx).filter((v): v is number => typeof v === 'number'); return n.length ? n.reduce((a, b) => Math.min(a, b)) : 0; },
-  MAX: (args, ctx) => { const n = argumentCells(args, ctx).filter((v): v is number => typeof v === 'number'); return n.length ? n.reduce((a, b) => Math.max(a, b)) : 0; },
-  ABS: (args, ctx) => { const n = toNumber(scalarArg(args[0], ctx)); return isError(n) ? n : Math.abs(n); },
+  MIN: (args, ctx) => {
+    const n = argumentCells(args, ctx).filter((v): v is number => typeof v === 'number');
+    return n.length ? n.reduce((a, b) => Math.min(a, b)) : 0;
+  },
+  MAX: (args, ctx) => {
+    const n = argumentCells(args, ctx).filter((v): v is number => typeof v === 'number');
+    return n.length ? n.reduce((a, b) => Math.max(a, b)) : 0;
+  },
+  ABS: (args, ctx) => {
+    const n = toNumber(scalarArg(args[0], ctx));
+    return isError(n) ? n : Math.abs(n);
+  },
   VALUE: (args, ctx) => toNumber(scalarArg(args[0], ctx)),
   TODAY: (_args, ctx) => Math.floor(serialOf(ctx.now(), ctx.sheet.workbook.timeZone)),
   NOW: (_args, ctx) => serialOf(ctx.now(), ctx.sheet.workbook.timeZone),
@@ -480,20 +588,28 @@ const FUNCTIONS: Record<string, Fn> = {
 
 function ev(n: Node, ctx: EvalContext): Value {
   switch (n.t) {
-    case 'num': return n.v;
-    case 'str': return n.v;
-    case 'bool': return n.v;
-    case 'ref': return resolveRef(n, ctx);
+    case 'num':
+      return n.v;
+    case 'str':
+      return n.v;
+    case 'bool':
+      return n.v;
+    case 'ref':
+      return resolveRef(n, ctx);
     case 'fn': {
       const f = FUNCTIONS[n.name];
       return f ? f(n.args, ctx) : new FormulaError('#OFFLINE!');
     }
-    case 'pct': { const x = toNumber(scalarArg(n.e, ctx)); return isError(x) ? x : x / 100; }
+    case 'pct': {
+      const x = toNumber(scalarArg(n.e, ctx));
+      return isError(x) ? x : x / 100;
+    }
     case 'un': {
       const x = toNumber(scalarArg(n.e, ctx));
       return isError(x) ? x : n.op === '-' ? -x : x;
     }
-    case 'bin': return binary(n.op, scalarArg(n.a, ctx), scalarArg(n.b, ctx));
+    case 'bin':
+      return binary(n.op, scalarArg(n.a, ctx), scalarArg(n.b, ctx));
   }
 }
 
@@ -507,12 +623,18 @@ function binary(op: string, a: Scalar, b: Scalar): Scalar {
     const c = compare(a, b);
     if (isError(c)) return c;
     switch (op) {
-      case '=': return c === 0;
-      case '<>': return c !== 0;
-      case '<': return c < 0;
-      case '>': return c > 0;
-      case '<=': return c <= 0;
-      default: return c >= 0;
+      case '=':
+        return c === 0;
+      case '<>':
+        return c !== 0;
+      case '<':
+        return c < 0;
+      case '>':
+        return c > 0;
+      case '<=':
+        return c <= 0;
+      default:
+        return c >= 0;
     }
   }
   const x = toNumber(a);
@@ -520,11 +642,16 @@ function binary(op: string, a: Scalar, b: Scalar): Scalar {
   if (isError(x)) return x;
   if (isError(y)) return y;
   switch (op) {
-    case '+': return x + y;
-    case '-': return x - y;
-    case '*': return x * y;
-    case '/': return y === 0 ? new FormulaError('#DIV/0!') : x / y;
-    default: return x ** y;
+    case '+':
+      return x + y;
+    case '-':
+      return x - y;
+    case '*':
+      return x * y;
+    case '/':
+      return y === 0 ? new FormulaError('#DIV/0!') : x / y;
+    default:
+      return x ** y;
   }
 }
 
@@ -535,11 +662,27 @@ function binary(op: string, a: Scalar, b: Scalar): Scalar {
  */
 type ArrayValue = Scalar | Scalar[];
 const ELEMENTWISE: Record<string, (args: Scalar[]) => Scalar> = {
-  TRIM: ([v]) => { const t = toText(v); return isError(t) ? t : t.trim().replace(/ +/g, ' '); },
-  UPPER: ([v]) => { const t = toText(v); return isError(t) ? t : t.toUpperCase(); },
-  LOWER: ([v]) => { const t = toText(v); return isError(t) ? t : t.toLowerCase(); },
-  LEN: ([v]) => { const t = toText(v); return isError(t) ? t : [...t].length; },
-  EXACT: ([a, b]) => { const x = toText(a); const y = toText(b); return isError(x) ? x : isError(y) ? y : x === y; },
+  TRIM: ([v]) => {
+    const t = toText(v);
+    return isError(t) ? t : t.trim().replace(/ +/g, ' ');
+  },
+  UPPER: ([v]) => {
+    const t = toText(v);
+    return isError(t) ? t : t.toUpperCase();
+  },
+  LOWER: ([v]) => {
+    const t = toText(v);
+    return isError(t) ? t : t.toLowerCase();
+  },
+  LEN: ([v]) => {
+    const t = toText(v);
+    return isError(t) ? t : [...t].length;
+  },
+  EXACT: ([a, b]) => {
+    const x = toText(a);
+    const y = toText(b);
+    return isError(x) ? x : isError(y) ? y : x === y;
+  },
 };
 
 function zipArrays(parts: ArrayValue[], f: (args: Scalar[]) => Scalar): ArrayValue {
@@ -552,23 +695,36 @@ function zipArrays(parts: ArrayValue[], f: (args: Scalar[]) => Scalar): ArrayVal
 
 function evArray(n: Node, ctx: EvalContext): ArrayValue {
   switch (n.t) {
-    case 'ref': return arrayOf(resolveRef(n, ctx), ctx);
-    case 'bin': return zipArrays([evArray(n.a, ctx), evArray(n.b, ctx)], ([a, b]) => binary(n.op, a, b));
-    case 'un': return zipArrays([evArray(n.e, ctx)], ([v]) => { const x = toNumber(v); return isError(x) ? x : n.op === '-' ? -x : x; });
+    case 'ref':
+      return arrayOf(resolveRef(n, ctx), ctx);
+    case 'bin':
+      return zipArrays([evArray(n.a, ctx), evArray(n.b, ctx)], ([a, b]) => binary(n.op, a, b));
+    case 'un':
+      return zipArrays([evArray(n.e, ctx)], ([v]) => {
+        const x = toNumber(v);
+        return isError(x) ? x : n.op === '-' ? -x : x;
+      });
     case 'fn': {
       if (n.name === 'ARRAYFORMULA') return n.args[0] ? evArray(n.args[0], ctx) : new FormulaError('#N/A');
       const f = ELEMENTWISE[n.name];
-      if (f) return zipArrays(n.args.map((a) => evArray(a, ctx)), f);
+      if (f)
+        return zipArrays(
+          n.args.map((a) => evArray(a, ctx)),
+          f,
+        );
       return arrayOf(ev(n, ctx), ctx);
     }
-    default: return toScalar(ev(n, ctx), ctx);
+    default:
+      return toScalar(ev(n, ctx), ctx);
   }
 }
 
 /** A range's cells as an array; a single cell pairs with every element like a scalar. */
 function arrayOf(v: Value, ctx: EvalContext): ArrayValue {
   if (!isRange(v)) return v;
-  return v.rect.numRows === 1 && v.rect.numColumns === 1 ? cellScalar(v.sheet, v.rect.row, v.rect.column, ctx) : cellsOf(v, ctx);
+  return v.rect.numRows === 1 && v.rect.numColumns === 1
+    ? cellScalar(v.sheet, v.rect.row, v.rect.column, ctx)
+    : cellsOf(v, ctx);
 }
 
 /** Evaluates a formula; the result is a scalar (errors as FormulaError). */
@@ -585,8 +741,23 @@ export function formulaHolds(formula: string, ctx: EvalContext): boolean {
 }
 
 /** What getValues returns for a formula cell: its value, or the error code as text ('#N/A', '#OFFLINE!'). */
-export function formulaCellValue(sheet: SheetModel, row: number, column: number, formula: string, now: () => number = sheet.workbook.clock): string | number | boolean {
-  const v = evaluate(formula, { sheet, row, column, rowShift: 0, columnShift: 0, now, directSheetRefs: true, depth: 0 });
+export function formulaCellValue(
+  sheet: SheetModel,
+  row: number,
+  column: number,
+  formula: string,
+  now: () => number = sheet.workbook.clock,
+): string | number | boolean {
+  const v = evaluate(formula, {
+    sheet,
+    row,
+    column,
+    rowShift: 0,
+    columnShift: 0,
+    now,
+    directSheetRefs: true,
+    depth: 0,
+  });
   if (v === BLANK) return '';
   if (isError(v)) return v.code;
   return v;

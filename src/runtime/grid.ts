@@ -27,7 +27,13 @@ export class Grid<T> {
   }
 
   /** Fills a block with source(i, j). A block starting at column 0 over missing rows reuses fresh arrays. */
-  writeBlock(row: number, column: number, numRows: number, numColumns: number, source: (i: number, j: number) => T): void {
+  writeBlock(
+    row: number,
+    column: number,
+    numRows: number,
+    numColumns: number,
+    source: (i: number, j: number) => T,
+  ): void {
     while (this.rows.length < row + numRows) this.rows.push(undefined);
     for (let i = 0; i < numRows; i++) {
       let r = this.rows[row + i];
@@ -55,7 +61,10 @@ export class Grid<T> {
     for (const r of this.rows) {
       if (r === undefined) continue;
       for (let j = r.length - 1; j > last; j--) {
-        if (r[j] !== this.blank && r[j] !== undefined) { last = j; break; }
+        if (r[j] !== this.blank && r[j] !== undefined) {
+          last = j;
+          break;
+        }
       }
     }
     return last;
@@ -102,7 +111,9 @@ export class Grid<T> {
     if (numColumns === Infinity) {
       const old = order.map((k) => this.rows[start + k]);
       while (this.rows.length < start + order.length) this.rows.push(undefined);
-      old.forEach((r, k) => { this.rows[start + k] = r; });
+      old.forEach((r, k) => {
+        this.rows[start + k] = r;
+      });
       return;
     }
     const slices = order.map((k) => {

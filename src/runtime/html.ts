@@ -15,22 +15,61 @@ export const htmlContents = new WeakMap<object, { title: string; content: string
 
 export function htmlOutput(exec: Execution, initial: string): HtmlOutput {
   const state = { title: '', content: initial, width: 300, height: 500 };
-  const impl: Pick<HtmlOutput, 'getContent' | 'setContent' | 'append' | 'appendUntrusted' | 'clear' | 'getTitle' | 'setTitle'
-    | 'getWidth' | 'setWidth' | 'getHeight' | 'setHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'setFaviconUrl'> = {
+  const impl: Pick<
+    HtmlOutput,
+    | 'getContent'
+    | 'setContent'
+    | 'append'
+    | 'appendUntrusted'
+    | 'clear'
+    | 'getTitle'
+    | 'setTitle'
+    | 'getWidth'
+    | 'setWidth'
+    | 'getHeight'
+    | 'setHeight'
+    | 'setSandboxMode'
+    | 'setXFrameOptionsMode'
+    | 'addMetaTag'
+    | 'setFaviconUrl'
+  > = {
     getContent: () => state.content,
-    setContent(content) { state.content = String(content); return self; },
-    append(addedContent) { state.content += String(addedContent); return self; },
-    appendUntrusted(addedContent) {
-      state.content += String(addedContent).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    setContent(content) {
+      state.content = String(content);
       return self;
     },
-    clear() { state.content = ''; return self; },
+    append(addedContent) {
+      state.content += String(addedContent);
+      return self;
+    },
+    appendUntrusted(addedContent) {
+      state.content += String(addedContent)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+      return self;
+    },
+    clear() {
+      state.content = '';
+      return self;
+    },
     getTitle: () => state.title,
-    setTitle(title) { state.title = String(title); return self; },
+    setTitle(title) {
+      state.title = String(title);
+      return self;
+    },
     getWidth: () => state.width,
-    setWidth(width) { state.width = width; return self; },
+    setWidth(width) {
+      state.width = width;
+      return self;
+    },
     getHeight: () => state.height,
-    setHeight(height) { state.height = height; return self; },
+    setHeight(height) {
+      state.height = height;
+      return self;
+    },
     setSandboxMode: () => self,
     setXFrameOptionsMode: () => self,
     addMetaTag: () => self,
@@ -42,14 +81,19 @@ export function htmlOutput(exec: Execution, initial: string): HtmlOutput {
 }
 
 export function htmlService(exec: Execution): GoogleAppsScript.HTML.HtmlService {
-  const impl: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> & Record<string, unknown> = {
+  const impl: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'> &
+    Record<string, unknown> = {
     createHtmlOutputFromFile(filename: string) {
       const base = join(exec.world.settings.distDir, String(filename));
       const file = [base, `${base}.html`].find((f) => existsSync(f) && !f.endsWith('.js'));
       if (!file) throw new Error(`No HTML file named ${filename} was found.`);
       return htmlOutput(exec, readFileSync(file, 'utf8'));
     },
-    createHtmlOutput: ((html?: unknown) => htmlOutput(exec, html === undefined ? '' : String(html))) as GoogleAppsScript.HTML.HtmlService['createHtmlOutput'],
+    createHtmlOutput: ((html?: unknown) =>
+      htmlOutput(
+        exec,
+        html === undefined ? '' : String(html),
+      )) as GoogleAppsScript.HTML.HtmlService['createHtmlOutput'],
     SandboxMode,
     XFrameOptionsMode,
   };

@@ -53,9 +53,17 @@ type LockApi = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releas
 
 export function lockObject(exec: Execution, table: LockTable, kind: LockKind): GoogleAppsScript.Lock.Lock {
   const impl: LockApi = {
-    tryLock(ms) { checkTimeout(ms); return table.tryAcquire(kind, exec.id); },
-    waitLock(ms) { checkTimeout(ms); if (!table.tryAcquire(kind, exec.id)) throw new Error(LOCK_TIMEOUT); },
-    releaseLock() { table.release(kind, exec.id); },
+    tryLock(ms) {
+      checkTimeout(ms);
+      return table.tryAcquire(kind, exec.id);
+    },
+    waitLock(ms) {
+      checkTimeout(ms);
+      if (!table.tryAcquire(kind, exec.id)) throw new Error(LOCK_TIMEOUT);
+    },
+    releaseLock() {
+      table.release(kind, exec.id);
+    },
     hasLock: () => table.holds(kind, exec.id),
   };
   return serviceObject(exec, 'Lock', impl);

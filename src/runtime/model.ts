@@ -15,10 +15,20 @@ import type { ProtectionModel } from './protection';
 export const CELL_LIMIT = 10_000_000;
 
 export const FORMAT_LAYERS = [
-  'numberFormat', 'fontWeight', 'fontStyle', 'fontLine', 'fontColor', 'fontSize', 'fontFamily',
-  'background', 'horizontalAlignment', 'verticalAlignment', 'wrap', 'note',
+  'numberFormat',
+  'fontWeight',
+  'fontStyle',
+  'fontLine',
+  'fontColor',
+  'fontSize',
+  'fontFamily',
+  'background',
+  'horizontalAlignment',
+  'verticalAlignment',
+  'wrap',
+  'note',
 ] as const;
-export type FormatLayer = typeof FORMAT_LAYERS[number];
+export type FormatLayer = (typeof FORMAT_LAYERS)[number];
 
 export interface RuleFormat {
   background: string | null;
@@ -58,7 +68,13 @@ export interface FilterModel {
 }
 
 /** Shifts a span [start, start+length) for an insertion or deletion at `at` (1-based); null when deleted whole. */
-export function shiftSpan(start: number, length: number, at: number, count: number, insert: boolean): [number, number] | null {
+export function shiftSpan(
+  start: number,
+  length: number,
+  at: number,
+  count: number,
+  insert: boolean,
+): [number, number] | null {
   if (insert) {
     if (at <= start) return [start + count, length];
     if (at < start + length) return [start, length + count];
@@ -85,7 +101,10 @@ export class SheetModel {
   values = new Grid<CellValue>('');
   /** Data validation rules by cell; one rule object shared by every cell it was set on. */
   validations = new Grid<ValidationModel | null>(null);
-  formats = Object.fromEntries(FORMAT_LAYERS.map((l) => [l, new Grid<string | null>(null)])) as Record<FormatLayer, Grid<string | null>>;
+  formats = Object.fromEntries(FORMAT_LAYERS.map((l) => [l, new Grid<string | null>(null)])) as Record<
+    FormatLayer,
+    Grid<string | null>
+  >;
   maxRows = 1000;
   maxColumns = 26;
   frozenRows = 0;
@@ -101,11 +120,19 @@ export class SheetModel {
   rules: RuleModel[] = [];
   protections: ProtectionModel[] = [];
 
-  constructor(readonly workbook: WorkbookModel, public id: number, public name: string) {}
+  constructor(
+    readonly workbook: WorkbookModel,
+    public id: number,
+    public name: string,
+  ) {}
 
   /** Every grid layer, values first. */
   layers(): Grid<unknown>[] {
-    return [this.values as Grid<unknown>, this.validations as Grid<unknown>, ...FORMAT_LAYERS.map((l) => this.formats[l] as Grid<unknown>)];
+    return [
+      this.values as Grid<unknown>,
+      this.validations as Grid<unknown>,
+      ...FORMAT_LAYERS.map((l) => this.formats[l] as Grid<unknown>),
+    ];
   }
 
   lastRow(): number {
@@ -175,7 +202,10 @@ export class SheetModel {
     const order = Array.from({ length: total }, (_, i) => i + 1);
     const moved = order.splice(from - 1, count);
     order.splice((to > from ? to - count : to) - 1, 0, ...moved);
-    this.permuteRows(1, order.map((r) => r - 1));
+    this.permuteRows(
+      1,
+      order.map((r) => r - 1),
+    );
   }
 
   /** Reorders rows from `start` (1-based): new row start+k is old row start+order[k]; formats move too. */
@@ -200,13 +230,18 @@ export class SheetModel {
 
   private shiftAll(axis: 'row' | 'column', at: number, count: number, insert: boolean): void {
     const shiftRect = (r: Rect): Rect | null => {
-      const s = axis === 'row' ? shiftSpan(r.row, r.numRows, at, count, insert) : shiftSpan(r.column, r.numColumns, at, count, insert);
+      const s =
+        axis === 'row'
+          ? shiftSpan(r.row, r.numRows, at, count, insert)
+          : shiftSpan(r.column, r.numColumns, at, count, insert);
       if (!s) return null;
       return axis === 'row' ? { ...r, row: s[0], numRows: s[1] } : { ...r, column: s[0], numColumns: s[1] };
     };
     const keep = (rects: Rect[]) => rects.map(shiftRect).filter((r): r is Rect => r !== null);
     this.merges = keep(this.merges);
-    this.rules = this.rules.map((rule) => ({ ...rule, ranges: keep(rule.ranges) })).filter((rule) => rule.ranges.length > 0);
+    this.rules = this.rules
+      .map((rule) => ({ ...rule, ranges: keep(rule.ranges) }))
+      .filter((rule) => rule.ranges.length > 0);
     if (this.filter) {
       const range = shiftRect(this.filter.range);
       if (!range) this.filter = null;
@@ -226,18 +261,23 @@ export class SheetModel {
     const shiftMap = <V>(map: Map<number, V>) => {
       const entries = [...map];
       map.clear();
-      for (const [k, v] of entries) { const n = shiftKey(k); if (n !== null) map.set(n, v); }
+      for (const [k, v] of entries) {
+        const n = shiftKey(k);
+        if (n !== null) map.set(n, v);
+      }
     };
     const shiftSet = (set: Set<number>) => new Set([...set].map(shiftKey).filter((k): k is number => k !== null));
     if (axis === 'row') {
       shiftMap(this.rowHeights);
       this.hiddenRows = shiftSet(this.hiddenRows);
-      if (!insert && at <= this.frozenRows) this.frozenRows = Math.max(0, this.frozenRows - Math.min(count, this.frozenRows - at + 1));
+      if (!insert && at <= this.frozenRows)
+        this.frozenRows = Math.max(0, this.frozenRows - Math.min(count, this.frozenRows - at + 1));
       else if (insert && at <= this.frozenRows) this.frozenRows += count;
     } else {
       shiftMap(this.columnWidths);
       this.hiddenColumns = shiftSet(this.hiddenColumns);
-      if (!insert && at <= this.frozenColumns) this.frozenColumns = Math.max(0, this.frozenColumns - Math.min(count, this.frozenColumns - at + 1));
+      if (!insert && at <= this.frozenColumns)
+        this.frozenColumns = Math.max(0, this.frozenColumns - Math.min(count, this.frozenColumns - at + 1));
       else if (insert && at <= this.frozenColumns) this.frozenColumns += count;
     }
     const type = axis === 'row' ? 'ROW' : 'COLUMN';
@@ -262,7 +302,11 @@ export class WorkbookModel {
   private nextSheetId = 0;
   private nextMetadataId = 1;
 
-  constructor(public name: string, public timeZone: string, readonly id = 'offline-spreadsheet') {}
+  constructor(
+    public name: string,
+    public timeZone: string,
+    readonly id = 'offline-spreadsheet',
+  ) {}
 
   /** Sheet ids: the first sheet is 0 as in a new Google spreadsheet; later ones are large and unique. */
   newSheetId(): number {
@@ -288,7 +332,9 @@ export class WorkbookModel {
   checkCellLimit(added: number): void {
     const cells = this.sheets.reduce((n, s) => n + s.maxRows * s.maxColumns, 0);
     if (cells + added > CELL_LIMIT) {
-      throw new Error(`This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`);
+      throw new Error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
     }
   }
 
@@ -314,7 +360,8 @@ export class WorkbookModel {
   /** Refuses a name another sheet has (regardless of case), with Apps Script's message. */
   checkNewName(name: string, renaming: SheetModel | null = null): void {
     const other = this.findSheet(name);
-    if (other && other !== renaming) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (other && other !== renaming)
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }
 
   /** Makes a sheet the one the user looks at (also showing it if hidden, as activating does in Sheets). */
@@ -349,16 +396,29 @@ export class WorkbookModel {
     for (let n = 2; this.findSheet(name); n++) name = `Copy of ${sheet.name} ${n}`;
     this.checkCellLimit(sheet.maxRows * sheet.maxColumns);
     const copy = new SheetModel(this, this.newSheetId(), name);
-    const clone = <T>(from: Grid<T>, to: Grid<T>) => { to.rows = from.rows.map((r) => (r ? r.slice() : undefined)); };
+    const clone = <T>(from: Grid<T>, to: Grid<T>) => {
+      to.rows = from.rows.map((r) => (r ? r.slice() : undefined));
+    };
     clone(sheet.values, copy.values);
     clone(sheet.validations, copy.validations);
     for (const layer of FORMAT_LAYERS) clone(sheet.formats[layer], copy.formats[layer]);
     Object.assign(copy, {
-      maxRows: sheet.maxRows, maxColumns: sheet.maxColumns, frozenRows: sheet.frozenRows, frozenColumns: sheet.frozenColumns,
-      tabColor: sheet.tabColor, columnWidths: new Map(sheet.columnWidths), rowHeights: new Map(sheet.rowHeights),
-      hiddenRows: new Set(sheet.hiddenRows), hiddenColumns: new Set(sheet.hiddenColumns),
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
+      frozenRows: sheet.frozenRows,
+      frozenColumns: sheet.frozenColumns,
+      tabColor: sheet.tabColor,
+      columnWidths: new Map(sheet.columnWidths),
+      rowHeights: new Map(sheet.rowHeights),
+      hiddenRows: new Set(sheet.hiddenRows),
+      hiddenColumns: new Set(sheet.hiddenColumns),
       merges: sheet.merges.map((m) => ({ ...m })),
-      rules: sheet.rules.map((r) => ({ ...r, ranges: r.ranges.map((x) => ({ ...x })), values: [...r.values], format: { ...r.format } })),
+      rules: sheet.rules.map((r) => ({
+        ...r,
+        ranges: r.ranges.map((x) => ({ ...x })),
+        values: [...r.values],
+        format: { ...r.format },
+      })),
     });
     this.sheets.splice(index, 0, copy);
     if (this.switches.copyCarriesMetadata === 'yes') {

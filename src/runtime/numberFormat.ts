@@ -8,7 +8,20 @@ import { instantOfSerial, serialOf, wallTime, type WallTime } from './timezone';
 
 export const GENERAL = 'General';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A number as Sheets' General format shows it: integers whole, others to 10 significant digits. */
@@ -48,12 +61,19 @@ function compileDate(format: string): WallTimePart[] {
   return tokens.map((tok, i): WallTimePart => {
     const lower = tok.toLowerCase();
     const n = lower.length;
-    if (tok.startsWith('"')) { const text = tok.slice(1, -1); return () => text; }
-    if (tok.startsWith('\\')) { const text = tok.slice(1); return () => text; }
+    if (tok.startsWith('"')) {
+      const text = tok.slice(1, -1);
+      return () => text;
+    }
+    if (tok.startsWith('\\')) {
+      const text = tok.slice(1);
+      return () => text;
+    }
     if (lower === 'am/pm') return (w) => (w.hour < 12 ? 'AM' : 'PM');
     if (lower === 'a/p') return (w) => (w.hour < 12 ? 'A' : 'P');
     switch (lower[0]) {
-      case 'y': return n <= 2 ? (w) => pad(w.year % 100) : (w) => String(w.year);
+      case 'y':
+        return n <= 2 ? (w) => pad(w.year % 100) : (w) => String(w.year);
       case 'd':
         if (n >= 4) return (w) => DAYS[w.weekday];
         if (n === 3) return (w) => DAYS[w.weekday].slice(0, 3);
@@ -62,17 +82,24 @@ function compileDate(format: string): WallTimePart[] {
         const hour = (w: WallTime) => (hasAmPm ? (w.hour % 12 === 0 ? 12 : w.hour % 12) : w.hour);
         return n >= 2 ? (w) => pad(hour(w)) : (w) => String(hour(w));
       }
-      case 's': return n >= 2 ? (w) => pad(w.second) : (w) => String(w.second);
+      case 's':
+        return n >= 2 ? (w) => pad(w.second) : (w) => String(w.second);
       case 'm': {
         // m after an hour or before seconds means minutes, as in Sheets.
         const prev = tokens.slice(0, i).reverse().find(isField)?.toLowerCase() ?? '';
-        const next = tokens.slice(i + 1).find(isField)?.toLowerCase() ?? '';
-        if (n <= 2 && (prev.startsWith('h') || next.startsWith('s'))) return n === 2 ? (w) => pad(w.minute) : (w) => String(w.minute);
+        const next =
+          tokens
+            .slice(i + 1)
+            .find(isField)
+            ?.toLowerCase() ?? '';
+        if (n <= 2 && (prev.startsWith('h') || next.startsWith('s')))
+          return n === 2 ? (w) => pad(w.minute) : (w) => String(w.minute);
         if (n >= 4) return (w) => MONTHS[w.month - 1];
         if (n === 3) return (w) => MONTHS[w.month - 1].slice(0, 3);
         return n === 2 ? (w) => pad(w.month) : (w) => String(w.month);
       }
-      default: return () => tok;
+      default:
+        return () => tok;
     }
   });
 }
@@ -81,7 +108,10 @@ function compileDate(format: string): WallTimePart[] {
 function compileNumber(format: string): (n: number) => string {
   const sections = format.split(';').map((section) => {
     const body = /[0#?][0#?,.]*/.exec(section);
-    if (!body) { const text = section.replace(/"/g, ''); return () => text; }
+    if (!body) {
+      const text = section.replace(/"/g, '');
+      return () => text;
+    }
     const spec = body[0];
     const [intSpec, fracSpec = ''] = spec.split('.');
     const decimals = fracSpec.replace(/[^0#?]/g, '').length;
@@ -106,7 +136,11 @@ function compileNumber(format: string): (n: number) => string {
   return (n) => (n < 0 && sections.length > 1 ? sections[1](-n) : sections[0](n));
 }
 
-interface Compiled { date: boolean; renderDate: WallTimePart[]; renderNumber: (n: number) => string }
+interface Compiled {
+  date: boolean;
+  renderDate: WallTimePart[];
+  renderNumber: (n: number) => string;
+}
 const compiled = new Map<string, Compiled>();
 
 function compile(format: string): Compiled {

@@ -23,7 +23,8 @@ export function provide(constructors: Partial<ObjectConstructors>): void {
 
 function registeredOf<K extends keyof ObjectConstructors>(name: K): ObjectConstructors[K] {
   const make = registered[name];
-  if (!make) throw new Error(`offline runtime: ${name} objects are not loaded (import spreadsheetApp.ts or environment.ts)`);
+  if (!make)
+    throw new Error(`offline runtime: ${name} objects are not loaded (import spreadsheetApp.ts or environment.ts)`);
   return make;
 }
 

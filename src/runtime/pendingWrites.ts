@@ -24,14 +24,45 @@ interface PendingWrite {
 
 /** Calls that stay in the batch: value and format writes, and reads of the range's own geometry. */
 const BATCHED = new Set([
-  'Spreadsheet.getSheetByName', 'Spreadsheet.getSheets', 'Spreadsheet.getSheetById', 'Spreadsheet.getSpreadsheetTimeZone',
-  'Spreadsheet.getId', 'Spreadsheet.getName', 'Sheet.getRange', 'Sheet.getName', 'Sheet.getSheetId', 'Sheet.getMaxRows',
-  'Sheet.getMaxColumns', 'Sheet.appendRow', 'Sheet.getParent', 'Sheet.setFrozenRows', 'Sheet.setFrozenColumns',
-  'Sheet.setColumnWidth', 'Sheet.setColumnWidths', 'Range.getA1Notation', 'Range.getRow', 'Range.getColumn',
-  'Range.getNumRows', 'Range.getNumColumns', 'Range.getLastRow', 'Range.getLastColumn', 'Range.getSheet',
-  'Range.setValue', 'Range.setValues', 'Range.setFormula', 'Range.setFormulas',
+  'Spreadsheet.getSheetByName',
+  'Spreadsheet.getSheets',
+  'Spreadsheet.getSheetById',
+  'Spreadsheet.getSpreadsheetTimeZone',
+  'Spreadsheet.getId',
+  'Spreadsheet.getName',
+  'Sheet.getRange',
+  'Sheet.getName',
+  'Sheet.getSheetId',
+  'Sheet.getMaxRows',
+  'Sheet.getMaxColumns',
+  'Sheet.appendRow',
+  'Sheet.getParent',
+  'Sheet.setFrozenRows',
+  'Sheet.setFrozenColumns',
+  'Sheet.setColumnWidth',
+  'Sheet.setColumnWidths',
+  'Range.getA1Notation',
+  'Range.getRow',
+  'Range.getColumn',
+  'Range.getNumRows',
+  'Range.getNumColumns',
+  'Range.getLastRow',
+  'Range.getLastColumn',
+  'Range.getSheet',
+  'Range.setValue',
+  'Range.setValues',
+  'Range.setFormula',
+  'Range.setFormulas',
 ]);
-const SPREADSHEET_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Filter', 'DeveloperMetadata', 'DeveloperMetadataFinder', 'DeveloperMetadataLocation']);
+const SPREADSHEET_CLASSES = new Set([
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'Filter',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'DeveloperMetadataLocation',
+]);
 
 /** Whether a call sends the execution's batch first. */
 export function flushes(method: string): boolean {
@@ -76,6 +107,12 @@ export class PendingWrites {
   private put(w: PendingWrite, which: 'before' | 'after'): void {
     if (!w.sheet.workbook.sheets.includes(w.sheet)) return;
     const cells = w[which];
-    w.sheet.values.writeBlock(w.rect.row - 1, w.rect.column - 1, w.rect.numRows, w.rect.numColumns, (i, j) => cells[i][j]);
+    w.sheet.values.writeBlock(
+      w.rect.row - 1,
+      w.rect.column - 1,
+      w.rect.numRows,
+      w.rect.numColumns,
+      (i, j) => cells[i][j],
+    );
   }
 }

@@ -21,7 +21,8 @@ export class PropertyStore {
     const before = this.values.get(k);
     this.values.set(k, v);
     if (this.size() > STORE_LIMIT) {
-      if (before === undefined) this.values.delete(k); else this.values.set(k, before);
+      if (before === undefined) this.values.delete(k);
+      else this.values.set(k, before);
       throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
     }
   }
@@ -37,13 +38,24 @@ export class PropertyStore {
   }
 }
 
-type PropertiesApi = Pick<GoogleAppsScript.Properties.Properties,
-  'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'>;
+type PropertiesApi = Pick<
+  GoogleAppsScript.Properties.Properties,
+  | 'getProperty'
+  | 'setProperty'
+  | 'setProperties'
+  | 'getProperties'
+  | 'getKeys'
+  | 'deleteProperty'
+  | 'deleteAllProperties'
+>;
 
 export function propertiesObject(exec: Execution, store: PropertyStore): GoogleAppsScript.Properties.Properties {
   const impl: PropertiesApi = {
     getProperty: (key) => store.values.get(String(key)) ?? null,
-    setProperty(key, value) { store.set(key, value); return self; },
+    setProperty(key, value) {
+      store.set(key, value);
+      return self;
+    },
     setProperties(properties: Record<string, string>, deleteAllOthers?: boolean) {
       const before = new Map(store.values);
       try {
@@ -58,8 +70,14 @@ export function propertiesObject(exec: Execution, store: PropertyStore): GoogleA
     },
     getProperties: () => exec.realm.object(store.toObject()) as Record<string, string>,
     getKeys: () => exec.realm.array([...store.values.keys()]),
-    deleteProperty(key) { store.values.delete(String(key)); return self; },
-    deleteAllProperties() { store.values.clear(); return self; },
+    deleteProperty(key) {
+      store.values.delete(String(key));
+      return self;
+    },
+    deleteAllProperties() {
+      store.values.clear();
+      return self;
+    },
   };
   const self = serviceObject<GoogleAppsScript.Properties.Properties>(exec, 'Properties', impl);
   return self;
@@ -71,8 +89,14 @@ export interface PropertyStores {
   script: PropertyStore;
 }
 
-export function propertiesService(exec: Execution, stores: PropertyStores): GoogleAppsScript.Properties.PropertiesService {
-  const impl: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties' | 'getUserProperties' | 'getScriptProperties'> = {
+export function propertiesService(
+  exec: Execution,
+  stores: PropertyStores,
+): GoogleAppsScript.Properties.PropertiesService {
+  const impl: Pick<
+    GoogleAppsScript.Properties.PropertiesService,
+    'getDocumentProperties' | 'getUserProperties' | 'getScriptProperties'
+  > = {
     getDocumentProperties: () => propertiesObject(exec, stores.document),
     getUserProperties: () => propertiesObject(exec, stores.user),
     getScriptProperties: () => propertiesObject(exec, stores.script),

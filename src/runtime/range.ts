@@ -16,31 +16,117 @@ import { addProtection, changesRange, checkEditable } from './protection';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-type RangeApi = Pick<Range,
-  | 'getA1Notation' | 'getRow' | 'getColumn' | 'getRowIndex' | 'getLastRow' | 'getLastColumn' | 'getNumRows' | 'getNumColumns'
-  | 'getHeight' | 'getWidth' | 'getSheet' | 'getGridId' | 'getCell' | 'offset' | 'isBlank' | 'activate' | 'protect'
-  | 'getValue' | 'getValues' | 'setValue' | 'setValues' | 'getDisplayValue' | 'getDisplayValues'
-  | 'getFormula' | 'getFormulas' | 'setFormula' | 'setFormulas'
-  | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'setNumberFormats'
-  | 'getBackground' | 'getBackgrounds' | 'setBackground' | 'setBackgrounds'
-  | 'getFontWeight' | 'getFontWeights' | 'setFontWeight' | 'setFontWeights'
-  | 'getFontStyle' | 'getFontStyles' | 'setFontStyle' | 'setFontStyles'
-  | 'getFontLine' | 'getFontLines' | 'setFontLine' | 'setFontLines'
-  | 'getFontColor' | 'setFontColor' | 'setFontColors'
-  | 'getFontSize' | 'getFontSizes' | 'setFontSize' | 'setFontSizes'
-  | 'getFontFamily' | 'getFontFamilies' | 'setFontFamily' | 'setFontFamilies'
-  | 'getHorizontalAlignment' | 'getHorizontalAlignments' | 'setHorizontalAlignment' | 'setHorizontalAlignments'
-  | 'getVerticalAlignment' | 'getVerticalAlignments' | 'setVerticalAlignment' | 'setVerticalAlignments'
-  | 'getWrap' | 'getWraps' | 'setWrap' | 'setWraps' | 'getNote' | 'getNotes' | 'setNote' | 'setNotes'
-  | 'clear' | 'clearContent' | 'clearFormat' | 'clearNote'
-  | 'merge' | 'mergeAcross' | 'mergeVertically' | 'breakApart' | 'isPartOfMerge' | 'getMergedRanges'
-  | 'createFilter' | 'getFilter' | 'sort' | 'addDeveloperMetadata' | 'getDeveloperMetadata'
-  | 'setDataValidation' | 'setDataValidations' | 'getDataValidation' | 'getDataValidations' | 'clearDataValidations'>;
+type RangeApi = Pick<
+  Range,
+  | 'getA1Notation'
+  | 'getRow'
+  | 'getColumn'
+  | 'getRowIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getHeight'
+  | 'getWidth'
+  | 'getSheet'
+  | 'getGridId'
+  | 'getCell'
+  | 'offset'
+  | 'isBlank'
+  | 'activate'
+  | 'protect'
+  | 'getValue'
+  | 'getValues'
+  | 'setValue'
+  | 'setValues'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'getFontStyle'
+  | 'getFontStyles'
+  | 'setFontStyle'
+  | 'setFontStyles'
+  | 'getFontLine'
+  | 'getFontLines'
+  | 'setFontLine'
+  | 'setFontLines'
+  | 'getFontColor'
+  | 'setFontColor'
+  | 'setFontColors'
+  | 'getFontSize'
+  | 'getFontSizes'
+  | 'setFontSize'
+  | 'setFontSizes'
+  | 'getFontFamily'
+  | 'getFontFamilies'
+  | 'setFontFamily'
+  | 'setFontFamilies'
+  | 'getHorizontalAlignment'
+  | 'getHorizontalAlignments'
+  | 'setHorizontalAlignment'
+  | 'setHorizontalAlignments'
+  | 'getVerticalAlignment'
+  | 'getVerticalAlignments'
+  | 'setVerticalAlignment'
+  | 'setVerticalAlignments'
+  | 'getWrap'
+  | 'getWraps'
+  | 'setWrap'
+  | 'setWraps'
+  | 'getNote'
+  | 'getNotes'
+  | 'setNote'
+  | 'setNotes'
+  | 'clear'
+  | 'clearContent'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'merge'
+  | 'mergeAcross'
+  | 'mergeVertically'
+  | 'breakApart'
+  | 'isPartOfMerge'
+  | 'getMergedRanges'
+  | 'createFilter'
+  | 'getFilter'
+  | 'sort'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'clearDataValidations'
+>;
 
 const DEFAULTS: Record<FormatLayer, string | number | boolean> = {
-  numberFormat: GENERAL, fontWeight: 'normal', fontStyle: 'normal', fontLine: 'none', fontColor: '#000000',
-  fontSize: 10, fontFamily: 'Arial', background: '#ffffff', horizontalAlignment: 'general', verticalAlignment: 'bottom',
-  wrap: false, note: '',
+  numberFormat: GENERAL,
+  fontWeight: 'normal',
+  fontStyle: 'normal',
+  fontLine: 'none',
+  fontColor: '#000000',
+  fontSize: 10,
+  fontFamily: 'Arial',
+  background: '#ffffff',
+  horizontalAlignment: 'general',
+  verticalAlignment: 'bottom',
+  wrap: false,
+  note: '',
 };
 
 /** The exact messages Apps Script gives when a 2-D array does not fit its range. */
@@ -51,11 +137,15 @@ export function checkShape(values: unknown, numRows: number, numColumns: number,
   }
   const rows = values as unknown[][];
   if (rows.length !== numRows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${numRows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${numRows}.`,
+    );
   }
   for (const row of rows) {
     if (row.length !== numColumns) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numColumns}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numColumns}.`,
+      );
     }
   }
   return rows;
@@ -65,7 +155,12 @@ export function checkShape(values: unknown, numRows: number, numColumns: number,
  * Writes cells as the user would have typed them, applying the number format Sheets infers.
  * Everything is interpreted before anything is stored, so a refused value leaves the sheet as it was.
  */
-export function writeCells(sheet: SheetModel, rect: Rect, valueAt: (i: number, j: number) => unknown, exec?: Execution): void {
+export function writeCells(
+  sheet: SheetModel,
+  rect: Rect,
+  valueAt: (i: number, j: number) => unknown,
+  exec?: Execution,
+): void {
   const tz = sheet.workbook.timeZone;
   const now = sheet.workbook.clock();
   const formats = sheet.formats.numberFormat;
@@ -161,7 +256,17 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
   const mergesHere = () => sheet.merges.filter((m) => rectsIntersect(m, rect));
   const addMerge = (m: Rect) => {
     const partial = sheet.merges.filter((x) => rectsIntersect(x, m));
-    if (partial.some((x) => !(x.row >= m.row && x.column >= m.column && x.row + x.numRows <= m.row + m.numRows && x.column + x.numColumns <= m.column + m.numColumns))) {
+    if (
+      partial.some(
+        (x) =>
+          !(
+            x.row >= m.row &&
+            x.column >= m.column &&
+            x.row + x.numRows <= m.row + m.numRows &&
+            x.column + x.numColumns <= m.column + m.numColumns
+          ),
+      )
+    ) {
       throw new Error('You must select all cells in a merged range to merge or unmerge them.');
     }
     sheet.merges = sheet.merges.filter((x) => !partial.includes(x));
@@ -190,18 +295,32 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       if (row < 1 || column < 1 || row > numRows || column > numColumns) {
         throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
       }
-      return rangeObject(exec, sheet, { row: rect.row + row - 1, column: rect.column + column - 1, numRows: 1, numColumns: 1 });
+      return rangeObject(exec, sheet, {
+        row: rect.row + row - 1,
+        column: rect.column + column - 1,
+        numRows: 1,
+        numColumns: 1,
+      });
     },
     offset(rowOffset: number, columnOffset: number, rows?: number, columns?: number) {
-      const next = { row: rect.row + rowOffset, column: rect.column + columnOffset, numRows: rows ?? numRows, numColumns: columns ?? numColumns };
+      const next = {
+        row: rect.row + rowOffset,
+        column: rect.column + columnOffset,
+        numRows: rows ?? numRows,
+        numColumns: columns ?? numColumns,
+      };
       checkRect(sheet, next);
       return rangeObject(exec, sheet, next);
     },
     isBlank() {
-      for (let i = 0; i < numRows; i++) for (let j = 0; j < numColumns; j++) if (sheet.values.get(r0 + i, c0 + j) !== '') return false;
+      for (let i = 0; i < numRows; i++)
+        for (let j = 0; j < numColumns; j++) if (sheet.values.get(r0 + i, c0 + j) !== '') return false;
       return true;
     },
-    activate() { sheet.workbook.activate(sheet); return self; },
+    activate() {
+      sheet.workbook.activate(sheet);
+      return self;
+    },
 
     protect: () => addProtection(exec, sheet, { ...rect }),
     getValues: () => realm.rows(sheet.values.rows, r0, c0, numRows, numColumns, resolve),
@@ -212,7 +331,10 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       return self;
     },
     setValue(value) {
-      if (Array.isArray(value)) throw new Error(`The parameters (${typeof value[0]}[]) don't match the method signature for SpreadsheetApp.Range.setValue.`);
+      if (Array.isArray(value))
+        throw new Error(
+          `The parameters (${typeof value[0]}[]) don't match the method signature for SpreadsheetApp.Range.setValue.`,
+        );
       writeCells(sheet, rect, () => value, exec);
       return self;
     },
@@ -305,16 +427,25 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       if (!options?.contentsOnly) impl.clearFormat();
       return self;
     },
-    clearContent() { sheet.values.writeBlock(r0, c0, numRows, numColumns, () => ''); return self; },
+    clearContent() {
+      sheet.values.writeBlock(r0, c0, numRows, numColumns, () => '');
+      return self;
+    },
     clearFormat() {
       for (const [layer, grid] of Object.entries(sheet.formats)) {
         if (layer !== 'note') grid.writeBlock(r0, c0, numRows, numColumns, () => null);
       }
       return self;
     },
-    clearNote() { sheet.formats.note.writeBlock(r0, c0, numRows, numColumns, () => null); return self; },
+    clearNote() {
+      sheet.formats.note.writeBlock(r0, c0, numRows, numColumns, () => null);
+      return self;
+    },
 
-    merge() { addMerge(rect); return self; },
+    merge() {
+      addMerge(rect);
+      return self;
+    },
     mergeAcross() {
       for (let i = 0; i < numRows; i++) addMerge({ row: rect.row + i, column: rect.column, numRows: 1, numColumns });
       return self;
@@ -325,7 +456,17 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
     },
     breakApart() {
       const here = mergesHere();
-      if (here.some((m) => !(m.row >= rect.row && m.column >= rect.column && m.row + m.numRows <= rect.row + numRows && m.column + m.numColumns <= rect.column + numColumns))) {
+      if (
+        here.some(
+          (m) =>
+            !(
+              m.row >= rect.row &&
+              m.column >= rect.column &&
+              m.row + m.numRows <= rect.row + numRows &&
+              m.column + m.numColumns <= rect.column + numColumns
+            ),
+        )
+      ) {
         throw new Error('You must select all cells in a merged range to merge or unmerge them.');
       }
       sheet.merges = sheet.merges.filter((m) => !here.includes(m));
@@ -355,7 +496,9 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       return self;
     },
     setDataValidations(rules) {
-      const rows = checkShape(rules, numRows, numColumns, 'setDataValidations').map((row) => row.map(validationModelOf));
+      const rows = checkShape(rules, numRows, numColumns, 'setDataValidations').map((row) =>
+        row.map(validationModelOf),
+      );
       sheet.validations.writeBlock(r0, c0, numRows, numColumns, (i, j) => rows[i][j]);
       return self;
     },
@@ -375,15 +518,29 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
       }
       return realm.rows(out, 0, 0, numRows, numColumns) as GoogleAppsScript.Spreadsheet.DataValidation[][];
     },
-    clearDataValidations() { sheet.validations.writeBlock(r0, c0, numRows, numColumns, () => null); return self; },
-    getDeveloperMetadata: () => realm.array(metadataObjects(exec, sheet.workbook.metadata.filter((m) => {
-      const loc = m.location;
-      if (loc.type !== 'ROW' && loc.type !== 'COLUMN') return false;
-      if (loc.sheet !== sheet) return false;
-      const span = loc.type === 'ROW' ? { row: loc.start, column: 1, numRows: loc.length, numColumns: sheet.maxColumns }
-        : { row: 1, column: loc.start, numRows: sheet.maxRows, numColumns: loc.length };
-      return rectsIntersect(span, rect) && (loc.type === 'ROW' ? rect.numColumns === sheet.maxColumns : rect.numRows === sheet.maxRows);
-    }))),
+    clearDataValidations() {
+      sheet.validations.writeBlock(r0, c0, numRows, numColumns, () => null);
+      return self;
+    },
+    getDeveloperMetadata: () =>
+      realm.array(
+        metadataObjects(
+          exec,
+          sheet.workbook.metadata.filter((m) => {
+            const loc = m.location;
+            if (loc.type !== 'ROW' && loc.type !== 'COLUMN') return false;
+            if (loc.sheet !== sheet) return false;
+            const span =
+              loc.type === 'ROW'
+                ? { row: loc.start, column: 1, numRows: loc.length, numColumns: sheet.maxColumns }
+                : { row: 1, column: loc.start, numRows: sheet.maxRows, numColumns: loc.length };
+            return (
+              rectsIntersect(span, rect) &&
+              (loc.type === 'ROW' ? rect.numColumns === sheet.maxColumns : rect.numRows === sheet.maxRows)
+            );
+          }),
+        ),
+      ),
   };
   const self = serviceObject<Range>(exec, 'Range', impl, (method) => {
     checkAlive(sheet);

@@ -8,8 +8,14 @@ import * as vm from 'node:vm';
 
 export interface Realm {
   /** Copies rows [r0, r0+nr) × [c0, c0+nc) of a ragged 2-D array into realm arrays; holes read ''. */
-  rows(src: unknown[][] | (unknown[] | undefined)[], r0: number, c0: number, nr: number, nc: number,
-    resolve?: (cell: unknown, row: number, column: number) => unknown): unknown[][];
+  rows(
+    src: unknown[][] | (unknown[] | undefined)[],
+    r0: number,
+    c0: number,
+    nr: number,
+    nc: number,
+    resolve?: (cell: unknown, row: number, column: number) => unknown,
+  ): unknown[][];
   date(ms: number): Date;
   error(message: string): Error;
   isError(value: unknown): boolean;
@@ -188,7 +194,12 @@ export interface LocalZone {
  * time working on a Pacific-time spreadsheet, https://gist.github.com/erickoledadevrel/6cf5d1e764839cba8701).
  */
 export function realmOf(context: vm.Context, now?: () => number, zone?: LocalZone): Realm {
-  type Make = (now?: () => number, offsetOf?: (ms: number) => number, nameOf?: (ms: number) => string, id?: string) => Realm;
+  type Make = (
+    now?: () => number,
+    offsetOf?: (ms: number) => number,
+    nameOf?: (ms: number) => string,
+    id?: string,
+  ) => Realm;
   const make = helpers().runInContext(context) as Make;
   return make(now, zone?.offsetOf, zone?.nameOf, zone?.id);
 }

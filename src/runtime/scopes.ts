@@ -32,16 +32,28 @@ const spreadsheetPage = (cls: string) => `https://developers.google.com/apps-scr
  * held to the same scopes: the stricter reading where a page is unclear.
  */
 const SPREADSHEET_CLASSES: Record<string, string> = {
-  SpreadsheetApp: 'spreadsheet-app', Spreadsheet: 'spreadsheet', Sheet: 'sheet', Range: 'range',
-  DeveloperMetadata: 'developer-metadata', DeveloperMetadataFinder: 'developer-metadata-finder',
-  DeveloperMetadataLocation: 'developer-metadata-location', ConditionalFormatRule: 'conditional-format-rule',
-  ConditionalFormatRuleBuilder: 'conditional-format-rule-builder', BooleanCondition: 'boolean-condition',
-  Filter: 'filter', FilterCriteria: 'filter-criteria', FilterCriteriaBuilder: 'filter-criteria-builder',
-  DataValidation: 'data-validation', DataValidationBuilder: 'data-validation-builder', Protection: 'protection',
+  SpreadsheetApp: 'spreadsheet-app',
+  Spreadsheet: 'spreadsheet',
+  Sheet: 'sheet',
+  Range: 'range',
+  DeveloperMetadata: 'developer-metadata',
+  DeveloperMetadataFinder: 'developer-metadata-finder',
+  DeveloperMetadataLocation: 'developer-metadata-location',
+  ConditionalFormatRule: 'conditional-format-rule',
+  ConditionalFormatRuleBuilder: 'conditional-format-rule-builder',
+  BooleanCondition: 'boolean-condition',
+  Filter: 'filter',
+  FilterCriteria: 'filter-criteria',
+  FilterCriteriaBuilder: 'filter-criteria-builder',
+  DataValidation: 'data-validation',
+  DataValidationBuilder: 'data-validation-builder',
+  Protection: 'protection',
 };
 
 export const SCOPE_TABLE: Record<string, ClassScopes> = {
-  ...Object.fromEntries(Object.entries(SPREADSHEET_CLASSES).map(([cls, page]) => [cls, { page: spreadsheetPage(page), all: SHEETS }])),
+  ...Object.fromEntries(
+    Object.entries(SPREADSHEET_CLASSES).map(([cls, page]) => [cls, { page: spreadsheetPage(page), all: SHEETS }]),
+  ),
   // SpreadsheetApp.getUi lists no scope: the Ui object is the container's; showing anything needs script.container.ui.
   SpreadsheetApp: { page: spreadsheetPage('spreadsheet-app'), all: SHEETS, methods: { getUi: NONE } },
   // Ui.showSidebar, alert, prompt, showModalDialog, showModelessDialog list script.container.ui; menus list none.
@@ -62,7 +74,10 @@ export const SCOPE_TABLE: Record<string, ClassScopes> = {
   HtmlOutput: { page: 'https://developers.google.com/apps-script/reference/html/html-output', all: NONE },
   LockService: { page: 'https://developers.google.com/apps-script/reference/lock/lock-service', all: NONE },
   Lock: { page: 'https://developers.google.com/apps-script/reference/lock/lock', all: NONE },
-  PropertiesService: { page: 'https://developers.google.com/apps-script/reference/properties/properties-service', all: NONE },
+  PropertiesService: {
+    page: 'https://developers.google.com/apps-script/reference/properties/properties-service',
+    all: NONE,
+  },
   Properties: { page: 'https://developers.google.com/apps-script/reference/properties/properties', all: NONE },
   CacheService: { page: 'https://developers.google.com/apps-script/reference/cache/cache-service', all: NONE },
   Cache: { page: 'https://developers.google.com/apps-script/reference/cache/cache', all: NONE },

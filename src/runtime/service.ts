@@ -7,14 +7,20 @@ import type { Execution } from './execution';
 
 // Names shaped like Apps Script methods; others (then, toJSON, Symbol.*) stay undefined so
 // Promise checks, JSON and jest's printers keep working on service objects.
-const API_NAME = /^(get|set|is|has|add|remove|insert|delete|create|new|with|when|copy|clear|find|show|sort|hide|unhide|move|merge|break|append|activate|auto|protect|try|wait|release|put|flush|check|apply|offset|trim|build|format|parse|compute|base64|sleep|log|toast|alert|prompt|update|open|duplicate|rename|on|as|modify|uncheck|collapse|expand|group|randomize|evaluate)[A-Z]?/;
+const API_NAME =
+  /^(get|set|is|has|add|remove|insert|delete|create|new|with|when|copy|clear|find|show|sort|hide|unhide|move|merge|break|append|activate|auto|protect|try|wait|release|put|flush|check|apply|offset|trim|build|format|parse|compute|base64|sleep|log|toast|alert|prompt|update|open|duplicate|rename|on|as|modify|uncheck|collapse|expand|group|randomize|evaluate)[A-Z]?/;
 
 /**
  * Wraps an implementation object as the service object of class `cls` for one execution.
  * `guard` runs before every method (after counting), e.g. to refuse a deleted sheet's ranges or a
  * protected range's changes; it is told the method's name and arguments.
  */
-export function serviceObject<T>(exec: Execution, cls: string, impl: object, guard?: (method: string, args: unknown[]) => void): T {
+export function serviceObject<T>(
+  exec: Execution,
+  cls: string,
+  impl: object,
+  guard?: (method: string, args: unknown[]) => void,
+): T {
   const proxy: object = new Proxy(impl, {
     get(target, prop) {
       const value = Reflect.get(target, prop);
@@ -32,7 +38,9 @@ export function serviceObject<T>(exec: Execution, cls: string, impl: object, gua
         };
       }
       if (value === undefined && API_NAME.test(prop)) {
-        return () => { throw exec.toRealmError(new Error(`offline runtime: ${cls}.${prop} is not implemented`)); };
+        return () => {
+          throw exec.toRealmError(new Error(`offline runtime: ${cls}.${prop} is not implemented`));
+        };
       }
       return value;
     },

@@ -10,18 +10,23 @@ import { serviceObject } from './service';
  * execution may be blank too, when the domain's policy withholds it (EnvironmentOptions.user '').
  */
 function userObject(exec: Execution, email: string): GoogleAppsScript.Base.User {
-  const impl: Pick<GoogleAppsScript.Base.User, 'getEmail'> = { getEmail: () => (exec.authMode === 'FULL' ? email : '') };
+  const impl: Pick<GoogleAppsScript.Base.User, 'getEmail'> = {
+    getEmail: () => (exec.authMode === 'FULL' ? email : ''),
+  };
   return serviceObject(exec, 'User', impl);
 }
 
 export function sessionObject(exec: Execution): GoogleAppsScript.Base.Session {
   const { user, scriptTimeZone } = exec.world.settings;
-  const impl: Pick<GoogleAppsScript.Base.Session,
-    'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey' | 'getActiveUserLocale'> = {
+  const impl: Pick<
+    GoogleAppsScript.Base.Session,
+    'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getTemporaryActiveUserKey' | 'getActiveUserLocale'
+  > = {
     getActiveUser: () => userObject(exec, user),
     getEffectiveUser: () => userObject(exec, user),
     getScriptTimeZone: () => scriptTimeZone,
-    getTemporaryActiveUserKey: () => createHash('sha256').update(`offline-runtime:${user}`).digest('base64').slice(0, 43),
+    getTemporaryActiveUserKey: () =>
+      createHash('sha256').update(`offline-runtime:${user}`).digest('base64').slice(0, 43),
     getActiveUserLocale: () => 'en',
   };
   return serviceObject(exec, 'Session', impl);

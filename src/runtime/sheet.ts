@@ -13,19 +13,77 @@ import { addProtection, checkEditable, protectionObject, sheetChange } from './p
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-type SheetApi = Pick<Sheet,
-  | 'getName' | 'setName' | 'getSheetId' | 'getSheetName' | 'getIndex' | 'getParent' | 'activate'
-  | 'getRange' | 'getDataRange' | 'getSheetValues' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns'
-  | 'insertRows' | 'insertRowsBefore' | 'insertRowsAfter' | 'insertRowBefore' | 'insertRowAfter'
-  | 'insertColumns' | 'insertColumnsBefore' | 'insertColumnsAfter' | 'insertColumnBefore' | 'insertColumnAfter'
-  | 'deleteRow' | 'deleteRows' | 'deleteColumn' | 'deleteColumns' | 'appendRow' | 'moveColumns' | 'moveRows' | 'sort'
-  | 'clear' | 'clearContents' | 'clearFormats' | 'hideSheet' | 'showSheet' | 'isSheetHidden'
-  | 'setFrozenRows' | 'setFrozenColumns' | 'getFrozenRows' | 'getFrozenColumns'
-  | 'setColumnWidth' | 'setColumnWidths' | 'getColumnWidth' | 'setRowHeight' | 'getRowHeight' | 'autoResizeColumns' | 'autoResizeColumn'
-  | 'hideRows' | 'showRows' | 'hideColumns' | 'showColumns' | 'isRowHiddenByUser' | 'isRowHiddenByFilter' | 'isColumnHiddenByUser'
-  | 'getFilter' | 'getConditionalFormatRules' | 'setConditionalFormatRules' | 'clearConditionalFormatRules'
-  | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder' | 'setTabColor' | 'getTabColor'
-  | 'copyTo' | 'protect' | 'getProtections'>;
+type SheetApi = Pick<
+  Sheet,
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getIndex'
+  | 'getParent'
+  | 'activate'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getSheetValues'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRows'
+  | 'insertRowsBefore'
+  | 'insertRowsAfter'
+  | 'insertRowBefore'
+  | 'insertRowAfter'
+  | 'insertColumns'
+  | 'insertColumnsBefore'
+  | 'insertColumnsAfter'
+  | 'insertColumnBefore'
+  | 'insertColumnAfter'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'appendRow'
+  | 'moveColumns'
+  | 'moveRows'
+  | 'sort'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'setFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenRows'
+  | 'getFrozenColumns'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'getColumnWidth'
+  | 'setRowHeight'
+  | 'getRowHeight'
+  | 'autoResizeColumns'
+  | 'autoResizeColumn'
+  | 'hideRows'
+  | 'showRows'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isRowHiddenByUser'
+  | 'isRowHiddenByFilter'
+  | 'isColumnHiddenByUser'
+  | 'getFilter'
+  | 'getConditionalFormatRules'
+  | 'setConditionalFormatRules'
+  | 'clearConditionalFormatRules'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'setTabColor'
+  | 'getTabColor'
+  | 'copyTo'
+  | 'protect'
+  | 'getProtections'
+>;
 
 /** Resolves getRange's argument forms: (row, column[, numRows[, numColumns]]) or (a1Notation). */
 export function rectOf(sheet: SheetModel, args: unknown[]): Rect {
@@ -82,8 +140,12 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     if (at < 1 || at + howMany - 1 > sheet.maxRows) throw new Error('Those rows are out of bounds.');
     if (howMany >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     // Switch deleteAllNonFrozenRows: whether the rows below the frozen ones may all go.
-    if (sheet.frozenRows > 0 && at > sheet.frozenRows && howMany >= sheet.maxRows - sheet.frozenRows
-      && sheet.workbook.switches.deleteAllNonFrozenRows === 'refused') {
+    if (
+      sheet.frozenRows > 0 &&
+      at > sheet.frozenRows &&
+      howMany >= sheet.maxRows - sheet.frozenRows &&
+      sheet.workbook.switches.deleteAllNonFrozenRows === 'refused'
+    ) {
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
     sheet.deleteRows(at, count(howMany, 'rows'));
@@ -112,16 +174,29 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     getSheetId: () => sheet.id,
     getIndex: () => wb.sheets.indexOf(sheet) + 1,
     getParent: () => objects.spreadsheet(exec, wb),
-    activate() { wb.activate(sheet); return self; },
+    activate() {
+      wb.activate(sheet);
+      return self;
+    },
 
-    getRange: ((...args: unknown[]) => { live(); return range(rectOf(sheet, args)); }) as Sheet['getRange'],
-    getDataRange: () => range({ row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) }),
+    getRange: ((...args: unknown[]) => {
+      live();
+      return range(rectOf(sheet, args));
+    }) as Sheet['getRange'],
+    getDataRange: () =>
+      range({ row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) }),
     getSheetValues: (row, column, numRows, numColumns) => {
       const rows = numRows === -1 ? sheet.lastRow() - row + 1 : numRows;
       const cols = numColumns === -1 ? sheet.lastColumn() - column + 1 : numColumns;
       const rect = rectOf(sheet, [row, column, rows, cols]);
-      return exec.realm.rows(sheet.values.rows, rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns,
-        (cell, r, c) => readCell(sheet, r + 1, c + 1));
+      return exec.realm.rows(
+        sheet.values.rows,
+        rect.row - 1,
+        rect.column - 1,
+        rect.numRows,
+        rect.numColumns,
+        (cell, r, c) => readCell(sheet, r + 1, c + 1),
+      );
     },
     getLastRow: () => sheet.lastRow(),
     getLastColumn: () => sheet.lastColumn(),
@@ -144,15 +219,25 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     deleteColumns: (at, howMany?: number) => deleteColumns(at, howMany),
     appendRow(rowContents) {
       live();
-      if (!Array.isArray(rowContents)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+      if (!Array.isArray(rowContents))
+        throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
       // appendRow grows the sheet when the last row is used, as in Sheets.
       const row = sheet.lastRow() + 1;
-      if (row > sheet.maxRows) { wb.checkCellLimit(sheet.maxColumns); sheet.maxRows = row; }
+      if (row > sheet.maxRows) {
+        wb.checkCellLimit(sheet.maxColumns);
+        sheet.maxRows = row;
+      }
       if (rowContents.length > sheet.maxColumns) {
         wb.checkCellLimit((rowContents.length - sheet.maxColumns) * sheet.maxRows);
         sheet.maxColumns = rowContents.length;
       }
-      if (rowContents.length > 0) writeCells(sheet, { row, column: 1, numRows: 1, numColumns: rowContents.length }, (_i, j) => rowContents[j], exec);
+      if (rowContents.length > 0)
+        writeCells(
+          sheet,
+          { row, column: 1, numRows: 1, numColumns: rowContents.length },
+          (_i, j) => rowContents[j],
+          exec,
+        );
       return self;
     },
     moveColumns(columnSpec, destinationIndex) {
@@ -160,12 +245,14 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
       const spec = rangeOf(columnSpec, sheet);
       const from = spec.column;
       const n = spec.numColumns;
-      if (destinationIndex < 1 || destinationIndex > sheet.maxColumns + 1) throw new Error('Those columns are out of bounds.');
+      if (destinationIndex < 1 || destinationIndex > sheet.maxColumns + 1)
+        throw new Error('Those columns are out of bounds.');
       sheet.moveColumns(from, n, destinationIndex);
     },
     moveRows(rowSpec, destinationIndex) {
       live();
-      if (destinationIndex < 1 || destinationIndex > sheet.maxRows + 1) throw new Error('Those rows are out of bounds.');
+      if (destinationIndex < 1 || destinationIndex > sheet.maxRows + 1)
+        throw new Error('Those rows are out of bounds.');
       const spec = rangeOf(rowSpec, sheet);
       sheet.moveRows(spec.row, spec.numRows, destinationIndex);
     },
@@ -175,49 +262,90 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
       const first = sheet.frozenRows + 1;
       const last = sheet.lastRow();
       if (last >= first) {
-        sortRows(sheet, { row: first, column: 1, numRows: last - first + 1, numColumns: sheet.maxColumns }, { column: columnPosition, ascending });
+        sortRows(
+          sheet,
+          { row: first, column: 1, numRows: last - first + 1, numColumns: sheet.maxColumns },
+          { column: columnPosition, ascending },
+        );
       }
       return self;
     },
 
-    clear() { live(); sheet.values.rows = []; for (const g of Object.values(sheet.formats)) g.rows = []; return self; },
-    clearContents() { live(); sheet.values.rows = []; return self; },
-    clearFormats() { live(); for (const [k, g] of Object.entries(sheet.formats)) if (k !== 'note') g.rows = []; return self; },
+    clear() {
+      live();
+      sheet.values.rows = [];
+      for (const g of Object.values(sheet.formats)) g.rows = [];
+      return self;
+    },
+    clearContents() {
+      live();
+      sheet.values.rows = [];
+      return self;
+    },
+    clearFormats() {
+      live();
+      for (const [k, g] of Object.entries(sheet.formats)) if (k !== 'note') g.rows = [];
+      return self;
+    },
     hideSheet() {
       live();
-      if (wb.sheets.filter((s) => !s.hidden && s !== sheet).length === 0) throw new Error("You can't hide all the sheets in a document.");
+      if (wb.sheets.filter((s) => !s.hidden && s !== sheet).length === 0)
+        throw new Error("You can't hide all the sheets in a document.");
       sheet.hidden = true;
       // The user cannot look at a hidden sheet: the next visible one becomes active.
       if (wb.activeSheet === sheet) wb.activeSheet = wb.sheets.find((s) => !s.hidden) ?? sheet;
       return self;
     },
-    showSheet() { sheet.hidden = false; return self; },
+    showSheet() {
+      sheet.hidden = false;
+      return self;
+    },
     isSheetHidden: () => sheet.hidden,
 
     setFrozenRows(rows) {
       if (!Number.isInteger(rows) || rows < 0 || rows > sheet.maxRows) throw new Error('Those rows are out of bounds.');
       // Switch freezeAllRows: whether every row may be frozen.
-      if (rows > 0 && rows >= sheet.maxRows && wb.switches.freezeAllRows === 'refused') throw new Error('Sorry, it is not possible to freeze all rows.');
+      if (rows > 0 && rows >= sheet.maxRows && wb.switches.freezeAllRows === 'refused')
+        throw new Error('Sorry, it is not possible to freeze all rows.');
       sheet.frozenRows = rows;
     },
     setFrozenColumns(columns) {
-      if (!Number.isInteger(columns) || columns < 0 || columns > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
-      if (columns > 0 && columns >= sheet.maxColumns && wb.switches.freezeAllRows === 'refused') throw new Error('Sorry, it is not possible to freeze all columns.');
+      if (!Number.isInteger(columns) || columns < 0 || columns > sheet.maxColumns)
+        throw new Error('Those columns are out of bounds.');
+      if (columns > 0 && columns >= sheet.maxColumns && wb.switches.freezeAllRows === 'refused')
+        throw new Error('Sorry, it is not possible to freeze all columns.');
       sheet.frozenColumns = columns;
     },
     getFrozenRows: () => sheet.frozenRows,
     getFrozenColumns: () => sheet.frozenColumns,
-    setColumnWidth(column, width) { sheet.columnWidths.set(column, width); return self; },
-    setColumnWidths(start, n, width) { for (let c = start; c < start + n; c++) sheet.columnWidths.set(c, width); return self; },
+    setColumnWidth(column, width) {
+      sheet.columnWidths.set(column, width);
+      return self;
+    },
+    setColumnWidths(start, n, width) {
+      for (let c = start; c < start + n; c++) sheet.columnWidths.set(c, width);
+      return self;
+    },
     getColumnWidth: (column) => sheet.columnWidths.get(column) ?? 100,
-    setRowHeight(row, height) { sheet.rowHeights.set(row, height); return self; },
+    setRowHeight(row, height) {
+      sheet.rowHeights.set(row, height);
+      return self;
+    },
     getRowHeight: (row) => sheet.rowHeights.get(row) ?? 21,
     autoResizeColumns: () => self,
     autoResizeColumn: () => self,
-    hideRows: ((start: number, n: number = 1) => { for (let r = start; r < start + n; r++) sheet.hiddenRows.add(r); }) as Sheet['hideRows'],
-    showRows: ((start: number, n: number = 1) => { for (let r = start; r < start + n; r++) sheet.hiddenRows.delete(r); }) as Sheet['showRows'],
-    hideColumns: ((start: number, n: number = 1) => { for (let c = start; c < start + n; c++) sheet.hiddenColumns.add(c); }) as Sheet['hideColumns'],
-    showColumns: ((start: number, n: number = 1) => { for (let c = start; c < start + n; c++) sheet.hiddenColumns.delete(c); }) as Sheet['showColumns'],
+    hideRows: ((start: number, n: number = 1) => {
+      for (let r = start; r < start + n; r++) sheet.hiddenRows.add(r);
+    }) as Sheet['hideRows'],
+    showRows: ((start: number, n: number = 1) => {
+      for (let r = start; r < start + n; r++) sheet.hiddenRows.delete(r);
+    }) as Sheet['showRows'],
+    hideColumns: ((start: number, n: number = 1) => {
+      for (let c = start; c < start + n; c++) sheet.hiddenColumns.add(c);
+    }) as Sheet['hideColumns'],
+    showColumns: ((start: number, n: number = 1) => {
+      for (let c = start; c < start + n; c++) sheet.hiddenColumns.delete(c);
+    }) as Sheet['showColumns'],
     isRowHiddenByUser: (row) => sheet.hiddenRows.has(row),
     isColumnHiddenByUser: (column) => sheet.hiddenColumns.has(column),
     isRowHiddenByFilter: (row) => rowHiddenByFilter(sheet, row),
@@ -226,20 +354,34 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     getConditionalFormatRules: () => exec.realm.array(sheet.rules.map((r) => ruleObject(exec, sheet, r))),
     setConditionalFormatRules(rules) {
       live();
-      if (!Array.isArray(rules)) throw new Error("The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+      if (!Array.isArray(rules))
+        throw new Error(
+          "The parameters (Object) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+        );
       // Replaces every rule of the sheet (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setConditionalFormatRules(ConditionalFormatRule)).
       sheet.rules = rules.map((r) => ruleModelOf(r, sheet));
     },
-    clearConditionalFormatRules() { sheet.rules = []; },
+    clearConditionalFormatRules() {
+      sheet.rules = [];
+    },
 
     addDeveloperMetadata(key: string, value?: unknown, visibility?: unknown) {
       live();
       addMetadata(wb, { type: 'SHEET', sheet }, key, value, visibility);
       return self;
     },
-    getDeveloperMetadata: () => exec.realm.array(metadataObjects(exec, wb.metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheet === sheet))),
+    getDeveloperMetadata: () =>
+      exec.realm.array(
+        metadataObjects(
+          exec,
+          wb.metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheet === sheet),
+        ),
+      ),
     createDeveloperMetadataFinder: () => finderObject(exec, wb, sheet),
-    setTabColor(color) { sheet.tabColor = color; return self; },
+    setTabColor(color) {
+      sheet.tabColor = color;
+      return self;
+    },
     getTabColor: () => sheet.tabColor,
 
     /**
@@ -248,15 +390,24 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
      * https://developers.google.com/apps-script/reference/spreadsheet/sheet#copyTo(Spreadsheet)
      */
     copyTo(spreadsheet) {
-      if (spreadsheet !== undefined && spreadsheet !== null && (spreadsheet as unknown as { getId(): string }).getId() !== wb.id) {
-        throw new Error('offline runtime: copying to another spreadsheet is not modelled (spreadsheets.currentonly reaches no other file)');
+      if (
+        spreadsheet !== undefined &&
+        spreadsheet !== null &&
+        (spreadsheet as unknown as { getId(): string }).getId() !== wb.id
+      ) {
+        throw new Error(
+          'offline runtime: copying to another spreadsheet is not modelled (spreadsheets.currentonly reaches no other file)',
+        );
       }
       return sheetObject(exec, wb.duplicateSheet(sheet, wb.sheets.length));
     },
     protect: () => addProtection(exec, sheet, null),
-    getProtections: ((type: unknown) => exec.realm.array(sheet.protections
-      .filter((p) => (String(type) === 'SHEET' ? p.range === null : p.range !== null))
-      .map((p) => protectionObject(exec, sheet, p)))) as Sheet['getProtections'],
+    getProtections: ((type: unknown) =>
+      exec.realm.array(
+        sheet.protections
+          .filter((p) => (String(type) === 'SHEET' ? p.range === null : p.range !== null))
+          .map((p) => protectionObject(exec, sheet, p)),
+      )) as Sheet['getProtections'],
   };
   const self = serviceObject<Sheet>(exec, 'Sheet', impl, (method, args) => {
     checkAlive(sheet);

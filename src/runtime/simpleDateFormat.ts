@@ -5,7 +5,20 @@
  */
 import { instantOf, offsetMinutes, wallTime, zoneName } from './timezone';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { field: string; width: number } | { literal: string };
@@ -15,7 +28,11 @@ function tokenize(pattern: string): Token[] {
   for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
-      if (pattern[i + 1] === "'") { tokens.push({ literal: "'" }); i += 2; continue; }
+      if (pattern[i + 1] === "'") {
+        tokens.push({ literal: "'" });
+        i += 2;
+        continue;
+      }
       const end = pattern.indexOf("'", i + 1);
       if (end < 0) throw new Error(`Unterminated quote in date pattern: ${pattern}`);
       tokens.push({ literal: pattern.slice(i + 1, end) });
@@ -48,44 +65,68 @@ function offsetText(minutes: number, style: 'Z' | 'X', width: number): string {
 
 export function formatDate(ms: number, timeZone: string, pattern: string): string {
   const w = wallTime(ms, timeZone);
-  return tokenize(pattern).map((t) => {
-    if ('literal' in t) return t.literal;
-    const n = t.width;
-    switch (t.field) {
-      case 'G': return w.year > 0 ? 'AD' : 'BC';
-      case 'y': case 'Y': return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
-      case 'M': case 'L':
-        if (n >= 4) return MONTHS[w.month - 1];
-        if (n === 3) return MONTHS[w.month - 1].slice(0, 3);
-        return pad(w.month, n);
-      case 'd': return pad(w.day, n);
-      case 'D': {
-        const start = Date.UTC(w.year, 0, 1);
-        return pad(Math.round((Date.UTC(w.year, w.month - 1, w.day) - start) / 86400000) + 1, n);
+  return tokenize(pattern)
+    .map((t) => {
+      if ('literal' in t) return t.literal;
+      const n = t.width;
+      switch (t.field) {
+        case 'G':
+          return w.year > 0 ? 'AD' : 'BC';
+        case 'y':
+        case 'Y':
+          return n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+        case 'M':
+        case 'L':
+          if (n >= 4) return MONTHS[w.month - 1];
+          if (n === 3) return MONTHS[w.month - 1].slice(0, 3);
+          return pad(w.month, n);
+        case 'd':
+          return pad(w.day, n);
+        case 'D': {
+          const start = Date.UTC(w.year, 0, 1);
+          return pad(Math.round((Date.UTC(w.year, w.month - 1, w.day) - start) / 86400000) + 1, n);
+        }
+        case 'E':
+          return n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
+        case 'u':
+          return pad(w.weekday === 0 ? 7 : w.weekday, n);
+        case 'F':
+          return pad(Math.floor((w.day - 1) / 7) + 1, n);
+        case 'w':
+        case 'W': {
+          const jan1 = new Date(Date.UTC(w.year, 0, 1)).getUTCDay();
+          const dayOfYear = Math.round((Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86400000);
+          if (t.field === 'W')
+            return pad(Math.floor((w.day - 1 + new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay()) / 7) + 1, n);
+          return pad(Math.floor((dayOfYear + jan1) / 7) + 1, n);
+        }
+        case 'a':
+          return w.hour < 12 ? 'AM' : 'PM';
+        case 'H':
+          return pad(w.hour, n);
+        case 'k':
+          return pad(w.hour === 0 ? 24 : w.hour, n);
+        case 'K':
+          return pad(w.hour % 12, n);
+        case 'h':
+          return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+        case 'm':
+          return pad(w.minute, n);
+        case 's':
+          return pad(w.second, n);
+        case 'S':
+          return pad(w.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3));
+        case 'z':
+          return zoneName(ms, timeZone, n >= 4 ? 'long' : 'short');
+        case 'Z':
+          return offsetText(offsetMinutes(ms, timeZone), 'Z', n);
+        case 'X':
+          return offsetText(offsetMinutes(ms, timeZone), 'X', n);
+        default:
+          return '';
       }
-      case 'E': return n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
-      case 'u': return pad(w.weekday === 0 ? 7 : w.weekday, n);
-      case 'F': return pad(Math.floor((w.day - 1) / 7) + 1, n);
-      case 'w': case 'W': {
-        const jan1 = new Date(Date.UTC(w.year, 0, 1)).getUTCDay();
-        const dayOfYear = Math.round((Date.UTC(w.year, w.month - 1, w.day) - Date.UTC(w.year, 0, 1)) / 86400000);
-        if (t.field === 'W') return pad(Math.floor((w.day - 1 + new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay()) / 7) + 1, n);
-        return pad(Math.floor((dayOfYear + jan1) / 7) + 1, n);
-      }
-      case 'a': return w.hour < 12 ? 'AM' : 'PM';
-      case 'H': return pad(w.hour, n);
-      case 'k': return pad(w.hour === 0 ? 24 : w.hour, n);
-      case 'K': return pad(w.hour % 12, n);
-      case 'h': return pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
-      case 'm': return pad(w.minute, n);
-      case 's': return pad(w.second, n);
-      case 'S': return pad(w.millisecond, Math.max(n, 3)).slice(0, Math.max(n, 3));
-      case 'z': return zoneName(ms, timeZone, n >= 4 ? 'long' : 'short');
-      case 'Z': return offsetText(offsetMinutes(ms, timeZone), 'Z', n);
-      case 'X': return offsetText(offsetMinutes(ms, timeZone), 'X', n);
-      default: return '';
-    }
-  }).join('');
+    })
+    .join('');
 }
 
 /**
@@ -96,7 +137,13 @@ export function formatDate(ms: number, timeZone: string, pattern: string): strin
 export function parseDate(text: string, timeZone: string, pattern: string): number | null {
   const tokens = tokenize(pattern);
   let pos = 0;
-  let year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0, ms = 0;
+  let year = 1970,
+    month = 1,
+    day = 1,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    ms = 0;
   let pm: boolean | null = null;
   let twelveHour = false;
   let offset: number | null = null;
@@ -108,9 +155,12 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
       continue;
     }
     const next = tokens[k + 1];
-    const adjacentNumber = next !== undefined && 'field' in next && !'EaGzZX'.includes(next.field)
-      && !('ML'.includes(next.field) && next.width >= 3);
-    if ('ML'.includes(t.field) && t.width >= 3 || t.field === 'E') {
+    const adjacentNumber =
+      next !== undefined &&
+      'field' in next &&
+      !'EaGzZX'.includes(next.field) &&
+      !('ML'.includes(next.field) && next.width >= 3);
+    if (('ML'.includes(t.field) && t.width >= 3) || t.field === 'E') {
       const names = t.field === 'E' ? DAYS : MONTHS;
       const rest = text.slice(pos).toLowerCase();
       const idx = names.findIndex((name) => rest.startsWith(name.toLowerCase()));
@@ -141,15 +191,37 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
     pos += m[0].length;
     const n = Number(m[0]);
     switch (t.field) {
-      case 'y': case 'Y': year = t.width <= 2 && m[0].length <= 2 ? 2000 + n : n; break;
-      case 'M': case 'L': month = n; break;
-      case 'd': day = n; break;
-      case 'H': case 'k': hour = n % 24; break;
-      case 'h': case 'K': hour = n % 12; twelveHour = true; break;
-      case 'm': minute = n; break;
-      case 's': second = n; break;
-      case 'S': ms = n; break;
-      default: break;
+      case 'y':
+      case 'Y':
+        year = t.width <= 2 && m[0].length <= 2 ? 2000 + n : n;
+        break;
+      case 'M':
+      case 'L':
+        month = n;
+        break;
+      case 'd':
+        day = n;
+        break;
+      case 'H':
+      case 'k':
+        hour = n % 24;
+        break;
+      case 'h':
+      case 'K':
+        hour = n % 12;
+        twelveHour = true;
+        break;
+      case 'm':
+        minute = n;
+        break;
+      case 's':
+        second = n;
+        break;
+      case 'S':
+        ms = n;
+        break;
+      default:
+        break;
     }
   }
   if (twelveHour && pm) hour += 12;
@@ -159,6 +231,14 @@ export function parseDate(text: string, timeZone: string, pattern: string): numb
     return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60000;
   }
   const normal = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
-  return instantOf(normal.getUTCFullYear(), normal.getUTCMonth() + 1, normal.getUTCDate(), normal.getUTCHours(),
-    normal.getUTCMinutes(), normal.getUTCSeconds(), normal.getUTCMilliseconds(), timeZone);
+  return instantOf(
+    normal.getUTCFullYear(),
+    normal.getUTCMonth() + 1,
+    normal.getUTCDate(),
+    normal.getUTCHours(),
+    normal.getUTCMinutes(),
+    normal.getUTCSeconds(),
+    normal.getUTCMilliseconds(),
+    timeZone,
+  );
 }

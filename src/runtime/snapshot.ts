@@ -44,7 +44,11 @@ function widest(rows: readonly (readonly unknown[] | undefined)[]): number {
 }
 
 function metadataToJSON(m: MetadataModel): SheetJSON['metadata'][number] {
-  const base = { key: m.key, value: m.value, ...(m.visibility === 'PROJECT' ? { visibility: 'PROJECT' as const } : {}) };
+  const base = {
+    key: m.key,
+    value: m.value,
+    ...(m.visibility === 'PROJECT' ? { visibility: 'PROJECT' as const } : {}),
+  };
   if (m.location.type === 'ROW' || m.location.type === 'COLUMN') {
     return { ...base, location: { type: m.location.type, start: m.location.start, length: m.location.length } };
   }
@@ -84,11 +88,15 @@ function sheetToJSON(sheet: SheetModel): SheetJSON {
     maxColumns: sheet.maxColumns,
     hidden: sheet.hidden,
     merges: sheet.merges.map(rectToA1),
-    filter: sheet.filter ? { range: rectToA1(sheet.filter.range), hiddenValues: Object.fromEntries(sheet.filter.hiddenValues) } : null,
+    filter: sheet.filter
+      ? { range: rectToA1(sheet.filter.range), hiddenValues: Object.fromEntries(sheet.filter.hiddenValues) }
+      : null,
     columnWidths: Object.fromEntries(sheet.columnWidths),
     conditionalFormats,
     validations: validationsToJSON(sheet),
-    metadata: sheet.workbook.metadata.filter((m) => 'sheet' in m.location && m.location.sheet === sheet).map(metadataToJSON),
+    metadata: sheet.workbook.metadata
+      .filter((m) => 'sheet' in m.location && m.location.sheet === sheet)
+      .map(metadataToJSON),
   };
 }
 
@@ -174,20 +182,35 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
       criteria: r.criteria,
       values: [...r.values],
       format: {
-        background: r.background ?? null, fontColor: r.fontColor ?? null, bold: r.bold ?? null,
-        italic: r.italic ?? null, strikethrough: r.strikethrough ?? null, underline: r.underline ?? null,
+        background: r.background ?? null,
+        fontColor: r.fontColor ?? null,
+        bold: r.bold ?? null,
+        italic: r.italic ?? null,
+        strikethrough: r.strikethrough ?? null,
+        underline: r.underline ?? null,
       },
     }));
     pendingValidations.push([sheet, s.validations ?? []]);
     for (const m of s.metadata ?? []) {
       wb.metadata.push({
-        id: wb.newMetadataId(), key: m.key, value: m.value, visibility: m.visibility ?? 'DOCUMENT',
-        location: m.location ? { type: m.location.type, sheet, start: m.location.start, length: m.location.length } : { type: 'SHEET', sheet },
+        id: wb.newMetadataId(),
+        key: m.key,
+        value: m.value,
+        visibility: m.visibility ?? 'DOCUMENT',
+        location: m.location
+          ? { type: m.location.type, sheet, start: m.location.start, length: m.location.length }
+          : { type: 'SHEET', sheet },
       });
     }
   }
   for (const m of json.metadata ?? []) {
-    wb.metadata.push({ id: wb.newMetadataId(), key: m.key, value: m.value, visibility: m.visibility ?? 'DOCUMENT', location: { type: 'SPREADSHEET' } });
+    wb.metadata.push({
+      id: wb.newMetadataId(),
+      key: m.key,
+      value: m.value,
+      visibility: m.visibility ?? 'DOCUMENT',
+      location: { type: 'SPREADSHEET' },
+    });
   }
   for (const [sheet, list] of pendingValidations) {
     for (const v of list) {
@@ -197,7 +220,13 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
         const from = sheetName === null ? sheet : wb.sheets.find((x) => x.name === sheetName);
         if (from) source = { sheet: from, rect: rectOf(from, cells) };
       }
-      const rule: ValidationModel = { criteria: v.criteria, values: v.values, source, allowInvalid: v.allowInvalid, helpText: v.helpText ?? '' };
+      const rule: ValidationModel = {
+        criteria: v.criteria,
+        values: v.values,
+        source,
+        allowInvalid: v.allowInvalid,
+        helpText: v.helpText ?? '',
+      };
       for (const a1 of v.ranges) {
         const r = rectOf(sheet, a1);
         sheet.validations.writeBlock(r.row - 1, r.column - 1, r.numRows, r.numColumns, () => rule);

@@ -11,12 +11,34 @@ import { provide } from './objects';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-type SpreadsheetApi = Pick<Spreadsheet,
-  | 'getId' | 'getName' | 'rename' | 'getUrl' | 'getSheets' | 'getNumSheets' | 'getSheetByName' | 'getSheetById'
-  | 'insertSheet' | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'moveActiveSheet' | 'getRange'
-  | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'toast'
-  | 'addDeveloperMetadata' | 'getDeveloperMetadata' | 'createDeveloperMetadataFinder'
-  | 'getLastRow' | 'getLastColumn' | 'getDataRange' | 'duplicateActiveSheet'>;
+type SpreadsheetApi = Pick<
+  Spreadsheet,
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSheets'
+  | 'getNumSheets'
+  | 'getSheetByName'
+  | 'getSheetById'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'moveActiveSheet'
+  | 'getRange'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'toast'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getDataRange'
+  | 'duplicateActiveSheet'
+>;
 
 /** Default names follow Sheets: Sheet1, Sheet2, ... skipping names in use. */
 function nextSheetName(wb: WorkbookModel): string {
@@ -29,7 +51,9 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
   const impl: SpreadsheetApi = {
     getId: () => wb.id,
     getName: () => wb.name,
-    rename(name) { wb.name = String(name); },
+    rename(name) {
+      wb.name = String(name);
+    },
     getUrl: () => `https://docs.google.com/spreadsheets/d/${wb.id}/edit`,
     getSheets: () => exec.realm.array(wb.sheets.map((s) => sheetObject(exec, s))),
     getNumSheets: () => wb.sheets.length,
@@ -52,7 +76,8 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
       if (args.some((a) => typeof a === 'object' && a !== null)) {
         throw new Error('offline runtime: Spreadsheet.insertSheet with options is not implemented');
       }
-      if (!Number.isInteger(index) || index < 0 || index > wb.sheets.length) throw new Error('The sheet index is out of range.');
+      if (!Number.isInteger(index) || index < 0 || index > wb.sheets.length)
+        throw new Error('The sheet index is out of range.');
       const n = name ?? nextSheetName(wb);
       wb.checkNewName(n);
       const sheet = wb.addSheet(n, index);
@@ -81,19 +106,24 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
     },
     moveActiveSheet(pos) {
       const s = wb.activeSheet ?? wb.sheets[0];
-      if (!Number.isInteger(pos) || pos < 1 || pos > wb.sheets.length) throw new Error('The sheet index is out of range.');
+      if (!Number.isInteger(pos) || pos < 1 || pos > wb.sheets.length)
+        throw new Error('The sheet index is out of range.');
       wb.sheets = wb.sheets.filter((x) => x !== s);
       wb.sheets.splice(pos - 1, 0, s);
     },
     getRange(a1) {
       const ref = parseA1(String(a1));
       if (!ref) throw new Error('Range not found');
-      const model = ref.sheetName === null ? (wb.activeSheet ?? wb.sheets[0]) : wb.sheets.find((x) => x.name === ref.sheetName);
+      const model =
+        ref.sheetName === null ? (wb.activeSheet ?? wb.sheets[0]) : wb.sheets.find((x) => x.name === ref.sheetName);
       if (!model) throw new Error('Range not found');
       return rangeObject(exec, model, rectOf(model, [String(a1)]));
     },
     getSpreadsheetTimeZone: () => wb.timeZone,
-    setSpreadsheetTimeZone(timezone) { checkTimeZone(timezone); wb.setTimeZone(timezone); },
+    setSpreadsheetTimeZone(timezone) {
+      checkTimeZone(timezone);
+      wb.setTimeZone(timezone);
+    },
     getSpreadsheetLocale: () => 'en_US',
     toast(msg: string, title?: string) {
       exec.world.ui.toasts.push(title ? `${title}: ${String(msg)}` : String(msg));
@@ -102,14 +132,25 @@ export function spreadsheetObject(exec: Execution, wb: WorkbookModel): Spreadshe
       addMetadata(wb, { type: 'SPREADSHEET' }, key, value, visibility);
       return self;
     },
-    getDeveloperMetadata: () => exec.realm.array(metadataObjects(exec, wb.metadata.filter((m) => m.location.type === 'SPREADSHEET'))),
+    getDeveloperMetadata: () =>
+      exec.realm.array(
+        metadataObjects(
+          exec,
+          wb.metadata.filter((m) => m.location.type === 'SPREADSHEET'),
+        ),
+      ),
     createDeveloperMetadataFinder: () => finderObject(exec, wb, null),
     // The active sheet's, without counting a Sheet call the add-on did not make.
     getLastRow: () => activeModel().lastRow(),
     getLastColumn: () => activeModel().lastColumn(),
     getDataRange: () => {
       const m = activeModel();
-      return rangeObject(exec, m, { row: 1, column: 1, numRows: Math.max(1, m.lastRow()), numColumns: Math.max(1, m.lastColumn()) });
+      return rangeObject(exec, m, {
+        row: 1,
+        column: 1,
+        numRows: Math.max(1, m.lastRow()),
+        numColumns: Math.max(1, m.lastColumn()),
+      });
     },
   };
   const self = serviceObject<Spreadsheet>(exec, 'Spreadsheet', impl);

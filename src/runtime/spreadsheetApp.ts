@@ -15,8 +15,21 @@ type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 export function spreadsheetApp(exec: Execution): SpreadsheetApp {
   const wb = exec.world.workbook;
   const activeModel = () => wb.activeSheet ?? wb.sheets[0];
-  const impl: Pick<SpreadsheetApp, 'getActiveSpreadsheet' | 'getActive' | 'getActiveSheet' | 'getActiveRange' | 'getUi' | 'flush'
-    | 'newConditionalFormatRule' | 'newFilterCriteria' | 'newDataValidation' | 'openById' | 'setActiveSheet'> & Record<string, unknown> = {
+  const impl: Pick<
+    SpreadsheetApp,
+    | 'getActiveSpreadsheet'
+    | 'getActive'
+    | 'getActiveSheet'
+    | 'getActiveRange'
+    | 'getUi'
+    | 'flush'
+    | 'newConditionalFormatRule'
+    | 'newFilterCriteria'
+    | 'newDataValidation'
+    | 'openById'
+    | 'setActiveSheet'
+  > &
+    Record<string, unknown> = {
     getActiveSpreadsheet: () => spreadsheetObject(exec, wb),
     getActive: () => spreadsheetObject(exec, wb),
     getActiveSheet: () => sheetObject(exec, activeModel()),
@@ -35,7 +48,10 @@ export function spreadsheetApp(exec: Execution): SpreadsheetApp {
     newDataValidation: () => validationBuilder(exec),
     openById(id: string) {
       // Only the current document is reachable under the spreadsheets.currentonly scope.
-      if (id === wb.id) throw new Error('You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
+      if (id === wb.id)
+        throw new Error(
+          'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+        );
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     },
     BooleanCriteria: enums.BooleanCriteria,

@@ -20,8 +20,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short', era: 'short',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+      era: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -51,9 +59,14 @@ function wallTimeByIntl(ms: number, timeZone: string): WallTime {
   let year = Number(get('year'));
   if (get('era') === 'BC') year = 1 - year;
   return {
-    year, month: Number(get('month')), day: Number(get('day')),
-    hour: Number(get('hour')), minute: Number(get('minute')), second: Number(get('second')),
-    millisecond: ((ms % 1000) + 1000) % 1000, weekday: WEEKDAYS.indexOf(get('weekday')),
+    year,
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(get('weekday')),
   };
 }
 
@@ -67,7 +80,10 @@ const quarterOffsets = new Map<string, Map<number, number>>();
 
 function cacheFor<V>(caches: Map<string, Map<number, V>>, timeZone: string): Map<number, V> {
   let cache = caches.get(timeZone);
-  if (!cache) { cache = new Map(); caches.set(timeZone, cache); }
+  if (!cache) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
   if (cache.size > 100000) cache.clear();
   return cache;
 }
@@ -105,8 +121,14 @@ export function offsetMinutes(ms: number, timeZone: string): number {
 export function wallTime(ms: number, timeZone: string): WallTime {
   const d = new Date(ms + offsetMinutes(ms, timeZone) * 60000);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(), second: d.getUTCSeconds(), millisecond: d.getUTCMilliseconds(), weekday: d.getUTCDay(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: d.getUTCMilliseconds(),
+    weekday: d.getUTCDay(),
   };
 }
 
@@ -116,7 +138,16 @@ export function wallTime(ms: number, timeZone: string): WallTime {
  * after it, as a lenient java.util.Calendar (Utilities.parseDate's SimpleDateFormat) does: midnight
  * of 2025-09-07 in America/Santiago, which does not exist, is 01:00 that day, never 23:00 the day before.
  */
-export function instantOf(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0, timeZone = 'UTC'): number {
+export function instantOf(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+  timeZone = 'UTC',
+): number {
   const d = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
   d.setUTCFullYear(year, month - 1, day);
   const asUtc = d.getTime();
@@ -137,8 +168,16 @@ export function serialOf(ms: number, timeZone: string): number {
 export function instantOfSerial(serial: number, timeZone: string): number {
   const local = Math.round((serial - 25569) * 86400000);
   const d = new Date(local);
-  return instantOf(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(),
-    d.getUTCSeconds(), d.getUTCMilliseconds(), timeZone);
+  return instantOf(
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+    timeZone,
+  );
 }
 
 const nameFormatters = new Map<string, Intl.DateTimeFormat>();

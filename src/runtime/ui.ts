@@ -9,7 +9,6 @@ import { htmlContents } from './html';
 import { serviceObject } from './service';
 import type { MenuState } from './world';
 
-
 type Menu = GoogleAppsScript.Base.Menu;
 
 function menuObject(exec: Execution, state: MenuState, addon: boolean): Menu {
@@ -18,14 +17,20 @@ function menuObject(exec: Execution, state: MenuState, addon: boolean): Menu {
       state.items.push({ caption: String(caption), functionName: String(functionName) });
       return self;
     },
-    addSeparator() { state.items.push({ caption: '', functionName: '' }); return self; },
+    addSeparator() {
+      state.items.push({ caption: '', functionName: '' });
+      return self;
+    },
     addSubMenu(menu) {
       void menu;
       throw new Error('offline runtime: Menu.addSubMenu is not implemented');
     },
     addToUi() {
       const ui = exec.world.ui;
-      const copy = { title: state.title, items: state.items.filter((i) => i.functionName !== '').map((i) => ({ ...i })) };
+      const copy = {
+        title: state.title,
+        items: state.items.filter((i) => i.functionName !== '').map((i) => ({ ...i })),
+      };
       if (addon) ui.menu = copy;
       else ui.menus = [...ui.menus.filter((m) => m.title !== copy.title), copy];
     },
@@ -44,7 +49,11 @@ type Ui = GoogleAppsScript.Base.Ui;
 
 export function uiObject(exec: Execution): Ui {
   const ui = exec.world.ui;
-  const impl: Pick<Ui, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'alert' | 'showModalDialog' | 'showModelessDialog'> & Record<string, unknown> = {
+  const impl: Pick<
+    Ui,
+    'createAddonMenu' | 'createMenu' | 'showSidebar' | 'alert' | 'showModalDialog' | 'showModelessDialog'
+  > &
+    Record<string, unknown> = {
     createAddonMenu: () => menuObject(exec, { title: exec.world.settings.addOnName, items: [] }, true),
     createMenu: (caption) => menuObject(exec, { title: String(caption), items: [] }, false),
     showSidebar(userInterface) {

@@ -9,9 +9,15 @@ import { isDate } from './values';
 type Utilities = GoogleAppsScript.Utilities.Utilities;
 
 export function utilitiesObject(exec: Execution): Utilities {
-  const impl: Pick<Utilities, 'formatDate' | 'parseDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'formatString'> = {
+  const impl: Pick<
+    Utilities,
+    'formatDate' | 'parseDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'formatString'
+  > = {
     formatDate(date, timeZone, format) {
-      if (!isDate(date)) throw new Error("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
+      if (!isDate(date))
+        throw new Error(
+          "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+        );
       const ms = date.getTime();
       if (Number.isNaN(ms)) throw new Error('Invalid argument: date');
       checkTimeZone(String(timeZone));
@@ -26,8 +32,12 @@ export function utilitiesObject(exec: Execution): Utilities {
     getUuid: () => randomUUID(),
     // Virtual time: an execution never waits, and the clock does not move.
     sleep: () => undefined,
-    base64Encode: ((data: unknown) => Buffer.from(String(data), 'utf8').toString('base64')) as Utilities['base64Encode'],
-    base64Decode: ((encoded: unknown) => exec.realm.array([...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b)))) as Utilities['base64Decode'],
+    base64Encode: ((data: unknown) =>
+      Buffer.from(String(data), 'utf8').toString('base64')) as Utilities['base64Encode'],
+    base64Decode: ((encoded: unknown) =>
+      exec.realm.array(
+        [...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b)),
+      )) as Utilities['base64Decode'],
     formatString: (template, ...args) => formatTemplate(String(template), args),
   };
   return serviceObject(exec, 'Utilities', impl);
@@ -42,7 +52,11 @@ function formatTemplate(template: string, args: unknown[]): string {
 function show(v: unknown): string {
   if (typeof v === 'string') return v;
   if (isDate(v)) return v.toString();
-  try { return JSON.stringify(v) ?? String(v); } catch { return String(v); }
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }
 
 export function loggerObject(exec: Execution): GoogleAppsScript.Base.Logger {
@@ -53,7 +67,9 @@ export function loggerObject(exec: Execution): GoogleAppsScript.Base.Logger {
       return self;
     }) as GoogleAppsScript.Base.Logger['log'],
     getLog: () => logs.join('\n'),
-    clear() { logs.length = 0; },
+    clear() {
+      logs.length = 0;
+    },
   };
   const self = serviceObject<GoogleAppsScript.Base.Logger>(exec, 'Logger', impl);
   return self;
@@ -61,6 +77,8 @@ export function loggerObject(exec: Execution): GoogleAppsScript.Base.Logger {
 
 /** console in the add-on writes to the same log (Apps Script sends both to the execution log). */
 export function consoleObject(exec: Execution): Pick<Console, 'log' | 'info' | 'warn' | 'error'> {
-  const write = (...args: unknown[]) => { exec.world.logs.push(args.map(show).join(' ')); };
+  const write = (...args: unknown[]) => {
+    exec.world.logs.push(args.map(show).join(' '));
+  };
   return { log: write, info: write, warn: write, error: write };
 }

@@ -42,7 +42,20 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?$/;
 const MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:,? (\d{4}))?$/;
 const DAY_FIRST = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?(?:[ -](\d{4}))?$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** 1-12 for an English month name or its first three letters, else 0. */
 function monthNumber(name: string): number {
@@ -73,11 +86,18 @@ function validDay(y: number, m: number, d: number): boolean {
  *   these varies ('-x' gives #ERROR!, '@' may open a chip); the stricter choice surfaces every
  *   place where user text could be read as code.
  */
-export function enterString(text: string, numberFormat: string | null, timeZone: string, now: number = Date.now(), apostrophe: 'hidden' | 'kept' = 'hidden'): Entered {
+export function enterString(
+  text: string,
+  numberFormat: string | null,
+  timeZone: string,
+  now: number = Date.now(),
+  apostrophe: 'hidden' | 'kept' = 'hidden',
+): Entered {
   if (text.length > MAX_CELL_CHARS) throw new Error(TOO_LONG);
   if (text === '') return { value: '', autoFormat: null };
   // Switch apostropheInTextFormat: in a plain-text cell the apostrophe may stay part of the value.
-  if (text.startsWith("'")) return { value: numberFormat === '@' && apostrophe === 'kept' ? text : text.slice(1), autoFormat: null };
+  if (text.startsWith("'"))
+    return { value: numberFormat === '@' && apostrophe === 'kept' ? text : text.slice(1), autoFormat: null };
   const lead = text.trimStart();
   if (lead.startsWith('=')) return { value: new Formula(lead), autoFormat: null };
   if (numberFormat === '@') return { value: text, autoFormat: null };
@@ -108,13 +128,18 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
   const year = () => wallTime(now, timeZone).year;
   const us = US_DATE.exec(t);
   const named = MONTH_FIRST.exec(t) ?? DAY_FIRST.exec(t);
-  const parts = us ? [Number(us[1]), Number(us[2]), us[3]] as const
-    : named ? (MONTH_FIRST.test(t) ? [monthNumber(named[1]), Number(named[2]), named[3]] as const : [monthNumber(named[2]), Number(named[1]), named[3]] as const)
-    : null;
+  const parts = us
+    ? ([Number(us[1]), Number(us[2]), us[3]] as const)
+    : named
+      ? MONTH_FIRST.test(t)
+        ? ([monthNumber(named[1]), Number(named[2]), named[3]] as const)
+        : ([monthNumber(named[2]), Number(named[1]), named[3]] as const)
+      : null;
   if (parts) {
     const [m, d, yearText] = parts;
     const y = fullYear(yearText, yearText === undefined ? year() : 0);
-    if (validDay(y, m, d)) return { value: new Date(instantOf(y, m, d, 0, 0, 0, 0, timeZone)), autoFormat: us ? 'm/d/yyyy' : 'd mmm yyyy' };
+    if (validDay(y, m, d))
+      return { value: new Date(instantOf(y, m, d, 0, 0, 0, 0, timeZone)), autoFormat: us ? 'm/d/yyyy' : 'd mmm yyyy' };
   }
   const time = TIME.exec(t);
   if (time && Number(time[2]) < 60 && Number(time[3] ?? 0) < 60) {
@@ -137,12 +162,22 @@ export function enterString(text: string, numberFormat: string | null, timeZone:
  * the cell. Other objects are refused (Apps Script would store their string form, which is never
  * what an add-on meant: the stricter choice).
  */
-export function enterValue(value: unknown, numberFormat: string | null, timeZone: string, now: number = Date.now(), apostrophe: 'hidden' | 'kept' = 'hidden'): Entered {
+export function enterValue(
+  value: unknown,
+  numberFormat: string | null,
+  timeZone: string,
+  now: number = Date.now(),
+  apostrophe: 'hidden' | 'kept' = 'hidden',
+): Entered {
   switch (typeof value) {
-    case 'string': return enterString(value, numberFormat, timeZone, now, apostrophe);
-    case 'number': return { value, autoFormat: null };
-    case 'boolean': return { value, autoFormat: null };
-    case 'undefined': return { value: '', autoFormat: null };
+    case 'string':
+      return enterString(value, numberFormat, timeZone, now, apostrophe);
+    case 'number':
+      return { value, autoFormat: null };
+    case 'boolean':
+      return { value, autoFormat: null };
+    case 'undefined':
+      return { value: '', autoFormat: null };
     default:
       if (value === null) return { value: '', autoFormat: null };
       if (isDate(value)) {

@@ -36,8 +36,14 @@ export function renderWorkbook(wb: WorkbookModel): WorkbookView {
         fontWeights.push(w);
       }
       return {
-        name: sheet.name, sheetId: sheet.id, values, backgrounds, fontWeights,
-        frozenRows: sheet.frozenRows, frozenColumns: sheet.frozenColumns, ...(sheet.hidden ? { hidden: true } : {}),
+        name: sheet.name,
+        sheetId: sheet.id,
+        values,
+        backgrounds,
+        fontWeights,
+        frozenRows: sheet.frozenRows,
+        frozenColumns: sheet.frozenColumns,
+        ...(sheet.hidden ? { hidden: true } : {}),
         columnWidths: Object.fromEntries([...sheet.columnWidths].filter(([c]) => c <= columns)),
         wrapped,
       };

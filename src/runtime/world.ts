@@ -36,7 +36,11 @@ export interface UiRecord extends UiState {
 }
 
 export class World {
-  readonly properties: PropertyStores = { document: new PropertyStore(), user: new PropertyStore(), script: new PropertyStore() };
+  readonly properties: PropertyStores = {
+    document: new PropertyStore(),
+    user: new PropertyStore(),
+    script: new PropertyStore(),
+  };
   readonly caches: CacheStores;
   readonly locks = new LockTable();
   readonly ui: UiRecord = { menu: null, sidebar: null, alerts: [], toasts: [], menus: [], dialogs: [] };
@@ -44,7 +48,10 @@ export class World {
   beforeServiceCall: ((method: ServiceMethod, execution: number) => void) | null = null;
   private faults: { method: string; remaining: number; message: string }[] = [];
 
-  constructor(public workbook: WorkbookModel, readonly settings: WorldSettings) {
+  constructor(
+    public workbook: WorkbookModel,
+    readonly settings: WorldSettings,
+  ) {
     const now = settings.now;
     this.caches = { document: new CacheStore(now), user: new CacheStore(now), script: new CacheStore(now) };
   }
@@ -54,7 +61,9 @@ export class World {
       method: fault.method,
       remaining: fault.nth ?? 1,
       // Apps Script's usual wording for a failed service call.
-      message: fault.message ?? `Service error: ${fault.method}. We're sorry, a server error occurred. Please wait a bit and try again.`,
+      message:
+        fault.message ??
+        `Service error: ${fault.method}. We're sorry, a server error occurred. Please wait a bit and try again.`,
     });
   }
 

@@ -72,7 +72,8 @@ function readColumnTags(sheet: Sheet): Map<RecordField, number> {
 function tagColumns(sheet: Sheet, fields: readonly { index: number; field: RecordField }[]): void {
   if (fields.length === 0) return;
   const rows = sheet.getMaxRows();
-  for (const { index, field } of fields) sheet.getRange(1, index + 1, rows, 1).addDeveloperMetadata(COLUMN_TAG_KEY, field);
+  for (const { index, field } of fields)
+    sheet.getRange(1, index + 1, rows, 1).addDeveloperMetadata(COLUMN_TAG_KEY, field);
 }
 
 /** Creates the Attendance tab with its headers, formats and tags (first save, or after deletion). */
@@ -90,7 +91,10 @@ function createAttendance(ss: Spreadsheet): Sheet {
     const format = DATE_FORMATS[field];
     if (format) sheet.getRange(2, i + 1, bodyRows, 1).setNumberFormat(format);
   });
-  tagColumns(sheet, RECORD_COLUMNS.map(({ field }, index) => ({ index, field })));
+  tagColumns(
+    sheet,
+    RECORD_COLUMNS.map(({ field }, index) => ({ index, field })),
+  );
   sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
   return sheet;
 }
@@ -102,7 +106,12 @@ function createAttendance(ss: Spreadsheet): Sheet {
  * untagged record, or from a tagged one without rows, are added after the last used column.
  * Writers look the tabs up under the lock, so two first saves cannot create two record tabs.
  */
-export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: string, create: boolean): AttendanceRecord | null {
+export function readAttendance(
+  ss: Spreadsheet,
+  tabs: CadenceTabs,
+  timeZone: string,
+  create: boolean,
+): AttendanceRecord | null {
   let sheet = tabs.get(ATTENDANCE_KEY) ?? null;
   if (!sheet) {
     if (!create) return null;
@@ -126,7 +135,14 @@ export function readAttendance(ss: Spreadsheet, tabs: CadenceTabs, timeZone: str
     tagColumns(sheet, [...plan.found, ...plan.added]);
     if (!complete) sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
   }
-  return { sheet, columns: plan.columns, headerRow, rows, entries: readRecord(rows, plan.columns, dateReader(timeZone)), timeZone };
+  return {
+    sheet,
+    columns: plan.columns,
+    headerRow,
+    rows,
+    entries: readRecord(rows, plan.columns, dateReader(timeZone)),
+    timeZone,
+  };
 }
 
 const hasContent = (rows: unknown[][]) => rows.some((row) => row.some((cell) => cell !== '' && cell !== null));
@@ -140,7 +156,9 @@ function refuseDeletedColumns(added: { header: string }[], rows: unknown[][]): v
   if (added.length === 0 || !hasContent(rows)) return;
   const names = added.map((a) => `"${a.header}"`).join(', ');
   const them = added.length > 1 ? 'them' : 'it';
-  throw new Error(`The Attendance tab's ${names} column${added.length > 1 ? 's were' : ' was'} deleted. Cadence needs ${them} to read the entries already there: put ${them} back with Edit › Undo, or restore an earlier version from File › Version history. Until then Cadence saves nothing, so nothing is written in the wrong place.`);
+  throw new Error(
+    `The Attendance tab's ${names} column${added.length > 1 ? 's were' : ' was'} deleted. Cadence needs ${them} to read the entries already there: put ${them} back with Edit › Undo, or restore an earlier version from File › Version history. Until then Cadence saves nothing, so nothing is written in the wrong place.`,
+  );
 }
 
 /**
@@ -149,9 +167,9 @@ function refuseDeletedColumns(added: { header: string }[], rows: unknown[][]): v
  * cannot be read: a renamed "Status" would hide every earlier entry from the trends, a renamed
  * "Request ID" would let a retried save be stored twice.
  */
-const IDENTITY_HEADERS = RECORD_COLUMNS
-  .filter(({ field }) => ['entryId', 'sessionDate', 'clientId', 'status', 'replaces', 'requestId'].includes(field))
-  .map(({ header }) => header);
+const IDENTITY_HEADERS = RECORD_COLUMNS.filter(({ field }) =>
+  ['entryId', 'sessionDate', 'clientId', 'status', 'replaces', 'requestId'].includes(field),
+).map(({ header }) => header);
 
 /**
  * An untagged tab with rows whose identity header is gone (renamed, merged over or deleted) is
@@ -160,7 +178,9 @@ const IDENTITY_HEADERS = RECORD_COLUMNS
 function refuseLostIdentity(added: { header: string }[], rows: unknown[][]): void {
   const lost = added.filter((a) => IDENTITY_HEADERS.includes(a.header)).map((a) => `"${a.header}"`);
   if (lost.length === 0 || !hasContent(rows)) return;
-  throw new Error(`The Attendance tab has no ${lost.join(', ')} heading in row 1 (renamed, merged or deleted?). Cadence needs ${lost.length > 1 ? 'them' : 'it'} to read the entries already there: type ${lost.length > 1 ? 'them' : 'it'} back over ${lost.length > 1 ? 'their columns' : 'its column'} (or undo the change). Nothing was saved.`);
+  throw new Error(
+    `The Attendance tab has no ${lost.join(', ')} heading in row 1 (renamed, merged or deleted?). Cadence needs ${lost.length > 1 ? 'them' : 'it'} to read the entries already there: type ${lost.length > 1 ? 'them' : 'it'} back over ${lost.length > 1 ? 'their columns' : 'its column'} (or undo the change). Nothing was saved.`,
+  );
 }
 
 /** Headers land on row 1 at columns past all data: one contiguous write. */
@@ -171,7 +191,10 @@ function writeHeaders(sheet: Sheet, added: { index: number; header: string }[]):
   if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
   const row: string[] = new Array(last - first + 1).fill('');
   for (const { index, header } of added) row[index - first] = header;
-  sheet.getRange(1, first + 1, 1, row.length).setValues([row]).setFontWeight('bold');
+  sheet
+    .getRange(1, first + 1, 1, row.length)
+    .setValues([row])
+    .setFontWeight('bold');
 }
 
 /** Entry IDs stored by an earlier request with this id (a retried save), else null. */
@@ -194,7 +217,12 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
   let headerRow = record.headerRow;
   const { after, block } = insertBlankRows(sheet, entries.length, recordWidth(columns));
   for (let attempt = 0; ; attempt += 1) {
-    writeRows(record, attempt === 0 ? block : sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)), entries, columns);
+    writeRows(
+      record,
+      attempt === 0 ? block : sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)),
+      entries,
+      columns,
+    );
     const now = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
     if (sameCells(now, headerRow)) break;
     const moved = planColumns(now, now.length, readColumnTags(sheet), true);
@@ -205,7 +233,10 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
     columns = moved.columns;
     headerRow = now;
   }
-  const landed = sheet.getRange(after + 1, columns.entryId + 1, entries.length, 1).getValues().map((row) => cellText(row[0]).trim());
+  const landed = sheet
+    .getRange(after + 1, columns.entryId + 1, entries.length, 1)
+    .getValues()
+    .map((row) => cellText(row[0]).trim());
   if (landed.some((id, i) => id !== entries[i].entryId)) throw new Error(ROWS_MOVED);
 }
 
@@ -216,7 +247,11 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
  * the rows are inserted again after what is now the last row (blank rows left behind hold nothing).
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
  */
-function insertBlankRows(sheet: Sheet, count: number, width: number): { after: number; block: GoogleAppsScript.Spreadsheet.Range } {
+function insertBlankRows(
+  sheet: Sheet,
+  count: number,
+  width: number,
+): { after: number; block: GoogleAppsScript.Spreadsheet.Range } {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const after = Math.max(sheet.getLastRow(), 1);
     sheet.insertRowsAfter(after, count);
@@ -226,16 +261,24 @@ function insertBlankRows(sheet: Sheet, count: number, width: number): { after: n
   throw new Error(ROWS_MOVED);
 }
 
-const COLUMNS_CHANGED = 'Columns of the Attendance tab were deleted or changed while Cadence was saving, so nothing was saved. Check the tab (Edit › Undo puts a deleted column back), then Save again.';
-const ROWS_MOVED = 'Rows of the Attendance tab kept moving while Cadence was saving. Reload the sidebar: what was stored shows there (Save again stores it once).';
+const COLUMNS_CHANGED =
+  'Columns of the Attendance tab were deleted or changed while Cadence was saving, so nothing was saved. Check the tab (Edit › Undo puts a deleted column back), then Save again.';
+const ROWS_MOVED =
+  'Rows of the Attendance tab kept moving while Cadence was saving. Reload the sidebar: what was stored shows there (Save again stores it once).';
 
 /** Writes entries into `block` (their rows, as wide as these columns), with the date formats. */
-function writeRows(record: AttendanceRecord, block: GoogleAppsScript.Spreadsheet.Range, entries: readonly Entry[], columns: ColumnMap): void {
+function writeRows(
+  record: AttendanceRecord,
+  block: GoogleAppsScript.Spreadsheet.Range,
+  entries: readonly Entry[],
+  columns: ColumnMap,
+): void {
   const width = recordWidth(columns);
   const writer = dateWriter(record.timeZone);
   block.setValues(entries.map((entry) => entryRow(entry, columns, width, writer)));
   const formatAt = new Map<number, string>();
-  for (const field of Object.keys(DATE_FORMATS) as RecordField[]) formatAt.set(columns[field], DATE_FORMATS[field] as string);
+  for (const field of Object.keys(DATE_FORMATS) as RecordField[])
+    formatAt.set(columns[field], DATE_FORMATS[field] as string);
   if (width === RECORD_COLUMNS.length) {
     // Only Cadence's columns in the rows' span: every cell's format in the same range, one call.
     const row = Array.from({ length: width }, (_, c) => formatAt.get(c) ?? 'General');
@@ -243,7 +286,9 @@ function writeRows(record: AttendanceRecord, block: GoogleAppsScript.Spreadsheet
   } else {
     // A person's own columns sit between Cadence's: their formats are theirs, so date columns one by one.
     const firstRow = block.getRow();
-    formatAt.forEach((format, column) => record.sheet.getRange(firstRow, column + 1, entries.length, 1).setNumberFormat(format));
+    formatAt.forEach((format, column) =>
+      record.sheet.getRange(firstRow, column + 1, entries.length, 1).setNumberFormat(format),
+    );
   }
 }
 

@@ -83,10 +83,14 @@ export function cadenceTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
 
 function rememberedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs | null {
   const tabs = Object.assign(new Map<string, Sheet>(), {
-    copies: [] as TabCopy[], tagged: new Set<number>(), ids: { ...remembered }, changed: false,
+    copies: [] as TabCopy[],
+    tagged: new Set<number>(),
+    ids: { ...remembered },
+    changed: false,
   });
   for (const key of TAB_KEYS) {
-    const count = ss.createDeveloperMetadataFinder()
+    const count = ss
+      .createDeveloperMetadataFinder()
       .withKey(key)
       .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
       .find().length;
@@ -106,7 +110,8 @@ function rememberedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs | null
 
 /** Every tagged tab: one finder query, then one getSheetId and getName per tagged tab. */
 function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
-  const tags = ss.createDeveloperMetadataFinder()
+  const tags = ss
+    .createDeveloperMetadataFinder()
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
     .find();
   const byKey = new Map<string, { sheet: Sheet; id: number; name: string }[]>();
@@ -124,7 +129,10 @@ function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
     byKey.set(key, list);
   }
   const tabs = Object.assign(new Map<string, Sheet>(), {
-    copies: [] as TabCopy[], tagged: new Set(seen.keys()), ids: { ...remembered }, changed: false,
+    copies: [] as TabCopy[],
+    tagged: new Set(seen.keys()),
+    ids: { ...remembered },
+    changed: false,
   });
   for (const [key, candidates] of byKey) {
     const rememberedId = remembered[key];
@@ -133,9 +141,13 @@ function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
     if (!chosen && rememberedId === undefined) chosen = candidates.slice().sort(likelyOriginal)[0];
     if (chosen) {
       tabs.set(key, chosen.sheet);
-      if (tabs.ids[key] !== chosen.id) { tabs.ids[key] = chosen.id; tabs.changed = true; }
+      if (tabs.ids[key] !== chosen.id) {
+        tabs.ids[key] = chosen.id;
+        tabs.changed = true;
+      }
     }
-    for (const t of candidates) if (t !== chosen) tabs.copies.push({ key, sheet: t.sheet, name: t.name, originalName: chosen?.name ?? null });
+    for (const t of candidates)
+      if (t !== chosen) tabs.copies.push({ key, sheet: t.sheet, name: t.name, originalName: chosen?.name ?? null });
   }
   return tabs;
 }
@@ -157,9 +169,12 @@ export function rememberTabs(tabs: CadenceTabs): void {
 
 /** The copies as sentences for the sidebar: each copy named, and what Cadence does with it. */
 export function copyWarnings(tabs: CadenceTabs): string[] {
-  const what: Record<string, string> = { 'cadence.attendance': 'the Attendance record', 'cadence.patterns': 'the Patterns tab' };
+  const what: Record<string, string> = {
+    'cadence.attendance': 'the Attendance record',
+    'cadence.patterns': 'the Patterns tab',
+  };
   return tabs.copies.map(({ key, name, originalName }) => {
-    const of = what[key] ?? 'one of Cadence\'s tabs';
+    const of = what[key] ?? "one of Cadence's tabs";
     return `The tab "${name}" is a copy of ${of}${originalName ? ` ("${originalName}")` : ''}: Cadence never writes to it and does not count what is typed there. Delete the copy when you no longer need it.`;
   });
 }

@@ -27,19 +27,31 @@ export const CADENCE_ID_HEADER = 'Cadence ID';
 
 function requestIdOf(request: unknown): string {
   const id = isPlainObject(request) && typeof request.requestId === 'string' ? request.requestId.trim() : '';
-  if (!id || id.length > 200) throw new Error('The sidebar sent no request id; reload it and try again. Nothing was changed.');
+  if (!id || id.length > 200)
+    throw new Error('The sidebar sent no request id; reload it and try again. Nothing was changed.');
   return id;
 }
 
 /** New versions of `from`'s current entries under `to` (its ID and roster name). */
-function relinked(record: AttendanceRecord, from: ReadonlySet<string>, to: (clientId: string) => Client): EntryRevision[] {
+function relinked(
+  record: AttendanceRecord,
+  from: ReadonlySet<string>,
+  to: (clientId: string) => Client,
+): EntryRevision[] {
   return currentEntries(record.entries)
     .filter((e) => from.has(e.clientId))
     .map((e: Entry) => {
       const client = to(e.clientId);
       return {
         entryId: e.entryId,
-        revision: { status: e.status, reason: e.reason, notice: e.notice, note: e.note, followUp: e.followUp, followUpDone: e.followUpDone },
+        revision: {
+          status: e.status,
+          reason: e.reason,
+          notice: e.notice,
+          note: e.note,
+          followUp: e.followUp,
+          followUpDone: e.followUpDone,
+        },
         client: { clientId: client.id, client: client.name },
       };
     });
@@ -56,14 +68,20 @@ export function linkClientHistory(request: unknown): SidebarData {
   const workbook = openWorkbook();
   const to = workbook.roster.clients.find((c) => c.id === toId);
   if (!to) throw new Error('Choose the client on the roster to link these sessions to. Nothing was changed.');
-  if (workbook.roster.clients.some((c) => c.id === from)) throw new Error(`"${from}" is on the roster: its sessions are already that client's. Nothing was changed.`);
-  writeRecord(workbook, (record) => {
-    if (earlierSave(record, requestId)) return { result: null, appended: [], changed: false };
-    const revisions = relinked(record, new Set([from]), () => to);
-    if (revisions.length === 0) throw new Error('No sessions are recorded under that name any more; nothing was linked.');
-    const appended = appendSuperseding(record, revisions, requestId);
-    return { result: null, appended, changed: true };
-  }, 'No sessions are recorded yet; nothing was linked.');
+  if (workbook.roster.clients.some((c) => c.id === from))
+    throw new Error(`"${from}" is on the roster: its sessions are already that client's. Nothing was changed.`);
+  writeRecord(
+    workbook,
+    (record) => {
+      if (earlierSave(record, requestId)) return { result: null, appended: [], changed: false };
+      const revisions = relinked(record, new Set([from]), () => to);
+      if (revisions.length === 0)
+        throw new Error('No sessions are recorded under that name any more; nothing was linked.');
+      const appended = appendSuperseding(record, revisions, requestId);
+      return { result: null, appended, changed: true };
+    },
+    'No sessions are recorded yet; nothing was linked.',
+  );
   return getSidebarData();
 }
 
@@ -106,8 +124,10 @@ export function addCadenceIds(request: unknown): SidebarData {
   const requestId = requestIdOf(request);
   const workbook = openWorkbook();
   const { roster } = workbook;
-  if (!roster.location) throw new Error('No roster was found, so there is nothing to add IDs to. Choose the roster in Settings first.');
-  if (roster.location.idColumn !== null) throw new Error(`The roster already has an ID column ("${roster.view.idHeader}"); nothing was added.`);
+  if (!roster.location)
+    throw new Error('No roster was found, so there is nothing to add IDs to. Choose the roster in Settings first.');
+  if (roster.location.idColumn !== null)
+    throw new Error(`The roster already has an ID column ("${roster.view.idHeader}"); nothing was added.`);
   if (!workbook.tabs.get(ATTENDANCE_KEY)) {
     withDocumentLock(() => writeIdColumn(workbook));
   } else {

@@ -7,7 +7,8 @@
 /** Long enough to wait out another save (a few seconds), short of google.script.run's patience. */
 const LOCK_WAIT_MS = 10000;
 
-export const LOCK_BUSY_MESSAGE = 'Another save is in progress in this spreadsheet; nothing was saved. Please press Save again.';
+export const LOCK_BUSY_MESSAGE =
+  'Another save is in progress in this spreadsheet; nothing was saved. Please press Save again.';
 
 /** Runs `work` holding the document lock; flushes before releasing so the next holder reads our rows. */
 export function withDocumentLock<T>(work: () => T): T {

@@ -27,7 +27,7 @@ const MAX_HISTORY_PAGE = 200;
 export function getClientHistory(clientId: unknown, offset: unknown = 0, limit: unknown = HISTORY_LENGTH): Entry[] {
   if (typeof clientId !== 'string' || !clientId) throw new Error('No client was chosen; pick a client first.');
   const count = (value: unknown, fallback: number, max: number): number =>
-    (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, max) : fallback);
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 ? Math.min(value, max) : fallback;
   const from = count(offset, 0, Number.MAX_SAFE_INTEGER);
   const workbook = openWorkbook();
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
@@ -36,7 +36,8 @@ export function getClientHistory(clientId: unknown, offset: unknown = 0, limit: 
   return all.slice(from, from + count(limit, HISTORY_LENGTH, MAX_HISTORY_PAGE));
 }
 
-const ENTRY_GONE = 'That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.';
+const ENTRY_GONE =
+  'That entry is no longer in the Attendance tab (was its row deleted?); nothing was changed. Reload the history.';
 
 /** The record's entries with superseded ones linked to what replaced them. */
 function linkedEntries(record: AttendanceRecord): Entry[] {
@@ -47,8 +48,12 @@ function linkedEntries(record: AttendanceRecord): Entry[] {
 function findCurrentEntry(linked: readonly Entry[], entryId: string): Entry {
   const entry = linked.find((e) => e.entryId === entryId);
   if (!entry) throw new Error(ENTRY_GONE);
-  if (entry.status === WITHDRAWN) throw new Error('That row records a withdrawal; it cannot itself be corrected. Nothing was changed.');
-  if (entry.supersededBy) throw new Error('That entry was already corrected or withdrawn; reload the history and change the newest version. Nothing was changed.');
+  if (entry.status === WITHDRAWN)
+    throw new Error('That row records a withdrawal; it cannot itself be corrected. Nothing was changed.');
+  if (entry.supersededBy)
+    throw new Error(
+      'That entry was already corrected or withdrawn; reload the history and change the newest version. Nothing was changed.',
+    );
   return entry;
 }
 
@@ -69,7 +74,11 @@ export interface EntryRevision {
  * (checked before anything is written, so a refusal stores nothing). A correction of one entry and
  * of a whole session both come through here.
  */
-export function appendSuperseding(record: AttendanceRecord, revisions: readonly EntryRevision[], requestId: string): Entry[] {
+export function appendSuperseding(
+  record: AttendanceRecord,
+  revisions: readonly EntryRevision[],
+  requestId: string,
+): Entry[] {
   const linked = linkedEntries(record);
   const olds = revisions.map(({ entryId }) => findCurrentEntry(linked, entryId));
   const provenance = provenanceFor(requestId);
@@ -92,20 +101,33 @@ export function appendSuperseding(record: AttendanceRecord, revisions: readonly 
 
 /** The content a stored change request wrote, to compare a retry with. */
 function sameRevision(stored: Entry, entryId: string, revision: Revision): boolean {
-  return stored.replaces === entryId && stored.status === revision.status && stored.reason === revision.reason
-    && stored.notice === revision.notice && stored.note === revision.note && stored.followUp === revision.followUp;
+  return (
+    stored.replaces === entryId &&
+    stored.status === revision.status &&
+    stored.reason === revision.reason &&
+    stored.notice === revision.notice &&
+    stored.note === revision.note &&
+    stored.followUp === revision.followUp
+  );
 }
 
 /**
  * A request already stored answers duplicate when it asks for the same change; the same request
  * id with other content is refused, and what was stored under it stays.
  */
-function duplicateOf(record: AttendanceRecord, requestId: string, entryId: string, revision: Revision): EntryChangeResult | null {
+function duplicateOf(
+  record: AttendanceRecord,
+  requestId: string,
+  entryId: string,
+  revision: Revision,
+): EntryChangeResult | null {
   const earlier = earlierSave(record, requestId);
   if (!earlier) return null;
   const stored = record.entries.find((e) => e.entryId === earlier[0]);
   if (!stored || !sameRevision(stored, entryId, revision)) {
-    throw new Error('This change was already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reload the history to see it, and correct it from there if needed. Nothing was changed.');
+    throw new Error(
+      'This change was already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reload the history to see it, and correct it from there if needed. Nothing was changed.',
+    );
   }
   return { entryId: earlier[0], duplicate: true };
 }
@@ -113,17 +135,21 @@ function duplicateOf(record: AttendanceRecord, requestId: string, entryId: strin
 /** Appends one superseding row (a correction or withdrawal); a retry answers duplicate. */
 function reviseEntry(requestId: string, entryId: string, revise: (old: Entry) => Revision): EntryChangeResult {
   const workbook = openWorkbook();
-  return writeRecord<EntryChangeResult>(workbook, (record) => {
-    const linked = linkedEntries(record);
-    const target = linked.find((e) => e.entryId === entryId);
-    // The revision depends on the entry (a kept follow-up date); a retry is compared on what was asked.
-    const revision = revise(target ?? ({} as Entry));
-    const duplicate = duplicateOf(record, requestId, entryId, revision);
-    // changed: Patterns is refreshed, in case the first attempt failed after its row landed.
-    if (duplicate) return { result: duplicate, appended: [], changed: true };
-    const [row] = appendSuperseding(record, [{ entryId, revision }], requestId);
-    return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: true };
-  }, ENTRY_GONE);
+  return writeRecord<EntryChangeResult>(
+    workbook,
+    (record) => {
+      const linked = linkedEntries(record);
+      const target = linked.find((e) => e.entryId === entryId);
+      // The revision depends on the entry (a kept follow-up date); a retry is compared on what was asked.
+      const revision = revise(target ?? ({} as Entry));
+      const duplicate = duplicateOf(record, requestId, entryId, revision);
+      // changed: Patterns is refreshed, in case the first attempt failed after its row landed.
+      if (duplicate) return { result: duplicate, appended: [], changed: true };
+      const [row] = appendSuperseding(record, [{ entryId, revision }], requestId);
+      return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: true };
+    },
+    ENTRY_GONE,
+  );
 }
 
 export function correctEntry(request: unknown): EntryChangeResult {
@@ -136,7 +162,7 @@ export function correctEntry(request: unknown): EntryChangeResult {
     note: correction.note,
     followUp: correction.followUp,
     // A follow-up already done stays done while the correction still asks for one.
-    followUpDone: correction.followUp ? old.followUpDone ?? '' : '',
+    followUpDone: correction.followUp ? (old.followUpDone ?? '') : '',
   }));
 }
 
@@ -144,7 +170,12 @@ export function withdrawEntry(request: unknown): EntryChangeResult {
   const workbook = openWorkbook();
   const withdrawal = validateWithdrawal(request, workbook.settings.maxNoteLength);
   return reviseEntry(withdrawal.requestId, withdrawal.entryId, () => ({
-    status: WITHDRAWN, reason: '', notice: null, note: withdrawal.note, followUp: false, followUpDone: '',
+    status: WITHDRAWN,
+    reason: '',
+    notice: null,
+    note: withdrawal.note,
+    followUp: false,
+    followUpDone: '',
   }));
 }
 
@@ -157,23 +188,37 @@ export function completeFollowUp(entryId: unknown): EntryChangeResult {
   const id = checkEntryId(entryId, problems);
   if (problems.length) throw new Error(problems.join(' '));
   const workbook = openWorkbook();
-  return writeRecord<EntryChangeResult>(workbook, (record) => {
-    const linked = linkedEntries(record);
-    const latest = latestVersion(linked, id);
-    if (!latest) throw new Error(ENTRY_GONE);
-    if (latest.followUpDone && latest.status !== WITHDRAWN) return { result: { entryId: latest.entryId, duplicate: true }, appended: [], changed: false };
-    const entry = findCurrentEntry(linked, id);
-    if (!entry.followUp) throw new Error('That entry asks for no follow-up; nothing was changed.');
-    const [row] = appendSuperseding(record, [{ entryId: id, revision: { ...entry, followUpDone: workbook.today } }], '');
-    // A done follow-up changes no trend, so Patterns stays as it is.
-    return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: false };
-  }, ENTRY_GONE);
+  return writeRecord<EntryChangeResult>(
+    workbook,
+    (record) => {
+      const linked = linkedEntries(record);
+      const latest = latestVersion(linked, id);
+      if (!latest) throw new Error(ENTRY_GONE);
+      if (latest.followUpDone && latest.status !== WITHDRAWN)
+        return { result: { entryId: latest.entryId, duplicate: true }, appended: [], changed: false };
+      const entry = findCurrentEntry(linked, id);
+      if (!entry.followUp) throw new Error('That entry asks for no follow-up; nothing was changed.');
+      const [row] = appendSuperseding(
+        record,
+        [{ entryId: id, revision: { ...entry, followUpDone: workbook.today } }],
+        '',
+      );
+      // A done follow-up changes no trend, so Patterns stays as it is.
+      return { result: { entryId: row.entryId, duplicate: false }, appended: [row], changed: false };
+    },
+    ENTRY_GONE,
+  );
 }
 
 /** Whether the marks say what the entry already records (a line of a session correction that changes nothing). */
 function sameMarks(entry: Entry, marks: MarkFields): boolean {
-  return entry.status === marks.status && entry.reason === marks.reason && entry.notice === marks.notice
-    && entry.note === marks.note && entry.followUp === marks.followUp;
+  return (
+    entry.status === marks.status &&
+    entry.reason === marks.reason &&
+    entry.notice === marks.notice &&
+    entry.note === marks.note &&
+    entry.followUp === marks.followUp
+  );
 }
 
 /**
@@ -184,34 +229,73 @@ function sameMarks(entry: Entry, marks: MarkFields): boolean {
 export function correctSession(request: unknown): SaveSessionResult {
   const workbook = openWorkbook();
   const { requestId, corrections } = validateSessionCorrection(request, workbook.settings.maxNoteLength);
-  return writeRecord<SaveSessionResult>(workbook, (record) => {
-    const existing = record.entries;
-    const earlier = earlierSave(record, requestId);
-    if (earlier) {
-      const stored = existing.filter((e) => earlier.includes(e.entryId));
-      const asked = (row: Entry) => corrections.find((c) => c.entryId === row.replaces);
-      if (!stored.every((row) => { const c = asked(row); return !!c && sameMarks(row, c); })) {
-        throw new Error('These corrections were already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reopen the session to see it. Nothing was changed.');
+  return writeRecord<SaveSessionResult>(
+    workbook,
+    (record) => {
+      const existing = record.entries;
+      const earlier = earlierSave(record, requestId);
+      if (earlier) {
+        const stored = existing.filter((e) => earlier.includes(e.entryId));
+        const asked = (row: Entry) => corrections.find((c) => c.entryId === row.replaces);
+        if (
+          !stored.every((row) => {
+            const c = asked(row);
+            return !!c && sameMarks(row, c);
+          })
+        ) {
+          throw new Error(
+            'These corrections were already saved with different content (the same request sent twice, edited in between); the first version stays in the record. Reopen the session to see it. Nothing was changed.',
+          );
+        }
+        // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
+        return {
+          result: {
+            saved: 0,
+            duplicate: true,
+            entryIds: earlier,
+            trends: [],
+            sidebar: sidebarDataFrom(workbook, existing),
+          },
+          appended: [],
+          changed: true,
+        };
       }
-      // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
-      return { result: { saved: 0, duplicate: true, entryIds: earlier, trends: [], sidebar: sidebarDataFrom(workbook, existing) }, appended: [], changed: true };
-    }
-    const linked = linkedEntries(record);
-    const revisions = corrections.flatMap((c) => {
-      const old = findCurrentEntry(linked, c.entryId);
-      if (sameMarks(old, c)) return [];
-      // A follow-up already done stays done while the correction still asks for one.
-      return [{ entryId: c.entryId, revision: { status: c.status, reason: c.reason, notice: c.notice, note: c.note, followUp: c.followUp, followUpDone: c.followUp ? old.followUpDone : '' } }];
-    });
-    const before = trendsByClient(currentEntries(existing), workbook.settings.trend);
-    const rows = revisions.length ? appendSuperseding(record, revisions, requestId) : [];
-    const all = existing.concat(rows);
-    const after = trendsByClient(currentEntries(all), workbook.settings.trend);
-    const touched = workbook.roster.clients.filter((c) => rows.some((r) => r.clientId === c.id));
-    return {
-      result: { saved: rows.length, duplicate: false, entryIds: rows.map((r) => r.entryId), trends: trendChanges(touched, before, after), sidebar: sidebarDataFrom(workbook, all) },
-      appended: rows,
-      changed: rows.length > 0,
-    };
-  }, ENTRY_GONE);
+      const linked = linkedEntries(record);
+      const revisions = corrections.flatMap((c) => {
+        const old = findCurrentEntry(linked, c.entryId);
+        if (sameMarks(old, c)) return [];
+        // A follow-up already done stays done while the correction still asks for one.
+        return [
+          {
+            entryId: c.entryId,
+            revision: {
+              status: c.status,
+              reason: c.reason,
+              notice: c.notice,
+              note: c.note,
+              followUp: c.followUp,
+              followUpDone: c.followUp ? old.followUpDone : '',
+            },
+          },
+        ];
+      });
+      const before = trendsByClient(currentEntries(existing), workbook.settings.trend);
+      const rows = revisions.length ? appendSuperseding(record, revisions, requestId) : [];
+      const all = existing.concat(rows);
+      const after = trendsByClient(currentEntries(all), workbook.settings.trend);
+      const touched = workbook.roster.clients.filter((c) => rows.some((r) => r.clientId === c.id));
+      return {
+        result: {
+          saved: rows.length,
+          duplicate: false,
+          entryIds: rows.map((r) => r.entryId),
+          trends: trendChanges(touched, before, after),
+          sidebar: sidebarDataFrom(workbook, all),
+        },
+        appended: rows,
+        changed: rows.length > 0,
+      };
+    },
+    ENTRY_GONE,
+  );
 }

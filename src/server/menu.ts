@@ -49,5 +49,8 @@ export function refreshPatterns(): void {
     return workbook.roster.clients.filter((c) => c.active && isFlagged(trends.get(c.id)?.level ?? 'none')).length;
   });
   const clients = workbook.roster.clients.filter((c) => c.active).length;
-  workbook.ss.toast(`${clients} active client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`, 'Patterns refreshed');
+  workbook.ss.toast(
+    `${clients} active client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`,
+    'Patterns refreshed',
+  );
 }

@@ -24,6 +24,8 @@ export function refreshPatternsAfterWrite(workbook: Workbook, current: Entry[]):
   try {
     refreshPatternsFrom(workbook, current);
   } catch (error) {
-    throw new Error(`Your entry was saved, but the Patterns tab could not be refreshed (${(error as Error).message}). Use Extensions › Cadence › Refresh patterns.`);
+    throw new Error(
+      `Your entry was saved, but the Patterns tab could not be refreshed (${(error as Error).message}). Use Extensions › Cadence › Refresh patterns.`,
+    );
   }
 }

@@ -6,7 +6,15 @@
  * sheet is sized to the grid, then one setNumberFormats, one setValues, one setFontWeights and one
  * setBackground for the whole grid, and one setConditionalFormatRules per tab.
  */
-import { buildPatternGrid, isCadenceFormula, rosterRules, FIRST_CLIENT_ROW, COLUMNS, HEADER_ROW, TEXT_FORMAT } from '../core/patterns';
+import {
+  buildPatternGrid,
+  isCadenceFormula,
+  rosterRules,
+  FIRST_CLIENT_ROW,
+  COLUMNS,
+  HEADER_ROW,
+  TEXT_FORMAT,
+} from '../core/patterns';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
 import type { Client, Entry, Settings } from '../core/types';
@@ -49,7 +57,12 @@ export interface PatternsInput {
  * + 96 + 84 + 310 = 820 px, then 56 px a week ("23 Nov" whole, in bold).
  */
 const WIDTHS: Record<number, number> = {
-  [COLUMNS.name]: 150, [COLUMNS.level]: 100, [COLUMNS.chronic]: 80, [COLUMNS.recent]: 96, [COLUMNS.usual]: 84, [COLUMNS.why]: 310,
+  [COLUMNS.name]: 150,
+  [COLUMNS.level]: 100,
+  [COLUMNS.chronic]: 80,
+  [COLUMNS.recent]: 96,
+  [COLUMNS.usual]: 84,
+  [COLUMNS.why]: 310,
 };
 const WEEK_WIDTH = 56;
 const TRAILING_WIDTHS = { group: 110, sessions: 70, absences: 70, id: 80 } as const;
@@ -106,11 +119,13 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
     if (!range) ranges.set(key, (range = sheet.getRange(b.row, b.column, b.numRows, b.numColumns)));
     return range;
   };
-  const ours = specs.map((spec) => SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(spec.formula)
-    .setBackground(spec.background)
-    .setRanges(spec.blocks.map(block))
-    .build());
+  const ours = specs.map((spec) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(spec.formula)
+      .setBackground(spec.background)
+      .setRanges(spec.blocks.map(block))
+      .build(),
+  );
   sheet.setConditionalFormatRules(kept.concat(ours));
 }
 
@@ -160,8 +175,19 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const rosterArea = roster && roster.sheet.getSheetId() !== sheetId ? roster : null;
   // Everything but the values: the tab, its size, formats and rules, and the roster's highlight.
   const shape = fingerprint({
-    sheetId, name: sheet.getName(), rows, width: grid.width, formats: runsOf(formats), rules: grid.rules,
-    roster: rosterArea && { sheetId: rosterArea.sheet.getSheetId(), headerRow: rosterArea.headerRow, name: rosterArea.nameColumn, id: rosterArea.idColumn, clients: input.clients.length },
+    sheetId,
+    name: sheet.getName(),
+    rows,
+    width: grid.width,
+    formats: runsOf(formats),
+    rules: grid.rules,
+    roster: rosterArea && {
+      sheetId: rosterArea.sheet.getSheetId(),
+      headerRow: rosterArea.headerRow,
+      name: rosterArea.nameColumn,
+      id: rosterArea.idColumn,
+      clients: input.clients.length,
+    },
   });
   if (!created && !input.force && isStoredShape(shape) && writeValuesOnly(sheet, values, grid.width)) return;
 
@@ -180,14 +206,26 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   if (created || resized) {
     Object.keys(WIDTHS).forEach((column) => sheet.setColumnWidth(Number(column), WIDTHS[Number(column)]));
     sheet.setColumnWidths(grid.firstWeekColumn, grid.weeks.length, WEEK_WIDTH);
-    (Object.keys(TRAILING_WIDTHS) as (keyof typeof TRAILING_WIDTHS)[]).forEach((k) => sheet.setColumnWidth(grid.trailing[k], TRAILING_WIDTHS[k]));
+    (Object.keys(TRAILING_WIDTHS) as (keyof typeof TRAILING_WIDTHS)[]).forEach((k) =>
+      sheet.setColumnWidth(grid.trailing[k], TRAILING_WIDTHS[k]),
+    );
   }
   replaceCadenceRules(sheet, grid.rules);
 
   if (rosterArea) {
-    replaceCadenceRules(rosterArea.sheet, rosterRules(sheet.getName(), {
-      headerRow: rosterArea.headerRow, nameColumn: rosterArea.nameColumn, idColumn: rosterArea.idColumn, maxRows: rosterArea.sheet.getMaxRows(),
-    }, grid.trailing.id));
+    replaceCadenceRules(
+      rosterArea.sheet,
+      rosterRules(
+        sheet.getName(),
+        {
+          headerRow: rosterArea.headerRow,
+          nameColumn: rosterArea.nameColumn,
+          idColumn: rosterArea.idColumn,
+          maxRows: rosterArea.sheet.getMaxRows(),
+        },
+        grid.trailing.id,
+      ),
+    );
   }
   rememberShape(shape);
 }

@@ -27,13 +27,20 @@ export interface WriteOutcome<T> {
  * `missing`: for changes to an existing entry, the refusal to give when there is no record at all,
  * rather than creating an empty Attendance tab for a request that is then refused.
  */
-export function writeRecord<T>(workbook: Workbook, change: (record: AttendanceRecord) => WriteOutcome<T>, missing?: string): T {
+export function writeRecord<T>(
+  workbook: Workbook,
+  change: (record: AttendanceRecord) => WriteOutcome<T>,
+  missing?: string,
+): T {
   return withDocumentLock(() => {
     const tabs = tabsUnderLock(workbook);
     if (missing !== undefined && !tabs.get(ATTENDANCE_KEY)) throw new Error(missing);
     try {
       const record = readAttendance(workbook.ss, tabs, workbook.timeZone, true) as AttendanceRecord;
-      const outcome = protectedSaysSo(() => change(record), () => record.sheet.getName());
+      const outcome = protectedSaysSo(
+        () => change(record),
+        () => record.sheet.getName(),
+      );
       if (outcome.changed) {
         const all = record.entries.concat(outcome.appended);
         refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
@@ -56,7 +63,9 @@ function protectedSaysSo<T>(change: () => T, tabName: () => string): T {
     return change();
   } catch (error) {
     if (!/protected cell or object/i.test(String((error as Error)?.message))) throw error;
-    throw new Error(`Nothing was saved: the "${tabName()}" tab is protected (Data › Protect sheets and ranges) and you are not one of the people allowed to edit it. Ask the spreadsheet's owner to add you as an editor of that protection, then save again.`);
+    throw new Error(
+      `Nothing was saved: the "${tabName()}" tab is protected (Data › Protect sheets and ranges) and you are not one of the people allowed to edit it. Ask the spreadsheet's owner to add you as an editor of that protection, then save again.`,
+    );
   }
 }
 
@@ -94,7 +103,12 @@ function stillThere(workbook: Workbook): CadenceTabs | null {
     if (!sheet) return null;
     again.set(key, sheet);
   }
-  return Object.assign(again, { copies: before.copies, tagged: new Set(before.tagged), ids: { ...before.ids }, changed: false });
+  return Object.assign(again, {
+    copies: before.copies,
+    tagged: new Set(before.tagged),
+    ids: { ...before.ids },
+    changed: false,
+  });
 }
 
 /** The fields every row Cadence appends carries about who wrote it and when. */

@@ -53,16 +53,26 @@ function ownIds(tabs: CadenceTabs): Set<number> {
 /** Every tab Cadence may consider, read once each (tabs already read are not read again). */
 export function readCandidateTabs(ss: Spreadsheet, tabs: CadenceTabs, already: ReadTab[] = []): ReadTab[] {
   const own = ownIds(tabs);
-  return ss.getSheets().map((sheet) => {
-    const id = sheet.getSheetId();
-    if (own.has(id)) return null;
-    return already.find((t) => t.sheetId === id) ?? readTab(sheet);
-  }).filter((t): t is ReadTab => t !== null && isCandidate(t, own));
+  return ss
+    .getSheets()
+    .map((sheet) => {
+      const id = sheet.getSheetId();
+      if (own.has(id)) return null;
+      return already.find((t) => t.sheetId === id) ?? readTab(sheet);
+    })
+    .filter((t): t is ReadTab => t !== null && isCandidate(t, own));
 }
 
 function memoryOf(tab: ReadTab, layout: RosterLayout): RosterMemory {
-  const at = (i: number | null) => (i === null ? '' : layout.headings[i] ?? '');
-  return { sheetId: tab.sheetId, headerRow: layout.headerRow, name: at(layout.name), id: at(layout.id), group: at(layout.group), active: at(layout.active) };
+  const at = (i: number | null) => (i === null ? '' : (layout.headings[i] ?? ''));
+  return {
+    sheetId: tab.sheetId,
+    headerRow: layout.headerRow,
+    name: at(layout.name),
+    id: at(layout.id),
+    group: at(layout.group),
+    active: at(layout.active),
+  };
 }
 
 /** Settings' choices, with the remembered heading row and columns standing in where Settings leave it to Cadence. */
@@ -101,11 +111,29 @@ export function rosterSummary(sheetName: string, headerRow: number, clients: rea
  * still looks like a roster; else every tab is read and scored. Settings' column choices apply
  * whichever way the tab was found.
  */
-export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: RosterMemory | null, tabs: CadenceTabs): Roster {
+export function readRoster(
+  ss: Spreadsheet,
+  settings: RosterSettings,
+  memory: RosterMemory | null,
+  tabs: CadenceTabs,
+): Roster {
   const own = ownIds(tabs);
   const view: RosterView = {
-    sheetName: null, sheetId: null, headerRow: null, nameHeader: null, idHeader: null, groupHeader: null, activeHeader: null,
-    groupsFromSections: false, clientCount: 0, activeCount: 0, groupCount: 0, summary: '', problem: null, statusValues: [], canAddIds: false,
+    sheetName: null,
+    sheetId: null,
+    headerRow: null,
+    nameHeader: null,
+    idHeader: null,
+    groupHeader: null,
+    activeHeader: null,
+    groupsFromSections: false,
+    clientCount: 0,
+    activeCount: 0,
+    groupCount: 0,
+    summary: '',
+    problem: null,
+    statusValues: [],
+    canAddIds: false,
   };
   const read: ReadTab[] = [];
   let found: { tab: ReadTab; detected: Detected } | null = null;
@@ -145,13 +173,20 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
     if (best) {
       const tab = best.tab as ReadTab;
       // Settings' column choices apply to the tab found too (a choice is never silently ignored).
-      found = { tab, detected: detectInTab(tab, { ...settings, headerRow: settings.headerRow ?? best.detected.layout.headerRow }) ?? best.detected };
+      found = {
+        tab,
+        detected:
+          detectInTab(tab, { ...settings, headerRow: settings.headerRow ?? best.detected.layout.headerRow }) ??
+          best.detected,
+      };
     } else if (memory) {
       remember = null;
     }
   }
   if (!found) {
-    view.problem = view.problem ?? 'No roster found: no tab has a column headed "Client" or "Name" in its first rows. Choose your roster tab and its columns in Settings, or let Cadence create a small roster.';
+    view.problem =
+      view.problem ??
+      'No roster found: no tab has a column headed "Client" or "Name" in its first rows. Choose your roster tab and its columns in Settings, or let Cadence create a small roster.';
     return { clients: [], view, location: null, rows: [], remember };
   }
   const { tab, detected } = found;
@@ -160,7 +195,11 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
     const memo = memoryOf(tab, layout);
     if (!sameMemory(memory, memo)) remember = memo;
   }
-  const { clients, problem, statusValues, rows } = readClients(tab.values.slice(layout.headerRow), layout, settings.statusMeanings);
+  const { clients, problem, statusValues, rows } = readClients(
+    tab.values.slice(layout.headerRow),
+    layout,
+    settings.statusMeanings,
+  );
   const at = (i: number | null) => (i === null ? null : layout.headings[i] || null);
   Object.assign(view, {
     sheetName: tab.name,
@@ -182,7 +221,12 @@ export function readRoster(ss: Spreadsheet, settings: RosterSettings, memory: Ro
     ? `Column${detected.missing.length > 1 ? 's' : ''} ${detected.missing.map((m) => `"${m}"`).join(', ')} chosen in Settings ${detected.missing.length > 1 ? 'are' : 'is'} no longer in "${tab.name}"; Cadence used what it could find. Check Settings.`
     : null;
   view.problem = [view.problem, missing, problem].filter(Boolean).join(' ') || null;
-  const location: RosterLocation = { sheet: tab.sheet, headerRow: layout.headerRow, nameColumn: layout.name + 1, idColumn: layout.id === null ? null : layout.id + 1 };
+  const location: RosterLocation = {
+    sheet: tab.sheet,
+    headerRow: layout.headerRow,
+    nameColumn: layout.name + 1,
+    idColumn: layout.id === null ? null : layout.id + 1,
+  };
   return { clients, view, location, rows, remember };
 }
 

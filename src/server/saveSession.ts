@@ -34,8 +34,16 @@ function sameSession(session: CheckedSession, stored: readonly Entry[]): boolean
   const byClient = new Map(stored.map((e) => [e.clientId, e]));
   return session.attendance.every((mark) => {
     const e = byClient.get(mark.clientId);
-    return !!e && e.sessionDate === session.date && e.group === session.group && e.status === mark.status
-      && e.reason === mark.reason && e.notice === mark.notice && e.note === mark.note && e.followUp === mark.followUp;
+    return (
+      !!e &&
+      e.sessionDate === session.date &&
+      e.group === session.group &&
+      e.status === mark.status &&
+      e.reason === mark.reason &&
+      e.notice === mark.notice &&
+      e.note === mark.note &&
+      e.followUp === mark.followUp
+    );
   });
 }
 
@@ -48,7 +56,9 @@ function describe(stored: readonly Entry[]): string {
 /** Roster clients plus those a stored request marked, so a retry is recognised after one left the roster. */
 function withStoredClients(clients: ReadonlyMap<string, Client>, stored: readonly Entry[]): Map<string, Client> {
   const all = new Map(clients);
-  for (const e of stored) if (!all.has(e.clientId)) all.set(e.clientId, { id: e.clientId, name: e.client || e.clientId, group: e.group, active: false });
+  for (const e of stored)
+    if (!all.has(e.clientId))
+      all.set(e.clientId, { id: e.clientId, name: e.client || e.clientId, group: e.group, active: false });
   return all;
 }
 
@@ -80,59 +90,77 @@ export function saveSession(request: unknown): SaveSessionResult {
   // A refused request goes on only if it is a retry of a stored save: looked for without the lock
   // and without writing, so a refusal changes nothing (stored rows are never removed).
   if (refusal && !isRetryOfStoredSave(workbook, requestId)) throw refusal;
-  return writeRecord<SaveSessionResult>(workbook, (record) => {
-    const earlier = earlierSave(record, requestId);
-    if (earlier) {
-      const stored = storedRows(record, earlier);
-      const asked = session ?? validateSaveSession(request, { ...context, clients: withStoredClients(clients, stored) });
-      if (!sameSession(asked, stored)) {
-        throw new Error(`This save was already stored with different marks (the same request sent again after the form changed); the first version stays in the record: ${describe(stored)}. Nothing more was saved; correct entries from a client's history if needed.`);
+  return writeRecord<SaveSessionResult>(
+    workbook,
+    (record) => {
+      const earlier = earlierSave(record, requestId);
+      if (earlier) {
+        const stored = storedRows(record, earlier);
+        const asked =
+          session ?? validateSaveSession(request, { ...context, clients: withStoredClients(clients, stored) });
+        if (!sameSession(asked, stored)) {
+          throw new Error(
+            `This save was already stored with different marks (the same request sent again after the form changed); the first version stays in the record: ${describe(stored)}. Nothing more was saved; correct entries from a client's history if needed.`,
+          );
+        }
+        // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
+        return {
+          result: {
+            saved: 0,
+            duplicate: true,
+            entryIds: inMarkOrder(stored, asked, earlier),
+            trends: [],
+            sidebar: sidebarDataFrom(workbook, record.entries),
+          },
+          appended: [],
+          changed: true,
+        };
       }
-      // changed: Patterns is refreshed, in case the first attempt failed after its rows landed.
+      if (refusal || !session) throw refusal ?? new Error('Nothing was saved.');
+      const checked = session;
+      const earlierAttempt = checked.retryOf ? earlierSave(record, checked.retryOf) : null;
+      if (earlierAttempt) {
+        throw new Error(
+          `Your earlier attempt of this save was stored after all: ${describe(storedRows(record, earlierAttempt))}. Nothing more was saved; to change it, correct those entries from a client's history.`,
+        );
+      }
+      const provenance = provenanceFor(checked.requestId);
+      const entries: Entry[] = checked.attendance.map((mark) => ({
+        ...provenance(),
+        sessionDate: checked.date,
+        group: checked.group,
+        clientId: mark.clientId,
+        client: clients.get(mark.clientId)?.name ?? '',
+        status: mark.status,
+        reason: mark.reason,
+        notice: mark.notice,
+        note: mark.note,
+        followUp: mark.followUp,
+        followUpDone: '',
+        replaces: '',
+        supersededBy: '',
+      }));
+      // Trends before and after are computed before the write, so a failure there stores nothing;
+      // only the marked clients' (a correction keeps its client, so their own entries say what is current).
+      const markedIds = new Set(checked.attendance.map((m) => m.clientId));
+      const theirs = currentEntries(record.entries.filter((e) => markedIds.has(e.clientId)));
+      const before = trendsByClient(theirs, workbook.settings.trend);
+      const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
+      const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
+      appendEntries(record, entries);
       return {
-        result: { saved: 0, duplicate: true, entryIds: inMarkOrder(stored, asked, earlier), trends: [], sidebar: sidebarDataFrom(workbook, record.entries) },
-        appended: [],
+        result: {
+          saved: entries.length,
+          duplicate: false,
+          entryIds: entries.map((e) => e.entryId),
+          trends: trendChanges(marked, before, after),
+          // What getSidebarData would now answer, from the rows already in memory: no second read.
+          sidebar: sidebarDataFrom(workbook, record.entries.concat(entries)),
+        },
+        appended: entries,
         changed: true,
       };
-    }
-    if (refusal || !session) throw refusal ?? new Error('Nothing was saved.');
-    const checked = session;
-    const earlierAttempt = checked.retryOf ? earlierSave(record, checked.retryOf) : null;
-    if (earlierAttempt) {
-      throw new Error(`Your earlier attempt of this save was stored after all: ${describe(storedRows(record, earlierAttempt))}. Nothing more was saved; to change it, correct those entries from a client's history.`);
-    }
-    const provenance = provenanceFor(checked.requestId);
-    const entries: Entry[] = checked.attendance.map((mark) => ({
-      ...provenance(),
-      sessionDate: checked.date,
-      group: checked.group,
-      clientId: mark.clientId,
-      client: clients.get(mark.clientId)?.name ?? '',
-      status: mark.status,
-      reason: mark.reason,
-      notice: mark.notice,
-      note: mark.note,
-      followUp: mark.followUp,
-      followUpDone: '',
-      replaces: '',
-      supersededBy: '',
-    }));
-    // Trends before and after are computed before the write, so a failure there stores nothing;
-    // only the marked clients' (a correction keeps its client, so their own entries say what is current).
-    const markedIds = new Set(checked.attendance.map((m) => m.clientId));
-    const theirs = currentEntries(record.entries.filter((e) => markedIds.has(e.clientId)));
-    const before = trendsByClient(theirs, workbook.settings.trend);
-    const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
-    const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
-    appendEntries(record, entries);
-    return {
-      result: {
-        saved: entries.length, duplicate: false, entryIds: entries.map((e) => e.entryId), trends: trendChanges(marked, before, after),
-        // What getSidebarData would now answer, from the rows already in memory: no second read.
-        sidebar: sidebarDataFrom(workbook, record.entries.concat(entries)),
-      },
-      appended: entries,
-      changed: true,
-    };
-  }, refusal ? refusal.message : undefined);
+    },
+    refusal ? refusal.message : undefined,
+  );
 }

@@ -19,8 +19,14 @@ export function saveSettings(patch: unknown): SidebarData {
   const settings = applySettingsPatch(loadSettings(), patch);
   storeSettings(settings);
   const r = settings.roster;
-  const detectAll = r.sheetId === null && r.headerRow === null && r.nameHeader === null && r.idHeader === null
-    && r.groupHeader === null && r.activeHeader === null && Object.keys(r.statusMeanings).length === 0;
+  const detectAll =
+    r.sheetId === null &&
+    r.headerRow === null &&
+    r.nameHeader === null &&
+    r.idHeader === null &&
+    r.groupHeader === null &&
+    r.activeHeader === null &&
+    Object.keys(r.statusMeanings).length === 0;
   if (detectAll) storeRosterMemory(null);
   return getSidebarData();
 }
@@ -36,15 +42,26 @@ export function getRosterTabs(): RosterTabChoice[] {
     headerRow: detectInTab(tab)?.layout.headerRow ?? null,
     guesses: tab.values.slice(0, HEADING_ROWS).map((row, i) => {
       const layout = layoutAt(row, i + 1, null).layout;
-      const at = (c: number | null | undefined) => (layout && c !== null && c !== undefined ? layout.headings[c] || null : null);
-      return layout ? { nameHeader: at(layout.name), idHeader: at(layout.id), groupHeader: at(layout.group), activeHeader: at(layout.active) } : null;
+      const at = (c: number | null | undefined) =>
+        layout && c !== null && c !== undefined ? layout.headings[c] || null : null;
+      return layout
+        ? {
+            nameHeader: at(layout.name),
+            idHeader: at(layout.id),
+            groupHeader: at(layout.group),
+            activeHeader: at(layout.active),
+          }
+        : null;
     }),
   }));
 }
 
 /** A cell as Settings shows it: dates as days, long texts cut. */
 function shortText(value: unknown, timeZone: string): string {
-  const text = Object.prototype.toString.call(value) === '[object Date]' ? formatDay(value as Date, timeZone) : cellText(value).trim();
+  const text =
+    Object.prototype.toString.call(value) === '[object Date]'
+      ? formatDay(value as Date, timeZone)
+      : cellText(value).trim();
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 

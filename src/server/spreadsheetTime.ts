@@ -13,7 +13,10 @@ const DAY = 'yyyy-MM-dd';
  */
 function isDate(value: unknown): value is Date {
   if (typeof value !== 'object' || value === null) return false;
-  return (value instanceof DATE || tagOf.call(value) === '[object Date]') && (value as Date).getTime() === (value as Date).getTime();
+  return (
+    (value instanceof DATE || tagOf.call(value) === '[object Date]') &&
+    (value as Date).getTime() === (value as Date).getTime()
+  );
 }
 
 // Globals read once: this runs for every cell of records with 100,000 rows and more.

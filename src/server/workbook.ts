@@ -30,7 +30,12 @@ export function openWorkbook(state: DocumentState = loadDocumentState()): Workbo
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = cadenceTabs(ss, state.tabIds);
   return {
-    ss, timeZone, today: formatDay(new Date(), timeZone), settings: state.settings, tabIds: state.tabIds, tabs,
+    ss,
+    timeZone,
+    today: formatDay(new Date(), timeZone),
+    settings: state.settings,
+    tabIds: state.tabIds,
+    tabs,
     roster: readRoster(ss, state.settings.roster, state.rosterMemory, tabs),
   };
 }

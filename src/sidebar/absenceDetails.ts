@@ -20,7 +20,10 @@ export interface DetailsContext {
 
 /** `who` ends every label: "Reason for Ana Lima", "Note for Ana Lima". */
 export function absenceDetails(
-  who: string, ctx: DetailsContext, marks: Marks, change: (next: (m: Marks) => Marks) => void,
+  who: string,
+  ctx: DetailsContext,
+  marks: Marks,
+  change: (next: (m: Marks) => Marks) => void,
 ): AbsenceDetails {
   const options: [string, string][] = [['', 'Choose a reason…'], ...ctx.reasons.map((r): [string, string] => [r, r])];
   if (marks.reason && ctx.reasons.indexOf(marks.reason) < 0) options.push([marks.reason, marks.reason]);
@@ -40,13 +43,22 @@ export function absenceDetails(
   const noteId = uid('note');
   const note = h('textarea', {
     attrs: {
-      id: noteId, rows: '2', maxlength: String(ctx.maxNoteLength), 'aria-label': `Note for ${who}`, 'aria-describedby': counterId,
+      id: noteId,
+      rows: '2',
+      maxlength: String(ctx.maxNoteLength),
+      'aria-label': `Note for ${who}`,
+      'aria-describedby': counterId,
       placeholder: 'Short and factual: it is part of the record',
     },
   });
   note.value = marks.note;
-  const showCount = (): void => { counter.textContent = `${note.value.length} / ${ctx.maxNoteLength}`; };
-  note.addEventListener('input', () => { showCount(); change((m) => setNote(m, note.value)); });
+  const showCount = (): void => {
+    counter.textContent = `${note.value.length} / ${ctx.maxNoteLength}`;
+  };
+  note.addEventListener('input', () => {
+    showCount();
+    change((m) => setNote(m, note.value));
+  });
 
   const el = h('div', { className: 'details' }, [
     h('div', { className: 'field' }, [h('label', { text: 'Reason', attrs: { for: reasonId } }), reason]),

@@ -45,7 +45,10 @@ export function errorMessage(error: unknown): string {
   return 'The spreadsheet did not answer. Check your connection and try again.';
 }
 
-export function call<K extends Endpoint>(name: K, ...args: Parameters<CadenceApi[K]>): Promise<ReturnType<CadenceApi[K]>> {
+export function call<K extends Endpoint>(
+  name: K,
+  ...args: Parameters<CadenceApi[K]>
+): Promise<ReturnType<CadenceApi[K]>> {
   return new Promise((resolve, reject) => {
     const start = (): void => {
       const run = window.google?.script?.run;
@@ -55,8 +58,14 @@ export function call<K extends Endpoint>(name: K, ...args: Parameters<CadenceApi
       }
       inFlight += 1;
       const runner = run
-        .withSuccessHandler((value) => { release(); resolve(value as ReturnType<CadenceApi[K]>); })
-        .withFailureHandler((error) => { release(); reject(new Error(errorMessage(error))); });
+        .withSuccessHandler((value) => {
+          release();
+          resolve(value as ReturnType<CadenceApi[K]>);
+        })
+        .withFailureHandler((error) => {
+          release();
+          reject(new Error(errorMessage(error)));
+        });
       const fn = runner[name];
       if (typeof fn !== 'function') {
         release();

@@ -13,18 +13,26 @@ export function attentionSection(clients: readonly ClientView[]): HTMLElement | 
   if (flagged.length === 0) return null;
   const items = flagged.map((client, i) => {
     const item = h('li', {}, [
-      h('div', { className: 'client-head' }, [h('span', { className: 'name', text: client.name }), ...trendBadges(client.trend)]),
+      h('div', { className: 'client-head' }, [
+        h('span', { className: 'name', text: client.name }),
+        ...trendBadges(client.trend),
+      ]),
       client.trend.explanation ? h('div', { className: 'secondary', text: client.trend.explanation }) : null,
     ]);
     item.hidden = i >= SHOWN;
     return item;
   });
-  const more = flagged.length > SHOWN
-    ? button(`Show all ${flagged.length}`, () => {
-      for (const item of items) item.hidden = false;
-      more?.remove();
-    }, { className: 'link', attrs: { 'aria-label': `Show all ${flagged.length} clients needing attention` } })
-    : null;
+  const more =
+    flagged.length > SHOWN
+      ? button(
+          `Show all ${flagged.length}`,
+          () => {
+            for (const item of items) item.hidden = false;
+            more?.remove();
+          },
+          { className: 'link', attrs: { 'aria-label': `Show all ${flagged.length} clients needing attention` } },
+        )
+      : null;
   return h('section', { className: 'block attention', attrs: { 'aria-label': 'Needs attention' } }, [
     h('h2', { text: 'Needs attention' }),
     h('ul', { className: 'attention-list' }, items),

@@ -11,7 +11,13 @@ export function trendBadges(trend: Trend): HTMLElement[] {
     badges.push(h('span', { className: `badge badge-${trend.level}`, text: label, attrs }));
   }
   if (trend.chronic) {
-    badges.push(h('span', { className: 'badge badge-chronic', text: 'Chronic', attrs: { title: 'Lifetime absence rate is high' } }));
+    badges.push(
+      h('span', {
+        className: 'badge badge-chronic',
+        text: 'Chronic',
+        attrs: { title: 'Lifetime absence rate is high' },
+      }),
+    );
   }
   return badges;
 }

@@ -25,13 +25,24 @@ export function cadenceIdOffer(data: SidebarData, hooks: IdentityHooks): HTMLEle
     add.disabled = true;
     hooks.say('info', 'Adding the Cadence ID column…');
     call('addCadenceIds', { requestId: newRequestId() }).then(
-      (fresh) => hooks.onData(fresh, `Cadence ID column added to ${fresh.roster.sheetName ?? 'the roster'}; earlier sessions are linked to the new IDs.`),
-      (error: Error) => { add.disabled = false; hooks.say('error', error.message); },
+      (fresh) =>
+        hooks.onData(
+          fresh,
+          `Cadence ID column added to ${fresh.roster.sheetName ?? 'the roster'}; earlier sessions are linked to the new IDs.`,
+        ),
+      (error: Error) => {
+        add.disabled = false;
+        hooks.say('error', error.message);
+      },
     );
   });
   return h('div', { className: 'block identity' }, [
-    h('p', { text: 'Your roster has no ID column, so Cadence knows clients by their names (spaces and capitals aside). If a name\'s spelling is corrected, its earlier sessions no longer match it.' }),
-    h('p', { text: `Cadence can add a "Cadence ID" column after the last column of ${data.roster.sheetName}, with a short ID for each client (CAD-0001, …). It is the only change Cadence ever makes to your roster, and it makes it only if you ask; earlier sessions are linked to the new IDs by new rows in the Attendance tab. Give new clients the next ID when you add them.` }),
+    h('p', {
+      text: "Your roster has no ID column, so Cadence knows clients by their names (spaces and capitals aside). If a name's spelling is corrected, its earlier sessions no longer match it.",
+    }),
+    h('p', {
+      text: `Cadence can add a "Cadence ID" column after the last column of ${data.roster.sheetName}, with a short ID for each client (CAD-0001, …). It is the only change Cadence ever makes to your roster, and it makes it only if you ask; earlier sessions are linked to the new IDs by new rows in the Attendance tab. Give new clients the next ID when you add them.`,
+    }),
     add,
   ]);
 }
@@ -52,16 +63,31 @@ export function unlinkedList(data: SidebarData, hooks: IdentityHooks): HTMLEleme
       pick.appendChild(option);
     }
     const label = `Link “${history.name}” (${plural(history.sessions, 'session')}, last ${shortDate(history.lastDate, data.today)}) to`;
-    const link = button('Link', () => {
-      if (!pick.value) { hooks.say('error', `Choose the client whose sessions these are, then Link.`); return; }
-      link.disabled = true;
-      const to = clients.find((c) => c.id === pick.value)?.name ?? '';
-      hooks.say('info', 'Linking…');
-      call('linkClientHistory', { requestId: newRequestId(), fromClientId: history.clientId, toClientId: pick.value }).then(
-        (fresh) => hooks.onData(fresh, `${plural(history.sessions, 'session')} of “${history.name}” are now ${to}'s.`),
-        (error: Error) => { link.disabled = false; hooks.say('error', error.message); },
-      );
-    }, { attrs: { 'aria-label': `Link sessions of ${history.name}` } });
+    const link = button(
+      'Link',
+      () => {
+        if (!pick.value) {
+          hooks.say('error', `Choose the client whose sessions these are, then Link.`);
+          return;
+        }
+        link.disabled = true;
+        const to = clients.find((c) => c.id === pick.value)?.name ?? '';
+        hooks.say('info', 'Linking…');
+        call('linkClientHistory', {
+          requestId: newRequestId(),
+          fromClientId: history.clientId,
+          toClientId: pick.value,
+        }).then(
+          (fresh) =>
+            hooks.onData(fresh, `${plural(history.sessions, 'session')} of “${history.name}” are now ${to}'s.`),
+          (error: Error) => {
+            link.disabled = false;
+            hooks.say('error', error.message);
+          },
+        );
+      },
+      { attrs: { 'aria-label': `Link sessions of ${history.name}` } },
+    );
     return h('li', { className: 'field' }, [h('label', { text: label, attrs: { for: id } }), pick, link]);
   });
   return h('div', { className: 'block' }, [

@@ -33,11 +33,14 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
     ctx.onChange(client.id, marks);
     update(marks);
   };
-  const radios = statusRadios(`Status for ${client.name}`, marks.status, (status) => change((m) => pickStatus(m, status)));
+  const radios = statusRadios(`Status for ${client.name}`, marks.status, (status) =>
+    change((m) => pickStatus(m, status)),
+  );
   const details = absenceDetails(client.name, ctx, marks, change);
-  const trendWhy = client.trend.level !== 'none' && client.trend.explanation
-    ? h('div', { className: 'secondary', text: client.trend.explanation })
-    : null;
+  const trendWhy =
+    client.trend.level !== 'none' && client.trend.explanation
+      ? h('div', { className: 'secondary', text: client.trend.explanation })
+      : null;
 
   const unmarkedTag = h('span', { className: 'unmarked-tag', text: 'not marked' });
   const el = h('li', { className: 'client' }, [
@@ -45,7 +48,10 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
       h('span', { className: 'name', text: client.name }),
       ...trendBadges(client.trend),
       unmarkedTag,
-      button('History', () => ctx.onHistory(client), { className: 'link', attrs: { 'aria-label': `History for ${client.name}` } }),
+      button('History', () => ctx.onHistory(client), {
+        className: 'link',
+        attrs: { 'aria-label': `History for ${client.name}` },
+      }),
     ]),
     trendWhy,
     client.lastEntry ? h('div', { className: 'secondary', text: lastEntryText(client.lastEntry, ctx.today) }) : null,

@@ -40,39 +40,54 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     replace(more, []);
     replace(status, [message('info', 'Loading entries…')]);
     const shown = pages * HISTORY_LENGTH;
-    call('getClientHistory', client.id, 0, shown + 1).then((found) => {
-      entries = found.slice(0, shown);
-      const empty = entries.length ? null : message('info', 'No entries recorded for this client yet.');
-      replace(status, [news ? message('ok', news) : null, empty]);
-      paint();
-      paintMore(found.length > shown, pages);
-    }, (error: Error) => {
-      replace(status, [message('error', error.message), button('Retry', () => load(news, pages))]);
-    });
+    call('getClientHistory', client.id, 0, shown + 1).then(
+      (found) => {
+        entries = found.slice(0, shown);
+        const empty = entries.length ? null : message('info', 'No entries recorded for this client yet.');
+        replace(status, [news ? message('ok', news) : null, empty]);
+        paint();
+        paintMore(found.length > shown, pages);
+      },
+      (error: Error) => {
+        replace(status, [message('error', error.message), button('Retry', () => load(news, pages))]);
+      },
+    );
   }
 
   /** "Older entries" pages back through every entry of the client, a page at a time. */
   function paintMore(older: boolean, pages: number): void {
-    if (!older) { replace(more, entries.length > HISTORY_LENGTH ? [h('p', { className: 'secondary', text: 'These are all the entries.' })] : []); return; }
+    if (!older) {
+      replace(
+        more,
+        entries.length > HISTORY_LENGTH ? [h('p', { className: 'secondary', text: 'These are all the entries.' })] : [],
+      );
+      return;
+    }
     const olderButton = button('Older entries', () => {
       olderButton.disabled = true;
       const shown = pages * HISTORY_LENGTH;
-      call('getClientHistory', client.id, shown, HISTORY_LENGTH + 1).then((found) => {
-        const first = entries.length;
-        entries = entries.concat(found.slice(0, HISTORY_LENGTH));
-        paint();
-        paintMore(found.length > HISTORY_LENGTH, pages + 1);
-        (list.children[first]?.querySelector('.entry-line') as HTMLElement | null)?.focus();
-      }, (error: Error) => {
-        olderButton.disabled = false;
-        replace(more, [message('error', error.message), olderButton]);
-      });
+      call('getClientHistory', client.id, shown, HISTORY_LENGTH + 1).then(
+        (found) => {
+          const first = entries.length;
+          entries = entries.concat(found.slice(0, HISTORY_LENGTH));
+          paint();
+          paintMore(found.length > HISTORY_LENGTH, pages + 1);
+          (list.children[first]?.querySelector('.entry-line') as HTMLElement | null)?.focus();
+        },
+        (error: Error) => {
+          olderButton.disabled = false;
+          replace(more, [message('error', error.message), olderButton]);
+        },
+      );
     });
     replace(more, [olderButton]);
   }
 
   function paint(): void {
-    replace(list, entries.map((entry, index) => entryItem(entry, index)));
+    replace(
+      list,
+      entries.map((entry, index) => entryItem(entry, index)),
+    );
   }
 
   /** Why an entry no longer counts: withdrawn (with the reason given), its follow-up done, or corrected. */
@@ -85,7 +100,13 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
 
   /** The version a follow-up completion appended: the same content, with "Follow-up done" filled. */
   function followUpMarkedDone(older: Entry, newer: Entry): boolean {
-    return !older.followUpDone && !!newer.followUpDone && older.status === newer.status && older.reason === newer.reason && older.note === newer.note;
+    return (
+      !older.followUpDone &&
+      !!newer.followUpDone &&
+      older.status === newer.status &&
+      older.reason === newer.reason &&
+      older.note === newer.note
+    );
   }
 
   /** What the row that replaced an earlier one did. */
@@ -132,30 +153,54 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     const requestId = newRequestId(); // one per editor opened: retrying this correction stores it once
     let marks = marksFromEntry(entry);
     const feedback = h('div', { className: 'feedback' });
-    const change = (next: (m: Marks) => Marks): void => { marks = next(marks); details.update(marks); radios.set(marks.status); };
-    const radios = statusRadios(`Status for ${client.name}`, marks.status, (s: Status) => change((m) => pickStatus(m, s)));
+    const change = (next: (m: Marks) => Marks): void => {
+      marks = next(marks);
+      details.update(marks);
+      radios.set(marks.status);
+    };
+    const radios = statusRadios(`Status for ${client.name}`, marks.status, (s: Status) =>
+      change((m) => pickStatus(m, s)),
+    );
     const details = absenceDetails(client.name, { ...ctx, keepDetails: true }, marks, change);
-    const saveButton = button('Save correction', () => {
-      if (marks.status === null) { replace(feedback, [message('error', 'Choose a status.')]); return; }
-      if (marks.note.length > ctx.maxNoteLength) {
-        replace(feedback, [message('error', `The note is longer than ${ctx.maxNoteLength} characters.`)]);
-        return;
-      }
-      // Everything the entry records, changed only where the therapist changed it.
-      const content = correctionContent(entry, marks);
-      if (sameContent(entry, content)) { replace(feedback, [message('info', 'Nothing was changed; change a mark, or Cancel.')]); return; }
-      saveButton.disabled = true;
-      replace(feedback, [message('info', 'Saving…')]);
-      call('correctEntry', { requestId, entryId: entry.entryId, ...content }).then(() => {
-        ctx.onChanged();
-        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} corrected.`, Math.max(1, Math.ceil(entries.length / HISTORY_LENGTH)));
-      }, (error: Error) => {
-        saveButton.disabled = false;
-        replace(feedback, [message('error', error.message)]);
-      });
-    }, { className: 'action' });
+    const saveButton = button(
+      'Save correction',
+      () => {
+        if (marks.status === null) {
+          replace(feedback, [message('error', 'Choose a status.')]);
+          return;
+        }
+        if (marks.note.length > ctx.maxNoteLength) {
+          replace(feedback, [message('error', `The note is longer than ${ctx.maxNoteLength} characters.`)]);
+          return;
+        }
+        // Everything the entry records, changed only where the therapist changed it.
+        const content = correctionContent(entry, marks);
+        if (sameContent(entry, content)) {
+          replace(feedback, [message('info', 'Nothing was changed; change a mark, or Cancel.')]);
+          return;
+        }
+        saveButton.disabled = true;
+        replace(feedback, [message('info', 'Saving…')]);
+        call('correctEntry', { requestId, entryId: entry.entryId, ...content }).then(
+          () => {
+            ctx.onChanged();
+            load(
+              `Entry of ${shortDate(entry.sessionDate, ctx.today)} corrected.`,
+              Math.max(1, Math.ceil(entries.length / HISTORY_LENGTH)),
+            );
+          },
+          (error: Error) => {
+            saveButton.disabled = false;
+            replace(feedback, [message('error', error.message)]);
+          },
+        );
+      },
+      { className: 'action' },
+    );
     const editor = h('div', { className: 'editor' }, [
-      radios.el, details.el, feedback,
+      radios.el,
+      details.el,
+      feedback,
       h('div', { className: 'bar-buttons' }, [saveButton, button('Cancel', closeEditors)]),
     ]);
     host.appendChild(editor);
@@ -169,24 +214,36 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
     const whyId = uid('why');
     const why = h('textarea', { attrs: { id: whyId, rows: '2', maxlength: String(ctx.maxNoteLength) } });
     const feedback = h('div', { className: 'feedback' });
-    const confirm = button('Withdraw entry', () => {
-      confirm.disabled = true;
-      replace(feedback, [message('info', 'Withdrawing…')]);
-      call('withdrawEntry', { requestId, entryId: entry.entryId, note: why.value.trim() }).then(() => {
-        ctx.onChanged();
-        load(`Entry of ${shortDate(entry.sessionDate, ctx.today)} withdrawn.`, Math.max(1, Math.ceil(entries.length / HISTORY_LENGTH)));
-      }, (error: Error) => {
-        confirm.disabled = false;
-        replace(feedback, [message('error', error.message)]);
-      });
-    }, { className: 'action danger' });
-    host.appendChild(h('div', { className: 'editor' }, [
-      h('p', { text: 'Withdraw this entry? It stays in the record, marked as withdrawn, and no longer counts.' }),
-      h('label', { text: 'Why withdraw this entry', attrs: { for: whyId } }),
-      why,
-      feedback,
-      h('div', { className: 'bar-buttons' }, [confirm, button('Cancel', closeEditors)]),
-    ]));
+    const confirm = button(
+      'Withdraw entry',
+      () => {
+        confirm.disabled = true;
+        replace(feedback, [message('info', 'Withdrawing…')]);
+        call('withdrawEntry', { requestId, entryId: entry.entryId, note: why.value.trim() }).then(
+          () => {
+            ctx.onChanged();
+            load(
+              `Entry of ${shortDate(entry.sessionDate, ctx.today)} withdrawn.`,
+              Math.max(1, Math.ceil(entries.length / HISTORY_LENGTH)),
+            );
+          },
+          (error: Error) => {
+            confirm.disabled = false;
+            replace(feedback, [message('error', error.message)]);
+          },
+        );
+      },
+      { className: 'action danger' },
+    );
+    host.appendChild(
+      h('div', { className: 'editor' }, [
+        h('p', { text: 'Withdraw this entry? It stays in the record, marked as withdrawn, and no longer counts.' }),
+        h('label', { text: 'Why withdraw this entry', attrs: { for: whyId } }),
+        why,
+        feedback,
+        h('div', { className: 'bar-buttons' }, [confirm, button('Cancel', closeEditors)]),
+      ]),
+    );
     why.focus();
   }
 

@@ -22,7 +22,11 @@ export function uid(prefix: string): string {
   return `${prefix}-${nextId}`;
 }
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, children: Child[] = []): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  children: Child[] = [],
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.className) el.className = props.className;
   if (props.text !== undefined) el.textContent = props.text;
@@ -54,7 +58,11 @@ export function button(text: string, onClick: () => void, props: Props = {}): HT
 }
 
 /** A select whose options are [value, text] pairs. */
-export function select(options: readonly (readonly [string, string])[], value: string, props: Props = {}): HTMLSelectElement {
+export function select(
+  options: readonly (readonly [string, string])[],
+  value: string,
+  props: Props = {},
+): HTMLSelectElement {
   const el = h('select', props);
   for (const [v, text] of options) {
     const option = h('option', { text });

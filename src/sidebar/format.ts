@@ -36,9 +36,12 @@ export function statusWord(status: string): string {
 /** The badge text of a trend level; '' for none (no badge). */
 export function trendLabel(level: TrendLevel): string {
   switch (level) {
-    case 'insufficient': return 'Not enough data';
-    case 'none': return '';
-    default: return FLAGGED_LEVEL_LABELS[level];
+    case 'insufficient':
+      return 'Not enough data';
+    case 'none':
+      return '';
+    default:
+      return FLAGGED_LEVEL_LABELS[level];
   }
 }
 

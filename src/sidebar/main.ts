@@ -77,16 +77,33 @@ function show(view: View): void {
   const data = state.data;
   if (!data) return;
   announce('info', '');
-  if (view === 'record' && state.stale) { reload(); return; }
+  if (view === 'record' && state.stale) {
+    reload();
+    return;
+  }
   setTab(view);
   if (view === 'settings') {
-    replace(body, [settingsView(data, { onData: (fresh, text) => { state.stale = false; paint(fresh, 'settings'); announce('ok', text); } })]);
+    replace(body, [
+      settingsView(data, {
+        onData: (fresh, text) => {
+          state.stale = false;
+          paint(fresh, 'settings');
+          announce('ok', text);
+        },
+      }),
+    ]);
   } else {
-    const form = recordView(data, state.form, { onHistory: showHistory, onSaved: showSaved, onOpenSession: showSession });
+    const form = recordView(data, state.form, {
+      onHistory: showHistory,
+      onSaved: showSaved,
+      onOpenSession: showSession,
+    });
     replace(body, [h('h1', { text: 'Record a session' }), attentionSection(data.clients), form.el, form.bar]);
   }
-  const target = returnFocus === null ? null
-    : [...body.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === returnFocus);
+  const target =
+    returnFocus === null
+      ? null
+      : [...body.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === returnFocus);
   returnFocus = null;
   if (target) {
     target.focus();
@@ -99,11 +116,20 @@ function show(view: View): void {
 function showHistory(client: ClientView): void {
   const data = state.data;
   if (!data) return;
-  replace(body, [historyView(client, {
-    reasons: data.reasons, maxNoteLength: data.settings.maxNoteLength, today: data.today,
-    onChanged: () => { state.stale = true; },
-    onBack: () => { returnFocus = `History for ${client.name}`; show('record'); },
-  })]);
+  replace(body, [
+    historyView(client, {
+      reasons: data.reasons,
+      maxNoteLength: data.settings.maxNoteLength,
+      today: data.today,
+      onChanged: () => {
+        state.stale = true;
+      },
+      onBack: () => {
+        returnFocus = `History for ${client.name}`;
+        show('record');
+      },
+    }),
+  ]);
   window.scrollTo(0, 0);
   (body.querySelector('h1') as HTMLElement | null)?.focus();
 }
@@ -114,7 +140,11 @@ function showSession(session: RecordedSession): void {
   if (!data) return;
   setTab('record');
   announce('info', '');
-  const view = sessionCorrectionView(data, session, { onHistory: showHistory, onSaved: showSaved, onBack: () => show('record') });
+  const view = sessionCorrectionView(data, session, {
+    onHistory: showHistory,
+    onSaved: showSaved,
+    onBack: () => show('record'),
+  });
   replace(body, [view.el, view.bar]);
   window.scrollTo(0, 0);
   (body.querySelector('h1') as HTMLElement | null)?.focus();
@@ -134,7 +164,8 @@ function showSaved(request: SaveSessionRequest, result: SaveSessionResult): void
   // A fresh form at once, keeping the date: whatever way the therapist goes back, the saved
   // marks cannot be sent a second time under a new request id.
   state.form = newForm(request.date);
-  const nameOf = (id: string): string => data.clients.find((c) => c.id === id)?.name ?? previous.clients.find((c) => c.id === id)?.name ?? id;
+  const nameOf = (id: string): string =>
+    data.clients.find((c) => c.id === id)?.name ?? previous.clients.find((c) => c.id === id)?.name ?? id;
   replace(body, [savedView(request, result, nameOf, data.today, () => show('record'))]);
   window.scrollTo(0, 0);
 }

@@ -37,7 +37,15 @@ const REASON_STATUS: Readonly<Record<string, Status>> = {
 };
 
 export function emptyMarks(): Marks {
-  return { status: null, reason: '', notice: false, note: '', followUp: false, statusLocked: false, followUpTouched: false };
+  return {
+    status: null,
+    reason: '',
+    notice: false,
+    note: '',
+    followUp: false,
+    statusLocked: false,
+    followUpTouched: false,
+  };
 }
 
 export function asksForDetails(status: Status | null): boolean {
@@ -72,7 +80,8 @@ export function setNotice(marks: Marks, notice: boolean): Marks {
   const next = { ...marks, notice };
   if (next.statusLocked) return next;
   if (notice && marks.status === 'unexcused') return withStatus(next, 'excused');
-  if (!notice && marks.status === 'excused' && impliedStatus(marks.reason) !== 'excused') return withStatus(next, 'unexcused');
+  if (!notice && marks.status === 'excused' && impliedStatus(marks.reason) !== 'excused')
+    return withStatus(next, 'unexcused');
   return next;
 }
 
@@ -138,6 +147,11 @@ export interface CorrectionContent {
 
 /** Whether the content says what the entry already records. */
 export function sameContent(entry: RecordedMarks, content: CorrectionContent): boolean {
-  return entry.status === content.status && entry.reason === content.reason && entry.notice === (content.notice ?? null)
-    && entry.note === content.note && entry.followUp === content.followUp;
+  return (
+    entry.status === content.status &&
+    entry.reason === content.reason &&
+    entry.notice === (content.notice ?? null) &&
+    entry.note === content.note &&
+    entry.followUp === content.followUp
+  );
 }

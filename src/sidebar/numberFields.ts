@@ -4,8 +4,14 @@
  * what the server would refuse, and says so in the same words, before anything is sent.
  */
 import {
-  numberSettingProblem, shownValue, storedValue, TOP_SETTINGS, TREND_SETTINGS, trendConsistencyProblems,
-  type NumberSetting, type TopNumberKey,
+  numberSettingProblem,
+  shownValue,
+  storedValue,
+  TOP_SETTINGS,
+  TREND_SETTINGS,
+  trendConsistencyProblems,
+  type NumberSetting,
+  type TopNumberKey,
 } from '../core/settingsRules';
 import type { Settings, TrendSettings } from '../core/types';
 
@@ -17,12 +23,14 @@ export interface NumberField<K extends NumberKey = NumberKey> {
 }
 
 /** The trend rule's fields, in the order Settings shows them. */
-export const TREND_FIELDS: readonly NumberField<keyof TrendSettings>[] = (Object.keys(TREND_SETTINGS) as (keyof TrendSettings)[])
-  .map((key) => ({ key, setting: TREND_SETTINGS[key] }));
+export const TREND_FIELDS: readonly NumberField<keyof TrendSettings>[] = (
+  Object.keys(TREND_SETTINGS) as (keyof TrendSettings)[]
+).map((key) => ({ key, setting: TREND_SETTINGS[key] }));
 
 /** Weeks in Patterns and the longest note. */
-export const TOP_FIELDS: readonly NumberField<TopNumberKey>[] = (Object.keys(TOP_SETTINGS) as TopNumberKey[])
-  .map((key) => ({ key, setting: TOP_SETTINGS[key] }));
+export const TOP_FIELDS: readonly NumberField<TopNumberKey>[] = (Object.keys(TOP_SETTINGS) as TopNumberKey[]).map(
+  (key) => ({ key, setting: TOP_SETTINGS[key] }),
+);
 
 /** The input's own limits, in the units it shows, so the browser's spinner stays inside them too. */
 export function inputAttributes(setting: NumberSetting): Record<string, string> {
@@ -48,8 +56,15 @@ export interface NumberValues {
 export type ParsedNumbers = { values: NumberValues; problem: null } | { values: null; problem: string };
 
 /** Reads the fields' texts back (a field left out keeps its stored value), or says which one is not acceptable. */
-export function parseNumberFields(texts: Readonly<Partial<Record<NumberKey, string>>>, settings: Settings): ParsedNumbers {
-  const values: NumberValues = { trend: { ...settings.trend }, patternWeeks: settings.patternWeeks, maxNoteLength: settings.maxNoteLength };
+export function parseNumberFields(
+  texts: Readonly<Partial<Record<NumberKey, string>>>,
+  settings: Settings,
+): ParsedNumbers {
+  const values: NumberValues = {
+    trend: { ...settings.trend },
+    patternWeeks: settings.patternWeeks,
+    maxNoteLength: settings.maxNoteLength,
+  };
   const read = (field: NumberField, stored: number): number | string => {
     const text = texts[field.key];
     const value = text === undefined ? stored : storedValue(field.setting, text);

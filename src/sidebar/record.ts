@@ -3,7 +3,14 @@
  * with "Save session". Saving sends ONE saveSession call with the form's request id.
  */
 import { isIsoDate } from '../core/dates';
-import type { ClientView, FollowUp, RecordedSession, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
+import type {
+  ClientView,
+  FollowUp,
+  RecordedSession,
+  SaveSessionRequest,
+  SaveSessionResult,
+  SidebarData,
+} from '../core/types';
 import { call } from './api';
 import { BUSY_RETRY_MS, isBusyMessage } from './busy';
 import { clientRow, type ClientRow, type RowContext } from './clientRow';
@@ -60,8 +67,14 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   const date = h('input', { attrs: { id: dateId, type: 'date', required: '' } });
   date.value = form.date;
   const dateNote = h('div', { className: 'secondary date-note', attrs: { 'aria-live': 'polite' } });
-  const showDateNote = (): void => { dateNote.textContent = futureDateNote(form.date, data.today, shortDate(data.today, data.today)) ?? ''; };
-  date.addEventListener('change', () => { form.date = date.value; showDateNote(); paintRecorded(); });
+  const showDateNote = (): void => {
+    dateNote.textContent = futureDateNote(form.date, data.today, shortDate(data.today, data.today)) ?? '';
+  };
+  date.addEventListener('change', () => {
+    form.date = date.value;
+    showDateNote();
+    paintRecorded();
+  });
   showDateNote();
 
   // Said at once when the date and group chosen are already in the record.
@@ -69,44 +82,67 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   const repeated = (): RecordedSession[] => matchingSessions(data.recordedSessions, form.date, form.scope, form.picked);
   function paintRecorded(): void {
     const found = repeated();
-    if (found.length === 0 || form.secondSession === sessionKey(form.date, form.scope)) { replace(recorded, []); return; }
+    if (found.length === 0 || form.secondSession === sessionKey(form.date, form.scope)) {
+      replace(recorded, []);
+      return;
+    }
     const [newest] = found;
-    replace(recorded, [h('div', { className: 'message warn' }, [
-      h('p', { text: recordedText(newest, data.today, data.timeZone, found.length - 1) }),
-      h('div', { className: 'bar-buttons' }, [
-        button('Open that session', () => hooks.onOpenSession(newest), { className: 'action' }),
-        button('Record a second session that day', () => {
-          form.secondSession = sessionKey(form.date, form.scope);
-          paintRecorded();
-          (list.querySelector('input') as HTMLElement | null)?.focus();
-        }),
+    replace(recorded, [
+      h('div', { className: 'message warn' }, [
+        h('p', { text: recordedText(newest, data.today, data.timeZone, found.length - 1) }),
+        h('div', { className: 'bar-buttons' }, [
+          button('Open that session', () => hooks.onOpenSession(newest), { className: 'action' }),
+          button('Record a second session that day', () => {
+            form.secondSession = sessionKey(form.date, form.scope);
+            paintRecorded();
+            (list.querySelector('input') as HTMLElement | null)?.focus();
+          }),
+        ]),
       ]),
-    ])]);
+    ]);
   }
 
   const scopeId = uid('scope');
-  const scopeOptions: [string, string][] = [[NONE, 'Choose a group…'], ...data.groups.map((g): [string, string] => [GROUP + g, g]), [INDIVIDUAL, 'Individual clients']];
+  const scopeOptions: [string, string][] = [
+    [NONE, 'Choose a group…'],
+    ...data.groups.map((g): [string, string] => [GROUP + g, g]),
+    [INDIVIDUAL, 'Individual clients'],
+  ];
   const scope = select(scopeOptions, scopeValue(form.scope), { attrs: { id: scopeId } });
-  scope.addEventListener('change', () => { form.scope = scopeOf(scope.value); paintScope(); paintRecorded(); });
+  scope.addEventListener('change', () => {
+    form.scope = scopeOf(scope.value);
+    paintScope();
+    paintRecorded();
+  });
 
   const picker = h('div', { className: 'picker' });
   const marked = h('span', { className: 'secondary' });
-  const markAll = button('Mark all present', () => {
-    for (const client of sessionClients(data, form)) {
-      const m = marksOf(form, client.id);
-      if (m.status !== null) continue; // only the unmarked: never undo an absence already entered
-      const next = pickStatus(m, 'present');
-      form.marks.set(client.id, next);
-      rows.get(client.id)?.update(next);
-    }
-    showCount();
-  }, { attrs: { title: 'Marks every client not marked yet as present' } });
+  const markAll = button(
+    'Mark all present',
+    () => {
+      for (const client of sessionClients(data, form)) {
+        const m = marksOf(form, client.id);
+        if (m.status !== null) continue; // only the unmarked: never undo an absence already entered
+        const next = pickStatus(m, 'present');
+        form.marks.set(client.id, next);
+        rows.get(client.id)?.update(next);
+      }
+      showCount();
+    },
+    { attrs: { title: 'Marks every client not marked yet as present' } },
+  );
   const tools = h('div', { className: 'row-tools' }, [markAll, marked]);
   const list = h('ul', { className: 'clients', attrs: { 'aria-label': 'Clients in this session' } });
   const empty = h('p', { className: 'secondary' });
 
   const feedback = h('div', { className: 'feedback' });
-  const save = button('Save session', () => { void submit(); }, { className: 'action' });
+  const save = button(
+    'Save session',
+    () => {
+      void submit();
+    },
+    { className: 'action' },
+  );
   const bar = h('div', { className: 'bottom' }, [feedback, h('div', { className: 'bar-buttons' }, [save])]);
 
   const rowContext = (client: ClientView): RowContext => ({
@@ -114,9 +150,14 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     maxNoteLength,
     today: data.today,
     followUps: data.followUps.filter((f) => f.clientId === client.id),
-    onChange: (clientId, m) => { form.marks.set(clientId, m); showCount(); },
+    onChange: (clientId, m) => {
+      form.marks.set(clientId, m);
+      showCount();
+    },
     onHistory: hooks.onHistory,
-    onFollowUpDone: (done: FollowUp) => { data.followUps = data.followUps.filter((f) => f.entryId !== done.entryId); },
+    onFollowUpDone: (done: FollowUp) => {
+      data.followUps = data.followUps.filter((f) => f.entryId !== done.entryId);
+    },
   });
 
   function showCount(): void {
@@ -128,21 +169,33 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   function paintRows(): void {
     const clients = sessionClients(data, form);
     rows = new Map();
-    replace(list, clients.map((client) => {
-      const row = clientRow(client, marksOf(form, client.id), rowContext(client));
-      rows.set(client.id, row);
-      return row.el;
-    }));
+    replace(
+      list,
+      clients.map((client) => {
+        const row = clientRow(client, marksOf(form, client.id), rowContext(client));
+        rows.set(client.id, row);
+        return row.el;
+      }),
+    );
     tools.hidden = clients.length === 0;
-    empty.textContent = form.scope.kind === 'none' ? 'Choose a group, or individual clients, to list who to mark.'
-      : form.scope.kind === 'group' && clients.length === 0 ? 'No active clients in this group.'
-        : form.scope.kind === 'individual' && clients.length === 0 ? 'Tick the clients who were booked for this session.' : '';
+    empty.textContent =
+      form.scope.kind === 'none'
+        ? 'Choose a group, or individual clients, to list who to mark.'
+        : form.scope.kind === 'group' && clients.length === 0
+          ? 'No active clients in this group.'
+          : form.scope.kind === 'individual' && clients.length === 0
+            ? 'Tick the clients who were booked for this session.'
+            : '';
     empty.hidden = empty.textContent === '';
     showCount();
   }
 
   function paintPicker(): void {
-    if (form.scope.kind !== 'individual') { picker.hidden = true; replace(picker, []); return; }
+    if (form.scope.kind !== 'individual') {
+      picker.hidden = true;
+      replace(picker, []);
+      return;
+    }
     picker.hidden = false;
     const filterId = uid('filter');
     const filter = h('input', { attrs: { id: filterId, type: 'search', autocomplete: 'off' } });
@@ -150,18 +203,32 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     const boxes = h('div', { className: 'picker-list', attrs: { role: 'group', 'aria-label': 'Clients to record' } });
     const paintBoxes = (): void => {
       const matches = filterClients(data.clients, form.filter);
-      replace(boxes, matches.length ? matches.map((client) => {
-        const box = h('input', { attrs: { type: 'checkbox' } });
-        box.checked = form.picked.has(client.id);
-        box.addEventListener('change', () => {
-          if (box.checked) form.picked.add(client.id); else form.picked.delete(client.id);
-          paintRows();
-          paintRecorded();
-        });
-        return h('label', { className: 'pick' }, [box, ' ', h('span', { text: client.name }), client.group ? h('span', { className: 'secondary', text: ` · ${client.group}` }) : null]);
-      }) : [h('span', { className: 'secondary', text: 'No active client matches.' })]);
+      replace(
+        boxes,
+        matches.length
+          ? matches.map((client) => {
+              const box = h('input', { attrs: { type: 'checkbox' } });
+              box.checked = form.picked.has(client.id);
+              box.addEventListener('change', () => {
+                if (box.checked) form.picked.add(client.id);
+                else form.picked.delete(client.id);
+                paintRows();
+                paintRecorded();
+              });
+              return h('label', { className: 'pick' }, [
+                box,
+                ' ',
+                h('span', { text: client.name }),
+                client.group ? h('span', { className: 'secondary', text: ` · ${client.group}` }) : null,
+              ]);
+            })
+          : [h('span', { className: 'secondary', text: 'No active client matches.' })],
+      );
     };
-    filter.addEventListener('input', () => { form.filter = filter.value; paintBoxes(); });
+    filter.addEventListener('input', () => {
+      form.filter = filter.value;
+      paintBoxes();
+    });
     paintBoxes();
     replace(picker, [h('label', { text: 'Filter clients', attrs: { for: filterId } }), filter, boxes]);
   }
@@ -178,7 +245,10 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   async function submit(): Promise<void> {
     if (form.saving) return;
     if (repeated().length && form.secondSession !== sessionKey(form.date, form.scope)) {
-      say('error', 'This session is already recorded: open it to correct it, or choose "Record a second session that day".');
+      say(
+        'error',
+        'This session is already recorded: open it to correct it, or choose "Record a second session that day".',
+      );
       (recorded.querySelector('button') as HTMLElement | null)?.focus();
       return;
     }
@@ -213,7 +283,8 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
       save.disabled = false;
       save.removeAttribute('aria-busy');
       // A disabled button drops focus to the page; a keyboard user resumes where they were.
-      if (save.isConnected && (document.activeElement === document.body || document.activeElement === null)) save.focus();
+      if (save.isConnected && (document.activeElement === document.body || document.activeElement === null))
+        save.focus();
     }
   }
 
@@ -240,18 +311,31 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     }
   }
 
-  const noRoster = data.clients.length === 0
-    ? message('info', `${data.roster.problem ?? 'No clients were found on the roster.'} Open Settings to choose the roster tab, or to create one.`)
-    : null;
+  const noRoster =
+    data.clients.length === 0
+      ? message(
+          'info',
+          `${data.roster.problem ?? 'No clients were found on the roster.'} Open Settings to choose the roster tab, or to create one.`,
+        )
+      : null;
   const el = h('section', { className: 'record', attrs: { 'aria-label': 'Record a session' } }, [
-    data.roster.sheetName && data.roster.summary ? h('p', { className: 'secondary roster-summary', text: `Cadence reads ${data.roster.summary}.` }) : null,
+    data.roster.sheetName && data.roster.summary
+      ? h('p', { className: 'secondary roster-summary', text: `Cadence reads ${data.roster.summary}.` })
+      : null,
     noRoster,
     // Copies of Cadence's tabs, named (text only): a duplicated Attendance tab is never written to.
     ...(data.tabWarnings ?? []).map((warning) => message('info', warning)),
     data.unlinked.length
-      ? message('info', `Sessions recorded as ${data.unlinked.map((u) => `“${u.name}”`).join(', ')} match no one on the roster now (renamed?). Open Settings to link them to the client.`)
+      ? message(
+          'info',
+          `Sessions recorded as ${data.unlinked.map((u) => `“${u.name}”`).join(', ')} match no one on the roster now (renamed?). Open Settings to link them to the client.`,
+        )
       : null,
-    h('div', { className: 'block field' }, [h('label', { text: 'Session date', attrs: { for: dateId } }), date, dateNote]),
+    h('div', { className: 'block field' }, [
+      h('label', { text: 'Session date', attrs: { for: dateId } }),
+      date,
+      dateNote,
+    ]),
     h('div', { className: 'block field' }, [h('label', { text: 'Group', attrs: { for: scopeId } }), scope]),
     recorded,
     picker,

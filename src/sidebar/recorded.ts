@@ -10,9 +10,15 @@ import type { SessionScope } from './state';
  * The recorded sessions the form's date and scope would repeat, newest first: the group's on that
  * day, or for individual clients the individual sessions of that day holding a picked client.
  */
-export function matchingSessions(sessions: readonly RecordedSession[], date: string, scope: SessionScope, picked: ReadonlySet<string>): RecordedSession[] {
+export function matchingSessions(
+  sessions: readonly RecordedSession[],
+  date: string,
+  scope: SessionScope,
+  picked: ReadonlySet<string>,
+): RecordedSession[] {
   if (scope.kind === 'group') return sessions.filter((s) => s.date === date && s.group === scope.group);
-  if (scope.kind === 'individual') return sessions.filter((s) => s.date === date && s.group === '' && s.clients.some((id) => picked.has(id)));
+  if (scope.kind === 'individual')
+    return sessions.filter((s) => s.date === date && s.group === '' && s.clients.some((id) => picked.has(id)));
   return [];
 }
 
@@ -26,7 +32,9 @@ export function timeOfDay(iso: string, timeZone: string): string {
   const when = new Date(iso);
   if (!iso || Number.isNaN(when.getTime())) return '';
   try {
-    return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(when);
+    return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(
+      when,
+    );
   } catch {
     return ''; // a zone this browser does not know: the time is left out rather than shown wrong
   }

@@ -19,7 +19,10 @@ const NONE = '\u0000none';
 const COLUMN_KEYS = ['nameHeader', 'idHeader', 'groupHeader', 'activeHeader'] as const;
 type ColumnKey = (typeof COLUMN_KEYS)[number];
 const COLUMN_LABELS: Record<ColumnKey, string> = {
-  nameHeader: 'Name column', idHeader: 'ID column', groupHeader: 'Group column', activeHeader: 'Status column',
+  nameHeader: 'Name column',
+  idHeader: 'ID column',
+  groupHeader: 'Group column',
+  activeHeader: 'Status column',
 };
 
 function labelled(text: string, control: HTMLElement): HTMLElement {
@@ -45,10 +48,15 @@ export function rosterSettings(data: SidebarData, hooks: RosterSettingsHooks): R
   let tabs: RosterTabChoice[] = [];
   const sheet = select([], '');
   const headerRow = select([], '');
-  const columns = Object.fromEntries(COLUMN_KEYS.map((k) => [k, select([], '')])) as Record<ColumnKey, HTMLSelectElement>;
+  const columns = Object.fromEntries(COLUMN_KEYS.map((k) => [k, select([], '')])) as Record<
+    ColumnKey,
+    HTMLSelectElement
+  >;
   const statusBoxes = new Map<string, HTMLInputElement>();
   const statusPart = h('div');
-  const controls = h('div', { className: 'roster-controls' }, [h('p', { className: 'secondary', text: 'Reading your tabs…', attrs: { role: 'status' } })]);
+  const controls = h('div', { className: 'roster-controls' }, [
+    h('p', { className: 'secondary', text: 'Reading your tabs…', attrs: { role: 'status' } }),
+  ]);
 
   const currentTab = (): RosterTabChoice | undefined => tabs.find((t) => String(t.sheetId) === sheet.value);
 
@@ -60,13 +68,24 @@ export function rosterSettings(data: SidebarData, hooks: RosterSettingsHooks): R
     // For another tab or row, preselect what Cadence would find in it.
     const guess = tab?.guesses[rowNumber - 1] ?? null;
     const found: Record<ColumnKey, string | null> = same
-      ? { nameHeader: roster.nameHeader, idHeader: roster.idHeader, groupHeader: roster.groupHeader, activeHeader: roster.activeHeader }
-      : { nameHeader: guess?.nameHeader ?? null, idHeader: guess?.idHeader ?? null, groupHeader: guess?.groupHeader ?? null, activeHeader: guess?.activeHeader ?? null };
+      ? {
+          nameHeader: roster.nameHeader,
+          idHeader: roster.idHeader,
+          groupHeader: roster.groupHeader,
+          activeHeader: roster.activeHeader,
+        }
+      : {
+          nameHeader: guess?.nameHeader ?? null,
+          idHeader: guess?.idHeader ?? null,
+          groupHeader: guess?.groupHeader ?? null,
+          activeHeader: guess?.activeHeader ?? null,
+        };
     const names = [...new Set(headings.filter(Boolean))];
     for (const key of COLUMN_KEYS) {
       const options: [string, string][] = names.map((n) => [n, n]);
       if (key !== 'nameHeader') {
-        const none = key === 'groupHeader' && same && roster.groupsFromSections ? 'Label rows above each section' : 'None';
+        const none =
+          key === 'groupHeader' && same && roster.groupsFromSections ? 'Label rows above each section' : 'None';
         options.unshift([NONE, none]);
       }
       const el = columns[key];
@@ -77,7 +96,7 @@ export function rosterSettings(data: SidebarData, hooks: RosterSettingsHooks): R
         el.appendChild(option);
       }
       const wanted = found[key];
-      el.value = wanted !== null && names.includes(wanted) ? wanted : (key === 'nameHeader' ? names[0] ?? '' : NONE);
+      el.value = wanted !== null && names.includes(wanted) ? wanted : key === 'nameHeader' ? (names[0] ?? '') : NONE;
     }
     paintStatus();
   };
@@ -85,17 +104,31 @@ export function rosterSettings(data: SidebarData, hooks: RosterSettingsHooks): R
   const paintStatus = (): void => {
     statusBoxes.clear();
     const tab = currentTab();
-    const sameColumn = tab?.sheetId === roster.sheetId && Number(headerRow.value) === roster.headerRow
-      && columns.activeHeader.value === roster.activeHeader;
+    const sameColumn =
+      tab?.sheetId === roster.sheetId &&
+      Number(headerRow.value) === roster.headerRow &&
+      columns.activeHeader.value === roster.activeHeader;
     if (!sameColumn || roster.statusValues.length === 0) {
-      replace(statusPart, columns.activeHeader.value === NONE ? [] : [h('p', { className: 'secondary', text: 'Save to see this column\'s values and choose which mean active.' })]);
+      replace(
+        statusPart,
+        columns.activeHeader.value === NONE
+          ? []
+          : [
+              h('p', {
+                className: 'secondary',
+                text: "Save to see this column's values and choose which mean active.",
+              }),
+            ],
+      );
       return;
     }
     const legend = h('legend', { text: 'Active when the status is' });
     const boxes = roster.statusValues.map((s) => {
       const box = h('input', { attrs: { type: 'checkbox' } });
       box.checked = s.active;
-      box.addEventListener('change', () => { touched = true; });
+      box.addEventListener('change', () => {
+        touched = true;
+      });
       statusBoxes.set(s.value, box);
       return h('label', { className: 'check' }, [box, ` ${s.value === '' ? '(blank)' : s.value} (${s.count})`]);
     });
@@ -116,52 +149,85 @@ export function rosterSettings(data: SidebarData, hooks: RosterSettingsHooks): R
     fillColumns();
   };
 
-  sheet.addEventListener('change', () => { touched = true; fillRows(); });
-  headerRow.addEventListener('change', () => { touched = true; fillColumns(); });
+  sheet.addEventListener('change', () => {
+    touched = true;
+    fillRows();
+  });
+  headerRow.addEventListener('change', () => {
+    touched = true;
+    fillColumns();
+  });
   for (const key of COLUMN_KEYS) {
-    columns[key].addEventListener('change', () => { touched = true; if (key === 'activeHeader') paintStatus(); });
+    columns[key].addEventListener('change', () => {
+      touched = true;
+      if (key === 'activeHeader') paintStatus();
+    });
   }
 
-  call('getRosterTabs').then((found) => {
-    tabs = found;
-    if (tabs.length === 0) { replace(controls, [h('p', { className: 'secondary', text: 'This spreadsheet has no tab Cadence could read as a roster.' })]); return; }
-    replace(sheet, []);
-    for (const tab of tabs) {
-      const option = h('option', { text: tab.name });
-      option.value = String(tab.sheetId);
-      sheet.appendChild(option);
-    }
-    sheet.value = String(roster.sheetId ?? tabs.find((t) => t.headerRow !== null)?.sheetId ?? tabs[0].sheetId);
-    fillRows();
-    replace(controls, [
-      labelled('Roster sheet', sheet),
-      labelled('Heading row', headerRow),
-      ...COLUMN_KEYS.map((k) => labelled(COLUMN_LABELS[k], columns[k])),
-      statusPart,
-    ]);
-  }, (error: Error) => replace(controls, [message('error', `Cadence could not read the tabs: ${error.message}`)]));
+  call('getRosterTabs').then(
+    (found) => {
+      tabs = found;
+      if (tabs.length === 0) {
+        replace(controls, [
+          h('p', { className: 'secondary', text: 'This spreadsheet has no tab Cadence could read as a roster.' }),
+        ]);
+        return;
+      }
+      replace(sheet, []);
+      for (const tab of tabs) {
+        const option = h('option', { text: tab.name });
+        option.value = String(tab.sheetId);
+        sheet.appendChild(option);
+      }
+      sheet.value = String(roster.sheetId ?? tabs.find((t) => t.headerRow !== null)?.sheetId ?? tabs[0].sheetId);
+      fillRows();
+      replace(controls, [
+        labelled('Roster sheet', sheet),
+        labelled('Heading row', headerRow),
+        ...COLUMN_KEYS.map((k) => labelled(COLUMN_LABELS[k], columns[k])),
+        statusPart,
+      ]);
+    },
+    (error: Error) => replace(controls, [message('error', `Cadence could not read the tabs: ${error.message}`)]),
+  );
 
   const detectAgain = button('Detect the roster again', () => {
     hooks.say('info', 'Looking for the roster…');
-    const reset: RosterSettings = { sheetId: null, headerRow: null, nameHeader: null, idHeader: null, groupHeader: null, activeHeader: null, statusMeanings: {} };
-    call('saveSettings', { roster: reset }).then((fresh) => hooks.onData(fresh, `Cadence looked again: ${fresh.roster.summary || 'no roster found'}.`),
-      (error: Error) => hooks.say('error', error.message));
+    const reset: RosterSettings = {
+      sheetId: null,
+      headerRow: null,
+      nameHeader: null,
+      idHeader: null,
+      groupHeader: null,
+      activeHeader: null,
+      statusMeanings: {},
+    };
+    call('saveSettings', { roster: reset }).then(
+      (fresh) => hooks.onData(fresh, `Cadence looked again: ${fresh.roster.summary || 'no roster found'}.`),
+      (error: Error) => hooks.say('error', error.message),
+    );
   });
 
-  const create = roster.sheetName === null
-    ? h('div', { className: 'block' }, [
-      h('p', { text: 'No roster? Cadence can add a small Roster tab with the right headers for you to fill in.' }),
-      button('Create a roster tab', () => {
-        hooks.say('info', 'Creating the Roster tab…');
-        call('createRoster').then((fresh) => hooks.onData(fresh, 'Roster tab created. Add your clients to it.'),
-          (error: Error) => hooks.say('error', error.message));
-      }),
-    ])
-    : null;
+  const create =
+    roster.sheetName === null
+      ? h('div', { className: 'block' }, [
+          h('p', { text: 'No roster? Cadence can add a small Roster tab with the right headers for you to fill in.' }),
+          button('Create a roster tab', () => {
+            hooks.say('info', 'Creating the Roster tab…');
+            call('createRoster').then(
+              (fresh) => hooks.onData(fresh, 'Roster tab created. Add your clients to it.'),
+              (error: Error) => hooks.say('error', error.message),
+            );
+          }),
+        ])
+      : null;
 
   const el = h('fieldset', { className: 'block' }, [
     h('legend', { text: 'Roster' }),
-    h('p', { className: 'secondary', text: roster.sheetName ? `Cadence reads ${roster.summary}.` : 'No roster found yet.' }),
+    h('p', {
+      className: 'secondary',
+      text: roster.sheetName ? `Cadence reads ${roster.summary}.` : 'No roster found yet.',
+    }),
     roster.problem ? message('error', roster.problem) : null,
     create,
     cadenceIdOffer(data, hooks),

@@ -17,7 +17,12 @@ export function attendanceInput(clientId: string, marks: Marks): AttendanceInput
   return input;
 }
 
-export function saveRequest(requestId: string, date: string, group: string | null, rows: readonly FormRow[]): SaveSessionRequest {
+export function saveRequest(
+  requestId: string,
+  date: string,
+  group: string | null,
+  rows: readonly FormRow[],
+): SaveSessionRequest {
   const request: SaveSessionRequest = {
     requestId,
     date,

@@ -24,9 +24,9 @@ export function summariseSave(
   const where = request.group ? ` (${request.group})` : '';
   const rows = request.attendance.length === 1 ? 'row' : 'rows';
   const title = result.duplicate
-    // The earlier attempt got through (its answer was lost): what it stored is what was sent
-    // then, which the lines below match unless the form was changed in between.
-    ? `This session was already saved for ${when}${where} by an earlier attempt; nothing was stored twice. If you changed anything since, check the Attendance tab.`
+    ? // The earlier attempt got through (its answer was lost): what it stored is what was sent
+      // then, which the lines below match unless the form was changed in between.
+      `This session was already saved for ${when}${where} by an earlier attempt; nothing was stored twice. If you changed anything since, check the Attendance tab.`
     : `Saved ${result.saved} ${result.saved === 1 ? 'row' : 'rows'} for ${when}${where}.`;
   const lines = request.attendance.map((a) => {
     const extras: string[] = [];

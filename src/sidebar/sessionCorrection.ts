@@ -3,7 +3,14 @@
  * therapist changes any marks and saves once. One correctSession request carries only the lines
  * that changed, and the server appends one superseding row for each of them.
  */
-import type { ClientView, RecordedSession, SaveSessionRequest, SaveSessionResult, SessionCorrectionRequest, SidebarData } from '../core/types';
+import type {
+  ClientView,
+  RecordedSession,
+  SaveSessionRequest,
+  SaveSessionResult,
+  SessionCorrectionRequest,
+  SidebarData,
+} from '../core/types';
 import { call } from './api';
 import { clientRow, type ClientRow } from './clientRow';
 import { button, h, message, replace } from './dom';
@@ -20,26 +27,50 @@ export interface SessionCorrectionHooks {
 
 /** The client as the sidebar names it; a client no longer on the roster keeps its ID as name. */
 function clientOf(data: SidebarData, clientId: string): ClientView {
-  return data.clients.find((c) => c.id === clientId) ?? {
-    id: clientId, name: clientId, group: '', active: false, lastEntry: null,
-    trend: { level: 'none', chronic: false, explanation: '', sessions: 0, absences: 0, recentRate: null, usualRate: null },
-  };
+  return (
+    data.clients.find((c) => c.id === clientId) ?? {
+      id: clientId,
+      name: clientId,
+      group: '',
+      active: false,
+      lastEntry: null,
+      trend: {
+        level: 'none',
+        chronic: false,
+        explanation: '',
+        sessions: 0,
+        absences: 0,
+        recentRate: null,
+        usualRate: null,
+      },
+    }
+  );
 }
 
-export function sessionCorrectionView(data: SidebarData, session: RecordedSession, hooks: SessionCorrectionHooks): { el: HTMLElement; bar: HTMLElement } {
+export function sessionCorrectionView(
+  data: SidebarData,
+  session: RecordedSession,
+  hooks: SessionCorrectionHooks,
+): { el: HTMLElement; bar: HTMLElement } {
   const when = shortDate(session.date, data.today);
   const title = `${session.group || 'Individual session'}, ${when}`;
   const requestId = newRequestId(); // one per opening: a retry stores the corrections once
   const marks = new Map<string, Marks>(session.entries.map((e) => [e.entryId, marksFromEntry(e)]));
   const rows: ClientRow[] = [];
   const list = h('ul', { className: 'clients', attrs: { 'aria-label': 'Clients in this session' } });
-  const byName = session.entries.map((entry) => ({ entry, client: clientOf(data, entry.clientId) }))
+  const byName = session.entries
+    .map((entry) => ({ entry, client: clientOf(data, entry.clientId) }))
     .sort((a, b) => a.client.name.localeCompare(b.client.name, undefined, { numeric: true }));
   for (const { entry, client } of byName) {
     const row = clientRow(client, marks.get(entry.entryId) as Marks, {
-      reasons: data.reasons, maxNoteLength: data.settings.maxNoteLength, today: data.today, keepDetails: true,
+      reasons: data.reasons,
+      maxNoteLength: data.settings.maxNoteLength,
+      today: data.today,
+      keepDetails: true,
       followUps: [], // done or not, an earlier follow-up is not part of this session
-      onChange: (_clientId, next) => { marks.set(entry.entryId, next); },
+      onChange: (_clientId, next) => {
+        marks.set(entry.entryId, next);
+      },
       onHistory: hooks.onHistory,
       onFollowUpDone: () => undefined,
     });
@@ -50,7 +81,13 @@ export function sessionCorrectionView(data: SidebarData, session: RecordedSessio
   const feedback = h('div', { className: 'feedback' });
   const say = (kind: 'error' | 'ok' | 'info', text: string): void => replace(feedback, [message(kind, text)]);
   let saving = false;
-  const save = button('Save corrections', () => { void submit(); }, { className: 'action' });
+  const save = button(
+    'Save corrections',
+    () => {
+      void submit();
+    },
+    { className: 'action' },
+  );
 
   async function submit(): Promise<void> {
     if (saving) return;
@@ -67,7 +104,10 @@ export function sessionCorrectionView(data: SidebarData, session: RecordedSessio
       changed.push({ entryId: entry.entryId, ...content });
       lines.push({ clientId: entry.clientId, ...content });
     }
-    if (changed.length === 0) { say('info', 'Nothing was changed; change a mark, or go Back.'); return; }
+    if (changed.length === 0) {
+      say('info', 'Nothing was changed; change a mark, or go Back.');
+      return;
+    }
     saving = true;
     save.disabled = true;
     say('info', 'Saving…');
@@ -87,9 +127,15 @@ export function sessionCorrectionView(data: SidebarData, session: RecordedSessio
   const el = h('section', { className: 'record', attrs: { 'aria-label': `Correct ${title}` } }, [
     button('‹ Back', hooks.onBack, { className: 'link back', attrs: { 'aria-label': 'Back' } }),
     h('h1', { text: `Correct: ${title}`, attrs: { tabindex: '-1' } }),
-    h('p', { className: 'secondary', text: 'Change any marks and save once. Only the entries you change get a correcting row; the rest stay as recorded.' }),
+    h('p', {
+      className: 'secondary',
+      text: 'Change any marks and save once. Only the entries you change get a correcting row; the rest stay as recorded.',
+    }),
     list,
   ]);
-  const bar = h('div', { className: 'bottom' }, [feedback, h('div', { className: 'bar-buttons' }, [save, button('Cancel', hooks.onBack)])]);
+  const bar = h('div', { className: 'bottom' }, [
+    feedback,
+    h('div', { className: 'bar-buttons' }, [save, button('Cancel', hooks.onBack)]),
+  ]);
   return { el, bar };
 }

@@ -10,7 +10,15 @@ import { call } from './api';
 import { button, h, message, replace, uid } from './dom';
 import { addReason, moveReason, removeReason } from './reasonsList';
 import { rosterSettings } from './rosterSettings';
-import { fieldText, inputAttributes, parseNumberFields, TOP_FIELDS, TREND_FIELDS, type NumberField, type NumberKey } from './numberFields';
+import {
+  fieldText,
+  inputAttributes,
+  parseNumberFields,
+  TOP_FIELDS,
+  TREND_FIELDS,
+  type NumberField,
+  type NumberKey,
+} from './numberFields';
 
 export interface SettingsHooks {
   /** New data from saveSettings or createRoster. */
@@ -34,24 +42,59 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   let reasons = [...settings.reasons];
   const reasonList = h('ul', { className: 'reasons', attrs: { 'aria-label': 'Reasons' } });
   const paintReasons = (focusLabel?: string): void => {
-    replace(reasonList, reasons.map((reason, i) => h('li', {}, [
-      h('span', { className: 'reason-text', text: reason }),
-      button('↑', () => { reasons = moveReason(reasons, i, -1); paintReasons(`Move ${reason} up`); },
-        { className: 'small', attrs: { 'aria-label': `Move ${reason} up` } }),
-      button('↓', () => { reasons = moveReason(reasons, i, 1); paintReasons(`Move ${reason} down`); },
-        { className: 'small', attrs: { 'aria-label': `Move ${reason} down` } }),
-      button('✕', () => { reasons = removeReason(reasons, i); paintReasons(); },
-        { className: 'small', attrs: { 'aria-label': `Remove ${reason}` } }),
-    ])));
+    replace(
+      reasonList,
+      reasons.map((reason, i) =>
+        h('li', {}, [
+          h('span', { className: 'reason-text', text: reason }),
+          button(
+            '↑',
+            () => {
+              reasons = moveReason(reasons, i, -1);
+              paintReasons(`Move ${reason} up`);
+            },
+            { className: 'small', attrs: { 'aria-label': `Move ${reason} up` } },
+          ),
+          button(
+            '↓',
+            () => {
+              reasons = moveReason(reasons, i, 1);
+              paintReasons(`Move ${reason} down`);
+            },
+            { className: 'small', attrs: { 'aria-label': `Move ${reason} down` } },
+          ),
+          button(
+            '✕',
+            () => {
+              reasons = removeReason(reasons, i);
+              paintReasons();
+            },
+            { className: 'small', attrs: { 'aria-label': `Remove ${reason}` } },
+          ),
+        ]),
+      ),
+    );
     if (focusLabel) {
-      const target = [...reasonList.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === focusLabel);
+      const target = [...reasonList.querySelectorAll('button')].find(
+        (b) => b.getAttribute('aria-label') === focusLabel,
+      );
       target?.focus();
     }
   };
   paintReasons();
   const newReason = h('input', { attrs: { type: 'text', maxlength: String(REASON_LIMITS.maxLength) } });
-  const add = (): void => { reasons = addReason(reasons, newReason.value); newReason.value = ''; paintReasons(); newReason.focus(); };
-  newReason.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } });
+  const add = (): void => {
+    reasons = addReason(reasons, newReason.value);
+    newReason.value = '';
+    paintReasons();
+    newReason.focus();
+  };
+  newReason.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      add();
+    }
+  });
 
   // ---- Trend and the rest ----
   const numberInputs = new Map<NumberKey, HTMLInputElement>();
@@ -64,26 +107,42 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   const trendFields = TREND_FIELDS.map((field) => numberField(field, settings.trend[field.key]));
   const [weeks, maxNote] = TOP_FIELDS.map((field) => numberField(field, settings[field.key]));
 
-  const saveButton = button('Save settings', () => {
-    const texts: Partial<Record<NumberKey, string>> = {};
-    for (const [key, input] of numberInputs) texts[key] = input.value;
-    const parsed = parseNumberFields(texts, settings);
-    if (parsed.problem !== null) { say('error', parsed.problem); return; }
-    const { trend, patternWeeks, maxNoteLength } = parsed.values;
-    if (reasons.length === 0) { say('error', 'Keep at least one reason.'); return; }
-    const change: Partial<Settings> = { reasons, trend, patternWeeks, maxNoteLength };
-    const rosterChoice = roster.choice();
-    if (rosterChoice) change.roster = rosterChoice;
-    // The server refuses the same; saying it here keeps the list as typed, without a round trip.
-    const tooLong = settingsSizeProblem({ ...settings, ...change } as Settings);
-    if (tooLong) { say('error', tooLong); return; }
-    saveButton.disabled = true;
-    say('info', 'Saving settings…');
-    call('saveSettings', change).then((fresh) => hooks.onData(fresh, 'Settings saved.'), (error: Error) => {
-      saveButton.disabled = false;
-      say('error', error.message);
-    });
-  }, { className: 'action' });
+  const saveButton = button(
+    'Save settings',
+    () => {
+      const texts: Partial<Record<NumberKey, string>> = {};
+      for (const [key, input] of numberInputs) texts[key] = input.value;
+      const parsed = parseNumberFields(texts, settings);
+      if (parsed.problem !== null) {
+        say('error', parsed.problem);
+        return;
+      }
+      const { trend, patternWeeks, maxNoteLength } = parsed.values;
+      if (reasons.length === 0) {
+        say('error', 'Keep at least one reason.');
+        return;
+      }
+      const change: Partial<Settings> = { reasons, trend, patternWeeks, maxNoteLength };
+      const rosterChoice = roster.choice();
+      if (rosterChoice) change.roster = rosterChoice;
+      // The server refuses the same; saying it here keeps the list as typed, without a round trip.
+      const tooLong = settingsSizeProblem({ ...settings, ...change } as Settings);
+      if (tooLong) {
+        say('error', tooLong);
+        return;
+      }
+      saveButton.disabled = true;
+      say('info', 'Saving settings…');
+      call('saveSettings', change).then(
+        (fresh) => hooks.onData(fresh, 'Settings saved.'),
+        (error: Error) => {
+          saveButton.disabled = false;
+          say('error', error.message);
+        },
+      );
+    },
+    { className: 'action' },
+  );
 
   return h('section', { className: 'settings-view', attrs: { 'aria-label': 'Settings' } }, [
     h('h1', { text: 'Settings' }),
@@ -95,12 +154,18 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
     ]),
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Absence trend' }),
-      h('p', { className: 'secondary', text: 'A flag is a prompt to talk with the client, never an automatic action.' }),
+      h('p', {
+        className: 'secondary',
+        text: 'A flag is a prompt to talk with the client, never an automatic action.',
+      }),
       ...trendFields,
     ]),
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Record and Patterns' }),
-      h('p', { className: 'secondary', text: `Dates follow the spreadsheet's time zone (${data.timeZone}), set in File › Settings.` }),
+      h('p', {
+        className: 'secondary',
+        text: `Dates follow the spreadsheet's time zone (${data.timeZone}), set in File › Settings.`,
+      }),
       weeks,
       maxNote,
     ]),

@@ -35,8 +35,15 @@ export interface AppState {
 
 export function newForm(today: string): SessionForm {
   return {
-    date: today, scope: { kind: 'none' }, picked: new Set(), filter: '', marks: new Map(),
-    requestId: newRequestId(), failed: null, saving: false, secondSession: null,
+    date: today,
+    scope: { kind: 'none' },
+    picked: new Set(),
+    filter: '',
+    marks: new Map(),
+    requestId: newRequestId(),
+    failed: null,
+    saving: false,
+    secondSession: null,
   };
 }
 

@@ -30,12 +30,16 @@ export function statusRadios(label: string, current: Status | null, onPick: (sta
   for (const status of STATUSES) {
     const input = h('input', { attrs: { type: 'radio', name, value: status } });
     input.checked = status === current;
-    input.addEventListener('change', () => { if (input.checked) onPick(status); });
+    input.addEventListener('change', () => {
+      if (input.checked) onPick(status);
+    });
     inputs.set(status, input);
-    el.appendChild(h('label', { className: `status status-${status}`, attrs: { title: HINTS[status] } }, [
-      input,
-      h('span', { text: STATUS_LABELS[status] }),
-    ]));
+    el.appendChild(
+      h('label', { className: `status status-${status}`, attrs: { title: HINTS[status] } }, [
+        input,
+        h('span', { text: STATUS_LABELS[status] }),
+      ]),
+    );
   }
   return {
     el,

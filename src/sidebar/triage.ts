@@ -11,5 +11,7 @@ const rank = (level: TrendLevel): number => (isFlagged(level) ? FLAGGED_LEVELS.i
 export function needsAttention(clients: readonly ClientView[]): ClientView[] {
   return clients
     .filter((c) => c.active && (isFlagged(c.trend.level) || c.trend.chronic))
-    .sort((a, b) => rank(a.trend.level) - rank(b.trend.level) || a.name.localeCompare(b.name, undefined, { numeric: true }));
+    .sort(
+      (a, b) => rank(a.trend.level) - rank(b.trend.level) || a.name.localeCompare(b.name, undefined, { numeric: true }),
+    );
 }

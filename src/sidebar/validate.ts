@@ -15,7 +15,10 @@ export interface FormProblem {
 }
 
 function names(rows: readonly FormRow[]): string {
-  const shown = rows.slice(0, 5).map((r) => r.name).join(', ');
+  const shown = rows
+    .slice(0, 5)
+    .map((r) => r.name)
+    .join(', ');
   return rows.length > 5 ? `${shown} and ${rows.length - 5} more` : shown;
 }
 
@@ -30,7 +33,10 @@ export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength:
   }
   const long = rows.find((r) => r.marks.note.length > maxNoteLength);
   if (long) {
-    return { message: `The note for ${long.name} is longer than ${maxNoteLength} characters.`, clientId: long.clientId };
+    return {
+      message: `The note for ${long.name} is longer than ${maxNoteLength} characters.`,
+      clientId: long.clientId,
+    };
   }
   return null;
 }
@@ -41,5 +47,7 @@ export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength:
  * in date order, so no Date (and no browser time zone) is involved.
  */
 export function futureDateNote(date: string, today: string, todayText: string): string | null {
-  return isIsoDate(date) && isIsoDate(today) && date > today ? `This date is after today (${todayText}). Is it right?` : null;
+  return isIsoDate(date) && isIsoDate(today) && date > today
+    ? `This date is after today (${todayText}). Is it right?`
+    : null;
 }

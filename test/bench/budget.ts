@@ -45,11 +45,23 @@ const GROUP_SIZES = [5, 20];
  *   https://developers.google.com/apps-script/guides/support/best-practices "Use batch
  *   operations"): its cost is paid at the next switch, or when the execution ends.
  */
-interface CallCosts { name: string; blocking: number; propertyWrite: number; switch: number }
+interface CallCosts {
+  name: string;
+  blocking: number;
+  propertyWrite: number;
+  switch: number;
+}
 const FAST: CallCosts = { name: 'fast', blocking: 30, propertyWrite: 62, switch: 560 };
 const SLOW: CallCosts = { name: 'slow', blocking: 84, propertyWrite: 231, switch: 800 };
 
-const SPREADSHEET_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'Filter', 'DeveloperMetadata', 'DeveloperMetadataFinder']);
+const SPREADSHEET_CLASSES = new Set([
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'Filter',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+]);
 
 /** One execution's calls in the order made, classified. */
 class Budget {
@@ -87,23 +99,33 @@ class Budget {
 
   add(other: Budget): Budget {
     const sum = new Budget();
-    for (const key of ['roundTrips', 'blocking', 'queued', 'switches', 'endCommits', 'propertyWrites'] as const) sum[key] = this[key] + other[key];
+    for (const key of ['roundTrips', 'blocking', 'queued', 'switches', 'endCommits', 'propertyWrites'] as const)
+      sum[key] = this[key] + other[key];
     return sum;
   }
 
   ms(costs: CallCosts): number {
-    return (this.blocking - this.propertyWrites) * costs.blocking + this.propertyWrites * costs.propertyWrite
-      + (this.switches + this.endCommits) * costs.switch;
+    return (
+      (this.blocking - this.propertyWrites) * costs.blocking +
+      this.propertyWrites * costs.propertyWrite +
+      (this.switches + this.endCommits) * costs.switch
+    );
   }
 
   detail(): string {
-    return `  blocking ${this.blocking}, queued writes ${this.queued}, read-after-write switches ${this.switches}`
-      + `${this.endCommits ? ' (+ the commit at the end)' : ''}; est. ${(this.ms(FAST) / 1000).toFixed(2)} s (fast) to ${(this.ms(SLOW) / 1000).toFixed(2)} s (slow)`;
+    return (
+      `  blocking ${this.blocking}, queued writes ${this.queued}, read-after-write switches ${this.switches}` +
+      `${this.endCommits ? ' (+ the commit at the end)' : ''}; est. ${(this.ms(FAST) / 1000).toFixed(2)} s (fast) to ${(this.ms(SLOW) / 1000).toFixed(2)} s (slow)`
+    );
   }
 }
 
 /** Runs `fn` as one execution and returns its result and budget. */
-function measured<T>(env: OfflineEnvironment, fn: string, ...args: unknown[]): { result: T; budget: Budget; ms: number } {
+function measured<T>(
+  env: OfflineEnvironment,
+  fn: string,
+  ...args: unknown[]
+): { result: T; budget: Budget; ms: number } {
   const budget = new Budget();
   env.beforeServiceCall = (method) => budget.call(method);
   // CPU time of this process, not wall time: other processes on a busy machine do not count.
@@ -118,7 +140,12 @@ function measured<T>(env: OfflineEnvironment, fn: string, ...args: unknown[]): {
   }
 }
 
-const clients: RosterClient[] = Array.from({ length: ROSTER_SIZE }, (_, i) => ({ id: `C${1000 + i}`, name: `Client ${i}`, group: `Group ${i % GROUPS}`, active: 'yes' }));
+const clients: RosterClient[] = Array.from({ length: ROSTER_SIZE }, (_, i) => ({
+  id: `C${1000 + i}`,
+  name: `Client ${i}`,
+  group: `Group ${i % GROUPS}`,
+  active: 'yes',
+}));
 
 const STATUSES = ['present', 'present', 'present', 'present', 'late', 'excused', 'unexcused', 'refused', 'cancelled'];
 
@@ -126,7 +153,15 @@ const STATUSES = ['present', 'present', 'present', 'present', 'late', 'excused',
 function extraTabs(env: OfflineEnvironment, count: number): void {
   for (let t = 1; t <= count; t += 1) {
     const sheet = env.spreadsheet.insertSheet(`Budget ${t}`);
-    const rows = [['Item', 'Amount', 'Month', 'Note'], ...Array.from({ length: 40 }, (_, i) => [`Item ${i}`, i * 10, `2025-${String((i % 12) + 1).padStart(2, '0')}`, ''])];
+    const rows = [
+      ['Item', 'Amount', 'Month', 'Note'],
+      ...Array.from({ length: 40 }, (_, i) => [
+        `Item ${i}`,
+        i * 10,
+        `2025-${String((i % 12) + 1).padStart(2, '0')}`,
+        '',
+      ]),
+    ];
     sheet.getRange(1, 1, rows.length, 4).setValues(rows);
   }
 }
@@ -142,11 +177,19 @@ function pastEntries(sheet: GoogleAppsScript.Spreadsheet.Sheet, count: number): 
     const client = clients[i % ROSTER_SIZE];
     const day = new Date(monday - (weeks - 1 - Math.floor(i / ROSTER_SIZE)) * 7 * 86400000);
     const byField: Record<string, unknown> = {
-      entryId: `past-${i}`, sessionDate: day, group: client.group, clientId: client.id, client: client.name,
-      status: STATUSES[(i * 7 + Math.floor(i / ROSTER_SIZE)) % STATUSES.length], recordedAt: day, recordedBy: 'bench@example.org',
-      requestId: `past-req-${Math.floor(i / 20)}`, notice: '', followUp: false,
+      entryId: `past-${i}`,
+      sessionDate: day,
+      group: client.group,
+      clientId: client.id,
+      client: client.name,
+      status: STATUSES[(i * 7 + Math.floor(i / ROSTER_SIZE)) % STATUSES.length],
+      recordedAt: day,
+      recordedBy: 'bench@example.org',
+      requestId: `past-req-${Math.floor(i / 20)}`,
+      notice: '',
+      followUp: false,
     };
-    return fieldAt.map((field) => (field ? byField[field] ?? '' : ''));
+    return fieldAt.map((field) => (field ? (byField[field] ?? '') : ''));
   });
   const first = sheet.getLastRow() + 1;
   const needed = first + rows.length - 1 - sheet.getMaxRows();
@@ -156,19 +199,34 @@ function pastEntries(sheet: GoogleAppsScript.Spreadsheet.Sheet, count: number): 
 
 function attendanceTab(env: OfflineEnvironment): GoogleAppsScript.Spreadsheet.Sheet {
   const tags = env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.attendance').find();
-  return (tags.length ? tags[0].getLocation().getSheet() : env.spreadsheet.getSheetByName('Attendance')) as GoogleAppsScript.Spreadsheet.Sheet;
+  return (
+    tags.length ? tags[0].getLocation().getSheet() : env.spreadsheet.getSheetByName('Attendance')
+  ) as GoogleAppsScript.Spreadsheet.Sheet;
 }
 
 /** The 20 clients of "Group 0" (every tenth of the roster). */
 const GROUP = clients.filter((_, i) => i % GROUPS === 0);
 
 function request(size: number, date: string): SaveSessionRequest {
-  return { requestId: newRequestId(), date, group: 'Group 0', attendance: GROUP.slice(0, size).map((c, i) => ({ clientId: c.id!, status: i % 4 === 1 ? 'unexcused' : 'present' })) };
+  return {
+    requestId: newRequestId(),
+    date,
+    group: 'Group 0',
+    attendance: GROUP.slice(0, size).map((c, i) => ({
+      clientId: c.id!,
+      status: i % 4 === 1 ? 'unexcused' : 'present',
+    })),
+  };
 }
 
 /** A practice of 200 clients, `tabs` extra tabs and `rows` past entries, with Cadence's first save made. */
 function practiceFor(distDir: string, rows: number, tabs: number): OfflineEnvironment {
-  const env = createEnvironment({ distDir, timeZone: TIME_ZONE, now: () => new Date(NOW), user: 'therapist@example.org' });
+  const env = createEnvironment({
+    distDir,
+    timeZone: TIME_ZONE,
+    now: () => new Date(NOW),
+    user: 'therapist@example.org',
+  });
   writeRoster(env, clients);
   extraTabs(env, tabs);
   env.run('saveSession', request(1, '2025-03-03'));
@@ -197,7 +255,11 @@ function sessionBudget(env: OfflineEnvironment, size: number, date: string): Bud
   return open.add(save.budget).add(back);
 }
 
-interface Figures { save20: number; saveMs: number; sidebarMs: number }
+interface Figures {
+  save20: number;
+  saveMs: number;
+  sidebarMs: number;
+}
 
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -208,7 +270,14 @@ function median(xs: number[]): number {
  * Every endpoint on one practice (`full`), or only the sidebar and the steady saves; `repeats` > 1
  * times the sidebar and the 20-client save that many times (the median goes into the 130k ratio).
  */
-function measurePractice(distDir: string, rows: number, tabs: number, prefix: string, full: boolean, repeats = 1): Figures {
+function measurePractice(
+  distDir: string,
+  rows: number,
+  tabs: number,
+  prefix: string,
+  full: boolean,
+  repeats = 1,
+): Figures {
   const env = practiceFor(distDir, rows, tabs);
   const at = `${label(rows)} rows ${tabs} tabs`;
   // The first save after the history arrived sets the grid's shape; the saves after it keep it.
@@ -234,10 +303,14 @@ function measurePractice(distDir: string, rows: number, tabs: number, prefix: st
   if (!full) return figures;
   GROUP_SIZES.forEach((size, i) => {
     addClient(env, i);
-    print(`${prefix}saveSession shape change ${size} clients ${at}`, measured(env, 'saveSession', request(size, '2025-03-10')).budget);
+    print(
+      `${prefix}saveSession shape change ${size} clients ${at}`,
+      measured(env, 'saveSession', request(size, '2025-03-10')).budget,
+    );
   });
   print(`${prefix}refreshPatterns ${at}`, measured(env, 'refreshPatterns').budget);
-  for (const size of GROUP_SIZES) print(`${prefix}session ${size} clients ${at}`, sessionBudget(env, size, '2025-03-11'));
+  for (const size of GROUP_SIZES)
+    print(`${prefix}session ${size} clients ${at}`, sessionBudget(env, size, '2025-03-11'));
   return figures;
 }
 
@@ -279,7 +352,12 @@ function peerDir(): string {
 }
 
 function peerPractice(dir: string, rows: number, tabs: number): OfflineEnvironment {
-  const env = createEnvironment({ distDir: dir, timeZone: TIME_ZONE, now: () => new Date(NOW), user: 'therapist@example.org' });
+  const env = createEnvironment({
+    distDir: dir,
+    timeZone: TIME_ZONE,
+    now: () => new Date(NOW),
+    user: 'therapist@example.org',
+  });
   writeRoster(env, clients);
   extraTabs(env, tabs);
   const sheet = env.spreadsheet.insertSheet('Attendance');
@@ -295,14 +373,37 @@ function peerPractice(dir: string, rows: number, tabs: number): OfflineEnvironme
 async function baselineDir(): Promise<string | null> {
   const dir = mkdtempSync(join(tmpdir(), 'cadence-baseline-'));
   try {
-    const archive = execFileSync('git', ['archive', BASELINE, 'src/server', 'src/core'], { maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const archive = execFileSync('git', ['archive', BASELINE, 'src/server', 'src/core'], {
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
     const esbuild = await import('esbuild');
     const entry = join(dir, 'src/server/main.ts');
-    const probe = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', metafile: true, target: 'es2019', outfile: join(dir, 'probe.js'), logLevel: 'silent' });
+    const probe = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      metafile: true,
+      target: 'es2019',
+      outfile: join(dir, 'probe.js'),
+      logLevel: 'silent',
+    });
     const exports = Object.values(probe.metafile.outputs)[0].exports.filter((n) => n !== 'default');
-    const bundle = await esbuild.build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', globalName: 'Cadence', target: 'es2019', platform: 'neutral', logLevel: 'silent' });
-    const stubs = exports.map((name) => `function ${name}() { return Cadence.${name}.apply(this, arguments); }`).join('\n');
+    const bundle = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'Cadence',
+      target: 'es2019',
+      platform: 'neutral',
+      logLevel: 'silent',
+    });
+    const stubs = exports
+      .map((name) => `function ${name}() { return Cadence.${name}.apply(this, arguments); }`)
+      .join('\n');
     writeFileSync(join(dir, 'Code.js'), `${bundle.outputFiles[0].text}\n${stubs}\n`);
     copyFileSync(join(process.cwd(), 'dist', 'appsscript.json'), join(dir, 'appsscript.json'));
     return dir;
@@ -314,8 +415,12 @@ async function baselineDir(): Promise<string | null> {
 
 export async function bench(): Promise<void> {
   const dist = join(process.cwd(), 'dist');
-  console.log(`budget: round trips per endpoint (${ROSTER_SIZE}-client roster); est. wall time from the cost table in test/bench/budget.ts`);
-  console.log(`  (fast: blocking ${FAST.blocking} ms, property write ${FAST.propertyWrite} ms, switch ${FAST.switch} ms; slow: ${SLOW.blocking} / ${SLOW.propertyWrite} / ${SLOW.switch} ms)`);
+  console.log(
+    `budget: round trips per endpoint (${ROSTER_SIZE}-client roster); est. wall time from the cost table in test/bench/budget.ts`,
+  );
+  console.log(
+    `  (fast: blocking ${FAST.blocking} ms, property write ${FAST.propertyWrite} ms, switch ${FAST.switch} ms; slow: ${SLOW.blocking} / ${SLOW.propertyWrite} / ${SLOW.switch} ms)`,
+  );
   let now130k: Figures = { save20: 0, saveMs: 0, sidebarMs: 0 };
   let steady20 = 0;
   for (const rows of ROW_COUNTS) {
@@ -338,8 +443,12 @@ export async function bench(): Promise<void> {
         const flags = measured(env, 'peerFlags').budget;
         print(`peer save and keep flags current ${size} clients 20k rows ${tabs} tabs`, save.add(flags));
         if (size === 20 && tabs === 0) {
-          console.log(`save and keep flags current 20 clients 20k rows: peer ${save.add(flags).roundTrips} / Cadence ${steady20} round trips: Cadence makes ${(save.add(flags).roundTrips / steady20).toFixed(1)}x fewer calls`);
-          console.log(`bare save 20 clients 20k rows: peer ${save.roundTrips}, Cadence ${steady20} round trips (Cadence also keeps Patterns and flags current)`);
+          console.log(
+            `save and keep flags current 20 clients 20k rows: peer ${save.add(flags).roundTrips} / Cadence ${steady20} round trips: Cadence makes ${(save.add(flags).roundTrips / steady20).toFixed(1)}x fewer calls`,
+          );
+          console.log(
+            `bare save 20 clients 20k rows: peer ${save.roundTrips}, Cadence ${steady20} round trips (Cadence also keeps Patterns and flags current)`,
+          );
         }
       }
     }
@@ -353,13 +462,21 @@ export async function bench(): Promise<void> {
     return;
   }
   try {
-    for (const [rows, tabs] of [[2000, 0], [2000, 20]]) measurePractice(before, rows, tabs, `before (${BASELINE}): `, true);
+    for (const [rows, tabs] of [
+      [2000, 0],
+      [2000, 20],
+    ])
+      measurePractice(before, rows, tabs, `before (${BASELINE}): `, true);
     const old = measurePractice(before, 130000, 0, `before (${BASELINE}): `, false, 3);
-    const ratio = (was: number, now: number) => `${was.toFixed(0)} ms before, ${now.toFixed(0)} ms now: ${(was / now).toFixed(1)}x faster`;
-    console.log(`CPU time in the runtime at 130k rows (median of 3): saveSession 20 clients ${ratio(old.saveMs, now130k.saveMs)}`);
-    console.log(`CPU time in the runtime at 130k rows (median of 3): getSidebarData ${ratio(old.sidebarMs, now130k.sidebarMs)}`);
+    const ratio = (was: number, now: number) =>
+      `${was.toFixed(0)} ms before, ${now.toFixed(0)} ms now: ${(was / now).toFixed(1)}x faster`;
+    console.log(
+      `CPU time in the runtime at 130k rows (median of 3): saveSession 20 clients ${ratio(old.saveMs, now130k.saveMs)}`,
+    );
+    console.log(
+      `CPU time in the runtime at 130k rows (median of 3): getSidebarData ${ratio(old.sidebarMs, now130k.sidebarMs)}`,
+    );
   } finally {
     rmSync(before, { recursive: true, force: true });
   }
 }
-

@@ -6,7 +6,14 @@ import { bench as record } from './record';
 import { bench as runtime } from './runtime';
 import { bench as trendQuality } from './trendQuality';
 
-const benches: [string, () => void | Promise<void>][] = [['budget', budget], ['runtime', runtime], ['record', record], ['trendQuality', trendQuality], ['patterns', patterns], ['playground', playground]];
+const benches: [string, () => void | Promise<void>][] = [
+  ['budget', budget],
+  ['runtime', runtime],
+  ['record', record],
+  ['trendQuality', trendQuality],
+  ['patterns', patterns],
+  ['playground', playground],
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

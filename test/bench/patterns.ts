@@ -16,9 +16,25 @@ import type { HistoryRow } from '../server/patternsHistory';
 const CLIENTS = 500;
 const SIZES = [1000, 10000, 130000];
 const TODAY = '2025-03-12';
-const STATUSES: readonly Status[] = ['present', 'present', 'present', 'present', 'present', 'late', 'excused', 'unexcused', 'refused', 'cancelled'];
+const STATUSES: readonly Status[] = [
+  'present',
+  'present',
+  'present',
+  'present',
+  'present',
+  'late',
+  'excused',
+  'unexcused',
+  'refused',
+  'cancelled',
+];
 
-const clients: Client[] = Array.from({ length: CLIENTS }, (_, i) => ({ id: `C${10000 + i}`, name: `Client ${i}`, group: `Group ${i % 12}`, active: i % 25 !== 0 }));
+const clients: Client[] = Array.from({ length: CLIENTS }, (_, i) => ({
+  id: `C${10000 + i}`,
+  name: `Client ${i}`,
+  group: `Group ${i % 12}`,
+  active: i % 25 !== 0,
+}));
 
 /** `rows` weekly sessions spread over the clients, the newest in this week, older going back week by week. */
 function history(rows: number): HistoryRow[] {
@@ -27,14 +43,33 @@ function history(rows: number): HistoryRow[] {
   return Array.from({ length: rows }, (_, i) => {
     const client = clients[i % CLIENTS];
     const week = Math.floor(i / CLIENTS);
-    return { clientId: client.id, client: client.name, date: addDays('2025-03-10', -7 * (weeks - 1 - week) + (i % 3)), status: STATUSES[Math.floor(random() * STATUSES.length)] };
+    return {
+      clientId: client.id,
+      client: client.name,
+      date: addDays('2025-03-10', -7 * (weeks - 1 - week) + (i % 3)),
+      status: STATUSES[Math.floor(random() * STATUSES.length)],
+    };
   });
 }
 
 function asEntries(rows: readonly HistoryRow[]): Entry[] {
   return rows.map((r, i) => ({
-    entryId: `e${i}`, sessionDate: r.date, group: '', clientId: r.clientId, client: r.client, status: r.status, reason: '', notice: null,
-    note: '', followUp: false, followUpDone: '', recordedAt: '', recordedBy: '', replaces: '', supersededBy: '', requestId: '',
+    entryId: `e${i}`,
+    sessionDate: r.date,
+    group: '',
+    clientId: r.clientId,
+    client: r.client,
+    status: r.status,
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: '',
+    recordedBy: '',
+    replaces: '',
+    supersededBy: '',
+    requestId: '',
   }));
 }
 
@@ -57,22 +92,28 @@ function compute(): void {
       cells = grid.values.length * grid.width;
     }
     const ms = median(times);
-    console.log(`  ${String(rows).padStart(6)} rows: ${ms.toFixed(1).padStart(6)} ms  (${(ms / rows * 1000).toFixed(2)} µs/row; grid ${cells} cells)`);
+    console.log(
+      `  ${String(rows).padStart(6)} rows: ${ms.toFixed(1).padStart(6)} ms  (${((ms / rows) * 1000).toFixed(2)} µs/row; grid ${cells} cells)`,
+    );
   }
 }
 
 function endToEnd(): void {
   console.log(`patterns: refreshPatterns in the offline runtime, ${CLIENTS}-client roster`);
   for (const rows of SIZES) {
-    const env = practice(clients.map((c) => ({ id: c.id, name: c.name, group: c.group, active: c.active ? 'yes' : 'no' })));
+    const env = practice(
+      clients.map((c) => ({ id: c.id, name: c.name, group: c.group, active: c.active ? 'yes' : 'no' })),
+    );
     writeHistory(env, { clientId: clients[1].id, date: '2025-03-11' }, history(rows));
     const started = Date.now();
     env.run('refreshPatterns');
     const ms = Date.now() - started;
     const c = env.lastCalls;
     const m = (name: string) => c.byMethod[name] ?? 0;
-    console.log(`  ${String(rows).padStart(6)} rows: round trips ${c.expensive}  getValues ${m('Range.getValues')}  setValues ${m('Range.setValues')}`
-      + `  setConditionalFormatRules ${m('Sheet.setConditionalFormatRules')}  run ${ms} ms (read, compute and write, runtime included)`);
+    console.log(
+      `  ${String(rows).padStart(6)} rows: round trips ${c.expensive}  getValues ${m('Range.getValues')}  setValues ${m('Range.setValues')}` +
+        `  setConditionalFormatRules ${m('Sheet.setConditionalFormatRules')}  run ${ms} ms (read, compute and write, runtime included)`,
+    );
   }
 }
 

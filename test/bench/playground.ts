@@ -24,14 +24,20 @@ export function bench(): void {
   const today = todayIn(DEMO_TIME_ZONE);
   const sessions = demoHistory(today).length;
   const clock: Clock = { pinned: null };
-  const [env, created] = timed(() => cadenceEnvironment({
-    timeZone: DEMO_TIME_ZONE, workbook: rosterWorkbook(demoRoster({ allActive: true }), DEMO_TIME_ZONE), now: () => clock.pinned ?? new Date(),
-  }));
+  const [env, created] = timed(() =>
+    cadenceEnvironment({
+      timeZone: DEMO_TIME_ZONE,
+      workbook: rosterWorkbook(demoRoster({ allActive: true }), DEMO_TIME_ZONE),
+      now: () => clock.pinned ?? new Date(),
+    }),
+  );
   const [, recorded] = timed(() => recordDemoHistory(env, clock, today));
   const view = env.view();
   const rows = view.sheets.find((s) => s.name === 'Attendance')?.values.length ?? 0;
   console.log(`playground demo: ${sessions} saveSession executions + refresh, ${rows - 1} Attendance rows`);
-  console.log(`  environment ${created.toFixed(0)} ms, history ${recorded.toFixed(0)} ms (${(recorded / sessions).toFixed(1)} ms per save)`);
+  console.log(
+    `  environment ${created.toFixed(0)} ms, history ${recorded.toFixed(0)} ms (${(recorded / sessions).toFixed(1)} ms per save)`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'cadence-bench-'));
   try {
@@ -39,7 +45,9 @@ export function bench(): void {
     const [, wrote] = timed(() => writeWorkbook(file, env.toJSON()));
     env.view(); // the first view pays for compiling the rendering code
     const [, viewed] = timed(() => env.view());
-    console.log(`  after each change: workbook file ${(statSync(file).size / 1024).toFixed(0)} KiB written in ${wrote.toFixed(1)} ms; GET /api/workbook view ${viewed.toFixed(1)} ms`);
+    console.log(
+      `  after each change: workbook file ${(statSync(file).size / 1024).toFixed(0)} KiB written in ${wrote.toFixed(1)} ms; GET /api/workbook view ${viewed.toFixed(1)} ms`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

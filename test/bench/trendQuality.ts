@@ -25,9 +25,20 @@ const HISTORY = 16;
 const FIRST_CHECK = 4;
 const START = '2026-01-05';
 type Mix = readonly [Status, number][];
-const ABSENCE_MIX: Mix = [['excused', 0.6], ['unexcused', 0.25], ['refused', 0.15]];
+const ABSENCE_MIX: Mix = [
+  ['excused', 0.6],
+  ['unexcused', 0.25],
+  ['refused', 0.15],
+];
 /** The unexcused share drives the unexcused conditions: the figures for other shares, to compare with DESIGN.md's. */
-const OTHER_MIXES: Mix[] = [[['excused', 1]], [['excused', 0.5], ['unexcused', 0.5]], [['unexcused', 1]]];
+const OTHER_MIXES: Mix[] = [
+  [['excused', 1]],
+  [
+    ['excused', 0.5],
+    ['unexcused', 0.5],
+  ],
+  [['unexcused', 1]],
+];
 
 type Rule = (sessions: readonly TrendSession[]) => TrendLevel;
 const RULES: [string, Rule][] = [
@@ -46,7 +57,10 @@ function absence(random: Random, mix: Mix): Status {
 
 /** A client's weekly sessions: rate(i) is the absence rate of the i-th (0-based). */
 function history(random: Random, length: number, rate: (i: number) => number, mix: Mix): TrendSession[] {
-  return Array.from({ length }, (_, i) => ({ date: addDays(START, 7 * i), status: random() < rate(i) ? absence(random, mix) : 'present' }));
+  return Array.from({ length }, (_, i) => ({
+    date: addDays(START, 7 * i),
+    status: random() < rate(i) ? absence(random, mix) : 'present',
+  }));
 }
 
 const describeMix = (mix: Mix) => mix.map(([s, share]) => `${s} ${share * 100}%`).join(', ');
@@ -84,20 +98,34 @@ function falseAlarms(rate: number, mix: Mix = ABSENCE_MIX, rules = RULES, client
         naive = true;
       }
       // The quirk: the uncapped rule rising on an attended session.
-      if (seen[n - 1].status === 'present' && levelRank(uncappedLevel(seen)) > levelRank(uncappedLevel(seen.slice(0, -1)))) quirk += 1;
+      if (
+        seen[n - 1].status === 'present' &&
+        levelRank(uncappedLevel(seen)) > levelRank(uncappedLevel(seen.slice(0, -1)))
+      )
+        quirk += 1;
     }
-    flaggedBy.forEach((f, r) => { if (f) counts[r].clients += 1; });
+    flaggedBy.forEach((f, r) => {
+      if (f) counts[r].clients += 1;
+    });
     if (naive) naiveClients += 1;
   }
-  console.log(`stable ${Math.round(rate * 100)}% clients (${clients} clients, ${checks} checks${mix === ABSENCE_MIX ? '' : `; ${describeMix(mix)}`}):`);
+  console.log(
+    `stable ${Math.round(rate * 100)}% clients (${clients} clients, ${checks} checks${mix === ABSENCE_MIX ? '' : `; ${describeMix(mix)}`}):`,
+  );
   rules.forEach(([name], r) => {
     const k = counts[r];
     const any = k.watch + k.rising + k.urgent;
-    console.log(`  ${name.padEnd(10)} checks flagged ${pct(any, checks)} (watch ${pct(k.watch, checks)}, rising ${pct(k.rising, checks)}, urgent ${pct(k.urgent, checks)}); clients flagged at some check ${pct(k.clients, clients)}`);
+    console.log(
+      `  ${name.padEnd(10)} checks flagged ${pct(any, checks)} (watch ${pct(k.watch, checks)}, rising ${pct(k.rising, checks)}, urgent ${pct(k.urgent, checks)}); clients flagged at some check ${pct(k.clients, clients)}`,
+    );
   });
   if (rules.length === 1) return;
-  console.log(`  "2 of the last 4" alone: checks flagged ${pct(naiveChecks, checks)}; clients flagged at some check ${pct(naiveClients, clients)}`);
-  console.log(`  the uncapped rule rose on an attended session at ${pct(quirk, checks)} of checks (the cap holds those)`);
+  console.log(
+    `  "2 of the last 4" alone: checks flagged ${pct(naiveChecks, checks)}; clients flagged at some check ${pct(naiveClients, clients)}`,
+  );
+  console.log(
+    `  the uncapped rule rose on an attended session at ${pct(quirk, checks)} of checks (the cap holds those)`,
+  );
 }
 
 function detection(mix: Mix = ABSENCE_MIX, rules = RULES, clients = CLIENTS): void {
@@ -123,17 +151,23 @@ function detection(mix: Mix = ABSENCE_MIX, rules = RULES, clients = CLIENTS): vo
       }
     });
   }
-  console.log(`jump from 10% to 60% after ${HISTORY} sessions (${clients} clients${mix === ABSENCE_MIX ? '' : `; ${describeMix(mix)}`}):`);
+  console.log(
+    `jump from 10% to 60% after ${HISTORY} sessions (${clients} clients${mix === ABSENCE_MIX ? '' : `; ${describeMix(mix)}`}):`,
+  );
   rules.forEach(([name], r) => {
     const w = watchWithin[r];
     const ri = risingWithin[r];
-    console.log(`  ${name.padEnd(10)} Watch+ within 4: ${pct(w[4], clients)}; Rising+ within 6: ${pct(ri[6], clients)}`
-      + ` (Watch+ within 1..6: ${[1, 2, 3, 4, 5, 6].map((k) => pct(w[k], clients)).join(' ')}; flagged at the jump already ${pct(alreadyFlagged[r], clients)})`);
+    console.log(
+      `  ${name.padEnd(10)} Watch+ within 4: ${pct(w[4], clients)}; Rising+ within 6: ${pct(ri[6], clients)}` +
+        ` (Watch+ within 1..6: ${[1, 2, 3, 4, 5, 6].map((k) => pct(w[k], clients)).join(' ')}; flagged at the jump already ${pct(alreadyFlagged[r], clients)})`,
+    );
   });
 }
 
 export function bench(): void {
-  console.log(`absence mix: ${describeMix(ABSENCE_MIX)}; a check = the trend after each session from the ${FIRST_CHECK}th to the ${HISTORY}th`);
+  console.log(
+    `absence mix: ${describeMix(ABSENCE_MIX)}; a check = the trend after each session from the ${FIRST_CHECK}th to the ${HISTORY}th`,
+  );
   falseAlarms(0.1);
   falseAlarms(0.2);
   detection();

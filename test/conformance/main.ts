@@ -30,10 +30,19 @@ const ENTRIES = ['runConformance', 'cadenceReplay'];
 /** The probes and the replay as one Apps Script file: an IIFE and a top-level function per entry. */
 function bundle(): string {
   const result = esbuild.buildSync({
-    entryPoints: [join(root, 'test/conformance/appsScript.ts')], bundle: true, write: false, format: 'iife',
-    globalName: GLOBAL, target: 'es2019', platform: 'neutral', charset: 'utf8', legalComments: 'none',
+    entryPoints: [join(root, 'test/conformance/appsScript.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2019',
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
   });
-  const stubs = ENTRIES.map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`).join('\n');
+  const stubs = ENTRIES.map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`).join(
+    '\n',
+  );
   return `${result.outputFiles[0].text}\n${stubs}\n`;
 }
 
@@ -61,7 +70,8 @@ const short = (a: Answer) => {
 /** The differences between two answer sets, one line each. */
 export function differences(expected: Record<string, unknown>, actual: Record<string, unknown>): string[] {
   const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
-  return keys.filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(actual[k]))
+  return keys
+    .filter((k) => JSON.stringify(expected[k]) !== JSON.stringify(actual[k]))
     .map((k) => `${k}\n    offline: ${JSON.stringify(expected[k])}\n    live:    ${JSON.stringify(actual[k])}`);
 }
 
@@ -91,10 +101,15 @@ function lastJson(output: string): Record<string, unknown> {
   return JSON.parse(text) as Record<string, unknown>;
 }
 
-function live(conformance: string, offline: { probes: Record<string, unknown>; replay: Record<string, unknown> }): number {
+function live(
+  conformance: string,
+  offline: { probes: Record<string, unknown>; replay: Record<string, unknown> },
+): number {
   const scriptId = process.env.CADENCE_CONFORMANCE_SCRIPT_ID;
   if (!scriptId) {
-    console.error('Set CADENCE_CONFORMANCE_SCRIPT_ID to the Script ID of the Apps Script project bound to your scratch spreadsheet (README: Checking against real Google Sheets).');
+    console.error(
+      'Set CADENCE_CONFORMANCE_SCRIPT_ID to the Script ID of the Apps Script project bound to your scratch spreadsheet (README: Checking against real Google Sheets).',
+    );
     return 2;
   }
   const dir = join(out, 'live');
@@ -104,7 +119,10 @@ function live(conformance: string, offline: { probes: Record<string, unknown>; r
   writeFileSync(join(dir, 'Conformance.js'), conformance);
   // Cadence's own manifest, plus what clasp run needs: an API executable only you may call.
   const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ ...manifest, executionApi: { access: 'MYSELF' } }, null, 2));
+  writeFileSync(
+    join(dir, 'appsscript.json'),
+    JSON.stringify({ ...manifest, executionApi: { access: 'MYSELF' } }, null, 2),
+  );
   writeFileSync(join(dir, '.clasp.json'), JSON.stringify({ scriptId, rootDir: '.' }));
   clasp(dir, ['push', '--force']);
   // Each run refuses (before any write) unless the spreadsheet's name starts with cadence-conformance.
@@ -115,15 +133,23 @@ function live(conformance: string, offline: { probes: Record<string, unknown>; r
   return report(offline, { probes, replay });
 }
 
-function report(offline: { probes: Record<string, unknown>; replay?: Record<string, unknown> }, actual: { probes: Record<string, unknown>; replay?: Record<string, unknown> }): number {
+function report(
+  offline: { probes: Record<string, unknown>; replay?: Record<string, unknown> },
+  actual: { probes: Record<string, unknown>; replay?: Record<string, unknown> },
+): number {
   const diffs = differences(offline.probes, actual.probes);
-  if (offline.replay && actual.replay) diffs.push(...differences({ replay: offline.replay }, { replay: actual.replay }));
+  if (offline.replay && actual.replay)
+    diffs.push(...differences({ replay: offline.replay }, { replay: actual.replay }));
   if (diffs.length === 0) {
-    console.log(`Live answers equal the offline runtime's: ${Object.keys(actual.probes).length} probes${actual.replay ? ' and the replay' : ''}.`);
+    console.log(
+      `Live answers equal the offline runtime's: ${Object.keys(actual.probes).length} probes${actual.replay ? ' and the replay' : ''}.`,
+    );
     return 0;
   }
   console.log(`${diffs.length} difference(s) between the offline runtime and Google:\n${diffs.join('\n')}`);
-  console.log('Each is a runtime behaviour to correct (or a switch in src/runtime/switches.ts to settle), then run the suites again.');
+  console.log(
+    'Each is a runtime behaviour to correct (or a switch in src/runtime/switches.ts to settle), then run the suites again.',
+  );
   return 1;
 }
 
@@ -137,11 +163,14 @@ function main(args: string[]): number {
     const replay = JSON.parse(runOffline(dir, 'cadenceReplay')) as Record<string, unknown>;
     writeFileSync(join(out, 'offline-replay.json'), JSON.stringify(replay, null, 2));
     if (args[0] === '--live') return live(conformance, { probes, replay });
-    const read = (file: string | undefined) => (file ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> : undefined);
+    const read = (file: string | undefined) =>
+      file ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;
     return report({ probes, replay }, { probes: read(args[1]) ?? {}, replay: read(args[2]) });
   }
   const failed = printTable(probes);
-  console.log(`\n${PROBES.length} probes ran offline; ${failed} threw.${failed ? '' : ' Answers: dist-dev/conformance/offline-probes.json.'}`);
+  console.log(
+    `\n${PROBES.length} probes ran offline; ${failed} threw.${failed ? '' : ' Answers: dist-dev/conformance/offline-probes.json.'}`,
+  );
   return failed ? 1 : 0;
 }
 

@@ -28,7 +28,10 @@ function normalise(text: string): string {
 
 export function replay(): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss.getName().startsWith(SCRATCH_PREFIX)) throw new Error(`Refusing to run: the replay deletes every tab, so it runs only in a spreadsheet named "${SCRATCH_PREFIX}…".`);
+  if (!ss.getName().startsWith(SCRATCH_PREFIX))
+    throw new Error(
+      `Refusing to run: the replay deletes every tab, so it runs only in a spreadsheet named "${SCRATCH_PREFIX}…".`,
+    );
   // A clean spreadsheet: one tab, no Cadence properties.
   const keep = ss.insertSheet();
   for (const sheet of ss.getSheets()) if (sheet.getSheetId() !== keep.getSheetId()) ss.deleteSheet(sheet);
@@ -38,16 +41,48 @@ export function replay(): string {
   keep.getRange(1, 1, ROSTER.length, ROSTER[0].length).setValues(ROSTER);
 
   const zone = ss.getSpreadsheetTimeZone();
-  const noon = Utilities.parseDate(`${Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd')} 12:00`, zone, 'yyyy-MM-dd HH:mm').getTime();
+  const noon = Utilities.parseDate(
+    `${Utilities.formatDate(new Date(), zone, 'yyyy-MM-dd')} 12:00`,
+    zone,
+    'yyyy-MM-dd HH:mm',
+  ).getTime();
   const daysAgo = (n: number) => Utilities.formatDate(new Date(noon - n * 86400000), zone, 'yyyy-MM-dd');
-  const save = (id: string, date: string, marks: [string, string, string?][]) => saveSession({
-    requestId: id, date, group: 'Monday group',
-    attendance: marks.map(([clientId, status, reason]) => ({ clientId, status, ...(reason ? { reason, notice: false } : {}) })),
-  });
-  const first = save('replay-1', daysAgo(28), [['007', 'present'], ['12', 'unexcused', 'unknown'], ['C*3', 'present']]);
-  save('replay-2', daysAgo(21), [['007', 'excused', 'illness'], ['12', 'unexcused', 'unknown'], ['C*3', 'late']]);
-  save('replay-3', daysAgo(14), [['007', 'unexcused', 'transport'], ['12', 'present'], ['C*3', 'refused', 'declined']]);
-  const fourth = { requestId: 'replay-4', date: daysAgo(7), group: 'Monday group', attendance: [{ clientId: '007', status: 'unexcused', reason: 'unknown', notice: false }, { clientId: '12', status: 'present' }, { clientId: 'C*3', status: 'cancelled', reason: 'facility event' }] };
+  const save = (id: string, date: string, marks: [string, string, string?][]) =>
+    saveSession({
+      requestId: id,
+      date,
+      group: 'Monday group',
+      attendance: marks.map(([clientId, status, reason]) => ({
+        clientId,
+        status,
+        ...(reason ? { reason, notice: false } : {}),
+      })),
+    });
+  const first = save('replay-1', daysAgo(28), [
+    ['007', 'present'],
+    ['12', 'unexcused', 'unknown'],
+    ['C*3', 'present'],
+  ]);
+  save('replay-2', daysAgo(21), [
+    ['007', 'excused', 'illness'],
+    ['12', 'unexcused', 'unknown'],
+    ['C*3', 'late'],
+  ]);
+  save('replay-3', daysAgo(14), [
+    ['007', 'unexcused', 'transport'],
+    ['12', 'present'],
+    ['C*3', 'refused', 'declined'],
+  ]);
+  const fourth = {
+    requestId: 'replay-4',
+    date: daysAgo(7),
+    group: 'Monday group',
+    attendance: [
+      { clientId: '007', status: 'unexcused', reason: 'unknown', notice: false },
+      { clientId: '12', status: 'present' },
+      { clientId: 'C*3', status: 'cancelled', reason: 'facility event' },
+    ],
+  };
   saveSession(fourth);
   saveSession(fourth); // the retry: stored once
   correctEntry({ requestId: 'replay-5', entryId: first.entryIds[0], status: 'late' });
@@ -66,5 +101,10 @@ export function replay(): string {
       })),
     };
   });
-  return JSON.stringify({ tabs, properties: Object.keys(props.getProperties()).filter((k) => k.startsWith('cadence.')).sort() });
+  return JSON.stringify({
+    tabs,
+    properties: Object.keys(props.getProperties())
+      .filter((k) => k.startsWith('cadence.'))
+      .sort(),
+  });
 }

@@ -6,9 +6,22 @@ const ana: Client = { id: 'C1', name: 'Ana', group: 'G', active: true };
 
 function entry(date: string, status: Status): Entry {
   return {
-    entryId: `${date}-${status}`, sessionDate: date, group: 'G', clientId: ana.id, client: ana.name, status, reason: '',
-    notice: null, note: '', followUp: false, followUpDone: '', recordedAt: `${date}T12:00:00Z`, recordedBy: '', replaces: '',
-    supersededBy: '', requestId: date,
+    entryId: `${date}-${status}`,
+    sessionDate: date,
+    group: 'G',
+    clientId: ana.id,
+    client: ana.name,
+    status,
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: `${date}T12:00:00Z`,
+    recordedBy: '',
+    replaces: '',
+    supersededBy: '',
+    requestId: date,
   };
 }
 
@@ -21,7 +34,12 @@ test("a new client's first session is not reported as a trend change", () => {
 });
 
 test('a level that moves is reported with the new trend', () => {
-  const history = [entry(dates[0], 'present'), entry(dates[1], 'present'), entry(dates[2], 'present'), entry(dates[3], 'present')];
+  const history = [
+    entry(dates[0], 'present'),
+    entry(dates[1], 'present'),
+    entry(dates[2], 'present'),
+    entry(dates[3], 'present'),
+  ];
   const before = trendsByClient(history);
   const after = trendsByClient([...history, entry(dates[4], 'unexcused'), entry(dates[5], 'unexcused')]);
   const changes = trendChanges([ana], before, after);

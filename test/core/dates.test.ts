@@ -3,7 +3,17 @@ import { addDays, daysBetween, isIsoDate, weekStart } from '../../src/core/dates
 describe('dates', () => {
   it('accepts only real YYYY-MM-DD days', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
-    for (const bad of ['2025-02-29', '2025-02-30', '2025-13-01', '2025-2-3', '2025-02-03T00:00', ' 2025-02-03', '', 20250203, null]) {
+    for (const bad of [
+      '2025-02-29',
+      '2025-02-30',
+      '2025-13-01',
+      '2025-2-3',
+      '2025-02-03T00:00',
+      ' 2025-02-03',
+      '',
+      20250203,
+      null,
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });

@@ -9,22 +9,45 @@ const settings = defaultSettings();
 
 function entry(clientId: string, sessionDate: string, status: Entry['status']): Entry {
   return {
-    entryId: `${clientId}-${sessionDate}-${status}`, sessionDate, group: '', clientId, client: clientId, status, reason: '', notice: null,
-    note: '', followUp: false, followUpDone: '', recordedAt: '', recordedBy: '', replaces: '', supersededBy: '', requestId: '',
+    entryId: `${clientId}-${sessionDate}-${status}`,
+    sessionDate,
+    group: '',
+    clientId,
+    client: clientId,
+    status,
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: '',
+    recordedBy: '',
+    replaces: '',
+    supersededBy: '',
+    requestId: '',
   };
 }
 
 /** Weekly entries on Mondays ending this week: 'PPEU'. */
 function weekly(clientId: string, codes: string): Entry[] {
-  const statuses: Record<string, Status> = { P: 'present', L: 'late', E: 'excused', U: 'unexcused', R: 'refused', C: 'cancelled' };
-  return [...codes].map((code, i) => entry(clientId, addDays('2025-03-10', -7 * (codes.length - 1 - i)), statuses[code]));
+  const statuses: Record<string, Status> = {
+    P: 'present',
+    L: 'late',
+    E: 'excused',
+    U: 'unexcused',
+    R: 'refused',
+    C: 'cancelled',
+  };
+  return [...codes].map((code, i) =>
+    entry(clientId, addDays('2025-03-10', -7 * (codes.length - 1 - i)), statuses[code]),
+  );
 }
 
 const client = (id: string, name: string, group = 'Monday', active = true): Client => ({ id, name, group, active });
 const WEEK0 = COLUMNS.why; // 0-based index of the first (newest) week column
 
 describe('patternWeeks', () => {
-  it('gives calendar weeks starting on Monday, newest first, from today\'s week back to the first week with data', () => {
+  it("gives calendar weeks starting on Monday, newest first, from today's week back to the first week with data", () => {
     expect(patternWeeks(TODAY, 26, '2025-02-26')).toEqual(['2025-03-10', '2025-03-03', '2025-02-24']);
     expect(patternWeeks(TODAY, 2, '2024-01-01')).toEqual(['2025-03-10', '2025-03-03']); // at most the Settings maximum
     expect(patternWeeks(TODAY, 26, null)).toEqual(['2025-03-10']); // no data yet: this week only
@@ -35,8 +58,12 @@ describe('patternWeeks', () => {
 
 describe('buildPatternGrid', () => {
   const clients = [
-    client('C2', 'Ben', 'Tuesday'), client('C1', 'Amy', 'Monday'), client('C3', 'Cleo', 'Monday'),
-    client('C4', 'Dan', 'Monday', false), client('name:eve', 'Eve', 'Monday'), client('77', 'Fay', 'Arts'),
+    client('C2', 'Ben', 'Tuesday'),
+    client('C1', 'Amy', 'Monday'),
+    client('C3', 'Cleo', 'Monday'),
+    client('C4', 'Dan', 'Monday', false),
+    client('name:eve', 'Eve', 'Monday'),
+    client('77', 'Fay', 'Arts'),
   ];
   const entries = [
     ...weekly('C1', 'PPPPPPPPPPEEE'),
@@ -62,17 +89,24 @@ describe('buildPatternGrid', () => {
     expect(grid.width).toBe(6 + 26 + 4); // Cleo's 2024 session reaches back past 26 weeks
     expect(grid.values.every((r) => r.length === grid.width)).toBe(true);
     expect(grid.numberFormats.every((r) => r.length === grid.width)).toBe(true);
-    const long = buildPatternGrid({ clients, entries: [...entries, ...weekly('C1', 'P'.repeat(260))], today: TODAY, settings: { ...settings, patternWeeks: 8 } });
+    const long = buildPatternGrid({
+      clients,
+      entries: [...entries, ...weekly('C1', 'P'.repeat(260))],
+      today: TODAY,
+      settings: { ...settings, patternWeeks: 8 },
+    });
     expect(long.width).toBe(6 + 8 + 4);
     // A young record: three weeks of data, three week columns.
     const young = buildPatternGrid({ clients, entries: weekly('C1', 'PPE'), today: TODAY, settings });
     expect(young.weeks).toEqual(['2025-03-10', '2025-03-03', '2025-02-24']);
     expect(young.width).toBe(6 + 3 + 4);
     // Sessions of discharged clients do not stretch the weeks.
-    expect(buildPatternGrid({ clients, entries: weekly('C4', 'PPPPPPPPP'), today: TODAY, settings }).weeks).toHaveLength(1);
+    expect(
+      buildPatternGrid({ clients, entries: weekly('C4', 'PPPPPPPPP'), today: TODAY, settings }).weeks,
+    ).toHaveLength(1);
   });
 
-  it('codes each week\'s sessions in date order, cancelled included, newest week first, nothing outside the weeks shown', () => {
+  it("codes each week's sessions in date order, cancelled included, newest week first, nothing outside the weeks shown", () => {
     const cleo = row('Cleo');
     // This week: present on Monday, unexcused on Tuesday; last week cancelled then late.
     expect(cleo[WEEK0]).toBe('P U');
@@ -91,9 +125,15 @@ describe('buildPatternGrid', () => {
 
   it('puts the trend, its rates and its explanation first, and the bookkeeping after the weeks', () => {
     const cleo = grid.rows.find((r) => r.client.id === 'C3')!;
-    expect(cleo.trend).toEqual(computeTrend(entries.filter((e) => e.clientId === 'C3').map((e) => ({ date: e.sessionDate, status: e.status as Status }))));
+    expect(cleo.trend).toEqual(
+      computeTrend(
+        entries.filter((e) => e.clientId === 'C3').map((e) => ({ date: e.sessionDate, status: e.status as Status })),
+      ),
+    );
     const amy = row('Amy');
-    const amyTrend = computeTrend(weekly('C1', 'PPPPPPPPPPEEE').map((e) => ({ date: e.sessionDate, status: e.status as Status })));
+    const amyTrend = computeTrend(
+      weekly('C1', 'PPPPPPPPPPEEE').map((e) => ({ date: e.sessionDate, status: e.status as Status })),
+    );
     // Urgent on a 3-week streak: the rates of the last 6 and of the 7 before; not chronic.
     expect(amy.slice(0, 6)).toEqual(["'Amy", 'Urgent', '', 0.5, 0, `'${amyTrend.explanation}`]);
     expect(amyTrend.explanation).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%');
@@ -104,14 +144,19 @@ describe('buildPatternGrid', () => {
     expect(row('Eve').slice(1, 5)).toEqual(['not enough data', '', '—', '—']);
   });
 
-  it('shows the roster\'s ID as typed, a numeric ID as text too, and no ID for a client keyed by name', () => {
+  it("shows the roster's ID as typed, a numeric ID as text too, and no ID for a client keyed by name", () => {
     expect(row('Amy')[grid.trailing.id - 1]).toBe("'C1");
     expect(row('Fay')[grid.trailing.id - 1]).toBe("'77");
     expect(row('Eve')[grid.trailing.id - 1]).toBe('');
   });
 
   it('writes names that look like formulas as text', () => {
-    const g = buildPatternGrid({ clients: [client('X1', '=HYPERLINK("x")', '+1 group')], entries: [], today: TODAY, settings });
+    const g = buildPatternGrid({
+      clients: [client('X1', '=HYPERLINK("x")', '+1 group')],
+      entries: [],
+      today: TODAY,
+      settings,
+    });
     expect(g.values[3][0]).toBe('\'=HYPERLINK("x")');
     expect(g.values[3].slice(-4)).toEqual(["'+1 group", 0, 0, "'X1"]);
   });
@@ -139,8 +184,22 @@ describe('buildPatternGrid', () => {
   it('colours week cells most serious status first, one range per rule (legend cell, then weeks), and the Trend column by level', () => {
     const cell = (r: number, c: number) => grid.values[r - 1][c - 1];
     expect(grid.rules.map((r) => r.background)).toEqual([
-      '#E06666', '#E06666', '#F6B26B', '#F6B26B', '#FFE599', '#FFE599', '#B6D7A8', '#B6D7A8', '#D9EAD3', '#D9EAD3', '#EFEFEF', '#EFEFEF',
-      '#EA9999', '#F9CB9C', '#FFF2CC', '#EFEFEF',
+      '#E06666',
+      '#E06666',
+      '#F6B26B',
+      '#F6B26B',
+      '#FFE599',
+      '#FFE599',
+      '#B6D7A8',
+      '#B6D7A8',
+      '#D9EAD3',
+      '#D9EAD3',
+      '#EFEFEF',
+      '#EFEFEF',
+      '#EA9999',
+      '#F9CB9C',
+      '#FFF2CC',
+      '#EFEFEF',
     ]);
     for (const rule of grid.rules) {
       expect(isCadenceFormula(rule.formula)).toBe(true);
@@ -156,7 +215,9 @@ describe('buildPatternGrid', () => {
     const [unexcusedSample, unexcused] = grid.rules;
     expect(cell(unexcusedSample.blocks[0].row, unexcusedSample.blocks[0].column)).toBe('U unexcused');
     expect(unexcusedSample.formula).toBe(`=AND("cadence-rule"<>"",ISNUMBER(FIND("U",B2)))`);
-    expect(unexcused.formula).toBe(`=AND("cadence-rule"<>"",ISNUMBER(FIND("U",${String.fromCharCode(64 + COLUMNS.why + 1)}4)))`);
+    expect(unexcused.formula).toBe(
+      `=AND("cadence-rule"<>"",ISNUMBER(FIND("U",${String.fromCharCode(64 + COLUMNS.why + 1)}4)))`,
+    );
     const urgent = grid.rules[12];
     expect(urgent.blocks).toEqual([{ row: 4, column: COLUMNS.level, numRows: 5, numColumns: 1 }]);
     expect(urgent.formula).toBe(`=AND("cadence-rule"<>"",B4="Urgent")`);
@@ -167,7 +228,7 @@ describe('buildPatternGrid', () => {
     expect(grid.values[0][COLUMNS.name - 1]).toBe('Legend');
   });
 
-  it('still has the legend\'s status rules when there is no client', () => {
+  it("still has the legend's status rules when there is no client", () => {
     const empty = buildPatternGrid({ clients: [], entries: [], today: TODAY, settings });
     expect(empty.values).toHaveLength(3);
     expect(empty.rules).toHaveLength(6);

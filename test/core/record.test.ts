@@ -1,4 +1,14 @@
-import { RECORD_COLUMNS, currentEntries, entryRow, latestVersion, linkSuperseded, planColumns, readRecord, recordWidth, requestIdsIn } from '../../src/core/record';
+import {
+  RECORD_COLUMNS,
+  currentEntries,
+  entryRow,
+  latestVersion,
+  linkSuperseded,
+  planColumns,
+  readRecord,
+  recordWidth,
+  requestIdsIn,
+} from '../../src/core/record';
 import type { DateReader, DateWriter } from '../../src/core/record';
 import type { Entry } from '../../src/core/types';
 
@@ -12,9 +22,23 @@ const reader: DateReader = {
 
 function entry(over: Partial<Entry> = {}): Entry {
   return {
-    entryId: 'e1', sessionDate: '2025-03-04', group: 'Mon', clientId: 'c1', client: 'Amy', status: 'present',
-    reason: '', notice: null, note: '', followUp: false, followUpDone: '', recordedAt: '2025-03-04T10:00:00',
-    recordedBy: 'a@b.org', replaces: '', supersededBy: '', requestId: 'r1', ...over,
+    entryId: 'e1',
+    sessionDate: '2025-03-04',
+    group: 'Mon',
+    clientId: 'c1',
+    client: 'Amy',
+    status: 'present',
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: '2025-03-04T10:00:00',
+    recordedBy: 'a@b.org',
+    replaces: '',
+    supersededBy: '',
+    requestId: 'r1',
+    ...over,
   };
 }
 
@@ -35,7 +59,10 @@ test('columns are found by header whatever their order, case and spacing', () =>
 test('a deleted Cadence column goes back after the last used column, never onto user data', () => {
   const headers = HEADERS.filter((h) => h !== 'Note' && h !== 'Status');
   const { columns, added } = planColumns([...headers, ''], headers.length + 2);
-  expect(added).toEqual([{ index: headers.length + 2, field: 'status', header: 'Status' }, { index: headers.length + 3, field: 'note', header: 'Note' }]);
+  expect(added).toEqual([
+    { index: headers.length + 2, field: 'status', header: 'Status' },
+    { index: headers.length + 3, field: 'note', header: 'Note' },
+  ]);
   expect(columns.status).toBe(headers.length + 2);
   expect(recordWidth(columns)).toBe(headers.length + 4);
 });
@@ -43,7 +70,13 @@ test('a deleted Cadence column goes back after the last used column, never onto 
 test('an entry written and read back is the same entry, in moved columns', () => {
   const headers = ['Extra', ...HEADERS.slice(8), ...HEADERS.slice(0, 8)];
   const { columns } = planColumns(headers, headers.length);
-  const original = entry({ note: '=HYPERLINK("x")', reason: 'illness', notice: false, followUp: true, client: '+44 Amy' });
+  const original = entry({
+    note: '=HYPERLINK("x")',
+    reason: 'illness',
+    notice: false,
+    followUp: true,
+    client: '+44 Amy',
+  });
   const row = stored(entryRow(original, columns, recordWidth(columns), writer));
   expect(row[0]).toBe('');
   const [read] = readRecord([row], columns, reader);
@@ -52,7 +85,12 @@ test('an entry written and read back is the same entry, in moved columns', () =>
 
 test('every user text is written with the apostrophe that keeps it text', () => {
   const { columns } = planColumns(HEADERS, HEADERS.length);
-  const row = entryRow(entry({ note: '=1+1', client: '@amy', group: '007', reason: '-' }), columns, HEADERS.length, writer);
+  const row = entryRow(
+    entry({ note: '=1+1', client: '@amy', group: '007', reason: '-' }),
+    columns,
+    HEADERS.length,
+    writer,
+  );
   expect(row[columns.note]).toBe("'=1+1");
   expect(row[columns.client]).toBe("'@amy");
   expect(row[columns.group]).toBe("'007");
@@ -74,8 +112,9 @@ test('rows without an Entry ID or with an unknown status are not entries; blank 
 
 test('request ids map to the entries they stored', () => {
   const { columns } = planColumns(HEADERS, HEADERS.length);
-  const rows = [entry(), entry({ entryId: 'e2' }), entry({ entryId: 'e3', requestId: 'r2' })]
-    .map((e) => stored(entryRow(e, columns, HEADERS.length, writer)));
+  const rows = [entry(), entry({ entryId: 'e2' }), entry({ entryId: 'e3', requestId: 'r2' })].map((e) =>
+    stored(entryRow(e, columns, HEADERS.length, writer)),
+  );
   const ids = requestIdsIn(rows, columns);
   expect(ids.get('r1')).toEqual(['e1', 'e2']);
   expect(ids.get('r2')).toEqual(['e3']);
@@ -100,36 +139,100 @@ test('current entries exclude withdrawn rows and anything a later row replaced, 
 
 test('an older record reads the same: its filled "Superseded by" and in-place "Follow-up done" cells', () => {
   // Written by Cadence before append-only: the old row got "Superseded by" and "Follow-up done" in place.
-  const headers = ['Entry ID', 'Session date', 'Group', 'Client ID', 'Client', 'Status', 'Reason', 'Notice given', 'Note', 'Follow up',
-    'Follow-up done', 'Recorded at', 'Recorded by', 'Replaces', 'Superseded by', 'Request ID'];
+  const headers = [
+    'Entry ID',
+    'Session date',
+    'Group',
+    'Client ID',
+    'Client',
+    'Status',
+    'Reason',
+    'Notice given',
+    'Note',
+    'Follow up',
+    'Follow-up done',
+    'Recorded at',
+    'Recorded by',
+    'Replaces',
+    'Superseded by',
+    'Request ID',
+  ];
   const { columns, added } = planColumns(headers, headers.length);
   expect(added).toEqual([]);
   const rows = [
-    ['e1', 'day:2025-03-04', 'Mon', 'c1', 'Amy', 'unexcused', '', '', '', 'yes', 'day:2025-03-06', 'at:t1', '', '', 'e2', 'r1'],
+    [
+      'e1',
+      'day:2025-03-04',
+      'Mon',
+      'c1',
+      'Amy',
+      'unexcused',
+      '',
+      '',
+      '',
+      'yes',
+      'day:2025-03-06',
+      'at:t1',
+      '',
+      '',
+      'e2',
+      'r1',
+    ],
     ['e2', 'day:2025-03-04', 'Mon', 'c1', 'Amy', 'excused', 'illness', '', '', 'yes', '', 'at:t2', '', 'e1', '', 'r2'],
-    ['e3', 'day:2025-03-04', 'Mon', 'c2', 'Ben', 'excused', '', '', '', 'yes', 'day:2025-03-05', 'at:t1', '', '', '', 'r1'],
+    [
+      'e3',
+      'day:2025-03-04',
+      'Mon',
+      'c2',
+      'Ben',
+      'excused',
+      '',
+      '',
+      '',
+      'yes',
+      'day:2025-03-05',
+      'at:t1',
+      '',
+      '',
+      '',
+      'r1',
+    ],
     // A "Superseded by" cell a sort race once put on the wrong row: the Replaces cells say otherwise.
     ['e4', 'day:2025-03-04', 'Mon', 'c3', 'Cleo', 'present', '', '', '', '', '', 'at:t1', '', '', 'e2', 'r1'],
   ];
   const current = currentEntries(readRecord(rows, columns, reader));
-  expect(current.map((e) => [e.entryId, e.status, e.followUpDone])).toEqual([['e2', 'excused', ''], ['e3', 'excused', '2025-03-05'], ['e4', 'present', '']]);
+  expect(current.map((e) => [e.entryId, e.status, e.followUpDone])).toEqual([
+    ['e2', 'excused', ''],
+    ['e3', 'excused', '2025-03-05'],
+    ['e4', 'present', ''],
+  ]);
 });
 
 test('text cells are read trimmed of any space at either end, numbers and booleans as text', () => {
   const { columns } = planColumns(HEADERS, HEADERS.length);
-  const row = entryRow(entry(), columns, HEADERS.length, writer).map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v));
+  const row = entryRow(entry(), columns, HEADERS.length, writer).map((v) =>
+    typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v,
+  );
   row[columns.entryId] = '\u00a0e1\u3000';
   row[columns.group] = ' Mon\t';
   row[columns.clientId] = 1001;
   row[columns.client] = 'Amy';
   row[columns.recordedBy] = '\u2003a@b.org';
   const [read] = readRecord([row], columns, reader);
-  expect([read.entryId, read.group, read.clientId, read.client, read.recordedBy]).toEqual(['e1', 'Mon', '1001', 'Amy', 'a@b.org']);
+  expect([read.entryId, read.group, read.clientId, read.client, read.recordedBy]).toEqual([
+    'e1',
+    'Mon',
+    '1001',
+    'Amy',
+    'a@b.org',
+  ]);
 });
 
 test('the entries of one request are found among many, the others left out', () => {
   const { columns } = planColumns(HEADERS, HEADERS.length);
-  const rows = ['r1', ' r2 ', 'r1', 'r3'].map((requestId, i) => stored(entryRow(entry({ entryId: `e${i}`, requestId }), columns, HEADERS.length, writer)));
+  const rows = ['r1', ' r2 ', 'r1', 'r3'].map((requestId, i) =>
+    stored(entryRow(entry({ entryId: `e${i}`, requestId }), columns, HEADERS.length, writer)),
+  );
   rows[3][columns.requestId] = ' r2';
   expect([...requestIdsIn(rows, columns, 'r2')]).toEqual([['r2', ['e1', 'e3']]]);
   expect(requestIdsIn(rows, columns).get('r1')).toEqual(['e0', 'e2']);

@@ -95,7 +95,13 @@ describe('computeTrend: statuses', () => {
 describe('computeTrend: few sessions', () => {
   it('has no data for a client without sessions', () => {
     expect(computeTrend([])).toEqual({
-      level: 'insufficient', chronic: false, explanation: 'no sessions yet', sessions: 0, absences: 0, recentRate: null, usualRate: null,
+      level: 'insufficient',
+      chronic: false,
+      explanation: 'no sessions yet',
+      sessions: 0,
+      absences: 0,
+      recentRate: null,
+      usualRate: null,
     });
     expect(computeTrend(weekly('CC')).level).toBe('insufficient');
   });
@@ -107,7 +113,7 @@ describe('computeTrend: few sessions', () => {
     expect(level('PUU')).toBe('rising');
     expect(computeTrend(weekly('PEE')).explanation).toBe('not enough data yet (3 sessions)');
   });
-  it('compares with a new client\'s usual rate shrunk toward 15%, but shows no rate below 4 earlier sessions', () => {
+  it("compares with a new client's usual rate shrunk toward 15%, but shows no rate below 4 earlier sessions", () => {
     // No sessions before the window: the rule compares with the prior alone (50% vs 15%: Watch)...
     expect(level('PPEE')).toBe('watch');
     // ...and shows no usual rate the client never had.
@@ -128,21 +134,36 @@ describe('computeTrend: order and same-day sessions', () => {
   it('does not depend on the order sessions arrive in', () => {
     const sessions = weekly(`${TEN}UPUPPUEL`);
     const reversed = [...sessions].reverse();
-    const shuffled = [sessions[3], ...sessions.slice(8), sessions[0], ...sessions.slice(4, 8), sessions[1], sessions[2]];
+    const shuffled = [
+      sessions[3],
+      ...sessions.slice(8),
+      sessions[0],
+      ...sessions.slice(4, 8),
+      sessions[1],
+      sessions[2],
+    ];
     expect(computeTrend(reversed)).toEqual(computeTrend(sessions));
     expect(computeTrend(shuffled)).toEqual(computeTrend(sessions));
   });
   it('counts several sessions on one day, reading the attended one as the later', () => {
     const day = '2026-03-16';
     const history = weekly(TEN, '2026-01-05');
-    const missedAndCame: TrendSession[] = [{ date: day, status: 'unexcused' }, { date: day, status: 'unexcused' }, { date: day, status: 'present' }];
+    const missedAndCame: TrendSession[] = [
+      { date: day, status: 'unexcused' },
+      { date: day, status: 'unexcused' },
+      { date: day, status: 'present' },
+    ];
     const forward = computeTrend([...history, ...missedAndCame]);
     const backward = computeTrend([...history, ...missedAndCame].reverse());
     expect(forward).toEqual(backward);
     expect(forward.sessions).toBe(13);
     // The day ends attended: "the last 2 unexcused" does not hold, but 2 of the last 4 do.
     expect(forward.level).toBe('watch');
-    const missedTwice = computeTrend([...history, { date: day, status: 'unexcused' }, { date: day, status: 'unexcused' }]);
+    const missedTwice = computeTrend([
+      ...history,
+      { date: day, status: 'unexcused' },
+      { date: day, status: 'unexcused' },
+    ]);
     expect(missedTwice.level).toBe('rising');
   });
 });
@@ -194,21 +215,41 @@ describe('computeTrend: rates, chronic badge, explanation', () => {
     expect(computeTrend(weekly(`${TEN}EEEEEE`))).toMatchObject({ level: 'urgent', chronic: false });
   });
   it('explains a flag in words a therapist can repeat', () => {
-    expect(computeTrend(weekly('P UPEPUP')).explanation).toBe('missed 3 of the last 6 (50%); only 1 earlier session; 2 without notice');
+    expect(computeTrend(weekly('P UPEPUP')).explanation).toBe(
+      'missed 3 of the last 6 (50%); only 1 earlier session; 2 without notice',
+    );
     expect(computeTrend(weekly(`${TEN}PPEPEP`)).explanation).toBe('missed 2 of the last 4 (50%); usually 0%');
-    expect(computeTrend(weekly(`${TEN}PPPEEE`)).explanation).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%');
-    expect(computeTrend(weekly(`${TEN}PPPPUU`)).explanation).toBe('the last 2 missed without notice; missed 2 of the last 6 (33%); usually 0%; 2 without notice');
+    expect(computeTrend(weekly(`${TEN}PPPEEE`)).explanation).toBe(
+      'missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%',
+    );
+    expect(computeTrend(weekly(`${TEN}PPPPUU`)).explanation).toBe(
+      'the last 2 missed without notice; missed 2 of the last 6 (33%); usually 0%; 2 without notice',
+    );
     expect(computeTrend(weekly('PPEE')).explanation).toBe('missed 2 of 4 sessions (50%); no earlier sessions');
   });
 });
 
 describe('trendsByClient', () => {
   const entry = (clientId: string, sessionDate: string, status: Entry['status']): Entry => ({
-    entryId: `${clientId}-${sessionDate}-${status}`, sessionDate, group: 'G', clientId, client: clientId, status, reason: '', notice: null,
-    note: '', followUp: false, followUpDone: '', recordedAt: '', recordedBy: '', replaces: '', supersededBy: '', requestId: '',
+    entryId: `${clientId}-${sessionDate}-${status}`,
+    sessionDate,
+    group: 'G',
+    clientId,
+    client: clientId,
+    status,
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: '',
+    recordedBy: '',
+    replaces: '',
+    supersededBy: '',
+    requestId: '',
   });
 
-  it('computes each client\'s trend from its own entries, in one pass', () => {
+  it("computes each client's trend from its own entries, in one pass", () => {
     const amy = weekly(`${TEN}PPPEEE`).map((s) => entry('amy', s.date, s.status));
     const ben = weekly('PPPP').map((s) => entry('ben', s.date, s.status));
     const trends = trendsByClient([...ben, ...amy].reverse());
@@ -217,7 +258,10 @@ describe('trendsByClient', () => {
     expect(trends.get('ben')?.level).toBe('none');
   });
   it('ignores a stray withdrawing row', () => {
-    const rows = [...weekly('PPPP').map((s) => entry('amy', s.date, s.status)), entry('amy', '2026-03-02', 'withdrawn')];
+    const rows = [
+      ...weekly('PPPP').map((s) => entry('amy', s.date, s.status)),
+      entry('amy', '2026-03-02', 'withdrawn'),
+    ];
     expect(trendsByClient(rows).get('amy')?.sessions).toBe(4);
   });
 });

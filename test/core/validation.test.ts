@@ -1,4 +1,9 @@
-import { checkSessionDate, validateCorrection, validateSaveSession, validateWithdrawal } from '../../src/core/validation';
+import {
+  checkSessionDate,
+  validateCorrection,
+  validateSaveSession,
+  validateWithdrawal,
+} from '../../src/core/validation';
 import type { Client } from '../../src/core/types';
 
 const clients = new Map<string, Client>([
@@ -28,24 +33,45 @@ test('session dates must be real calendar days within a year ahead', () => {
 });
 
 test('a valid session is normalised: defaults filled, reason and group trimmed, note kept as typed', () => {
-  const checked = validateSaveSession({ requestId: 'r', date: '2024-02-28', group: ' G ', attendance: [
-    { clientId: 'c1', status: 'excused', reason: ' illness ', note: ' =x ' },
-    { clientId: 'c2', status: 'present' },
-  ] }, context);
-  expect(checked).toEqual({ requestId: 'r', retryOf: '', date: '2024-02-28', group: 'G', attendance: [
-    { clientId: 'c1', status: 'excused', reason: 'illness', notice: null, note: ' =x ', followUp: false },
-    { clientId: 'c2', status: 'present', reason: '', notice: null, note: '', followUp: false },
-  ] });
+  const checked = validateSaveSession(
+    {
+      requestId: 'r',
+      date: '2024-02-28',
+      group: ' G ',
+      attendance: [
+        { clientId: 'c1', status: 'excused', reason: ' illness ', note: ' =x ' },
+        { clientId: 'c2', status: 'present' },
+      ],
+    },
+    context,
+  );
+  expect(checked).toEqual({
+    requestId: 'r',
+    retryOf: '',
+    date: '2024-02-28',
+    group: 'G',
+    attendance: [
+      { clientId: 'c1', status: 'excused', reason: 'illness', notice: null, note: ' =x ', followUp: false },
+      { clientId: 'c2', status: 'present', reason: '', notice: null, note: '', followUp: false },
+    ],
+  });
 });
 
 test('each problem names the client and all are reported together', () => {
   let message = '';
   try {
-    validateSaveSession({ requestId: 'r', date: '2024-02-28', attendance: [
-      { clientId: 'c1', status: 'late', note: 'x'.repeat(11), followUp: 'yes' },
-      { clientId: 'c2', status: 'absent' },
-      { clientId: 'c1', status: 'present' },
-    ] }, context);
+    validateSaveSession(
+      {
+        requestId: 'r',
+        date: '2024-02-28',
+        attendance: [
+          { clientId: 'c1', status: 'late', note: 'x'.repeat(11), followUp: 'yes' },
+          { clientId: 'c2', status: 'absent' },
+          { clientId: 'c1', status: 'present' },
+        ],
+      },
+      context,
+    );
   } catch (e) {
     message = (e as Error).message;
   }
@@ -57,7 +83,15 @@ test('each problem names the client and all are reported together', () => {
 });
 
 test('corrections and withdrawals need a request id and an entry', () => {
-  expect(validateCorrection({ requestId: 'r', entryId: ' e1 ', status: 'refused' }, 10)).toEqual({ requestId: 'r', entryId: 'e1', status: 'refused', reason: '', notice: null, note: '', followUp: false });
+  expect(validateCorrection({ requestId: 'r', entryId: ' e1 ', status: 'refused' }, 10)).toEqual({
+    requestId: 'r',
+    entryId: 'e1',
+    status: 'refused',
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+  });
   expect(() => validateCorrection({ requestId: 'r', status: 'present' }, 10)).toThrow(/No entry was chosen/);
   expect(() => validateCorrection({ entryId: 'e', status: 'present' }, 10)).toThrow(/no valid request id/);
   expect(validateWithdrawal({ requestId: 'r', entryId: 'e' }, 10)).toEqual({ requestId: 'r', entryId: 'e', note: '' });

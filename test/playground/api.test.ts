@@ -15,15 +15,29 @@ let workbookPath: string;
 let playground: RunningPlayground;
 
 const options = (more: Partial<PlaygroundOptions> = {}): PlaygroundOptions => ({
-  port: 0, host: '127.0.0.1', workbookPath, fresh: false, importPath: null, dev: false, ...more,
+  port: 0,
+  host: '127.0.0.1',
+  workbookPath,
+  fresh: false,
+  importPath: null,
+  dev: false,
+  ...more,
 });
 
 async function run(name: string, body: string): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(new URL(`api/run/${name}`, playground.url), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  const response = await fetch(new URL(`api/run/${name}`, playground.url), {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+  });
   return { status: response.status, json: await response.json() };
 }
 
-interface SheetView { name: string; values: string[][]; backgrounds: (string | null)[][] }
+interface SheetView {
+  name: string;
+  values: string[][];
+  backgrounds: (string | null)[][];
+}
 
 async function sheets(): Promise<SheetView[]> {
   const response = await fetch(new URL('api/workbook', playground.url));
@@ -42,7 +56,9 @@ afterAll(async () => {
 });
 
 const session = (requestId: string, date: string) => ({
-  requestId, date, group: 'Friday choir',
+  requestId,
+  date,
+  group: 'Friday choir',
   attendance: [
     { clientId: 'RB-301', status: 'present' },
     { clientId: 'RB-302', status: 'excused', reason: 'illness', notice: true, note: '=not a formula' },
@@ -81,11 +97,19 @@ describe('the playground API', () => {
     expect(attendance.backgrounds.every((row, i) => row.length === attendance.values[i].length)).toBe(true);
   });
 
-  it('answers 400 with the add-on\'s message for its errors, 404 for a function that does not exist', async () => {
-    const bad = await run('saveSession', JSON.stringify([{ requestId: 'api-2', date: '2026-02-30', attendance: [{ clientId: 'RB-301', status: 'present' }] }]));
+  it("answers 400 with the add-on's message for its errors, 404 for a function that does not exist", async () => {
+    const bad = await run(
+      'saveSession',
+      JSON.stringify([
+        { requestId: 'api-2', date: '2026-02-30', attendance: [{ clientId: 'RB-301', status: 'present' }] },
+      ]),
+    );
     expect(bad.status).toBe(400);
     expect((bad.json as { error: string }).error).toMatch(/^Nothing was saved\./);
-    expect(await run('launchRockets', '[]')).toEqual({ status: 404, json: { error: 'Script function not found: launchRockets' } });
+    expect(await run('launchRockets', '[]')).toEqual({
+      status: 404,
+      json: { error: 'Script function not found: launchRockets' },
+    });
     // Private names (ending in _) cannot be called, as in Apps Script.
     expect((await run('toString_', '[]')).status).toBe(404);
     expect((await run('saveSession', '{"not": "an array"}')).status).toBe(400);
@@ -96,18 +120,21 @@ describe('the playground API', () => {
 
   it('refuses requests another web site could make: a foreign Host name, a POST that is not JSON', async () => {
     const { port } = new URL(playground.url);
-    const raw = (headers: Record<string, string>, method = 'GET', path = '/api/workbook') => new Promise<number>((resolve, reject) => {
-      const request = httpRequest({ host: '127.0.0.1', port: Number(port), path, method, headers }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
+    const raw = (headers: Record<string, string>, method = 'GET', path = '/api/workbook') =>
+      new Promise<number>((resolve, reject) => {
+        const request = httpRequest({ host: '127.0.0.1', port: Number(port), path, method, headers }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', reject);
+        request.end(method === 'POST' ? '[]' : undefined);
       });
-      request.on('error', reject);
-      request.end(method === 'POST' ? '[]' : undefined);
-    });
     expect(await raw({ host: `localhost:${port}` })).toBe(200);
     expect(await raw({ host: `attacker.example:${port}` })).toBe(403);
     expect(await raw({ host: `127.0.0.1:${port}`, 'content-type': 'text/plain' }, 'POST', '/api/run/onOpen')).toBe(415);
-    expect(await raw({ host: `127.0.0.1:${port}`, 'content-type': 'application/json' }, 'POST', '/api/run/onOpen')).toBe(200);
+    expect(
+      await raw({ host: `127.0.0.1:${port}`, 'content-type': 'application/json' }, 'POST', '/api/run/onOpen'),
+    ).toBe(200);
   });
 
   it('keeps the workbook in its file: a restart finds the record; --fresh --force starts over', async () => {
@@ -119,7 +146,9 @@ describe('the playground API', () => {
     const attendance = (await sheets()).find((s) => s.name === 'Attendance') as SheetView;
     expect(attendance.values).toHaveLength(3);
     // The request id survived too: the retry is still recognised after the restart.
-    expect((await run('saveSession', JSON.stringify([session('api-1', '2026-11-20')]))).json).toMatchObject({ duplicate: true });
+    expect((await run('saveSession', JSON.stringify([session('api-1', '2026-11-20')]))).json).toMatchObject({
+      duplicate: true,
+    });
     await playground.close();
     playground = await startPlayground(options({ fresh: true, force: true }));
     expect((await sheets()).map((s) => s.name)).toEqual(['Roster']);

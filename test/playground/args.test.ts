@@ -2,7 +2,15 @@ import { DEFAULT_PORT, DEFAULT_WORKBOOK, UsageError, parseArgs } from '../../src
 
 describe('parseArgs', () => {
   it('defaults to port 8080 on 127.0.0.1 and the git-ignored workbook file', () => {
-    expect(parseArgs([], {})).toEqual({ port: DEFAULT_PORT, host: '127.0.0.1', workbookPath: DEFAULT_WORKBOOK, fresh: false, importPath: null, dev: false, force: false });
+    expect(parseArgs([], {})).toEqual({
+      port: DEFAULT_PORT,
+      host: '127.0.0.1',
+      workbookPath: DEFAULT_WORKBOOK,
+      fresh: false,
+      importPath: null,
+      dev: false,
+      force: false,
+    });
     expect(DEFAULT_PORT).toBe(8080);
     expect(DEFAULT_WORKBOOK).toBe('.playground/workbook.json');
   });
@@ -14,7 +22,11 @@ describe('parseArgs', () => {
   });
 
   it('reads --workbook, --fresh and --import in both spellings', () => {
-    expect(parseArgs(['--workbook', 'a.json', '--fresh'], {})).toMatchObject({ workbookPath: 'a.json', fresh: true, importPath: null });
+    expect(parseArgs(['--workbook', 'a.json', '--fresh'], {})).toMatchObject({
+      workbookPath: 'a.json',
+      fresh: true,
+      importPath: null,
+    });
     expect(parseArgs(['--workbook=b.json'], {})?.workbookPath).toBe('b.json');
   });
 

@@ -27,7 +27,11 @@ let work: string;
 let demo: PlaygroundProcess;
 let imported: PlaygroundProcess;
 
-interface SheetView { name: string; values: string[][]; backgrounds: (string | null)[][] }
+interface SheetView {
+  name: string;
+  values: string[][];
+  backgrounds: (string | null)[][];
+}
 
 async function workbook(server: PlaygroundProcess): Promise<SheetView[]> {
   const response = await fetch(new URL('api/workbook', server.url));
@@ -48,7 +52,10 @@ async function openPage(server: PlaygroundProcess): Promise<{ page: Page; proble
   const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
   const problems: string[] = [];
   page.setDefaultTimeout(10000);
-  page.on('dialog', (dialog) => { problems.push(`dialog opened: ${dialog.message()}`); void dialog.dismiss(); });
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog opened: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(server.url);
   await page.locator('body[data-ready="true"]').waitFor();
@@ -76,7 +83,10 @@ function sidebarFrame(page: Page): Frame {
 }
 
 async function status(side: FrameLocator, client: string, label: string): Promise<void> {
-  await side.getByRole('radiogroup', { name: `Status for ${client}` }).getByRole('radio', { name: label, exact: true }).check();
+  await side
+    .getByRole('radiogroup', { name: `Status for ${client}` })
+    .getByRole('radio', { name: label, exact: true })
+    .check();
 }
 
 /**
@@ -97,7 +107,10 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Starts a playground and opens its page, timing process start to a ready page. */
-async function startAndOpen(args: string[], timing: string): Promise<{ server: PlaygroundProcess; page: Page; problems: string[] }> {
+async function startAndOpen(
+  args: string[],
+  timing: string,
+): Promise<{ server: PlaygroundProcess; page: Page; problems: string[] }> {
   const server = await startPlaygroundProcess(args);
   const opened = await openPage(server);
   timings[timing] = performance.now() - server.spawnedAt;
@@ -114,19 +127,31 @@ beforeAll(async () => {
   // Its headings sit under a merged title, and a notes log tab repeats the clients' names.
   const roster = new ExcelJS.Workbook();
   const sheet = roster.addWorksheet('Clients');
-  [['Riverbend Music Therapy — Caseload 2026'], ['Client ID', 'Client', 'Group', 'Active', 'Program'], ['M-1', 'Ana Lima', 'Monday art', 'yes', 'Strings'],
-    ['M-2', XSS_NAME, 'Monday art', 'yes', 'Strings'], ['M-3', 'Ben Ode', 'Monday art', 'yes', 'Percussion']].forEach((row) => sheet.addRow(row));
+  [
+    ['Riverbend Music Therapy — Caseload 2026'],
+    ['Client ID', 'Client', 'Group', 'Active', 'Program'],
+    ['M-1', 'Ana Lima', 'Monday art', 'yes', 'Strings'],
+    ['M-2', XSS_NAME, 'Monday art', 'yes', 'Strings'],
+    ['M-3', 'Ben Ode', 'Monday art', 'yes', 'Percussion'],
+  ].forEach((row) => sheet.addRow(row));
   sheet.mergeCells('A1:E1');
   const notes = roster.addWorksheet('Notes');
   notes.addRow(['Date', 'Client', 'Note']);
-  for (let i = 0; i < 12; i++) notes.addRow([new Date(Date.UTC(2026, 0, 5 + 7 * i)), i % 2 ? 'Ana Lima' : 'Ben Ode', 'Played along']);
+  for (let i = 0; i < 12; i++)
+    notes.addRow([new Date(Date.UTC(2026, 0, 5 + 7 * i)), i % 2 ? 'Ana Lima' : 'Ben Ode', 'Played along']);
   await roster.xlsx.writeFile(join(work, 'roster.xlsx'));
   // One after the other, so each start is timed without the others competing for the two cores.
   browser = await launchChromium();
-  let started = await startAndOpen(['--workbook', join(work, 'demo.json')], 'start to ready page (demo practice built on first start)');
+  let started = await startAndOpen(
+    ['--workbook', join(work, 'demo.json')],
+    'start to ready page (demo practice built on first start)',
+  );
   demo = started.server;
   demoPage = started;
-  started = await startAndOpen(['--workbook', join(work, 'imported.json'), '--import', join(work, 'roster.xlsx')], 'start to ready page (--import roster.xlsx)');
+  started = await startAndOpen(
+    ['--workbook', join(work, 'imported.json'), '--import', join(work, 'roster.xlsx')],
+    'start to ready page (--import roster.xlsx)',
+  );
   imported = started.server;
   importedPage = started;
 }, 90000);
@@ -183,7 +208,9 @@ describe('npm start in a browser', () => {
     await side.getByRole('region', { name: 'Saved' }).waitFor();
     timings['save round trip (click to "Saved")'] = performance.now() - saving;
 
-    const record = records(await workbook(demo), 'Attendance').filter((r) => r['Session date'] === today && r.Group === group);
+    const record = records(await workbook(demo), 'Attendance').filter(
+      (r) => r['Session date'] === today && r.Group === group,
+    );
     const members = DEMO_CLIENTS.filter((c) => c.group === group && c.dischargedWeeksAgo === null).map((c) => c.name);
     expect(record.map((r) => r.Client).sort()).toEqual([...members].sort());
     const hugo = record.find((r) => r.Client === 'Hugo Brandywell');
@@ -196,7 +223,11 @@ describe('npm start in a browser', () => {
 
     // The grid shows the new rows once the sidebar's save has refreshed it.
     await page.getByRole('tab', { name: 'Attendance' }).click();
-    const kitRow = page.getByRole('grid', { name: 'Attendance' }).getByRole('row').filter({ hasText: 'Kit Sorrelgrove' }).filter({ hasText: today });
+    const kitRow = page
+      .getByRole('grid', { name: 'Attendance' })
+      .getByRole('row')
+      .filter({ hasText: 'Kit Sorrelgrove' })
+      .filter({ hasText: today });
     await kitRow.waitFor();
     expect(await kitRow.textContent()).toContain('unexcused');
 
@@ -205,8 +236,13 @@ describe('npm start in a browser', () => {
     const patternRows = page.getByRole('grid', { name: 'Patterns' }).getByRole('row');
     const kitPattern = patternRows.filter({ hasText: 'Kit Sorrelgrove' });
     await kitPattern.waitFor();
-    const painted = await kitPattern.locator('td').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).backgroundColor)
-      .filter((colour) => colour !== 'rgb(255, 255, 255)' && colour !== 'rgba(0, 0, 0, 0)'));
+    const painted = await kitPattern
+      .locator('td')
+      .evaluateAll((cells) =>
+        cells
+          .map((c) => getComputedStyle(c).backgroundColor)
+          .filter((colour) => colour !== 'rgb(255, 255, 255)' && colour !== 'rgba(0, 0, 0, 0)'),
+      );
     expect(painted.length).toBeGreaterThan(0);
     const patterns = (await workbook(demo)).find((s) => s.name === 'Patterns') as SheetView;
     const kitIndex = patterns.values.findIndex((row) => row.includes('Kit Sorrelgrove'));
@@ -247,7 +283,9 @@ describe('npm start in a browser', () => {
     await followUps.getByRole('button', { name: `Done: follow-up for Kit Sorrelgrove from ${when}` }).click();
     await side.getByText(`Follow-up from ${when} marked done.`).waitFor();
     // Marked done by a new version of Kit's entry (the record is append-only).
-    const kit = records(await workbook(demo), 'Attendance').filter((r) => r['Session date'] === today && r.Client === 'Kit Sorrelgrove');
+    const kit = records(await workbook(demo), 'Attendance').filter(
+      (r) => r['Session date'] === today && r.Client === 'Kit Sorrelgrove',
+    );
     expect(kit).toHaveLength(2);
     expect(kit[0]['Follow-up done']).toBe('');
     expect(kit[1]).toMatchObject({ Replaces: kit[0]['Entry ID'], Status: kit[0].Status });
@@ -261,12 +299,19 @@ describe('npm start in a browser', () => {
     await history.getByRole('button', { name: 'Save correction' }).click();
     await history.getByText(`Entry of ${when} corrected.`).waitFor();
     await shot(page, '6-corrected');
-    const hugo = records(await workbook(demo), 'Attendance').filter((r) => r['Session date'] === today && r.Client === 'Hugo Brandywell');
+    const hugo = records(await workbook(demo), 'Attendance').filter(
+      (r) => r['Session date'] === today && r.Client === 'Hugo Brandywell',
+    );
     expect(hugo).toHaveLength(2);
     const [original, correction] = hugo;
     expect(original).toMatchObject({ Status: 'excused', Reason: 'illness', Note: 'Flu; back next week', Replaces: '' });
     // The correction starts from the entry as recorded: the note (and reason) are kept.
-    expect(correction).toMatchObject({ Status: 'late', Reason: 'illness', Note: 'Flu; back next week', Replaces: original['Entry ID'] });
+    expect(correction).toMatchObject({
+      Status: 'late',
+      Reason: 'illness',
+      Note: 'Flu; back next week',
+      Replaces: original['Entry ID'],
+    });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -282,7 +327,9 @@ describe('npm start in a browser', () => {
     await side.getByLabel('Group').selectOption({ label: group });
     const members = DEMO_CLIENTS.filter((c) => c.group === group && c.dischargedWeeksAgo === null);
     const when = shortDate(today, today);
-    await side.getByText(new RegExp(`^${group} on ${when} is already recorded: ${members.length} entries, \\d\\d:\\d\\d`)).waitFor();
+    await side
+      .getByText(new RegExp(`^${group} on ${when} is already recorded: ${members.length} entries, \\d\\d:\\d\\d`))
+      .waitFor();
     await shot(page, '8-already-recorded');
     await side.getByRole('button', { name: 'Open that session' }).click();
     // Every entry as it now stands: Hugo's corrected one, with its note.
@@ -302,9 +349,16 @@ describe('npm start in a browser', () => {
     // Kit's rows: as recorded, the version that marked the follow-up done, and this correction of it.
     const kit = after.filter((r) => r['Session date'] === today && r.Client === 'Kit Sorrelgrove');
     expect(kit).toHaveLength(3);
-    expect(kit[2]).toMatchObject({ Status: 'excused', Reason: 'unknown', Note: 'No call; phone off', Replaces: kit[1]['Entry ID'] });
+    expect(kit[2]).toMatchObject({
+      Status: 'excused',
+      Reason: 'unknown',
+      Note: 'No call; phone off',
+      Replaces: kit[1]['Entry ID'],
+    });
     expect(kit[2]['Follow-up done']).toBe(kit[1]['Follow-up done']); // still asked for, still done
-    expect(kit[2]['Notice given']).toBe(before.find((r) => r.Client === 'Hugo Brandywell' && r['Session date'] === today)?.['Notice given']);
+    expect(kit[2]['Notice given']).toBe(
+      before.find((r) => r.Client === 'Hugo Brandywell' && r['Session date'] === today)?.['Notice given'],
+    );
     expect(kit[0]).toMatchObject({ Status: 'unexcused', Note: 'No call; phone off' }); // the old rows are untouched
     // One request, and no call back: the answer carried the fresh sidebar data.
     expect(calls).toEqual(['correctSession']);
@@ -335,7 +389,9 @@ describe('npm start in a browser', () => {
     expect(await inView(newest)).toBe(true);
     // The first flagged client's explanation is shown whole (wrapped in its column, not cut off).
     const why = grid.getByRole('row').nth(4).getByRole('gridcell').nth(5); // row 0 holds the column letters
-    expect(await why.evaluate((td) => td.scrollWidth <= td.clientWidth + 1 && td.getBoundingClientRect().right <= 1280)).toBe(true);
+    expect(
+      await why.evaluate((td) => td.scrollWidth <= td.clientWidth + 1 && td.getBoundingClientRect().right <= 1280),
+    ).toBe(true);
     expect((await why.textContent())?.length).toBeGreaterThan(10);
     if (!existsSync(PATTERNS_SHOT) || process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: PATTERNS_SHOT });
     await page.close();
@@ -351,7 +407,9 @@ describe('npm start in a browser', () => {
     await page.locator('body').focus();
     for (let i = 0; i < 40 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.getAttribute('role') === 'gridcell' || document.activeElement?.tagName === 'TD');
+      reached = await page.evaluate(
+        () => document.activeElement?.getAttribute('role') === 'gridcell' || document.activeElement?.tagName === 'TD',
+      );
     }
     expect(reached).toBe(true);
     expect(await page.locator('#cell-name').textContent()).toBe('');
@@ -364,7 +422,9 @@ describe('npm start in a browser', () => {
     expect(lastColumn).not.toBe('B2');
     await page.keyboard.press('Home');
     expect(await page.locator('#cell-name').textContent()).toBe('A2');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(await page.locator('#cell-value').textContent());
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      await page.locator('#cell-value').textContent(),
+    );
 
     const side = await openRecordSidebar(page);
     await side.getByLabel('Group').selectOption({ label: group });
@@ -378,7 +438,9 @@ describe('npm start in a browser', () => {
 
   it('shows a client named like markup as text, and records a session from the keyboard alone', async () => {
     const { page, problems } = importedPage;
-    expect(await page.getByRole('grid', { name: 'Clients' }).getByRole('gridcell', { name: XSS_NAME, exact: true }).count()).toBe(1);
+    expect(
+      await page.getByRole('grid', { name: 'Clients' }).getByRole('gridcell', { name: XSS_NAME, exact: true }).count(),
+    ).toBe(1);
 
     // The menu by keyboard: Tab to Extensions, ArrowDown, ArrowRight into Cadence, Enter.
     await page.keyboard.press('Tab');
@@ -391,13 +453,15 @@ describe('npm start in a browser', () => {
     const frame = sidebarFrame(page);
 
     /** What has focus in the sidebar: its accessible label, and its radio group's. */
-    const focused = () => frame.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null;
-      if (!el) return { label: '', group: '', value: '' };
-      const group = el.closest('[role="radiogroup"]')?.getAttribute('aria-label') ?? '';
-      const label = el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent?.trim() ?? el.textContent?.trim() ?? '';
-      return { label, group, value: el.value ?? '' };
-    });
+    const focused = () =>
+      frame.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        if (!el) return { label: '', group: '', value: '' };
+        const group = el.closest('[role="radiogroup"]')?.getAttribute('aria-label') ?? '';
+        const label =
+          el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent?.trim() ?? el.textContent?.trim() ?? '';
+        return { label, group, value: el.value ?? '' };
+      });
     const tabTo = async (want: (f: { label: string; group: string }) => boolean, what: string): Promise<void> => {
       for (let i = 0; i < 60; i++) {
         await page.keyboard.press('Tab');
@@ -408,20 +472,22 @@ describe('npm start in a browser', () => {
 
     await tabTo((f) => f.label === 'Group', 'the Group select');
     await page.keyboard.press('ArrowDown');
-    expect(await side.getByLabel('Group').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe('Monday art');
-    await tabTo((f) => f.group === 'Status for Ana Lima', 'Ana Lima\'s statuses');
+    expect(await side.getByLabel('Group').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toBe(
+      'Monday art',
+    );
+    await tabTo((f) => f.group === 'Status for Ana Lima', "Ana Lima's statuses");
     await page.keyboard.press('Space');
-    await tabTo((f) => f.group === `Status for ${XSS_NAME}`, 'the second client\'s statuses');
+    await tabTo((f) => f.group === `Status for ${XSS_NAME}`, "the second client's statuses");
     await page.keyboard.press('Space');
-    await tabTo((f) => f.group === 'Status for Ben Ode', 'Ben Ode\'s statuses');
+    await tabTo((f) => f.group === 'Status for Ben Ode', "Ben Ode's statuses");
     await page.keyboard.press('Space');
     // Arrows move within the group: Present → Late → Excused.
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect((await focused()).value).toBe('excused');
-    await tabTo((f) => f.label === 'Reason for Ben Ode', 'Ben Ode\'s reason');
+    await tabTo((f) => f.label === 'Reason for Ben Ode', "Ben Ode's reason");
     await page.keyboard.press('ArrowDown');
-    await tabTo((f) => f.label === 'Note for Ben Ode', 'Ben Ode\'s note');
+    await tabTo((f) => f.label === 'Note for Ben Ode', "Ben Ode's note");
     await page.keyboard.type('Dentist');
     await tabTo((f) => f.label === 'Save session', 'Save session');
     await page.keyboard.press('Space');
@@ -429,7 +495,9 @@ describe('npm start in a browser', () => {
 
     const saved = records(await workbook(imported), 'Attendance');
     expect(saved.map((r) => [r.Client, r.Status, r.Note]).sort()).toEqual([
-      [XSS_NAME, 'present', ''], ['Ana Lima', 'present', ''], ['Ben Ode', 'excused', 'Dentist'],
+      [XSS_NAME, 'present', ''],
+      ['Ana Lima', 'present', ''],
+      ['Ben Ode', 'excused', 'Dentist'],
     ]);
     expect(saved.find((r) => r.Client === 'Ben Ode')?.Reason).not.toBe('');
 
@@ -440,14 +508,19 @@ describe('npm start in a browser', () => {
     expect(await side.getByText(XSS_NAME, { exact: true }).count()).toBeGreaterThan(0);
     expect(await side.locator('img').count()).toBe(0);
     await page.getByRole('tab', { name: 'Attendance' }).click();
-    await page.getByRole('grid', { name: 'Attendance' }).getByRole('gridcell', { name: XSS_NAME, exact: true }).waitFor();
+    await page
+      .getByRole('grid', { name: 'Attendance' })
+      .getByRole('gridcell', { name: XSS_NAME, exact: true })
+      .waitFor();
     expect(await page.locator('img').count()).toBe(0);
     await shot(page, '7-markup-name-as-text');
 
     // Settings from the menu shows the sidebar again, opened on its Settings view.
     await menu(page, 'Settings');
     await side.getByRole('region', { name: 'Settings' }).waitFor();
-    expect(await side.getByLabel('Roster sheet').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toContain('Clients');
+    expect(
+      await side.getByLabel('Roster sheet').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent),
+    ).toContain('Clients');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -476,13 +549,17 @@ describe('npm start in a browser', () => {
     // Settings: the group column becomes "Program"; the Record view offers its groups at once.
     await side.getByRole('button', { name: 'Settings', exact: true }).click();
     await side.getByLabel('Heading row').waitFor();
-    expect(await side.getByLabel('Heading row').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent)).toMatch(/^Row 2: Client ID/);
+    expect(
+      await side.getByLabel('Heading row').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].textContent),
+    ).toMatch(/^Row 2: Client ID/);
     await side.getByLabel('Group column').selectOption('Program');
     await side.getByRole('button', { name: 'Save settings' }).click();
     await side.getByText('Settings saved.').waitFor();
     await side.getByText('Cadence reads 3 active clients in 2 groups from Clients, headings in row 2.').waitFor();
     await side.getByRole('button', { name: 'Record', exact: true }).click();
-    const groups = await side.getByLabel('Group').evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.textContent));
+    const groups = await side
+      .getByLabel('Group')
+      .evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.textContent));
     expect(groups).toEqual(expect.arrayContaining(['Percussion', 'Strings']));
     expect(groups).not.toContain('Monday art');
     await side.getByLabel('Group').selectOption({ label: 'Percussion' });

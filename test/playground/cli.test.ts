@@ -6,14 +6,21 @@ import { join } from 'node:path';
 import { ROOT } from './harness';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'cadence-cli-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cadence-cli-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function playground(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(ROOT, 'dist-dev', 'playground.js'), ...args], { cwd: dir, timeout: 20000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, 'dist-dev', 'playground.js'), ...args],
+      { cwd: dir, timeout: 20000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

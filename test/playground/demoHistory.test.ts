@@ -24,10 +24,18 @@ describe('the demo practice', () => {
     }
     const roster = demoRoster();
     expect(roster.rows[0]).toEqual(['Client ID', 'Client', 'Group', 'Active']);
-    expect(roster.rows.slice(1).filter((r) => r[3] === 'No').map((r) => r[1])).toEqual(
-      DEMO_CLIENTS.filter((c) => c.dischargedWeeksAgo !== null).map((c) => c.name));
+    expect(
+      roster.rows
+        .slice(1)
+        .filter((r) => r[3] === 'No')
+        .map((r) => r[1]),
+    ).toEqual(DEMO_CLIENTS.filter((c) => c.dischargedWeeksAgo !== null).map((c) => c.name));
     expect(roster.rows.slice(1).filter((r) => r[3] === 'No')).toHaveLength(2);
-    expect(demoRoster({ allActive: true }).rows.slice(1).every((r) => r[3] === 'Yes')).toBe(true);
+    expect(
+      demoRoster({ allActive: true })
+        .rows.slice(1)
+        .every((r) => r[3] === 'Yes'),
+    ).toBe(true);
   });
 });
 
@@ -54,7 +62,9 @@ describe('demoHistory', () => {
   });
 
   it('sends only requests the add-on accepts from the demo roster', () => {
-    const clients = new Map<string, Client>(DEMO_CLIENTS.map((c) => [c.id, { id: c.id, name: c.name, group: c.group, active: true }]));
+    const clients = new Map<string, Client>(
+      DEMO_CLIENTS.map((c) => [c.id, { id: c.id, name: c.name, group: c.group, active: true }]),
+    );
     for (const s of history) {
       const checked = validateSaveSession(s.request, { clients, today: s.request.date, maxNoteLength: 500 });
       expect(checked.attendance).toHaveLength(s.request.attendance.length);
@@ -64,7 +74,9 @@ describe('demoHistory', () => {
   it('stops recording a discharged client after the discharge', () => {
     for (const client of DEMO_CLIENTS.filter((c) => c.dischargedWeeksAgo !== null)) {
       const weeks = client.dischargedWeeksAgo as number;
-      const dates = history.filter((s) => s.request.attendance.some((a) => a.clientId === client.id)).map((s) => s.request.date);
+      const dates = history
+        .filter((s) => s.request.attendance.some((a) => a.clientId === client.id))
+        .map((s) => s.request.date);
       const last = dates[dates.length - 1];
       // The last session attended falls in the week `weeks` weeks back; none after it.
       expect(last >= addDays(TODAY, -7 * weeks)).toBe(true);
@@ -91,11 +103,17 @@ describe('demoHistory', () => {
     // The add-on's own rule sees the same story: exactly the two rising clients flagged, and the
     // chronic one badged but not flagged as rising.
     const trends = DEMO_CLIENTS.map((c) => {
-      const sessions = history.flatMap((s) => s.request.attendance.filter((a) => a.clientId === c.id).map((a) => ({ date: s.request.date, status: a.status })));
+      const sessions = history.flatMap((s) =>
+        s.request.attendance
+          .filter((a) => a.clientId === c.id)
+          .map((a) => ({ date: s.request.date, status: a.status })),
+      );
       const trend = computeTrend(sessions);
       return { name: c.name, level: trend.level, chronic: trend.chronic };
     });
-    expect(trends.filter((t) => t.level !== 'none').map((t) => [t.name, t.level])).toEqual(rising.map((c) => [c.name, 'rising']));
+    expect(trends.filter((t) => t.level !== 'none').map((t) => [t.name, t.level])).toEqual(
+      rising.map((c) => [c.name, 'rising']),
+    );
     expect(trends.filter((t) => t.chronic).map((t) => t.name)).toEqual(['Quinn Merriweather']);
     // One week the facility closed: every group's session that week is cancelled for everyone.
     const closed = history.filter((s) => s.request.attendance.every((a) => a.status === 'cancelled'));

@@ -30,7 +30,9 @@ const ui = async (): Promise<UiView> => (await (await get('api/ui')).json()) as 
 
 test('a rebuilt Sidebar.html reaches the open sidebar without a click', async () => {
   const opened = await fetch(new URL('api/run/showSidebar', playground.url), {
-    method: 'POST', body: '[]', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    body: '[]',
+    headers: { 'content-type': 'application/json' },
   });
   expect(opened.status).toBe(200);
   const before = await ui();

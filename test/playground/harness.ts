@@ -22,19 +22,29 @@ export interface PlaygroundProcess {
 /** Starts `node dist-dev/playground.js ...args --port 0` and resolves when it prints "ready". */
 export function startPlaygroundProcess(args: string[], timeoutMs = 30000): Promise<PlaygroundProcess> {
   const entry = join(ROOT, 'dist-dev', 'playground.js');
-  if (!existsSync(entry)) return Promise.reject(new Error(`${entry} is missing: run \`node build.mjs\` first (npm test does).`));
+  if (!existsSync(entry))
+    return Promise.reject(new Error(`${entry} is missing: run \`node build.mjs\` first (npm test does).`));
   const spawnedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, [entry, ...args, '--port', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: '' },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: '' },
   });
   let output = '';
-  const stop = (): Promise<void> => new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) { resolve(); return; }
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        resolve();
+        return;
+      }
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { void stop(); reject(new Error(`The playground did not get ready in ${timeoutMs} ms:\n${output}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`The playground did not get ready in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const url = /Cadence playground: (http:\/\/\S+)/.exec(output)?.[1];
@@ -53,8 +63,15 @@ export function startPlaygroundProcess(args: string[], timeoutMs = 30000): Promi
 }
 
 /** The flags the Chromium inside @sparticuz/chromium needs here: no sandbox as root, no network of its own. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--headless=new', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--headless=new',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -83,9 +100,16 @@ async function unpackedChromium(): Promise<string> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     // A lock older than the deadline is left by a process that died while unpacking.
-    const age = (() => { try { return Date.now() - statSync(lock).mtimeMs; } catch { return 0; } })();
+    const age = (() => {
+      try {
+        return Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        return 0;
+      }
+    })();
     if (age > 180000) rmSync(lock, { recursive: true, force: true });
-    if (Date.now() > deadline) throw new Error(`another process has been unpacking Chromium into ${home} for 3 minutes`);
+    if (Date.now() > deadline)
+      throw new Error(`another process has been unpacking Chromium into ${home} for 3 minutes`);
     await sleep(200);
   }
   try {
@@ -94,9 +118,13 @@ async function unpackedChromium(): Promise<string> {
     mkdirSync(home, { recursive: true });
     // The package unpacks into os.tmpdir(): a child process with TMPDIR set makes that `home`.
     await new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, ['-e', "require('@sparticuz/chromium').executablePath().then((p) => console.log(p))"],
+      execFile(
+        process.execPath,
+        ['-e', "require('@sparticuz/chromium').executablePath().then((p) => console.log(p))"],
         { cwd: ROOT, env: { ...process.env, TMPDIR: home }, timeout: 120000 },
-        (error, _stdout, stderr) => (error ? reject(new Error(`unpacking failed: ${stderr || error.message}`)) : resolve()));
+        (error, _stdout, stderr) =>
+          error ? reject(new Error(`unpacking failed: ${stderr || error.message}`)) : resolve(),
+      );
     });
     if (!existsSync(binary)) throw new Error(`unpacking left no ${binary}`);
     writeFileSync(complete, pkg.version);
@@ -114,7 +142,9 @@ export async function launchChromium(): Promise<Browser> {
     if (!executablePath) executablePath = await unpackedChromium();
     return await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30000 });
   } catch (error) {
-    throw new Error(`Chromium could not start (${executablePath || '@sparticuz/chromium'}): ${(error as Error).message}. `
-      + 'Set CHROMIUM_PATH to a Chromium binary to use another.');
+    throw new Error(
+      `Chromium could not start (${executablePath || '@sparticuz/chromium'}): ${(error as Error).message}. ` +
+        'Set CHROMIUM_PATH to a Chromium binary to use another.',
+    );
   }
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { ImportError, importRoster } from '../../src/playground/importRoster';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'cadence-import-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cadence-import-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function xlsx(name: string, sheets: { name: string; rows: ExcelJS.CellValue[][] }[]): Promise<string> {
@@ -28,7 +30,12 @@ describe('importRoster', () => {
         rows: [
           ['Client ID', 'Client name', 'Group', 'Discharged'],
           ['C-1', { richText: [{ text: 'Ana ' }, { font: { bold: true }, text: 'Lima' }] }, 'Tuesday drumming', null],
-          [7, 'Ben Ode', { formula: 'CONCAT("Friday ","choir")', result: 'Friday choir' }, new Date(Date.UTC(2026, 2, 1))],
+          [
+            7,
+            'Ben Ode',
+            { formula: 'CONCAT("Friday ","choir")', result: 'Friday choir' },
+            new Date(Date.UTC(2026, 2, 1)),
+          ],
           ['C-3', '<img src=x onerror=alert(1)>', 'Friday choir', false],
           [null, null, null, null],
         ],
@@ -74,7 +81,9 @@ describe('importRoster', () => {
   });
 
   it('says clearly when the file is missing, is not an .xlsx, or holds nothing', async () => {
-    await expect(importRoster(join(dir, 'nope.xlsx'))).rejects.toThrow(new ImportError(`Cannot import ${join(dir, 'nope.xlsx')}: there is no such file.`));
+    await expect(importRoster(join(dir, 'nope.xlsx'))).rejects.toThrow(
+      new ImportError(`Cannot import ${join(dir, 'nope.xlsx')}: there is no such file.`),
+    );
     const text = join(dir, 'roster.xlsx');
     writeFileSync(text, 'Client,Group\nAna,Tue\n');
     await expect(importRoster(text)).rejects.toThrow(/is not an \.xlsx workbook .*File › Download › Microsoft Excel/);

@@ -5,10 +5,15 @@ import { readWorkbook, workbookWriter, writeWorkbook } from '../../src/playgroun
 import { rosterWorkbook } from '../../src/playground/rosterWorkbook';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'cadence-persist-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cadence-persist-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const workbook = rosterWorkbook({ spreadsheetName: 'Practice', sheetName: 'Roster', rows: [['Client'], ['Ana']] }, 'Europe/London');
+const workbook = rosterWorkbook(
+  { spreadsheetName: 'Practice', sheetName: 'Roster', rows: [['Client'], ['Ana']] },
+  'Europe/London',
+);
 
 describe('the workbook file', () => {
   it('round-trips, creating missing folders, and leaves no temporary file behind', () => {

@@ -16,7 +16,14 @@ let workbookPath: string;
 const running: RunningPlayground[] = [];
 
 const options = (more: Partial<PlaygroundOptions> = {}): PlaygroundOptions => ({
-  port: 0, host: '127.0.0.1', workbookPath, fresh: false, importPath: null, dev: false, force: false, ...more,
+  port: 0,
+  host: '127.0.0.1',
+  workbookPath,
+  fresh: false,
+  importPath: null,
+  dev: false,
+  force: false,
+  ...more,
 });
 
 async function start(more: Partial<PlaygroundOptions> = {}): Promise<RunningPlayground> {
@@ -39,8 +46,17 @@ afterEach(async () => {
 });
 
 async function saveOne(playground: RunningPlayground): Promise<void> {
-  const request = { requestId: 'safety-1', date: '2026-11-20', group: 'Friday choir', attendance: [{ clientId: 'RB-301', status: 'present' }] };
-  const response = await fetch(new URL('api/run/saveSession', playground.url), { method: 'POST', body: JSON.stringify([request]), headers: { 'content-type': 'application/json' } });
+  const request = {
+    requestId: 'safety-1',
+    date: '2026-11-20',
+    group: 'Friday choir',
+    attendance: [{ clientId: 'RB-301', status: 'present' }],
+  };
+  const response = await fetch(new URL('api/run/saveSession', playground.url), {
+    method: 'POST',
+    body: JSON.stringify([request]),
+    headers: { 'content-type': 'application/json' },
+  });
   expect(response.status).toBe(200);
 }
 
@@ -49,9 +65,13 @@ describe('starting over', () => {
     await saveOne(await start({ fresh: true }));
     await stopAll();
     const before = readFileSync(workbookPath, 'utf8');
-    await expect(startPlayground(options({ fresh: true }))).rejects.toThrow(/holds 1 attendance entry; --fresh would replace it\. Add --force/);
+    await expect(startPlayground(options({ fresh: true }))).rejects.toThrow(
+      /holds 1 attendance entry; --fresh would replace it\. Add --force/,
+    );
     // Refused before the roster file is even read.
-    await expect(startPlayground(options({ fresh: true, importPath: join(dir, 'missing.xlsx') }))).rejects.toThrow(/--import would replace it/);
+    await expect(startPlayground(options({ fresh: true, importPath: join(dir, 'missing.xlsx') }))).rejects.toThrow(
+      /--import would replace it/,
+    );
     expect(readFileSync(workbookPath, 'utf8')).toBe(before);
     const playground = await start({ fresh: true, force: true });
     expect(playground.backup).toMatch(/wb\.json\.backup-.*\.json$/);
@@ -64,7 +84,9 @@ describe('starting over', () => {
 
   it('a file that is not a workbook is kept too: --fresh needs --force', async () => {
     writeFileSync(workbookPath, 'my notes, not JSON');
-    await expect(startPlayground(options({ fresh: true }))).rejects.toThrow(/is not a workbook this playground can read.*--force/);
+    await expect(startPlayground(options({ fresh: true }))).rejects.toThrow(
+      /is not a workbook this playground can read.*--force/,
+    );
     const playground = await start({ fresh: true, force: true });
     expect(readFileSync(playground.backup!, 'utf8')).toBe('my notes, not JSON');
   });
@@ -97,24 +119,37 @@ describe('the HTTP face', () => {
     const answer = await new Promise<{ text: string; closed: boolean }>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1');
       let text = '';
-      socket.on('data', (d) => { text += d.toString(); });
+      socket.on('data', (d) => {
+        text += d.toString();
+      });
       socket.on('close', () => resolve({ text, closed: true }));
       socket.on('error', () => resolve({ text, closed: true }));
-      socket.write(`POST /api/run/saveSession HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${5 * 1024 * 1024}\r\n\r\n`);
+      socket.write(
+        `POST /api/run/saveSession HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${5 * 1024 * 1024}\r\n\r\n`,
+      );
       socket.write('['.padEnd(64 * 1024, ' '));
     });
     expect(answer.text).toMatch(/^HTTP\/1\.1 413/);
     expect(answer.text.toLowerCase()).toContain('connection: close');
     expect(answer.closed).toBe(true);
     // Without a declared length too (chunked): refused once the body passes the limit.
-    const big = await fetch(new URL('api/run/saveSession', playground.url), { method: 'POST', body: `[${'"x",'.repeat(400_000)}"x"]`, headers: { 'content-type': 'application/json' } }).catch(() => null);
+    const big = await fetch(new URL('api/run/saveSession', playground.url), {
+      method: 'POST',
+      body: `[${'"x",'.repeat(400_000)}"x"]`,
+      headers: { 'content-type': 'application/json' },
+    }).catch(() => null);
     expect(big === null || big.status === 413).toBe(true);
   });
 
-  it('error answers name no file of this machine; the add-on\'s own messages are unchanged', () => {
-    expect(withoutPaths("ENOENT: no such file or directory, open '/home/therapist/cadence/dist/Code.js'")).toBe("ENOENT: no such file or directory, open '(a file)'");
-    expect(withoutPaths('EACCES: permission denied, open C:\\Users\\amy\\wb.json')).toBe('EACCES: permission denied, open (a file)');
-    const message = 'The Attendance tab\'s "Note" column was deleted. Put it back with Edit › Undo (see https://support.google.com/docs/answer/190843). 1/2 done.';
+  it("error answers name no file of this machine; the add-on's own messages are unchanged", () => {
+    expect(withoutPaths("ENOENT: no such file or directory, open '/home/therapist/cadence/dist/Code.js'")).toBe(
+      "ENOENT: no such file or directory, open '(a file)'",
+    );
+    expect(withoutPaths('EACCES: permission denied, open C:\\Users\\amy\\wb.json')).toBe(
+      'EACCES: permission denied, open (a file)',
+    );
+    const message =
+      'The Attendance tab\'s "Note" column was deleted. Put it back with Edit › Undo (see https://support.google.com/docs/answer/190843). 1/2 done.';
     expect(withoutPaths(message)).toBe(message);
   });
 
@@ -131,7 +166,9 @@ describe('the HTTP face', () => {
     expect(page.status).toBe(200);
     const cookie = page.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^cadence_token=[0-9a-f]{48}; HttpOnly; SameSite=Strict; Path=\//);
-    expect((await fetch(at('api/workbook'), { headers: { ...headers, cookie: cookie.split(';')[0] } })).status).toBe(200);
+    expect((await fetch(at('api/workbook'), { headers: { ...headers, cookie: cookie.split(';')[0] } })).status).toBe(
+      200,
+    );
     // On this machine only (the default), no token is asked.
     const local = await start({ fresh: true, workbookPath: join(dir, 'local.json') });
     expect(local.url).not.toContain('token');

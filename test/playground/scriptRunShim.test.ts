@@ -14,7 +14,14 @@ let playground: RunningPlayground;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cadence-shim-'));
-  playground = await startPlayground({ port: 0, host: '127.0.0.1', workbookPath: join(dir, 'wb.json'), fresh: true, importPath: null, dev: false });
+  playground = await startPlayground({
+    port: 0,
+    host: '127.0.0.1',
+    workbookPath: join(dir, 'wb.json'),
+    fresh: true,
+    importPath: null,
+    dev: false,
+  });
 });
 afterAll(async () => {
   await playground.close();
@@ -48,9 +55,15 @@ function sidebarWindow(): Page {
 }
 
 /** Calls `name` through the shim and resolves with which handler ran and its arguments. */
-function call(page: Page, name: string, args: unknown[], userObject?: unknown): Promise<{ ok: boolean; value: unknown; user: unknown }> {
+function call(
+  page: Page,
+  name: string,
+  args: unknown[],
+  userObject?: unknown,
+): Promise<{ ok: boolean; value: unknown; user: unknown }> {
   return new Promise((resolve) => {
-    let runner = page.run.withSuccessHandler((value: unknown, user: unknown) => resolve({ ok: true, value, user }))
+    let runner = page.run
+      .withSuccessHandler((value: unknown, user: unknown) => resolve({ ok: true, value, user }))
       .withFailureHandler((error: unknown, user: unknown) => resolve({ ok: false, value: error, user }));
     if (userObject !== undefined) runner = runner.withUserObject(userObject);
     (runner[name] as (...a: unknown[]) => void)(...args);
@@ -58,7 +71,7 @@ function call(page: Page, name: string, args: unknown[], userObject?: unknown): 
 }
 
 describe('google.script.run in the playground', () => {
-  it('offers exactly the script\'s callable functions, and with… chaining', () => {
+  it("offers exactly the script's callable functions, and with… chaining", () => {
     const page = sidebarWindow();
     expect(typeof page.run.saveSession).toBe('function');
     expect(typeof page.run.getSidebarData).toBe('function');
@@ -83,7 +96,7 @@ describe('google.script.run in the playground', () => {
     expect(page.messages).toEqual([{ source: 'cadence-playground', type: 'ran', name: 'showSidebar' }]);
   });
 
-  it('hands the failure handler an Error carrying the add-on\'s own message, and the user object', async () => {
+  it("hands the failure handler an Error carrying the add-on's own message, and the user object", async () => {
     const page = sidebarWindow();
     const result = await call(page, 'saveSession', [{ requestId: 'r1', date: '2026-02-30', attendance: [] }], 'form');
     expect(result.ok).toBe(false);
@@ -131,12 +144,15 @@ describe('google.script.run in the playground', () => {
 
 describe('withShim', () => {
   it('puts the shim first in <head>, before any script of the page', () => {
-    const page = '<!DOCTYPE html><html><head><base target="_top"><script>window.x = google.script.run;</script></head><body></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><base target="_top"><script>window.x = google.script.run;</script></head><body></body></html>';
     const html = withShim(page, ['saveSession']);
     const shimAt = html.indexOf('<script>(function');
     expect(shimAt).toBeGreaterThan(html.indexOf('<head>'));
     expect(shimAt).toBeLessThan(html.indexOf('<base'));
-    expect(html.endsWith('<base target="_top"><script>window.x = google.script.run;</script></head><body></body></html>')).toBe(true);
+    expect(
+      html.endsWith('<base target="_top"><script>window.x = google.script.run;</script></head><body></body></html>'),
+    ).toBe(true);
     // Nothing in the shim can end its own <script> element early.
     expect(shimScript(['a</script><b>']).includes('</')).toBe(false);
   });

@@ -1,7 +1,13 @@
 /** A1 notation as Apps Script reads it. */
 import { columnLetters, columnNumber, parseA1, rectToA1, resolveA1 } from '../../src/runtime/a1';
 
-test.each([[1, 'A'], [26, 'Z'], [27, 'AA'], [52, 'AZ'], [703, 'AAA']])('column %i is %s and back', (n, letters) => {
+test.each([
+  [1, 'A'],
+  [26, 'Z'],
+  [27, 'AA'],
+  [52, 'AZ'],
+  [703, 'AAA'],
+])('column %i is %s and back', (n, letters) => {
   expect(columnLetters(n)).toBe(letters);
   expect(columnNumber(letters)).toBe(n);
 });

@@ -13,6 +13,14 @@ test('a 130,000-row record is saved to JSON and opened again, every row intact',
   const reopened = fixtureEnvironment({ workbook: JSON.parse(JSON.stringify(json)) });
   const again = reopened.spreadsheet.getSheets()[0];
   expect(again.getLastRow()).toBe(rows + 1);
-  expect(again.getRange(rows + 1, 1, 1, 3).getValues()).toEqual([[`e${rows - 1}`, (rows - 1) % 7 === 0 ? 'unexcused' : 'present', rows - 1]]);
-  expect(reopened.spreadsheet.getSheets()[0].getRange('C2:C').getValues().reduce((sum, [n]) => sum + Number(n), 0)).toBe((rows * (rows - 1)) / 2);
+  expect(again.getRange(rows + 1, 1, 1, 3).getValues()).toEqual([
+    [`e${rows - 1}`, (rows - 1) % 7 === 0 ? 'unexcused' : 'present', rows - 1],
+  ]);
+  expect(
+    reopened.spreadsheet
+      .getSheets()[0]
+      .getRange('C2:C')
+      .getValues()
+      .reduce((sum, [n]) => sum + Number(n), 0),
+  ).toBe((rows * (rows - 1)) / 2);
 });

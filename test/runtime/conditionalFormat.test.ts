@@ -17,8 +17,13 @@ describe('builder and rules', () => {
   test('a built rule reports its ranges, criteria, values and format', () => {
     const { app, ss } = setup();
     const s = ss.getSheets()[0];
-    const rule = app.newConditionalFormatRule().whenTextEqualTo('U').setBackground('#EA9999').setBold(true)
-      .setRanges([s.getRange('B2:Z50')]).build();
+    const rule = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('U')
+      .setBackground('#EA9999')
+      .setBold(true)
+      .setRanges([s.getRange('B2:Z50')])
+      .build();
     const cond = rule.getBooleanCondition()!;
     expect(String(cond.getCriteriaType())).toBe('TEXT_EQUAL_TO');
     expect(cond.getCriteriaType()).toBe(app.BooleanCriteria.TEXT_EQUAL_TO);
@@ -38,7 +43,13 @@ describe('builder and rules', () => {
   test('setConditionalFormatRules replaces every rule of the sheet', () => {
     const { app, ss } = setup();
     const s = ss.getSheets()[0];
-    const mk = (text: string) => app.newConditionalFormatRule().whenTextContains(text).setBackground('#fff2cc').setRanges([s.getRange('A1:A9')]).build();
+    const mk = (text: string) =>
+      app
+        .newConditionalFormatRule()
+        .whenTextContains(text)
+        .setBackground('#fff2cc')
+        .setRanges([s.getRange('A1:A9')])
+        .build();
     s.setConditionalFormatRules([mk('a'), mk('b')]);
     s.setConditionalFormatRules([mk('c')]);
     expect(s.getConditionalFormatRules().map((r) => r.getBooleanCondition()!.getCriteriaValues()[0])).toEqual(['c']);
@@ -61,7 +72,12 @@ describe('evaluation', () => {
       app.newConditionalFormatRule().whenCellNotEmpty().setBackground('#fff2cc').setRanges([r]).build(),
       app.newConditionalFormatRule().whenTextEqualTo('U').setBackground('#000000').setRanges([r]).build(),
     ]);
-    expect(['A1', 'A2', 'A3', 'A4'].map((a) => background('Sheet1', a))).toEqual(['#ea9999', '#fff2cc', '#fff2cc', null]);
+    expect(['A1', 'A2', 'A3', 'A4'].map((a) => background('Sheet1', a))).toEqual([
+      '#ea9999',
+      '#fff2cc',
+      '#fff2cc',
+      null,
+    ]);
     expect(background('Sheet1', 'B1')).toBeNull();
   });
 
@@ -70,21 +86,51 @@ describe('evaluation', () => {
     const s = ss.getSheets()[0];
     s.getRange('A1:A5').setValues([[0.1], [0.5], ['0.9 text'], [0.25], ['2026-11-12']]);
     s.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenNumberGreaterThanOrEqualTo(0.25).setBackground('#f9cb9c').setRanges([s.getRange('A1:A4')]).build(),
-      app.newConditionalFormatRule().whenNumberGreaterThan(46337).setBackground('#ea9999').setRanges([s.getRange('A5')]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenNumberGreaterThanOrEqualTo(0.25)
+        .setBackground('#f9cb9c')
+        .setRanges([s.getRange('A1:A4')])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenNumberGreaterThan(46337)
+        .setBackground('#ea9999')
+        .setRanges([s.getRange('A5')])
+        .build(),
     ]);
-    expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => background('Sheet1', a))).toEqual([null, '#f9cb9c', null, '#f9cb9c', '#ea9999']);
+    expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => background('Sheet1', a))).toEqual([
+      null,
+      '#f9cb9c',
+      null,
+      '#f9cb9c',
+      '#ea9999',
+    ]);
   });
 
-  test('custom formulas are relative to the first range\'s top-left, with $ anchoring', () => {
+  test("custom formulas are relative to the first range's top-left, with $ anchoring", () => {
     const { app, ss, background } = setup();
     const s = ss.getSheets()[0];
-    s.getRange('A2:C4').setValues([['Al', 'rising', 'x'], ['Bo', '', 'x'], ['Cy', 'urgent', 'x']]);
-    s.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenFormulaSatisfied('=OR($B2="rising",$B2="urgent")').setBackground('#f9cb9c')
-        .setRanges([s.getRange('A2:C4')]).build(),
+    s.getRange('A2:C4').setValues([
+      ['Al', 'rising', 'x'],
+      ['Bo', '', 'x'],
+      ['Cy', 'urgent', 'x'],
     ]);
-    expect(['A2', 'C2', 'A3', 'C3', 'A4'].map((a) => background('Sheet1', a))).toEqual(['#f9cb9c', '#f9cb9c', null, null, '#f9cb9c']);
+    s.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=OR($B2="rising",$B2="urgent")')
+        .setBackground('#f9cb9c')
+        .setRanges([s.getRange('A2:C4')])
+        .build(),
+    ]);
+    expect(['A2', 'C2', 'A3', 'C3', 'A4'].map((a) => background('Sheet1', a))).toEqual([
+      '#f9cb9c',
+      '#f9cb9c',
+      null,
+      null,
+      '#f9cb9c',
+    ]);
   });
 
   test('another tab is reachable only through INDIRECT', () => {
@@ -92,13 +138,24 @@ describe('evaluation', () => {
     const roster = ss.getSheets()[0].setName('Roster');
     roster.getRange('A1:A4').setValues([['Client'], ['Al'], ['Bo'], ['Cy']]);
     const patterns = ss.insertSheet('Patterns');
-    patterns.getRange('A1:B3').setValues([['Client', 'Trend'], ['Bo', 'Rising'], ['Cy', '']]);
+    patterns.getRange('A1:B3').setValues([
+      ['Client', 'Trend'],
+      ['Bo', 'Rising'],
+      ['Cy', ''],
+    ]);
     roster.setConditionalFormatRules([
-      app.newConditionalFormatRule()
+      app
+        .newConditionalFormatRule()
         .whenFormulaSatisfied('=COUNTIFS(INDIRECT("\'Patterns\'!A:A"),$A2,INDIRECT("\'Patterns\'!B:B"),"<>")>0')
-        .setBackground('#f9cb9c').setRanges([roster.getRange('A2:A4')]).build(),
-      app.newConditionalFormatRule().whenFormulaSatisfied('=Patterns!A2="Bo"').setBackground('#000000')
-        .setRanges([roster.getRange('A2:A4')]).build(),
+        .setBackground('#f9cb9c')
+        .setRanges([roster.getRange('A2:A4')])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=Patterns!A2="Bo"')
+        .setBackground('#000000')
+        .setRanges([roster.getRange('A2:A4')])
+        .build(),
     ]);
     expect(['A2', 'A3', 'A4'].map((a) => background('Roster', a))).toEqual([null, '#f9cb9c', null]);
   });
@@ -108,7 +165,12 @@ describe('evaluation', () => {
     const s = ss.getSheets()[0];
     s.getRange('A1').setValue('x');
     s.setConditionalFormatRules([
-      app.newConditionalFormatRule().whenFormulaSatisfied('=REGEXMATCH(A1,"x")').setBackground('#ff0000').setRanges([s.getRange('A1')]).build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=REGEXMATCH(A1,"x")')
+        .setBackground('#ff0000')
+        .setRanges([s.getRange('A1')])
+        .build(),
     ]);
     expect(background('Sheet1', 'A1')).toBeNull();
   });

@@ -9,7 +9,12 @@ function setup() {
 
 test('a built rule reports its criteria, values, help text and whether it rejects', () => {
   const { app } = setup();
-  const rule = app.newDataValidation().requireValueInList(['present', 'excused'], true).setAllowInvalid(false).setHelpText('Pick one').build();
+  const rule = app
+    .newDataValidation()
+    .requireValueInList(['present', 'excused'], true)
+    .setAllowInvalid(false)
+    .setHelpText('Pick one')
+    .build();
   expect(String(rule.getCriteriaType())).toBe('VALUE_IN_LIST');
   expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
   expect(rule.getCriteriaValues()).toEqual([['present', 'excused'], true]);
@@ -17,12 +22,15 @@ test('a built rule reports its criteria, values, help text and whether it reject
   expect(rule.copy().setAllowInvalid(true).build().getAllowInvalid()).toBe(true);
 });
 
-test('a rejecting rule refuses the script\'s write with Apps Script\'s message, and stores nothing', () => {
+test("a rejecting rule refuses the script's write with Apps Script's message, and stores nothing", () => {
   const { app, s } = setup();
-  s.getRange('B2:B10').setDataValidation(app.newDataValidation().requireValueInList(['present', 'excused']).setAllowInvalid(false).build());
+  s.getRange('B2:B10').setDataValidation(
+    app.newDataValidation().requireValueInList(['present', 'excused']).setAllowInvalid(false).build(),
+  );
   s.getRange('A2:B2').setValues([['Al', 'present']]);
   expect(() => s.getRange('A3:B3').setValues([['Bo', 'absent']])).toThrow(
-    'The data you entered in cell B3 violates the data validation rules set on this cell.');
+    'The data you entered in cell B3 violates the data validation rules set on this cell.',
+  );
   expect(s.getRange('A3:B3').getValues()).toEqual([['', '']]);
   expect(() => s.getRange('B4').setValue('')).not.toThrow();
 });
@@ -36,10 +44,30 @@ test('a warning-only rule (the default) lets any value in', () => {
 
 test.each([
   ['requireCheckbox', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireCheckbox(), true, 'yes'],
-  ['requireNumberGreaterThan', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireNumberGreaterThan(3), 4, 3],
-  ['requireTextContains', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireTextContains('@'), 'a@b.org', 'ab'],
-  ['requireTextIsEmail', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireTextIsEmail(), 'a@b.org', 'a@b'],
-  ['requireFormulaSatisfied', (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireFormulaSatisfied('=LEN(A1)<=3'), 'abc', 'abcd'],
+  [
+    'requireNumberGreaterThan',
+    (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireNumberGreaterThan(3),
+    4,
+    3,
+  ],
+  [
+    'requireTextContains',
+    (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireTextContains('@'),
+    'a@b.org',
+    'ab',
+  ],
+  [
+    'requireTextIsEmail',
+    (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireTextIsEmail(),
+    'a@b.org',
+    'a@b',
+  ],
+  [
+    'requireFormulaSatisfied',
+    (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => b.requireFormulaSatisfied('=LEN(A1)<=3'),
+    'abc',
+    'abcd',
+  ],
 ] as const)('%s accepts %j and refuses %j', (_name, make, ok, bad) => {
   const { app, s } = setup();
   s.getRange('A1').setDataValidation(make(app.newDataValidation()).setAllowInvalid(false).build());
@@ -52,7 +80,9 @@ test('requireValueInRange reads the allowed values from the range; rules move wi
   const { env, app, s } = setup();
   const lists = env.spreadsheet.insertSheet('Lists');
   lists.getRange('A1:A2').setValues([['Group A'], ['Group B']]);
-  s.getRange('C2:C5').setDataValidation(app.newDataValidation().requireValueInRange(lists.getRange('A1:A2')).setAllowInvalid(false).build());
+  s.getRange('C2:C5').setDataValidation(
+    app.newDataValidation().requireValueInRange(lists.getRange('A1:A2')).setAllowInvalid(false).build(),
+  );
   expect(() => s.getRange('C2').setValue('Group C')).toThrow('violates');
   s.insertRowsBefore(1, 1);
   expect(s.getRange('C2').getDataValidation()).toBeNull();

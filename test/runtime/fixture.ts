@@ -12,5 +12,9 @@ export const FIXTURE_DIST = join(__dirname, 'fixture');
  * workbook passed in keeps its own zone.
  */
 export function fixtureEnvironment(options: Partial<EnvironmentOptions> = {}): OfflineEnvironment {
-  return createEnvironment({ distDir: FIXTURE_DIST, ...(options.workbook ? {} : { timeZone: 'America/New_York' }), ...options });
+  return createEnvironment({
+    distDir: FIXTURE_DIST,
+    ...(options.workbook ? {} : { timeZone: 'America/New_York' }),
+    ...options,
+  });
 }

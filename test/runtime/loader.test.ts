@@ -12,11 +12,20 @@ function env() {
 describe('executions', () => {
   test('objects the add-on receives belong to its own realm', () => {
     const e = env();
-    e.spreadsheet.getSheets()[0].getRange('A1:B1').setValues([['x', new Date('2026-01-05T05:00:00Z')]]);
+    e.spreadsheet
+      .getSheets()[0]
+      .getRange('A1:B1')
+      .setValues([['x', new Date('2026-01-05T05:00:00Z')]]);
     const seen = e.run<Record<string, unknown>>('probeRealm', { list: [1, 2], nested: { a: 1 } });
     expect(seen).toMatchObject({
-      argIsArray: true, argIsArrayInstance: true, argIsObject: true, rowsAreArrays: true,
-      dateIsDate: true, dateYear: 2026, blank: '', dateCtorNow: true,
+      argIsArray: true,
+      argIsArrayInstance: true,
+      argIsObject: true,
+      rowsAreArrays: true,
+      dateIsDate: true,
+      dateYear: 2026,
+      blank: '',
+      dateCtorNow: true,
     });
   });
 
@@ -38,7 +47,10 @@ describe('executions', () => {
   });
 
   test('service errors are Errors of the add-on realm, with Apps Script messages', () => {
-    expect(env().run('catchServiceError')).toEqual({ isError: true, message: 'The starting row of the range is too small.' });
+    expect(env().run('catchServiceError')).toEqual({
+      isError: true,
+      message: 'The starting row of the range is too small.',
+    });
   });
 
   test('each run is a fresh context: top-level state does not survive', () => {
@@ -60,7 +72,12 @@ describe('bridge copy rules', () => {
     ['a Date', new Date()],
     ['a function', () => 1],
     ['a Map', new Map()],
-    ['a class instance', new (class Entry { x = 1; })()],
+    [
+      'a class instance',
+      new (class Entry {
+        x = 1;
+      })(),
+    ],
     ['a Date inside an object', { when: new Date() }],
     ['a Date inside an array', [1, new Date()]],
   ])('%s in the arguments makes the call fail', (_label, arg) => {
@@ -93,12 +110,23 @@ describe('bridge copy rules', () => {
 describe('call counting', () => {
   test('lastCalls counts the last run by Class.method, and expensive calls separately', () => {
     const e = env();
-    e.spreadsheet.getSheets()[0].getRange('A1:B3').setValues([[1, 2], [3, 4], [5, 6]]);
+    e.spreadsheet
+      .getSheets()[0]
+      .getRange('A1:B3')
+      .setValues([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]);
     expect(e.lastCalls.total).toBe(0);
     expect(e.run('readRows')).toBe(3);
     expect(e.lastCalls.byMethod).toEqual({
-      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.getSheets': 1, 'Sheet.getLastRow': 1,
-      'Sheet.getLastColumn': 1, 'Sheet.getRange': 1, 'Range.getValues': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.getSheets': 1,
+      'Sheet.getLastRow': 1,
+      'Sheet.getLastColumn': 1,
+      'Sheet.getRange': 1,
+      'Range.getValues': 1,
     });
     expect(e.lastCalls.byService.Sheet).toBe(3);
     expect(e.lastCalls.expensive).toBe(6);
@@ -106,7 +134,10 @@ describe('call counting', () => {
     expect(e.lastCalls.byMethod['Logger.log']).toBe(1);
     expect(e.lastCalls.expensive).toBe(0);
     e.run('buildRule');
-    expect(e.lastCalls.byMethod).toMatchObject({ 'SpreadsheetApp.newConditionalFormatRule': 1, 'ConditionalFormatRuleBuilder.build': 1 });
+    expect(e.lastCalls.byMethod).toMatchObject({
+      'SpreadsheetApp.newConditionalFormatRule': 1,
+      'ConditionalFormatRuleBuilder.build': 1,
+    });
     expect(e.lastCalls.expensive).toBe(0);
   });
 
@@ -130,8 +161,9 @@ describe('AuthMode', () => {
   });
 
   test('in NONE, touching the spreadsheet throws an authorization error', () => {
-    expect(() => env().trigger('onOpenReadingData' as 'onOpen', 'NONE'))
-      .toThrow('You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
+    expect(() => env().trigger('onOpenReadingData' as 'onOpen', 'NONE')).toThrow(
+      'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
+    );
   });
 });
 
@@ -167,11 +199,19 @@ describe('beforeServiceCall', () => {
   test('the hook sees every call of the add-on with its execution number', () => {
     const e = env();
     const seen: string[] = [];
-    e.beforeServiceCall = (method, execution) => { seen.push(`${execution}:${method}`); };
+    e.beforeServiceCall = (method, execution) => {
+      seen.push(`${execution}:${method}`);
+    };
     e.run('whoAmI');
     e.run('whoAmI');
-    expect(seen).toEqual(['1:Session.getActiveUser', '1:User.getEmail', '1:Session.getScriptTimeZone',
-      '2:Session.getActiveUser', '2:User.getEmail', '2:Session.getScriptTimeZone']);
+    expect(seen).toEqual([
+      '1:Session.getActiveUser',
+      '1:User.getEmail',
+      '1:Session.getScriptTimeZone',
+      '2:Session.getActiveUser',
+      '2:User.getEmail',
+      '2:Session.getScriptTimeZone',
+    ]);
   });
 });
 

@@ -12,7 +12,10 @@ let withManifest: string;
 beforeAll(() => {
   withManifest = mkdtempSync(join(tmpdir(), 'runtime-options-'));
   cpSync(FIXTURE_DIST, withManifest, { recursive: true });
-  writeFileSync(join(withManifest, 'appsscript.json'), JSON.stringify({ timeZone: 'Asia/Tokyo', runtimeVersion: 'V8' }));
+  writeFileSync(
+    join(withManifest, 'appsscript.json'),
+    JSON.stringify({ timeZone: 'Asia/Tokyo', runtimeVersion: 'V8' }),
+  );
 });
 afterAll(() => rmSync(withManifest, { recursive: true, force: true }));
 
@@ -25,7 +28,12 @@ test('defaults name nobody: a new project, a neutral user, UTC', () => {
 });
 
 test('the add-on menu carries the name given, and the user is the one given', () => {
-  const env = createEnvironment({ distDir: FIXTURE_DIST, addOnName: 'Attendance helper', user: 'a@b.org', timeZone: 'Europe/Oslo' });
+  const env = createEnvironment({
+    distDir: FIXTURE_DIST,
+    addOnName: 'Attendance helper',
+    user: 'a@b.org',
+    timeZone: 'Europe/Oslo',
+  });
   env.trigger('onOpen', 'FULL');
   expect(env.ui.menu?.title).toBe('Attendance helper');
   expect(env.run('whoAmI')).toEqual({ email: 'a@b.org', tz: 'Etc/UTC' });
@@ -34,5 +42,7 @@ test('the add-on menu carries the name given, and the user is the one given', ()
 
 test("the script's time zone is the manifest's, unless the options say otherwise", () => {
   expect(createEnvironment({ distDir: withManifest }).run('whoAmI')).toMatchObject({ tz: 'Asia/Tokyo' });
-  expect(createEnvironment({ distDir: withManifest, scriptTimeZone: 'Europe/Paris' }).run('whoAmI')).toMatchObject({ tz: 'Europe/Paris' });
+  expect(createEnvironment({ distDir: withManifest, scriptTimeZone: 'Europe/Paris' }).run('whoAmI')).toMatchObject({
+    tz: 'Europe/Paris',
+  });
 });

@@ -14,7 +14,7 @@ describe('protection', () => {
     return e;
   };
 
-  test('a protected range refuses the user\'s writes but not the owner\'s; warning-only refuses nothing', () => {
+  test("a protected range refuses the user's writes but not the owner's; warning-only refuses nothing", () => {
     const e = env();
     const sheet = e.spreadsheet.getSheets()[0];
     const p = sheet.getRange('A1:B2').protect();
@@ -36,7 +36,10 @@ describe('protection', () => {
 });
 
 describe('copies of a sheet', () => {
-  test.each([['yes', ['tag']], ['no', []]] as const)('copyCarriesMetadata=%s: Sheet.copyTo and duplicateActiveSheet', (value, keys) => {
+  test.each([
+    ['yes', ['tag']],
+    ['no', []],
+  ] as const)('copyCarriesMetadata=%s: Sheet.copyTo and duplicateActiveSheet', (value, keys) => {
     const e = createEnvironment({ distDir: `${__dirname}/fixture`, switches: { copyCarriesMetadata: value } });
     const ss = e.spreadsheet;
     const sheet = ss.getSheets()[0];

@@ -41,7 +41,10 @@ describe('coordinates', () => {
 
   test('getCell and offset stay relative to the range', () => {
     const s = sheet();
-    s.getRange('B2:C3').setValues([[1, 2], [3, 4]]);
+    s.getRange('B2:C3').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     const r = s.getRange('B2:C3');
     expect(r.getCell(2, 2).getValue()).toBe(4);
     expect(r.offset(1, 0, 1, 2).getValues()).toEqual([[3, 4]]);
@@ -77,19 +80,24 @@ describe('getValues', () => {
 });
 
 describe('setValues', () => {
-  test('a size mismatch throws Apps Script\'s message', () => {
+  test("a size mismatch throws Apps Script's message", () => {
     const r = sheet().getRange('A1:B2');
     expect(() => r.setValues([[1, 2]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    );
     expect(() => r.setValues([[1, 2], [3]])).toThrow(
-      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
-    expect(() => r.setValues([1, 2] as unknown as unknown[][])).toThrow("don't match the method signature for SpreadsheetApp.Range.setValues");
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    );
+    expect(() => r.setValues([1, 2] as unknown as unknown[][])).toThrow(
+      "don't match the method signature for SpreadsheetApp.Range.setValues",
+    );
   });
 
   test('a failed write stores nothing', () => {
     const s = sheet();
     expect(() => s.getRange('A1:B1').setValues([['ok', 'x'.repeat(50001)]])).toThrow(
-      'Your input contains more than the maximum of 50000 characters in a single cell.');
+      'Your input contains more than the maximum of 50000 characters in a single cell.',
+    );
     expect(s.getRange('A1').getValue()).toBe('');
     s.getRange('A2').setValue('x'.repeat(50000));
     expect((s.getRange('A2').getValue() as string).length).toBe(50000);
@@ -101,11 +109,23 @@ describe('user-entered strings', () => {
     const s = sheet();
     if (format) s.getRange('A1').setNumberFormat(format);
     s.getRange('A1').setValue(text);
-    return { value: s.getRange('A1').getValue(), formula: s.getRange('A1').getFormula(), display: s.getRange('A1').getDisplayValue() };
+    return {
+      value: s.getRange('A1').getValue(),
+      formula: s.getRange('A1').getFormula(),
+      display: s.getRange('A1').getDisplayValue(),
+    };
   };
 
   test.each([
-    ['0012', 12], ['-5', -5], ['+5', 5], ['1,234', 1234], ['3.25', 3.25], [' 7 ', 7], ['50%', 0.5], ['TRUE', true], ['false', false],
+    ['0012', 12],
+    ['-5', -5],
+    ['+5', 5],
+    ['1,234', 1234],
+    ['3.25', 3.25],
+    [' 7 ', 7],
+    ['50%', 0.5],
+    ['TRUE', true],
+    ['false', false],
   ])('%j becomes %j', (text, value) => {
     expect(typed(text).value).toBe(value);
   });
@@ -118,7 +138,10 @@ describe('user-entered strings', () => {
   });
 
   test("an unsupported function gives the documented marker '#OFFLINE!'", () => {
-    expect(typed('=IMPORTXML("http://x", "//a")')).toMatchObject({ value: '#OFFLINE!', formula: '=IMPORTXML("http://x", "//a")' });
+    expect(typed('=IMPORTXML("http://x", "//a")')).toMatchObject({
+      value: '#OFFLINE!',
+      formula: '=IMPORTXML("http://x", "//a")',
+    });
   });
 
   test('a leading apostrophe forces text and is not stored', () => {
@@ -130,9 +153,12 @@ describe('user-entered strings', () => {
     expect(typed(text).formula).toBe(`=${text}`);
   });
 
-  test.each(['\t=1+1', '\r=HYPERLINK("http://x")', '  =A1'])('%j: whitespace before = still makes a formula (stricter)', (text) => {
-    expect(typed(text).formula).toBe(text.trimStart());
-  });
+  test.each(['\t=1+1', '\r=HYPERLINK("http://x")', '  =A1'])(
+    '%j: whitespace before = still makes a formula (stricter)',
+    (text) => {
+      expect(typed(text).formula).toBe(text.trimStart());
+    },
+  );
 
   test('whitespace around a number is ignored', () => {
     expect(typed('\t-5 ').value).toBe(-5);
@@ -154,8 +180,12 @@ describe('user-entered strings', () => {
   });
 
   test.each([
-    ['11/12/2026', '2026-11-12'], ['1/2', '2026-01-02'], ['1/2/27', '2027-01-02'], ['Nov 12, 2026', '2026-11-12'],
-    ['12 Nov', '2026-11-12'], ['12-November-2026', '2026-11-12'],
+    ['11/12/2026', '2026-11-12'],
+    ['1/2', '2026-01-02'],
+    ['1/2/27', '2027-01-02'],
+    ['Nov 12, 2026', '2026-11-12'],
+    ['12 Nov', '2026-11-12'],
+    ['12-November-2026', '2026-11-12'],
   ])('%j is a date, as an en_US user typing it gets (%s)', (text, iso) => {
     const env = fixtureEnvironment({ timeZone: 'Etc/UTC', now: () => new Date('2026-06-01T00:00:00Z') });
     const s = env.spreadsheet.getSheets()[0];
@@ -163,12 +193,16 @@ describe('user-entered strings', () => {
     expect((s.getRange('A1').getValue() as Date).toISOString().slice(0, 10)).toBe(iso);
   });
 
-  test('times become dates on Sheets\' epoch day', () => {
+  test("times become dates on Sheets' epoch day", () => {
     const env = fixtureEnvironment({ timeZone: 'Etc/UTC' });
     const s = env.spreadsheet.getSheets()[0];
     s.getRange('A1:C1').setValues([['9:30', '2:05 PM', '13:00 PM']]);
     const [a, b, c] = s.getRange('A1:C1').getValues()[0];
-    expect([(a as Date).toISOString(), (b as Date).toISOString(), c]).toEqual(['1899-12-30T09:30:00.000Z', '1899-12-30T14:05:00.000Z', '13:00 PM']);
+    expect([(a as Date).toISOString(), (b as Date).toISOString(), c]).toEqual([
+      '1899-12-30T09:30:00.000Z',
+      '1899-12-30T14:05:00.000Z',
+      '13:00 PM',
+    ]);
   });
 
   test('an impossible date stays text', () => {
@@ -185,8 +219,13 @@ describe('user-entered strings', () => {
 
 describe('display values and number formats', () => {
   test.each([
-    [0.256, '0%', '26%'], [0.256, '0.0%', '25.6%'], [3.7, '0', '4'], [1234.5, '#,##0.00', '1,234.50'],
-    [0.5, 'General', '0.5'], [12, '@', '12'], [true, 'General', 'TRUE'],
+    [0.256, '0%', '26%'],
+    [0.256, '0.0%', '25.6%'],
+    [3.7, '0', '4'],
+    [1234.5, '#,##0.00', '1,234.50'],
+    [0.5, 'General', '0.5'],
+    [12, '@', '12'],
+    [true, 'General', 'TRUE'],
   ])('%j under %j shows %j', (value, format, shown) => {
     const s = sheet();
     s.getRange('A1').setValue(value).setNumberFormat(format);
@@ -204,13 +243,24 @@ describe('display values and number formats', () => {
 
   test('formats are stored per cell and read back as a grid', () => {
     const s = sheet();
-    s.getRange('A1:B1').setFontWeight('bold').setBackgrounds([['#FFF2CC', null]]);
-    expect(s.getRange('A1:B2').getFontWeights()).toEqual([['bold', 'bold'], ['normal', 'normal']]);
+    s.getRange('A1:B1')
+      .setFontWeight('bold')
+      .setBackgrounds([['#FFF2CC', null]]);
+    expect(s.getRange('A1:B2').getFontWeights()).toEqual([
+      ['bold', 'bold'],
+      ['normal', 'normal'],
+    ]);
     expect(s.getRange('A1:B1').getBackgrounds()).toEqual([['#fff2cc', '#ffffff']]);
-    s.getRange('A1').setFontColor('#EA9999').setHorizontalAlignment('center').setWrap(true).setFontStyle('italic').setFontLine('line-through');
+    s.getRange('A1')
+      .setFontColor('#EA9999')
+      .setHorizontalAlignment('center')
+      .setWrap(true)
+      .setFontStyle('italic')
+      .setFontLine('line-through');
     const a1 = s.getRange('A1');
-    expect([a1.getFontColor(), a1.getHorizontalAlignment(), a1.getWrap(), a1.getFontStyle(), a1.getFontLine()])
-      .toEqual(['#ea9999', 'center', true, 'italic', 'line-through']);
+    expect([a1.getFontColor(), a1.getHorizontalAlignment(), a1.getWrap(), a1.getFontStyle(), a1.getFontLine()]).toEqual(
+      ['#ea9999', 'center', true, 'italic', 'line-through'],
+    );
   });
 });
 
@@ -222,8 +272,15 @@ describe('merges', () => {
     expect(s.getRange('A1:C1').getValues()).toEqual([['Entry ID', '', 'Group']]);
     expect(s.getRange('B1').isPartOfMerge()).toBe(true);
     expect(s.getRange('C1').isPartOfMerge()).toBe(false);
-    expect(s.getRange('A1:C3').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:B1']);
-    expect(() => s.getRange('B1:C1').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
+    expect(
+      s
+        .getRange('A1:C3')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:B1']);
+    expect(() => s.getRange('B1:C1').merge()).toThrow(
+      'You must select all cells in a merged range to merge or unmerge them.',
+    );
     s.getRange('A1:B1').breakApart();
     expect(s.getRange('B1').isPartOfMerge()).toBe(false);
   });

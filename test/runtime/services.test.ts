@@ -5,7 +5,7 @@ import { fixtureEnvironment } from './fixture';
 const distDir = join(__dirname, 'fixture');
 
 describe('PropertiesService', () => {
-  test('values are strings; the 9 KB value and 500 KB store quotas throw Apps Script\'s messages', () => {
+  test("values are strings; the 9 KB value and 500 KB store quotas throw Apps Script's messages", () => {
     const env = fixtureEnvironment({ distDir });
     expect(env.run('rememberSetting', 'rosterSheet', 'Clients')).toBe('Clients');
     expect(env.documentProperties()).toEqual({ rosterSheet: 'Clients' });
@@ -26,7 +26,9 @@ describe('LockService', () => {
     env.beforeServiceCall = (method, execution) => {
       if (execution === 1 && method === 'Sheet.appendRow') {
         nested.push(env.run('takeLockAndWrite', 'B'));
-        expect(() => env.run('waitForLock')).toThrow('Lock timeout: another process was holding the lock for too long.');
+        expect(() => env.run('waitForLock')).toThrow(
+          'Lock timeout: another process was holding the lock for too long.',
+        );
       }
     };
     expect(env.run('takeLockAndWrite', 'A')).toBe('saved');
@@ -84,7 +86,9 @@ describe('developer metadata', () => {
     expect(ss.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()])).toEqual([['cadence.version', '1']]);
     expect(attendance.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['cadence.tab']);
     found.setValue('attendance-v2');
-    expect(attendance.createDeveloperMetadataFinder().withKey('cadence.tab').find()[0].getValue()).toBe('attendance-v2');
+    expect(attendance.createDeveloperMetadataFinder().withKey('cadence.tab').find()[0].getValue()).toBe(
+      'attendance-v2',
+    );
     found.remove();
     expect(ss.createDeveloperMetadataFinder().withKey('cadence.tab').find()).toEqual([]);
   });
@@ -95,7 +99,9 @@ describe('developer metadata', () => {
     tab.addDeveloperMetadata('cadence.tab', 'patterns');
     ss.deleteSheet(tab);
     expect(ss.createDeveloperMetadataFinder().withKey('cadence.tab').find()).toEqual([]);
-    expect(() => ss.getSheets()[0].getRange('A1:B2').addDeveloperMetadata('k')).toThrow('Developer metadata may only be added');
+    expect(() => ss.getSheets()[0].getRange('A1:B2').addDeveloperMetadata('k')).toThrow(
+      'Developer metadata may only be added',
+    );
   });
 });
 
@@ -132,7 +138,15 @@ describe('unflushed writes', () => {
       }
     };
     const outer = env.run(name, 'A');
-    return { outer, inner, column: env.spreadsheet.getSheets()[0].getRange('A1:A2').getValues().map((r) => r[0]) };
+    return {
+      outer,
+      inner,
+      column: env.spreadsheet
+        .getSheets()[0]
+        .getRange('A1:A2')
+        .getValues()
+        .map((r) => r[0]),
+    };
   }
 
   test('releasing the lock before flushing lets an interleaved save overwrite the row (as a late batch would)', () => {

@@ -17,7 +17,9 @@ describe('sheets', () => {
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Patterns', 'Sheet1', 'Attendance']);
     expect(p.getIndex()).toBe(1);
     expect(ss.insertSheet().getName()).toBe('Sheet4');
-    expect(() => ss.insertSheet('attendance')).toThrow('A sheet with the name "attendance" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('attendance')).toThrow(
+      'A sheet with the name "attendance" already exists. Please enter another name.',
+    );
   });
 
   test('sheet ids are stable and unique; getSheetById finds them', () => {
@@ -37,7 +39,9 @@ describe('sheets', () => {
     expect(ss.getSheetByName('roster')).toBeNull();
     expect(() => ss.insertSheet('ROSTER')).toThrow('already exists');
     expect(ss.getSheetByName('Rosters')).toBeNull();
-    expect(() => ss.getSheetByName('Roster')!.setName('Sheet1')).toThrow('A sheet with the name "Sheet1" already exists');
+    expect(() => ss.getSheetByName('Roster')!.setName('Sheet1')).toThrow(
+      'A sheet with the name "Sheet1" already exists',
+    );
   });
 
   test('deleteSheet removes it, but never the last sheet', () => {
@@ -54,7 +58,9 @@ describe('sheets', () => {
     s.setFrozenRows(1);
     s.setFrozenColumns(2);
     s.setColumnWidth(3, 240);
-    expect([s.getFrozenRows(), s.getFrozenColumns(), s.getColumnWidth(3), s.getColumnWidth(4)]).toEqual([1, 2, 240, 100]);
+    expect([s.getFrozenRows(), s.getFrozenColumns(), s.getColumnWidth(3), s.getColumnWidth(4)]).toEqual([
+      1, 2, 240, 100,
+    ]);
     s.hideSheet();
     expect(s.isSheetHidden()).toBe(true);
     expect(ss.getActiveSheet().getName()).toBe('Sheet1');
@@ -68,7 +74,12 @@ describe('structure changes move cells with their formats, rules and metadata', 
     s.getRange('A1:A3').setValues([['h'], ['r2'], ['r3']]);
     s.getRange('A3').setBackground('#ff0000');
     s.insertRowsBefore(2, 2);
-    expect(s.getRange('A1:A5').getValues().map((r) => r[0])).toEqual(['h', '', '', 'r2', 'r3']);
+    expect(
+      s
+        .getRange('A1:A5')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['h', '', '', 'r2', 'r3']);
     expect(s.getRange('A5').getBackground()).toBe('#ff0000');
     expect(s.getMaxRows()).toBe(1002);
     s.deleteRows(2, 3);
@@ -89,17 +100,25 @@ describe('structure changes move cells with their formats, rules and metadata', 
     const found = ss.createDeveloperMetadataFinder().withKey('cadence.column').find();
     expect(found[0].getLocation().getColumn()!.getColumn()).toBe(4);
     s.deleteColumn(2);
-    expect(ss.createDeveloperMetadataFinder().withKey('cadence.column').find()[0].getLocation().getColumn()!.getColumn()).toBe(3);
+    expect(
+      ss.createDeveloperMetadataFinder().withKey('cadence.column').find()[0].getLocation().getColumn()!.getColumn(),
+    ).toBe(3);
     s.deleteColumn(3);
     expect(ss.createDeveloperMetadataFinder().withKey('cadence.column').find()).toEqual([]);
   });
 
   test('moveColumns reorders columns and their formats', () => {
     const s = workbook().getSheets()[0];
-    s.getRange('A1:D2').setValues([['a', 'b', 'c', 'd'], [1, 2, 3, 4]]);
+    s.getRange('A1:D2').setValues([
+      ['a', 'b', 'c', 'd'],
+      [1, 2, 3, 4],
+    ]);
     s.getRange('B1').setBackground('#00ff00');
     s.moveColumns(s.getRange('B1'), 4);
-    expect(s.getRange('A1:D2').getValues()).toEqual([['a', 'c', 'b', 'd'], [1, 3, 2, 4]]);
+    expect(s.getRange('A1:D2').getValues()).toEqual([
+      ['a', 'c', 'b', 'd'],
+      [1, 3, 2, 4],
+    ]);
     expect(s.getRange('C1').getBackground()).toBe('#00ff00');
     s.moveColumns(s.getRange('C:D'), 1);
     expect(s.getRange('A1:D1').getValues()).toEqual([['b', 'd', 'a', 'c']]);
@@ -108,8 +127,12 @@ describe('structure changes move cells with their formats, rules and metadata', 
   test('conditional-format ranges and merges follow inserted rows', () => {
     const ss = workbook();
     const s = ss.getSheets()[0];
-    const rule = env.spreadsheetApp.newConditionalFormatRule().whenCellNotEmpty().setBackground('#ff0000')
-      .setRanges([s.getRange('B2:B10')]).build();
+    const rule = env.spreadsheetApp
+      .newConditionalFormatRule()
+      .whenCellNotEmpty()
+      .setBackground('#ff0000')
+      .setRanges([s.getRange('B2:B10')])
+      .build();
     s.setConditionalFormatRules([rule]);
     s.getRange('A1:B1').merge();
     s.insertRowsBefore(1, 1);
@@ -122,8 +145,12 @@ describe('structure changes move cells with their formats, rules and metadata', 
     const s = workbook().getSheets()[0];
     s.getRange('A1').setValue('Entry ID');
     s.appendRow(['e-1', '2026-11-12', 'TRUE']);
-    expect(s.getRange('A2:C2').getValues()[0].map((v) => Object.prototype.toString.call(v))).toEqual(
-      ['[object String]', '[object Date]', '[object Boolean]']);
+    expect(
+      s
+        .getRange('A2:C2')
+        .getValues()[0]
+        .map((v) => Object.prototype.toString.call(v)),
+    ).toEqual(['[object String]', '[object Date]', '[object Boolean]']);
     s.getRange(1000, 1).setValue('last');
     s.appendRow(['grown']);
     expect(s.getMaxRows()).toBe(1001);
@@ -134,11 +161,30 @@ describe('structure changes move cells with their formats, rules and metadata', 
 describe('sort and filter', () => {
   test('Range.sort orders rows physically: numbers, then text ignoring case, blanks last', () => {
     const s = workbook().getSheets()[0];
-    s.getRange('A1:B6').setValues([['b', 1], [3, 2], ['', 3], ['A', 4], [1, 5], ['c', 6]]);
+    s.getRange('A1:B6').setValues([
+      ['b', 1],
+      [3, 2],
+      ['', 3],
+      ['A', 4],
+      [1, 5],
+      ['c', 6],
+    ]);
     s.getRange('A1:B6').sort(1);
-    expect(s.getRange('A1:B6').getValues()).toEqual([[1, 5], [3, 2], ['A', 4], ['b', 1], ['c', 6], ['', 3]]);
+    expect(s.getRange('A1:B6').getValues()).toEqual([
+      [1, 5],
+      [3, 2],
+      ['A', 4],
+      ['b', 1],
+      ['c', 6],
+      ['', 3],
+    ]);
     s.getRange('A1:B6').sort({ column: 2, ascending: false });
-    expect(s.getRange('B1:B6').getValues().map((r) => r[0])).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(
+      s
+        .getRange('B1:B6')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([6, 5, 4, 3, 2, 1]);
   });
 
   test('Sheet.sort keeps frozen header rows in place', () => {
@@ -146,28 +192,44 @@ describe('sort and filter', () => {
     s.getRange('A1:A4').setValues([['Client'], ['Cy'], ['Al'], ['Bo']]);
     s.setFrozenRows(1);
     s.sort(1);
-    expect(s.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['Client', 'Al', 'Bo', 'Cy']);
+    expect(
+      s
+        .getRange('A1:A4')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['Client', 'Al', 'Bo', 'Cy']);
   });
 
   test('a filter hides rows from view but getValues still returns them', () => {
     const ss = workbook();
     const s = ss.getSheets()[0];
-    s.getRange('A1:B4').setValues([['Client', 'Status'], ['Al', 'present'], ['Bo', 'excused'], ['Cy', 'present']]);
+    s.getRange('A1:B4').setValues([
+      ['Client', 'Status'],
+      ['Al', 'present'],
+      ['Bo', 'excused'],
+      ['Cy', 'present'],
+    ]);
     const filter = s.getRange('A1:B4').createFilter();
-    expect(() => s.getRange('A1:B4').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    expect(() => s.getRange('A1:B4').createFilter()).toThrow(
+      "You can't create a filter in a sheet that already has a filter.",
+    );
     filter.setColumnFilterCriteria(2, env.spreadsheetApp.newFilterCriteria().setHiddenValues(['present']).build());
     expect([2, 3, 4].map((r) => s.isRowHiddenByFilter(r))).toEqual([true, false, true]);
     expect(s.getRange('A1:B4').getValues().length).toBe(4);
     filter.sort(1, false);
-    expect(s.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['Client', 'Cy', 'Bo', 'Al']);
+    expect(
+      s
+        .getRange('A1:A4')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['Client', 'Cy', 'Bo', 'Al']);
     s.getFilter()!.remove();
     expect(s.getFilter()).toBeNull();
   });
 });
 
-
 describe('limits and lifetimes', () => {
-  test('a deleted sheet\'s Sheet and Range objects refuse to work', () => {
+  test("a deleted sheet's Sheet and Range objects refuse to work", () => {
     const ss = workbook();
     const tab = ss.insertSheet('Patterns');
     const range = tab.getRange('A1');
@@ -181,7 +243,8 @@ describe('limits and lifetimes', () => {
     const s = ss.getSheets()[0];
     s.insertRowsAfter(1000, 380_000);
     expect(() => s.insertRowsAfter(1000, 5_000)).toThrow(
-      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+      'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+    );
   });
 
   test('changing the spreadsheet time zone keeps what date cells show (Sheets stores wall-clock serials)', () => {
@@ -204,17 +267,36 @@ describe('more structure', () => {
     s.getRange('A4').setFontWeight('bold');
     s.getRange('4:4').addDeveloperMetadata('row', 'c');
     s.moveRows(s.getRange('A4'), 2);
-    expect(s.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['h', 'c', 'a', 'b']);
+    expect(
+      s
+        .getRange('A1:A4')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['h', 'c', 'a', 'b']);
     expect(s.getRange('A2').getFontWeight()).toBe('bold');
     expect(ss.createDeveloperMetadataFinder().withKey('row').find()[0].getLocation().getRow()!.getRow()).toBe(2);
-    expect(s.getRange('2:2').getDeveloperMetadata().map((m) => m.getValue())).toEqual(['c']);
+    expect(
+      s
+        .getRange('2:2')
+        .getDeveloperMetadata()
+        .map((m) => m.getValue()),
+    ).toEqual(['c']);
   });
 
-  test('deleting every column of a rule\'s range removes the rule; the filter shrinks with its columns', () => {
+  test("deleting every column of a rule's range removes the rule; the filter shrinks with its columns", () => {
     const s = workbook().getSheets()[0];
-    s.getRange('A1:C3').setValues([['a', 'b', 'c'], [1, 2, 3], [4, 5, 6]]);
+    s.getRange('A1:C3').setValues([
+      ['a', 'b', 'c'],
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     s.setConditionalFormatRules([
-      env.spreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBackground('#ff0000').setRanges([s.getRange('B1:B3')]).build(),
+      env.spreadsheetApp
+        .newConditionalFormatRule()
+        .whenCellEmpty()
+        .setBackground('#ff0000')
+        .setRanges([s.getRange('B1:B3')])
+        .build(),
     ]);
     s.getRange('A1:C3').createFilter();
     s.deleteColumn(2);
@@ -224,7 +306,10 @@ describe('more structure', () => {
 
   test('getSheetValues reads a block, -1 meaning up to the last row or column', () => {
     const s = workbook().getSheets()[0];
-    s.getRange('A1:C2').setValues([[1, 2, 3], [4, 5, 6]]);
+    s.getRange('A1:C2').setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(s.getSheetValues(2, 2, -1, -1)).toEqual([[5, 6]]);
   });
 

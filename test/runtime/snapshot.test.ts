@@ -21,7 +21,12 @@ function populated() {
   att.addDeveloperMetadata('cadence.tab', 'attendance');
   att.getRange('C:C').addDeveloperMetadata('cadence.column', 'status');
   att.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenTextEqualTo('excused').setBackground('#FFF2CC').setRanges([att.getRange('C2:C')]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('excused')
+      .setBackground('#FFF2CC')
+      .setRanges([att.getRange('C2:C')])
+      .build(),
   ]);
   att.getRange('A1:D3').createFilter();
   ss.addDeveloperMetadata('cadence.version', '3');
@@ -40,7 +45,15 @@ test('toJSON → workbook option → toJSON is the identity', () => {
   expect(att.getFrozenRows()).toBe(1);
   expect(att.getRange('A1').isPartOfMerge()).toBe(true);
   expect(att.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('C2:C1000');
-  expect(again.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.column').find()[0].getLocation().getColumn()!.getColumn()).toBe(3);
+  expect(
+    again.spreadsheet
+      .createDeveloperMetadataFinder()
+      .withKey('cadence.column')
+      .find()[0]
+      .getLocation()
+      .getColumn()!
+      .getColumn(),
+  ).toBe(3);
   expect(again.documentProperties()).toEqual({ rosterSheet: 'Sheet1' });
   expect(att.getFilter()?.getRange().getA1Notation()).toBe('A1:D3');
 });

@@ -30,5 +30,7 @@ test('properties, HTML output, dialogs and menus, A1 ranges, caches, Utilities a
 });
 
 test('Utilities.formatDate refuses a string where a Date belongs', () => {
-  expect(() => fixtureEnvironment({ distDir }).run('badFormatDate')).toThrow("don't match the method signature for Utilities.formatDate");
+  expect(() => fixtureEnvironment({ distDir }).run('badFormatDate')).toThrow(
+    "don't match the method signature for Utilities.formatDate",
+  );
 });

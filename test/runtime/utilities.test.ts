@@ -27,9 +27,15 @@ test('daylight saving: the same wall clock maps to different offsets', () => {
 });
 
 test('parseDate reads the pattern in the zone', () => {
-  expect(new Date(parseDate('2026-11-12', 'America/New_York', 'yyyy-MM-dd')!).toISOString()).toBe('2026-11-12T05:00:00.000Z');
-  expect(new Date(parseDate('12/03/2026 14:30', 'Europe/London', 'dd/MM/yyyy HH:mm')!).toISOString()).toBe('2026-03-12T14:30:00.000Z');
-  expect(new Date(parseDate('Nov 12 2026 2:05 PM', 'Etc/UTC', 'MMM d yyyy h:mm a')!).toISOString()).toBe('2026-11-12T14:05:00.000Z');
+  expect(new Date(parseDate('2026-11-12', 'America/New_York', 'yyyy-MM-dd')!).toISOString()).toBe(
+    '2026-11-12T05:00:00.000Z',
+  );
+  expect(new Date(parseDate('12/03/2026 14:30', 'Europe/London', 'dd/MM/yyyy HH:mm')!).toISOString()).toBe(
+    '2026-03-12T14:30:00.000Z',
+  );
+  expect(new Date(parseDate('Nov 12 2026 2:05 PM', 'Etc/UTC', 'MMM d yyyy h:mm a')!).toISOString()).toBe(
+    '2026-11-12T14:05:00.000Z',
+  );
   expect(new Date(parseDate('20261112', 'Etc/UTC', 'yyyyMMdd')!).toISOString()).toBe('2026-11-12T00:00:00.000Z');
   expect(parseDate('not a date', 'Etc/UTC', 'yyyy-MM-dd')).toBeNull();
 });

@@ -13,7 +13,12 @@ const UI = 'https://www.googleapis.com/auth/script.container.ui';
 const built = manifestScopes(join(__dirname, '../../dist')) as string[];
 
 function practiceWith(options: { oauthScopes?: string[]; user?: string } = {}) {
-  const env = cadenceEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), user: 'therapist@example.org', ...options });
+  const env = cadenceEnvironment({
+    timeZone: TIME_ZONE,
+    now: () => new Date(NOW),
+    user: 'therapist@example.org',
+    ...options,
+  });
   writeRoster(env, PRACTICE);
   return env;
 }
@@ -26,10 +31,11 @@ describe('scopes from the built manifest', () => {
     expect(readRecordBack(env).map((r) => r['Recorded by'])).toEqual(['therapist@example.org']);
   });
 
-  test('without userinfo.email every save is refused with Apps Script\'s message, and nothing is stored', () => {
+  test("without userinfo.email every save is refused with Apps Script's message, and nothing is stored", () => {
     const env = practiceWith({ oauthScopes: built.filter((s) => s !== EMAIL) });
-    expect(failure(() => env.run('saveSession', session(['C001', 'C002']))))
-      .toBe(`You do not have permission to call Session.getActiveUser. Required permissions: ${EMAIL}`);
+    expect(failure(() => env.run('saveSession', session(['C001', 'C002'])))).toBe(
+      `You do not have permission to call Session.getActiveUser. Required permissions: ${EMAIL}`,
+    );
     const sheet = attendanceSheet(env);
     expect(sheet === null ? 0 : sheet.getLastRow()).toBeLessThanOrEqual(1);
   });
@@ -45,7 +51,9 @@ describe('scopes from the built manifest', () => {
     const env = practiceWith({ oauthScopes: built.filter((s) => s !== UI) });
     env.trigger('onOpen', 'FULL');
     expect(env.ui.menu?.items.length).toBeGreaterThan(0);
-    expect(failure(() => env.run('showSidebar'))).toBe(`You do not have permission to call Ui.showSidebar. Required permissions: ${UI}`);
+    expect(failure(() => env.run('showSidebar'))).toBe(
+      `You do not have permission to call Ui.showSidebar. Required permissions: ${UI}`,
+    );
   });
 });
 
@@ -61,7 +69,9 @@ describe('auth modes', () => {
     const env = practiceWith();
     const data = env.trigger('getSidebarData', 'LIMITED') as { clients: unknown[] };
     expect(data.clients).toHaveLength(PRACTICE.length);
-    expect(failure(() => env.trigger('showSidebar', 'LIMITED'))).toBe(`You do not have permission to call Ui.showSidebar. Required permissions: ${UI}`);
+    expect(failure(() => env.trigger('showSidebar', 'LIMITED'))).toBe(
+      `You do not have permission to call Ui.showSidebar. Required permissions: ${UI}`,
+    );
     // The same save path as the sidebar, run as a simple trigger would run it (issue 15's onEdit): no email.
     env.trigger('saveSession', { authMode: 'LIMITED', event: { ...session(['C001']) } });
     expect(readRecordBack(env).map((r) => r['Recorded by'])).toEqual(['']);

@@ -7,7 +7,9 @@ describe('built dist/Code.js', () => {
     env.trigger('onOpen', mode);
     expect(env.ui.menu?.title).toBe('Cadence');
     const items = env.ui.menu?.items ?? [];
-    expect(items.map((i) => i.caption)).toEqual(expect.arrayContaining(['Record a session', 'Refresh patterns', 'Settings']));
+    expect(items.map((i) => i.caption)).toEqual(
+      expect.arrayContaining(['Record a session', 'Refresh patterns', 'Settings']),
+    );
     const callable = new Set(env.topLevelFunctions());
     for (const item of items) {
       expect(item.functionName.endsWith('_')).toBe(false);

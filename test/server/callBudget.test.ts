@@ -12,29 +12,58 @@ import { practice, session } from './fixtures';
 import type { RosterClient } from './fixtures';
 import { writeHistory } from './patternsHistory';
 
-interface Size { roster: number; rows: number; tabs: number }
+interface Size {
+  roster: number;
+  rows: number;
+  tabs: number;
+}
 const SMALL: Size = { roster: 12, rows: 60, tabs: 0 };
 const LARGE: Size = { roster: 120, rows: 3000, tabs: 0 };
 const STATUSES: Status[] = ['present', 'present', 'late', 'excused', 'unexcused', 'present', 'cancelled'];
 
 /** A practice of `roster` clients in groups of 12 at most, `rows` past entries, `tabs` tabs of the practice's own. */
 function world(size: Size): { env: Environment; clients: RosterClient[] } {
-  const clients: RosterClient[] = Array.from({ length: size.roster }, (_, i) => ({ id: `K${100 + i}`, name: `Client ${i}`, group: `Group ${i % 10}`, active: 'yes' }));
+  const clients: RosterClient[] = Array.from({ length: size.roster }, (_, i) => ({
+    id: `K${100 + i}`,
+    name: `Client ${i}`,
+    group: `Group ${i % 10}`,
+    active: 'yes',
+  }));
   const env = practice(clients);
   for (let t = 1; t <= size.tabs; t += 1) {
     const sheet = env.spreadsheet.insertSheet(`Invoices ${t}`);
-    sheet.getRange(1, 1, 3, 3).setValues([['Invoice', 'Amount', 'Paid'], ['A-1', 120, 'yes'], ['A-2', 80, 'no']]);
+    sheet.getRange(1, 1, 3, 3).setValues([
+      ['Invoice', 'Amount', 'Paid'],
+      ['A-1', 120, 'yes'],
+      ['A-2', 80, 'no'],
+    ]);
   }
-  writeHistory(env, { clientId: clients[0].id!, date: '2024-01-01' }, Array.from({ length: size.rows }, (_, i) => {
-    const client = clients[i % clients.length];
-    return { clientId: client.id!, client: client.name, date: addDays('2025-03-03', -7 * Math.floor(i / clients.length)), status: STATUSES[i % STATUSES.length] };
-  }));
+  writeHistory(
+    env,
+    { clientId: clients[0].id!, date: '2024-01-01' },
+    Array.from({ length: size.rows }, (_, i) => {
+      const client = clients[i % clients.length];
+      return {
+        clientId: client.id!,
+        client: client.name,
+        date: addDays('2025-03-03', -7 * Math.floor(i / clients.length)),
+        status: STATUSES[i % STATUSES.length],
+      };
+    }),
+  );
   return { env, clients };
 }
 
 /** The first clients of Group 0 (every tenth of the roster). */
 function marks(clients: RosterClient[], count: number, date: string) {
-  return session(clients.filter((_, i) => i % 10 === 0).slice(0, count).map((c) => c.id!), {}, { date, group: 'Group 0' });
+  return session(
+    clients
+      .filter((_, i) => i % 10 === 0)
+      .slice(0, count)
+      .map((c) => c.id!),
+    {},
+    { date, group: 'Group 0' },
+  );
 }
 
 /** The round trips one run made, by method. */
@@ -71,14 +100,20 @@ describe('the service-call budget', () => {
     expect(large.steady).toEqual(small.steady);
   });
 
-  test('a save that changes the grid\'s shape, the sidebar and Refresh patterns too', () => {
+  test("a save that changes the grid's shape, the sidebar and Refresh patterns too", () => {
     expect(large.reshaped).toEqual(small.reshaped);
     expect(large.sidebar).toEqual(small.sidebar);
     expect(large.refresh).toEqual(small.refresh);
   });
 
-  test('a steady save rewrites Patterns\' values only: no rule, format or width call', () => {
-    for (const method of ['Sheet.setConditionalFormatRules', 'Sheet.getConditionalFormatRules', 'Range.setFontWeights', 'Range.setBackground', 'Sheet.setColumnWidth']) {
+  test("a steady save rewrites Patterns' values only: no rule, format or width call", () => {
+    for (const method of [
+      'Sheet.setConditionalFormatRules',
+      'Sheet.getConditionalFormatRules',
+      'Range.setFontWeights',
+      'Range.setBackground',
+      'Sheet.setColumnWidth',
+    ]) {
       expect([method, small.steady[method] ?? 0]).toEqual([method, 0]);
     }
     expect(small.reshaped['Sheet.setConditionalFormatRules']).toBe(2);

@@ -17,7 +17,10 @@ function withHistory() {
   const data = sidebar(env);
   expect(data.clients.map((c) => c.id)).toEqual(['name:jose nunez', 'name:amy adams', 'name:ben brown']);
   for (const date of ['2025-02-24', '2025-03-03', '2025-03-10']) {
-    env.run<SaveSessionResult>('saveSession', session(['name:jose nunez', 'name:amy adams'], { 'name:jose nunez': { status: 'unexcused' } }, { date }));
+    env.run<SaveSessionResult>(
+      'saveSession',
+      session(['name:jose nunez', 'name:amy adams'], { 'name:jose nunez': { status: 'unexcused' } }, { date }),
+    );
   }
   return env;
 }
@@ -39,10 +42,16 @@ test('a corrected spelling is offered for linking, and linking appends new rows 
   const renamed = sidebar(env);
   const jose = renamed.clients.find((c) => c.name === 'José Núñez')!;
   expect(jose.trend.level).toBe('insufficient');
-  expect(renamed.unlinked).toEqual([{ clientId: 'name:jose nunez', name: 'Jose Nunez', sessions: 3, lastDate: '2025-03-10' }]);
+  expect(renamed.unlinked).toEqual([
+    { clientId: 'name:jose nunez', name: 'Jose Nunez', sessions: 3, lastDate: '2025-03-10' },
+  ]);
 
   const requestId = newRequestId();
-  const linked = env.run<SidebarData>('linkClientHistory', { requestId, fromClientId: 'name:jose nunez', toClientId: jose.id });
+  const linked = env.run<SidebarData>('linkClientHistory', {
+    requestId,
+    fromClientId: 'name:jose nunez',
+    toClientId: jose.id,
+  });
   expect(linked.unlinked).toEqual([]);
   expect(linked.clients.find((c) => c.id === jose.id)!.trend.level).toBe('urgent');
   // The rows already there are unchanged; three new rows name the entries they carry over.
@@ -50,17 +59,29 @@ test('a corrected spelling is offered for linking, and linking appends new rows 
   expect(after.slice(0, before.length)).toEqual(before);
   const added = after.slice(before.length);
   expect(added.map((r) => [r['Client ID'], r.Client, r.Status, r['Session date']])).toEqual([
-    [jose.id, 'José Núñez', 'unexcused', '2025-02-24'], [jose.id, 'José Núñez', 'unexcused', '2025-03-03'], [jose.id, 'José Núñez', 'unexcused', '2025-03-10'],
+    [jose.id, 'José Núñez', 'unexcused', '2025-02-24'],
+    [jose.id, 'José Núñez', 'unexcused', '2025-03-03'],
+    [jose.id, 'José Núñez', 'unexcused', '2025-03-10'],
   ]);
-  expect(added.every((r) => before.some((b) => b['Entry ID'] === r.Replaces && b['Client ID'] === 'name:jose nunez'))).toBe(true);
+  expect(
+    added.every((r) => before.some((b) => b['Entry ID'] === r.Replaces && b['Client ID'] === 'name:jose nunez')),
+  ).toBe(true);
   // A retry of the same request links nothing twice.
   env.run('linkClientHistory', { requestId, fromClientId: 'name:jose nunez', toClientId: jose.id });
   expect(readRecordBack(env)).toHaveLength(after.length);
-  expect(failure(() => env.run('linkClientHistory', { requestId: newRequestId(), fromClientId: 'name:amy adams', toClientId: jose.id }))).toMatch(/is on the roster/);
-  expect(failure(() => env.run('linkClientHistory', { requestId: newRequestId(), fromClientId: 'name:nobody', toClientId: jose.id }))).toMatch(/No sessions are recorded under that name/);
+  expect(
+    failure(() =>
+      env.run('linkClientHistory', { requestId: newRequestId(), fromClientId: 'name:amy adams', toClientId: jose.id }),
+    ),
+  ).toMatch(/is on the roster/);
+  expect(
+    failure(() =>
+      env.run('linkClientHistory', { requestId: newRequestId(), fromClientId: 'name:nobody', toClientId: jose.id }),
+    ),
+  ).toMatch(/No sessions are recorded under that name/);
 });
 
-test('the Cadence ID column is added only when asked, after the roster\'s data, and the history follows the new IDs', () => {
+test("the Cadence ID column is added only when asked, after the roster's data, and the history follows the new IDs", () => {
   const env = withHistory();
   const roster = env.spreadsheet.getSheetByName('Clients')!;
   roster.getRange('E1').setValue('Key worker'); // a column of the practice's own, past the roster's
@@ -78,21 +99,34 @@ test('the Cadence ID column is added only when asked, after the roster\'s data, 
     ['Ben Brown', 'Tuesday group', 'yes', '', '', 'CAD-0003'],
   ]);
   expect(data.roster).toMatchObject({ idHeader: 'Cadence ID', canAddIds: false });
-  expect(data.clients.map((c) => [c.id, c.name])).toEqual([['CAD-0001', 'Jose Nunez'], ['CAD-0002', 'Amy Adams'], ['CAD-0003', 'Ben Brown']]);
+  expect(data.clients.map((c) => [c.id, c.name])).toEqual([
+    ['CAD-0001', 'Jose Nunez'],
+    ['CAD-0002', 'Amy Adams'],
+    ['CAD-0003', 'Ben Brown'],
+  ]);
   expect(data.clients[0].trend.level).toBe('urgent');
   expect(data.unlinked).toEqual([]);
   const after = readRecordBack(env);
   expect(after.slice(0, before.length)).toEqual(before);
-  expect(after.slice(before.length).map((r) => r['Client ID']).sort()).toEqual(['CAD-0001', 'CAD-0001', 'CAD-0001', 'CAD-0002', 'CAD-0002', 'CAD-0002']);
+  expect(
+    after
+      .slice(before.length)
+      .map((r) => r['Client ID'])
+      .sort(),
+  ).toEqual(['CAD-0001', 'CAD-0001', 'CAD-0001', 'CAD-0002', 'CAD-0002', 'CAD-0002']);
   // Now a rename keeps the history: the ID is the client.
   roster.getRange('A2').setValue('José Núñez');
   expect(sidebar(env).clients[0]).toMatchObject({ id: 'CAD-0001', name: 'José Núñez', trend: { level: 'urgent' } });
-  expect(failure(() => env.run('addCadenceIds', { requestId: newRequestId() }))).toMatch(/already has an ID column \("Cadence ID"\)/);
+  expect(failure(() => env.run('addCadenceIds', { requestId: newRequestId() }))).toMatch(
+    /already has an ID column \("Cadence ID"\)/,
+  );
   expect(recordEntries(env).length).toBe(after.filter((r) => r['Entry ID']).length);
 });
 
 test('a roster with its own IDs is never offered a Cadence ID column', () => {
   const env = practice();
   expect(sidebar(env).roster.canAddIds).toBe(false);
-  expect(failure(() => env.run('addCadenceIds', { requestId: newRequestId() }))).toMatch(/already has an ID column \("Client ID"\)/);
+  expect(failure(() => env.run('addCadenceIds', { requestId: newRequestId() }))).toMatch(
+    /already has an ID column \("Client ID"\)/,
+  );
 });

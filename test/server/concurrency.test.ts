@@ -20,7 +20,9 @@ function setUp(firstSaveExists: boolean) {
 function callsOfFirstSave(firstSaveExists: boolean): number {
   const { env, first } = setUp(firstSaveExists);
   let calls = 0;
-  env.beforeServiceCall = () => { calls += 1; };
+  env.beforeServiceCall = () => {
+    calls += 1;
+  };
   env.run('saveSession', first);
   return calls;
 }
@@ -49,7 +51,10 @@ describe.each([false, true])('with a record already there: %s', (firstSaveExists
     const base = firstSaveExists ? 1 : 0;
     const stored = () => recordEntries(env).slice(base);
     const requestIds = () => stored().map((r) => r['Request ID']);
-    for (const [error, request] of [[firstError, first], [secondError, second]] as const) {
+    for (const [error, request] of [
+      [firstError, first],
+      [secondError, second],
+    ] as const) {
       if (error !== null) {
         expect(error).toMatch(LOCK_MESSAGE);
         expect(requestIds()).not.toContain(request.requestId);
@@ -64,8 +69,14 @@ describe.each([false, true])('with a record already there: %s', (firstSaveExists
     }
     const rows = stored();
     expect(rows).toHaveLength(4);
-    expect(rows.filter((r) => r['Request ID'] === first.requestId).map((r) => r['Client ID'])).toEqual(['C001', 'C002']);
-    expect(rows.filter((r) => r['Request ID'] === second.requestId).map((r) => r['Client ID'])).toEqual(['C003', 'C004']);
+    expect(rows.filter((r) => r['Request ID'] === first.requestId).map((r) => r['Client ID'])).toEqual([
+      'C001',
+      'C002',
+    ]);
+    expect(rows.filter((r) => r['Request ID'] === second.requestId).map((r) => r['Client ID'])).toEqual([
+      'C003',
+      'C004',
+    ]);
     expect(new Set(recordEntries(env).map((r) => r['Entry ID'])).size).toBe(base + 4);
     if (firstSaveExists) expect(recordEntries(env)[0]['Client ID']).toBe('C004');
   });

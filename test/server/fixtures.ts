@@ -34,16 +34,31 @@ export interface RosterShape {
 }
 
 const FIELD_BY_HEADER: Record<string, keyof RosterClient> = {
-  'client id': 'id', id: 'id', mrn: 'id', client: 'name', name: 'name', 'client name': 'name', 'full name': 'name',
-  group: 'group', session: 'group', active: 'active', status: 'active', discharged: 'active',
+  'client id': 'id',
+  id: 'id',
+  mrn: 'id',
+  client: 'name',
+  name: 'name',
+  'client name': 'name',
+  'full name': 'name',
+  group: 'group',
+  session: 'group',
+  active: 'active',
+  status: 'active',
+  discharged: 'active',
 };
 
 /** Writes a roster tab (the first sheet, renamed) and returns its sheet. */
-export function writeRoster(env: Environment, clients: RosterClient[], shape: RosterShape = {}): GoogleAppsScript.Spreadsheet.Sheet {
+export function writeRoster(
+  env: Environment,
+  clients: RosterClient[],
+  shape: RosterShape = {},
+): GoogleAppsScript.Spreadsheet.Sheet {
   const headers = shape.headers ?? ['Client ID', 'Client', 'Group', 'Active'];
   const extra = shape.extraColumns ?? [];
   const rows: unknown[][] = [];
-  for (let i = 0; i < (shape.rowsAbove ?? 0); i += 1) rows.push([...headers, ...extra].map((_, j) => (i === 0 && j === 0 ? 'Our clients 2025' : '')));
+  for (let i = 0; i < (shape.rowsAbove ?? 0); i += 1)
+    rows.push([...headers, ...extra].map((_, j) => (i === 0 && j === 0 ? 'Our clients 2025' : '')));
   rows.push([...headers, ...extra]);
   clients.forEach((client, i) => {
     rows.push([
@@ -87,7 +102,11 @@ export function newRequestId(): string {
 }
 
 /** A session where every client listed is present unless `marks` says otherwise. */
-export function session(clientIds: string[], marks: Record<string, Partial<AttendanceInput>> = {}, over: Partial<SaveSessionRequest> = {}): SaveSessionRequest {
+export function session(
+  clientIds: string[],
+  marks: Record<string, Partial<AttendanceInput>> = {},
+  over: Partial<SaveSessionRequest> = {},
+): SaveSessionRequest {
   return {
     requestId: newRequestId(),
     date: '2025-03-10',
@@ -99,7 +118,9 @@ export function session(clientIds: string[], marks: Record<string, Partial<Atten
 
 /** The Attendance tab, found the way the add-on finds it (the sheet ID it remembered, else its metadata tag), or null. */
 export function attendanceSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sheet | null {
-  const remembered = (JSON.parse(env.documentProperties()['cadence.tabIds'] ?? '{}') as Record<string, number>)['cadence.attendance'];
+  const remembered = (JSON.parse(env.documentProperties()['cadence.tabIds'] ?? '{}') as Record<string, number>)[
+    'cadence.attendance'
+  ];
   if (remembered !== undefined) return env.spreadsheet.getSheetById(remembered);
   const tags = env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.attendance').find();
   return tags.length ? tags[0].getLocation().getSheet() : null;
@@ -150,9 +171,10 @@ export function readRecordBack(env: Environment): RecordRowView[] {
     const view: RecordRowView = {};
     headers.forEach((h, i) => {
       const v = row[i];
-      view[h] = v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
-        ? formatInZone(v as Date, h === 'Recorded at' ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd')
-        : (v as string | number | boolean);
+      view[h] =
+        v instanceof Date || Object.prototype.toString.call(v) === '[object Date]'
+          ? formatInZone(v as Date, h === 'Recorded at' ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd')
+          : (v as string | number | boolean);
     });
     return view;
   });
@@ -160,7 +182,13 @@ export function readRecordBack(env: Environment): RecordRowView[] {
 
 /** Made once: constructing an Intl.DateTimeFormat costs far more than using it (suites read thousands of rows). */
 const ZONE_FORMAT = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** Formats a date in the fixture's zone without Apps Script's Utilities (node has Intl). */

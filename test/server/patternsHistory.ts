@@ -15,16 +15,28 @@ export interface HistoryRow {
 }
 
 /** Creates the Attendance tab with one save (of `first`), then appends `rows` in one write. */
-export function writeHistory(env: Environment, first: { clientId: string; date: string }, rows: readonly HistoryRow[]): void {
+export function writeHistory(
+  env: Environment,
+  first: { clientId: string; date: string },
+  rows: readonly HistoryRow[],
+): void {
   env.run('saveSession', session([first.clientId], {}, { date: first.date }));
   if (rows.length === 0) return;
   const sheet = attendanceSheet(env)!;
   const start = sheet.getLastRow() + 1;
-  if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+  if (start + rows.length - 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
   const cells = rows.map((row, i) => {
     const byField: Record<string, string> = {
-      entryId: `hist-${i}`, sessionDate: row.date, group: '', clientId: `'${row.clientId}`, client: `'${row.client}`, status: row.status,
-      recordedAt: `${row.date} 12:00`, recordedBy: 'history@example.org', requestId: `hist-req-${i}`,
+      entryId: `hist-${i}`,
+      sessionDate: row.date,
+      group: '',
+      clientId: `'${row.clientId}`,
+      client: `'${row.client}`,
+      status: row.status,
+      recordedAt: `${row.date} 12:00`,
+      recordedBy: 'history@example.org',
+      requestId: `hist-req-${i}`,
     };
     return RECORD_COLUMNS.map(({ field }) => byField[field] ?? '');
   });

@@ -13,13 +13,33 @@ import type { HistoryRow } from './patternsHistory';
 
 // TODAY in the fixtures is Wednesday 2025-03-12: its week starts Monday 2025-03-10.
 const THIS_WEEK = '2025-03-10';
-const CODES: Record<string, Status> = { P: 'present', L: 'late', E: 'excused', U: 'unexcused', R: 'refused', C: 'cancelled' };
-const COLOUR = { unexcused: '#e06666', present: '#d9ead3', excused: '#ffe599', urgent: '#ea9999', rising: '#f9cb9c', watch: '#fff2cc', insufficient: '#efefef' };
+const CODES: Record<string, Status> = {
+  P: 'present',
+  L: 'late',
+  E: 'excused',
+  U: 'unexcused',
+  R: 'refused',
+  C: 'cancelled',
+};
+const COLOUR = {
+  unexcused: '#e06666',
+  present: '#d9ead3',
+  excused: '#ffe599',
+  urgent: '#ea9999',
+  rising: '#f9cb9c',
+  watch: '#fff2cc',
+  insufficient: '#efefef',
+};
 
 /** Weekly sessions of one client ending in this week's Monday: 'PPEU' → four Mondays. */
 function weekly(client: RosterClient, codes: string, lastMonday = THIS_WEEK): HistoryRow[] {
   const list = [...codes];
-  return list.map((code, i) => ({ clientId: client.id!, client: client.name, date: addDays(lastMonday, -7 * (list.length - 1 - i)), status: CODES[code] }));
+  return list.map((code, i) => ({
+    clientId: client.id!,
+    client: client.name,
+    date: addDays(lastMonday, -7 * (list.length - 1 - i)),
+    status: CODES[code],
+  }));
 }
 
 const [amy, ben, cleo] = PRACTICE;
@@ -79,11 +99,13 @@ describe('the Patterns tab', () => {
     expect(weeks).toHaveLength(26); // Ben's session of January 2024 reaches back past 26 weeks
     expect(weeks[0]).toBe('10 Mar');
     expect(weeks[25]).toBe('16 Sep');
-    const dates = patternsSheet(env).getRange(3, WEEK0 + 1, 1, 26).getValues()[0] as Date[];
+    const dates = patternsSheet(env)
+      .getRange(3, WEEK0 + 1, 1, 26)
+      .getValues()[0] as Date[];
     expect(dates.every((d, i) => i === 0 || dates[i - 1].getTime() - d.getTime() >= 6.9 * 86400000)).toBe(true);
   });
 
-  it('codes each week\'s sessions, both sessions of a two-session week, in date order', () => {
+  it("codes each week's sessions, both sessions of a two-session week, in date order", () => {
     const amyRow = view.values[rowOf(view, 'Amy Adams')];
     expect(amyRow.slice(WEEK0, WEEK0 + 3)).toEqual(['E', 'E', 'E']);
     expect(amyRow.slice(WEEK0 + 3, WEEK0 + 18)).toEqual(new Array(15).fill('P'));
@@ -94,7 +116,14 @@ describe('the Patterns tab', () => {
 
   it('shows the trend, the rates its explanation uses and the explanation first', () => {
     const amyRow = view.values[rowOf(view, 'Amy Adams')];
-    expect(amyRow.slice(0, WEEK0)).toEqual(['Amy Adams', 'Urgent', '', '50%', '0%', 'missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%']);
+    expect(amyRow.slice(0, WEEK0)).toEqual([
+      'Amy Adams',
+      'Urgent',
+      '',
+      '50%',
+      '0%',
+      'missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%',
+    ]);
     expect(amyRow.slice(-4)).toEqual(['Monday group', '18', '3', 'C001']);
     const danRow = view.values[rowOf(view, 'Dan Diaz')];
     expect(danRow.slice(3, 5)).toEqual(['—', '—']);
@@ -131,7 +160,7 @@ describe('the Patterns tab', () => {
     expect(view.values[0][5]).toContain('pulled toward 15%');
   });
 
-  it('highlights flagged clients\' names on the roster by level, without touching its values', () => {
+  it("highlights flagged clients' names on the roster by level, without touching its values", () => {
     const roster = tab(env, 'Clients');
     const nameColour = (name: string) => roster.backgrounds[roster.values.findIndex((r) => r[1] === name)][1];
     expect(nameColour('Amy Adams')).toBe(COLOUR.urgent);
@@ -151,15 +180,25 @@ describe('the Patterns tab', () => {
 });
 
 describe('refreshing the Patterns tab', () => {
-  it('keeps the user\'s own rules on the roster and on Patterns, and the roster\'s values', () => {
+  it("keeps the user's own rules on the roster and on Patterns, and the roster's values", () => {
     const env = setUp();
     const app = (env as unknown as { spreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }).spreadsheetApp;
     const roster = env.spreadsheet.getSheetByName('Clients')!;
     const before = roster.getDataRange().getValues();
-    const mine = app.newConditionalFormatRule().whenTextEqualTo('Monday group').setBackground('#0000ff').setRanges([roster.getRange('C2:C20')]).build();
+    const mine = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('Monday group')
+      .setBackground('#0000ff')
+      .setRanges([roster.getRange('C2:C20')])
+      .build();
     roster.setConditionalFormatRules([...roster.getConditionalFormatRules(), mine]);
     const patterns = patternsSheet(env);
-    const onPatterns = app.newConditionalFormatRule().whenFormulaSatisfied('=$E3="chronic"').setBold(true).setRanges([patterns.getRange('B3:B6')]).build();
+    const onPatterns = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$E3="chronic"')
+      .setBold(true)
+      .setRanges([patterns.getRange('B3:B6')])
+      .build();
     patterns.setConditionalFormatRules([onPatterns, ...patterns.getConditionalFormatRules()]);
     const ruleCount = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => sheet.getConditionalFormatRules().length;
     const counts = [ruleCount(roster), ruleCount(patterns)];
@@ -169,7 +208,8 @@ describe('refreshing the Patterns tab', () => {
     env.run('refreshPatterns');
 
     expect([ruleCount(roster), ruleCount(patterns)]).toEqual(counts);
-    const formulas = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]);
+    const formulas = (sheet: GoogleAppsScript.Spreadsheet.Sheet) =>
+      sheet.getConditionalFormatRules().map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]);
     expect(formulas(roster)).toContain('Monday group');
     expect(formulas(patterns)).toContain('=$E3="chronic"');
     expect(roster.getDataRange().getValues()).toEqual(before);
@@ -185,7 +225,13 @@ describe('refreshing the Patterns tab', () => {
     expect(view.values[3][0]).toBe('Amy Adams');
     const roster = tab(env, 'Clients');
     expect(roster.backgrounds[1][1]).toBe(COLOUR.urgent);
-    const formula = String(env.spreadsheet.getSheetByName('Clients')!.getConditionalFormatRules()[0].getBooleanCondition()!.getCriteriaValues()[0]);
+    const formula = String(
+      env.spreadsheet
+        .getSheetByName('Clients')!
+        .getConditionalFormatRules()[0]
+        .getBooleanCondition()!
+        .getCriteriaValues()[0],
+    );
     // The Client ID column comes after the 26 weeks: column AJ.
     expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$AJ:$AJ")`);
     expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$B:$B")`);
@@ -199,7 +245,7 @@ describe('refreshing the Patterns tab', () => {
     expect(env.spreadsheet.createDeveloperMetadataFinder().withKey('cadence.patterns').find()).toHaveLength(1);
   });
 
-  it('leaves a user\'s own tab named Patterns alone', () => {
+  it("leaves a user's own tab named Patterns alone", () => {
     const env = practice();
     const own = env.spreadsheet.insertSheet('Patterns');
     own.getRange('A1').setValue('my notes');
@@ -218,7 +264,12 @@ describe('refreshing the Patterns tab', () => {
     roster.getRange('D4:D5').setValues([['no'], ['no']]);
     env.run('refreshPatterns');
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([5, 18]);
-    expect(sheet.getDataRange().getValues().map((r) => r[0])).toEqual(['Legend', '', 'Client', 'Amy Adams', 'Ben Brown']);
+    expect(
+      sheet
+        .getDataRange()
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['Legend', '', 'Client', 'Amy Adams', 'Ben Brown']);
   });
 
   it('keeps one blank row under the headers when there is no active client', () => {
@@ -232,8 +283,11 @@ describe('refreshing the Patterns tab', () => {
   it('matches clients by name on a roster without an ID column', () => {
     const clients = PRACTICE.map(({ name, group, active }) => ({ name, group, active }));
     const env = practice(clients, { headers: ['Client', 'Group', 'Active'] });
-    writeHistory(env, { clientId: 'name:ben brown', date: '2024-01-01' },
-      weekly({ id: 'name:amy adams', name: 'Amy Adams' }, 'PPPPPPPPPPUU'));
+    writeHistory(
+      env,
+      { clientId: 'name:ben brown', date: '2024-01-01' },
+      weekly({ id: 'name:amy adams', name: 'Amy Adams' }, 'PPPPPPPPPPUU'),
+    );
     env.run('refreshPatterns');
     const view = tab(env);
     expect(view.values[3].slice(0, 2)).toEqual(['Amy Adams', 'Rising']);
@@ -244,7 +298,10 @@ describe('refreshing the Patterns tab', () => {
   });
 
   it('matches numeric roster IDs, whether the roster holds them as numbers or as text', () => {
-    const clients = [{ id: '1001', name: 'Nia Num', group: 'G', active: 'yes' }, { id: '1002', name: 'Tom Text', group: 'G', active: 'yes' }];
+    const clients = [
+      { id: '1001', name: 'Nia Num', group: 'G', active: 'yes' },
+      { id: '1002', name: 'Tom Text', group: 'G', active: 'yes' },
+    ];
     const env = practice(clients);
     env.spreadsheet.getSheetByName('Clients')!.getRange('A2').setValue(1001);
     writeHistory(env, { clientId: '1002', date: '2024-01-01' }, [
@@ -252,21 +309,51 @@ describe('refreshing the Patterns tab', () => {
       ...weekly({ id: '1002', name: 'Tom Text' }, 'PPPPPPPPPUU'),
     ]);
     env.run('refreshPatterns');
-    expect(tab(env).values.slice(3).map((r) => [r[r.length - 1], r[0], r[1]])).toEqual([['1001', 'Nia Num', 'Urgent'], ['1002', 'Tom Text', 'Rising']]);
+    expect(
+      tab(env)
+        .values.slice(3)
+        .map((r) => [r[r.length - 1], r[0], r[1]]),
+    ).toEqual([
+      ['1001', 'Nia Num', 'Urgent'],
+      ['1002', 'Tom Text', 'Rising'],
+    ]);
     const roster = tab(env, 'Clients');
     expect([roster.backgrounds[1][1], roster.backgrounds[2][1]]).toEqual([COLOUR.urgent, COLOUR.rising]);
   });
 
   it('makes the same service calls for 10 clients and 40, for 120 entries and 4,000', () => {
     const calls: Record<string, number>[] = [];
-    for (const [size, weeks] of [[10, 12], [40, 100]]) {
-      const clients = Array.from({ length: size }, (_, i) => ({ id: `K${100 + i}`, name: `Client ${i}`, group: `G${i % 3}`, active: 'yes' }));
+    for (const [size, weeks] of [
+      [10, 12],
+      [40, 100],
+    ]) {
+      const clients = Array.from({ length: size }, (_, i) => ({
+        id: `K${100 + i}`,
+        name: `Client ${i}`,
+        group: `G${i % 3}`,
+        active: 'yes',
+      }));
       const env = practice(clients);
-      writeHistory(env, { clientId: clients[0].id, date: '2023-01-02' },
-        clients.flatMap((c, i) => weekly(c, 'PPPPEPPUPPPE'.repeat(Math.ceil(weeks / 12)).slice(0, weeks).replace(/P/g, i % 2 ? 'P' : 'L'))));
+      writeHistory(
+        env,
+        { clientId: clients[0].id, date: '2023-01-02' },
+        clients.flatMap((c, i) =>
+          weekly(
+            c,
+            'PPPPEPPUPPPE'
+              .repeat(Math.ceil(weeks / 12))
+              .slice(0, weeks)
+              .replace(/P/g, i % 2 ? 'P' : 'L'),
+          ),
+        ),
+      );
       env.run('refreshPatterns');
       // Utilities.formatDate runs in-process (the record reader formats each distinct day once): not a round trip.
-      calls.push(Object.fromEntries(Object.entries(env.lastCalls.byMethod).filter(([method]) => !method.startsWith('Utilities.'))));
+      calls.push(
+        Object.fromEntries(
+          Object.entries(env.lastCalls.byMethod).filter(([method]) => !method.startsWith('Utilities.')),
+        ),
+      );
     }
     expect(calls[1]).toEqual(calls[0]);
     for (const method of ['Range.setValues', 'Range.setNumberFormats', 'Range.getValues']) {

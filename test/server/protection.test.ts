@@ -31,7 +31,9 @@ describe('a protected Attendance or Patterns tab', () => {
     env.run('saveSession', session(['C001']));
     env.spreadsheet.getSheetByName('Patterns')!.protect();
     const message = failure(() => env.run('saveSession', session(['C002'], {}, { date: '2025-03-11' })));
-    expect(message).toMatch(/^Your entry was saved, but the Patterns tab could not be refreshed \(You are trying to edit a protected cell or object/);
+    expect(message).toMatch(
+      /^Your entry was saved, but the Patterns tab could not be refreshed \(You are trying to edit a protected cell or object/,
+    );
     expect(recordEntries(env)).toHaveLength(2);
   });
 });

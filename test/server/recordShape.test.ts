@@ -3,22 +3,41 @@ import type { SaveSessionResult } from '../../src/core/types';
 import { attendanceSheet, failure, practice, readRecordBack, recordEntries, session, latestVersion } from './fixtures';
 
 test('formula-looking text is stored as text, exactly as typed', () => {
-  const env = practice([{ id: '=1+1', name: '@Amy', group: '-Mon', active: 'yes' }, { id: '007', name: '+44 Ben', group: '1/2', active: 'yes' }]);
+  const env = practice([
+    { id: '=1+1', name: '@Amy', group: '-Mon', active: 'yes' },
+    { id: '007', name: '+44 Ben', group: '1/2', active: 'yes' },
+  ]);
   const typed = ['=HYPERLINK("http://x","y")', '+1 call back', '-', '@home', '3/4', '0012'];
-  const result = env.run<SaveSessionResult>('saveSession', session(['=1+1', '007'], {
-    '=1+1': { status: 'excused', reason: typed[0], note: typed[1] },
-    '007': { status: 'refused', reason: typed[2], note: `${typed[3]} ${typed[4]} ${typed[5]}` },
-  }, { group: '=SUM(A1)' }));
+  const result = env.run<SaveSessionResult>(
+    'saveSession',
+    session(
+      ['=1+1', '007'],
+      {
+        '=1+1': { status: 'excused', reason: typed[0], note: typed[1] },
+        '007': { status: 'refused', reason: typed[2], note: `${typed[3]} ${typed[4]} ${typed[5]}` },
+      },
+      { group: '=SUM(A1)' },
+    ),
+  );
   expect(result.saved).toBe(2);
   const sheet = attendanceSheet(env)!;
   const range = sheet.getDataRange();
   expect(range.getFormulas().flat().filter(Boolean)).toEqual([]);
   const [amy, ben] = recordEntries(env);
-  expect(amy).toMatchObject({ 'Client ID': '=1+1', Client: '@Amy', Group: '=SUM(A1)', Reason: typed[0], Note: typed[1] });
+  expect(amy).toMatchObject({
+    'Client ID': '=1+1',
+    Client: '@Amy',
+    Group: '=SUM(A1)',
+    Reason: typed[0],
+    Note: typed[1],
+  });
   expect(ben).toMatchObject({ 'Client ID': '007', Client: '+44 Ben', Reason: '-', Note: '@home 3/4 0012' });
   // And they read back into the sidebar unchanged.
   const data = env.run<{ clients: { id: string; lastEntry: { reason: string } | null }[] }>('getSidebarData');
-  expect(data.clients.map((c) => [c.id, c.lastEntry?.reason])).toEqual([['=1+1', typed[0]], ['007', '-']]);
+  expect(data.clients.map((c) => [c.id, c.lastEntry?.reason])).toEqual([
+    ['=1+1', typed[0]],
+    ['007', '-'],
+  ]);
 });
 
 test('a renamed Attendance tab is still found and written to', () => {
@@ -47,7 +66,10 @@ test('a deleted Attendance tab is recreated with its headers rather than written
 
 test('a log sorted, filtered and reordered with a user column: saves land in the right columns and overwrite nothing', () => {
   const env = practice();
-  const saved = env.run<SaveSessionResult>('saveSession', session(['C001', 'C002', 'C003'], { C002: { status: 'excused', reason: 'illness', followUp: true } }));
+  const saved = env.run<SaveSessionResult>(
+    'saveSession',
+    session(['C001', 'C002', 'C003'], { C002: { status: 'excused', reason: 'illness', followUp: true } }),
+  );
   const sheet = attendanceSheet(env)!;
   // Move Status to column A and Note to column B, then add a user column with data at the end.
   sheet.moveColumns(sheet.getRange('F:F'), 1);
@@ -63,7 +85,10 @@ test('a log sorted, filtered and reordered with a user column: saves land in the
   sheet.getRange(userRow, 2).setValue('remember: holiday on the 17th');
   const before = sheet.getDataRange().getValues();
 
-  const second = env.run<SaveSessionResult>('saveSession', session(['C004'], { C004: { status: 'late', note: 'bus' } }, { date: '2025-03-11', group: 'Tuesday group' }));
+  const second = env.run<SaveSessionResult>(
+    'saveSession',
+    session(['C004'], { C004: { status: 'late', note: 'bus' } }, { date: '2025-03-11', group: 'Tuesday group' }),
+  );
   expect(second.saved).toBe(1);
   const after = sheet.getDataRange().getValues();
   // Every cell that held something still holds it.
@@ -87,7 +112,12 @@ test('a log sorted, filtered and reordered with a user column: saves land in the
   const ben = rows.find((r) => r['Entry ID'] === saved.entryIds[1])!;
   expect(ben['Follow-up done']).toBe('');
   expect(ben['Billing code']).toBe('B-2');
-  expect(latestVersion(rows, saved.entryIds[1])).toMatchObject({ 'Follow-up done': '2025-03-12', Replaces: saved.entryIds[1], 'Client ID': 'C002', Status: ben.Status });
+  expect(latestVersion(rows, saved.entryIds[1])).toMatchObject({
+    'Follow-up done': '2025-03-12',
+    Replaces: saved.entryIds[1],
+    'Client ID': 'C002',
+    Status: ben.Status,
+  });
 });
 
 test('a Cadence column deleted from a record with entries is refused in words, and nothing is written', () => {
@@ -97,8 +127,15 @@ test('a Cadence column deleted from a record with entries is refused in words, a
   sheet.deleteColumn(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Reason') + 1);
   sheet.getRange(1, sheet.getLastColumn() + 1, 2, 1).setValues([['Mine'], ['kept']]);
   const before = JSON.stringify(sheet.getDataRange().getValues());
-  const error = failure(() => env.run('saveSession', session(['C002'], { C002: { status: 'excused', reason: 'illness' } }, { date: '2025-03-11' })));
-  expect(error).toMatch(/^The Attendance tab's "Reason" column was deleted\. .*Edit › Undo.*Version history.*saves nothing/);
+  const error = failure(() =>
+    env.run(
+      'saveSession',
+      session(['C002'], { C002: { status: 'excused', reason: 'illness' } }, { date: '2025-03-11' }),
+    ),
+  );
+  expect(error).toMatch(
+    /^The Attendance tab's "Reason" column was deleted\. .*Edit › Undo.*Version history.*saves nothing/,
+  );
   expect(JSON.stringify(sheet.getDataRange().getValues())).toBe(before);
 });
 

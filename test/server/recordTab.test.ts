@@ -9,15 +9,20 @@ import { cadenceEnvironment } from '../cadence';
 import { NOW, PRACTICE, TIME_ZONE, recordEntries, session, sidebar, writeRoster } from './fixtures';
 
 const practiceIn = (order: 'creation' | 'reverse', copyCarriesMetadata: 'yes' | 'no' = 'yes') => {
-  const env = cadenceEnvironment({ timeZone: TIME_ZONE, now: () => new Date(NOW), switches: { metadataFinderOrder: order, copyCarriesMetadata } });
+  const env = cadenceEnvironment({
+    timeZone: TIME_ZONE,
+    now: () => new Date(NOW),
+    switches: { metadataFinderOrder: order, copyCarriesMetadata },
+  });
   writeRoster(env, PRACTICE);
   return env;
 };
-const tabIds = (env: ReturnType<typeof practiceIn>) => JSON.parse(env.documentProperties()['cadence.tabIds'] ?? '{}') as Record<string, number>;
+const tabIds = (env: ReturnType<typeof practiceIn>) =>
+  JSON.parse(env.documentProperties()['cadence.tabIds'] ?? '{}') as Record<string, number>;
 const rowsOf = (env: ReturnType<typeof practiceIn>, name: string) => env.spreadsheet.getSheetByName(name)!.getLastRow();
 
 describe.each(['creation', 'reverse'] as const)('the record is one tab (metadata finder order: %s)', (order) => {
-  test('the first save remembers the Attendance and Patterns tabs\' sheet IDs', () => {
+  test("the first save remembers the Attendance and Patterns tabs' sheet IDs", () => {
     const env = practiceIn(order);
     env.run('saveSession', session(['C001']));
     const ids = tabIds(env);
@@ -37,7 +42,9 @@ describe.each(['creation', 'reverse'] as const)('the record is one tab (metadata
     expect(rowsOf(env, 'Copy of Attendance')).toBe(3);
     expect(recordEntries(env)).toHaveLength(3);
     const data = sidebar(env);
-    expect(data.tabWarnings).toEqual([expect.stringContaining('"Copy of Attendance" is a copy of the Attendance record ("Attendance")')]);
+    expect(data.tabWarnings).toEqual([
+      expect.stringContaining('"Copy of Attendance" is a copy of the Attendance record ("Attendance")'),
+    ]);
     expect(data.roster.sheetName).toBe('Clients');
     expect(env.run<{ name: string }[]>('getRosterTabs').map((t) => t.name)).not.toContain('Copy of Attendance');
   });
@@ -52,7 +59,9 @@ describe.each(['creation', 'reverse'] as const)('the record is one tab (metadata
     env.run('saveSession', session(['C002'], {}, { date: '2025-03-11' }));
     expect(rowsOf(env, 'Attendance 2025')).toBe(3);
     expect(rowsOf(env, 'Attendance')).toBe(2);
-    expect(sidebar(env).tabWarnings).toEqual([expect.stringContaining('"Attendance" is a copy of the Attendance record ("Attendance 2025")')]);
+    expect(sidebar(env).tabWarnings).toEqual([
+      expect.stringContaining('"Attendance" is a copy of the Attendance record ("Attendance 2025")'),
+    ]);
   });
 
   test('without remembered IDs (an older version\'s record), the tab that is not "Copy of …" is taken, then remembered', () => {
@@ -77,7 +86,9 @@ describe.each(['creation', 'reverse'] as const)('the record is one tab (metadata
     expect(rowsOf(env, 'Copy of Attendance')).toBe(2);
     expect(rowsOf(env, 'Attendance')).toBe(2);
     const data: SidebarData = sidebar(env);
-    expect(data.tabWarnings).toEqual([expect.stringContaining('"Copy of Attendance" is a copy of the Attendance record ("Attendance")')]);
+    expect(data.tabWarnings).toEqual([
+      expect.stringContaining('"Copy of Attendance" is a copy of the Attendance record ("Attendance")'),
+    ]);
   });
 });
 

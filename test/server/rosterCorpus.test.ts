@@ -33,9 +33,16 @@ describe.each(SHAPES.map((s) => [s.title, s] as const))('roster shape: %s', (_ti
     const data = env.run<SidebarData>('getSidebarData');
     const { expected } = shape;
     expect(data.roster).toMatchObject({
-      sheetName: expected.sheetName, headerRow: expected.headerRow, nameHeader: expected.nameHeader, idHeader: expected.idHeader,
-      groupHeader: expected.groupHeader, activeHeader: expected.activeHeader, groupsFromSections: expected.groupsFromSections ?? false,
-      clientCount: expected.clientCount, activeCount: expected.activeCount, groupCount: expected.groupCount,
+      sheetName: expected.sheetName,
+      headerRow: expected.headerRow,
+      nameHeader: expected.nameHeader,
+      idHeader: expected.idHeader,
+      groupHeader: expected.groupHeader,
+      activeHeader: expected.activeHeader,
+      groupsFromSections: expected.groupsFromSections ?? false,
+      clientCount: expected.clientCount,
+      activeCount: expected.activeCount,
+      groupCount: expected.groupCount,
     });
     expect(data.clients).toHaveLength(expected.clientCount);
     expect(data.clients.filter((c) => c.active)).toHaveLength(expected.activeCount);
@@ -44,7 +51,10 @@ describe.each(SHAPES.map((s) => [s.title, s] as const))('roster shape: %s', (_ti
     }
     // The first active client of the first group can be recorded at once.
     const first = data.clients.find((c) => c.active && (data.groups.length === 0 || c.group === data.groups[0]))!;
-    const saved = env.run<SaveSessionResult>('saveSession', session([first.id], {}, { group: data.groups[0] ?? undefined }));
+    const saved = env.run<SaveSessionResult>(
+      'saveSession',
+      session([first.id], {}, { group: data.groups[0] ?? undefined }),
+    );
     expect(saved.saved).toBe(1);
   });
 });
@@ -53,8 +63,15 @@ describe('detection service calls', () => {
   function withTabs(count: number): Environment {
     const clients = names(25);
     const tabs: CorpusTab[] = [];
-    for (let i = 0; i < count - 1; i += 1) tabs.push({ name: `Notes ${i + 1}`, values: [['Date', 'Client', 'Note'], ...clients.slice(0, 3).map((n) => [new Date(2026, 0, 5), n, 'ok'])] });
-    tabs.push({ name: 'Caseload', values: [['Riverbend Music Therapy'], ['Client', 'Group'], ...clients.map((n, i) => [n, i % 2 ? 'A' : 'B'])] });
+    for (let i = 0; i < count - 1; i += 1)
+      tabs.push({
+        name: `Notes ${i + 1}`,
+        values: [['Date', 'Client', 'Note'], ...clients.slice(0, 3).map((n) => [new Date(2026, 0, 5), n, 'ok'])],
+      });
+    tabs.push({
+      name: 'Caseload',
+      values: [['Riverbend Music Therapy'], ['Client', 'Group'], ...clients.map((n, i) => [n, i % 2 ? 'A' : 'B'])],
+    });
     return workbookOf(tabs);
   }
 
@@ -65,7 +82,12 @@ describe('detection service calls', () => {
     expect(getValues(env)).toBe(count);
     expect(env.lastCalls.byMethod['Properties.getProperties']).toBe(1);
     expect(env.lastCalls.byMethod['Properties.getProperty'] ?? 0).toBe(0);
-    expect(JSON.parse(env.documentProperties()['cadence.roster'])).toMatchObject({ headerRow: 2, name: 'Client', group: 'Group', id: '' });
+    expect(JSON.parse(env.documentProperties()['cadence.roster'])).toMatchObject({
+      headerRow: 2,
+      name: 'Client',
+      group: 'Group',
+      id: '',
+    });
 
     const later = env.run<SidebarData>('getSidebarData');
     expect(later.roster).toEqual(first.roster);
@@ -93,7 +115,11 @@ describe('detection service calls', () => {
     expect(getValues(env)).toBe(1);
     // The practice moves its clients to a new tab and clears the old one.
     const moved = env.spreadsheet.insertSheet('Clients 2027');
-    moved.getRange(1, 1, 3, 2).setValues([['Name', 'Group'], ['Zoe Zane', 'North'], ['Yan Yu', 'South']]);
+    moved.getRange(1, 1, 3, 2).setValues([
+      ['Name', 'Group'],
+      ['Zoe Zane', 'North'],
+      ['Yan Yu', 'South'],
+    ]);
     caseload.clear();
     const fresh = env.run<SidebarData>('getSidebarData');
     expect(fresh.roster).toMatchObject({ sheetName: 'Clients 2027', clientCount: 2 });

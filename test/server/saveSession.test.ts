@@ -8,7 +8,15 @@ describe('first run on the practice roster', () => {
     const data = sidebar(env);
     expect(data.today).toBe(TODAY);
     expect(data.timeZone).toBe('America/New_York');
-    expect(data.roster).toMatchObject({ sheetName: 'Clients', nameHeader: 'Client', idHeader: 'Client ID', groupHeader: 'Group', activeHeader: 'Active', clientCount: 5, problem: null });
+    expect(data.roster).toMatchObject({
+      sheetName: 'Clients',
+      nameHeader: 'Client',
+      idHeader: 'Client ID',
+      groupHeader: 'Group',
+      activeHeader: 'Active',
+      clientCount: 5,
+      problem: null,
+    });
     expect(data.clients.map((c) => [c.id, c.name, c.group, c.active])).toEqual([
       ['C001', 'Amy Adams', 'Monday group', true],
       ['C002', 'Ben Brown', 'Monday group', true],
@@ -34,9 +42,12 @@ describe('first run on the practice roster', () => {
 describe('saving a session', () => {
   test('the first save creates the Attendance tab with frozen bold headers and one row per client', () => {
     const env = practice();
-    const result = env.run<SaveSessionResult>('saveSession', session(['C001', 'C002', 'C003'], {
-      C002: { status: 'unexcused', reason: 'unknown', notice: false, note: 'no call', followUp: true },
-    }));
+    const result = env.run<SaveSessionResult>(
+      'saveSession',
+      session(['C001', 'C002', 'C003'], {
+        C002: { status: 'unexcused', reason: 'unknown', notice: false, note: 'no call', followUp: true },
+      }),
+    );
     expect(result.saved).toBe(3);
     expect(result.duplicate).toBe(false);
     expect(new Set(result.entryIds).size).toBe(3);
@@ -44,16 +55,34 @@ describe('saving a session', () => {
     expect(sheet.getName()).toBe('Attendance');
     expect(sheet.getFrozenRows()).toBe(1);
     // A register: what happened, to whom, first; identifiers and provenance to the right, narrow.
-    expect(sheet.getRange(1, 1, 1, 7).getValues()[0]).toEqual(['Session date', 'Client', 'Status', 'Reason', 'Notice given', 'Note', 'Follow up']);
+    expect(sheet.getRange(1, 1, 1, 7).getValues()[0]).toEqual([
+      'Session date',
+      'Client',
+      'Status',
+      'Reason',
+      'Notice given',
+      'Note',
+      'Follow up',
+    ]);
     expect(sheet.getFrozenColumns()).toBe(2);
     expect(sheet.getColumnWidth(3)).toBeGreaterThanOrEqual(90); // "unexcused" whole
     expect(sheet.getRange(1, 1).getFontWeight()).toBe('bold');
     const rows = recordEntries(env);
     expect(rows.map((r) => r['Entry ID'])).toEqual(result.entryIds);
     expect(rows[1]).toMatchObject({
-      'Session date': '2025-03-10', Group: 'Monday group', 'Client ID': 'C002', Client: 'Ben Brown', Status: 'unexcused',
-      Reason: 'unknown', 'Notice given': 'no', Note: 'no call', 'Follow up': 'yes', 'Follow-up done': '',
-      'Recorded at': '2025-03-12 15:00', 'Recorded by': 'therapist@example.org', Replaces: '',
+      'Session date': '2025-03-10',
+      Group: 'Monday group',
+      'Client ID': 'C002',
+      Client: 'Ben Brown',
+      Status: 'unexcused',
+      Reason: 'unknown',
+      'Notice given': 'no',
+      Note: 'no call',
+      'Follow up': 'yes',
+      'Follow-up done': '',
+      'Recorded at': '2025-03-12 15:00',
+      'Recorded by': 'therapist@example.org',
+      Replaces: '',
     });
     expect(rows[0]).toMatchObject({ 'Client ID': 'C001', Status: 'present', 'Notice given': '', 'Follow up': '' });
     // The Session date is a real date cell shown as yyyy-mm-dd, not text.
@@ -63,22 +92,56 @@ describe('saving a session', () => {
 
   test('the next sidebar load shows last entries and the open follow-up; marking it done closes it', () => {
     const env = practice();
-    const saved = env.run<SaveSessionResult>('saveSession', session(['C001', 'C002'], { C002: { status: 'excused', reason: 'illness', followUp: true, note: 'flu' } }));
+    const saved = env.run<SaveSessionResult>(
+      'saveSession',
+      session(['C001', 'C002'], { C002: { status: 'excused', reason: 'illness', followUp: true, note: 'flu' } }),
+    );
     const data = sidebar(env);
     const ben = data.clients.find((c) => c.id === 'C002')!;
-    expect(ben.lastEntry).toEqual({ entryId: saved.entryIds[1], date: '2025-03-10', status: 'excused', reason: 'illness' });
-    expect(data.followUps).toEqual([{ entryId: saved.entryIds[1], clientId: 'C002', date: '2025-03-10', status: 'excused', reason: 'illness', note: 'flu' }]);
+    expect(ben.lastEntry).toEqual({
+      entryId: saved.entryIds[1],
+      date: '2025-03-10',
+      status: 'excused',
+      reason: 'illness',
+    });
+    expect(data.followUps).toEqual([
+      {
+        entryId: saved.entryIds[1],
+        clientId: 'C002',
+        date: '2025-03-10',
+        status: 'excused',
+        reason: 'illness',
+        note: 'flu',
+      },
+    ]);
 
     const done = env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1]);
     expect(done.duplicate).toBe(false);
     // A new version of the entry, done today; the original row is not written to.
     const rows = recordEntries(env);
     expect(rows[1]['Follow-up done']).toBe('');
-    expect(rows[2]).toMatchObject({ 'Entry ID': done.entryId, Replaces: saved.entryIds[1], 'Follow-up done': TODAY, Status: 'excused', Reason: 'illness', Note: 'flu', 'Follow up': 'yes' });
+    expect(rows[2]).toMatchObject({
+      'Entry ID': done.entryId,
+      Replaces: saved.entryIds[1],
+      'Follow-up done': TODAY,
+      Status: 'excused',
+      Reason: 'illness',
+      Note: 'flu',
+      'Follow up': 'yes',
+    });
     expect(sidebar(env).followUps).toEqual([]);
-    expect(sidebar(env).clients.find((c) => c.id === 'C002')!.lastEntry).toMatchObject({ entryId: done.entryId, status: 'excused' });
-    expect(env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1])).toEqual({ entryId: done.entryId, duplicate: true });
-    expect(env.run<EntryChangeResult>('completeFollowUp', done.entryId)).toEqual({ entryId: done.entryId, duplicate: true });
+    expect(sidebar(env).clients.find((c) => c.id === 'C002')!.lastEntry).toMatchObject({
+      entryId: done.entryId,
+      status: 'excused',
+    });
+    expect(env.run<EntryChangeResult>('completeFollowUp', saved.entryIds[1])).toEqual({
+      entryId: done.entryId,
+      duplicate: true,
+    });
+    expect(env.run<EntryChangeResult>('completeFollowUp', done.entryId)).toEqual({
+      entryId: done.entryId,
+      duplicate: true,
+    });
     expect(recordEntries(env)).toHaveLength(3);
     expect(failure(() => env.run('completeFollowUp', saved.entryIds[0]))).toMatch(/no follow-up/);
   });
@@ -95,7 +158,12 @@ describe('saving a session', () => {
   test('a client whose level changes is reported in trends', () => {
     const env = practice();
     const days = ['2025-02-17', '2025-02-24', '2025-03-03', '2025-03-10'];
-    const results = days.map((date, i) => env.run<SaveSessionResult>('saveSession', session(['C001', 'C002'], { C002: { status: i === 0 ? 'present' : 'unexcused' } }, { date })));
+    const results = days.map((date, i) =>
+      env.run<SaveSessionResult>(
+        'saveSession',
+        session(['C001', 'C002'], { C002: { status: i === 0 ? 'present' : 'unexcused' } }, { date }),
+      ),
+    );
     const last = results[3].trends.find((t) => t.clientId === 'C002');
     expect(last).toBeDefined();
     expect(last!.before).not.toBe(last!.after);
@@ -112,6 +180,11 @@ describe('saving a session', () => {
     const rows = sheet.getMaxRows();
     sheet.deleteRows(3, rows - 3); // a small tab: header, one entry, one empty row
     env.run('saveSession', session(['C001', 'C002', 'C003'], {}, { date: '2025-03-11' }));
-    expect(recordEntries(env).map((r) => r['Session date'])).toEqual(['2025-03-10', '2025-03-11', '2025-03-11', '2025-03-11']);
+    expect(recordEntries(env).map((r) => r['Session date'])).toEqual([
+      '2025-03-10',
+      '2025-03-11',
+      '2025-03-11',
+      '2025-03-11',
+    ]);
   });
 });

@@ -13,15 +13,23 @@ interface Pending {
 
 const pending: Pending[] = [];
 
-function runner(succeed: (v: unknown) => void = () => undefined, fail: (e: unknown) => void = () => undefined): unknown {
-  return new Proxy({}, {
-    get(_t, name: string) {
-      if (name === 'withSuccessHandler') return (f: (v: unknown) => void) => runner(f, fail);
-      if (name === 'withFailureHandler') return (f: (e: unknown) => void) => runner(succeed, f);
-      if (name === 'then') return undefined;
-      return (...args: unknown[]) => { pending.push({ name, args, succeed, fail }); };
+function runner(
+  succeed: (v: unknown) => void = () => undefined,
+  fail: (e: unknown) => void = () => undefined,
+): unknown {
+  return new Proxy(
+    {},
+    {
+      get(_t, name: string) {
+        if (name === 'withSuccessHandler') return (f: (v: unknown) => void) => runner(f, fail);
+        if (name === 'withFailureHandler') return (f: (e: unknown) => void) => runner(succeed, f);
+        if (name === 'then') return undefined;
+        return (...args: unknown[]) => {
+          pending.push({ name, args, succeed, fail });
+        };
+      },
     },
-  });
+  );
 }
 
 beforeAll(() => {

@@ -18,11 +18,20 @@ describe('shortDate', () => {
 });
 
 it('writes the last entry and a follow-up as the therapist reads them', () => {
-  expect(lastEntryText({ entryId: 'e', date: '2026-11-12', status: 'excused', reason: 'illness' }, '2026-11-27'))
-    .toBe('last: 12 Nov — excused, illness');
-  expect(lastEntryText({ entryId: 'e', date: '2026-11-12', status: 'present', reason: '' }, '2026-11-27'))
-    .toBe('last: 12 Nov — present');
-  const followUp = { entryId: 'e', clientId: 'c', date: '2026-11-12', status: 'unexcused' as const, reason: 'illness', note: '' };
+  expect(lastEntryText({ entryId: 'e', date: '2026-11-12', status: 'excused', reason: 'illness' }, '2026-11-27')).toBe(
+    'last: 12 Nov — excused, illness',
+  );
+  expect(lastEntryText({ entryId: 'e', date: '2026-11-12', status: 'present', reason: '' }, '2026-11-27')).toBe(
+    'last: 12 Nov — present',
+  );
+  const followUp = {
+    entryId: 'e',
+    clientId: 'c',
+    date: '2026-11-12',
+    status: 'unexcused' as const,
+    reason: 'illness',
+    note: '',
+  };
   expect(followUpText(followUp, '2026-11-27')).toBe('missed 12 Nov — illness; follow up');
   expect(followUpText({ ...followUp, status: 'refused', reason: '' }, '2026-11-27')).toBe('refused 12 Nov; follow up');
 });
@@ -31,6 +40,11 @@ it('names statuses and trend levels', () => {
   expect(statusWord('unexcused')).toBe('unexcused');
   expect(statusWord('withdrawn')).toBe('withdrawn');
   expect(statusWord('something new')).toBe('something new');
-  expect(['urgent', 'rising', 'watch', 'insufficient', 'none'].map((l) => trendLabel(l as never)))
-    .toEqual(['Urgent', 'Rising', 'Watch', 'Not enough data', '']);
+  expect(['urgent', 'rising', 'watch', 'insufficient', 'none'].map((l) => trendLabel(l as never))).toEqual([
+    'Urgent',
+    'Rising',
+    'Watch',
+    'Not enough data',
+    '',
+  ]);
 });

@@ -1,11 +1,25 @@
-import { asksForDetails, emptyMarks, impliedStatus, pickReason, pickStatus, setFollowUp, setNotice, type Marks } from '../../src/sidebar/marks';
+import {
+  asksForDetails,
+  emptyMarks,
+  impliedStatus,
+  pickReason,
+  pickStatus,
+  setFollowUp,
+  setNotice,
+  type Marks,
+} from '../../src/sidebar/marks';
 
 const start = (patch: Partial<Marks> = {}): Marks => ({ ...emptyMarks(), ...patch });
 
 describe('reason → status defaults', () => {
   it.each([
-    ['planned break', 'cancelled'], ['facility event', 'cancelled'], ['illness', 'excused'],
-    ['medical appointment', 'excused'], ['hospitalised', 'excused'], ['declined', 'refused'], ['Illness ', 'excused'],
+    ['planned break', 'cancelled'],
+    ['facility event', 'cancelled'],
+    ['illness', 'excused'],
+    ['medical appointment', 'excused'],
+    ['hospitalised', 'excused'],
+    ['declined', 'refused'],
+    ['Illness ', 'excused'],
   ])('%s implies %s', (reason, status) => {
     expect(impliedStatus(reason)).toBe(status);
   });
@@ -72,7 +86,8 @@ describe('follow up', () => {
 });
 
 it('asks for details for missed and cancelled sessions only', () => {
-  expect(['present', 'late', 'excused', 'unexcused', 'refused', 'cancelled'].map((s) => asksForDetails(s as never)))
-    .toEqual([false, false, true, true, true, true]);
+  expect(
+    ['present', 'late', 'excused', 'unexcused', 'refused', 'cancelled'].map((s) => asksForDetails(s as never)),
+  ).toEqual([false, false, true, true, true, true]);
   expect(asksForDetails(null)).toBe(false);
 });

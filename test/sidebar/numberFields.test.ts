@@ -7,7 +7,14 @@ import { defaultSettings } from '../../src/core/settings';
 import { shownValue } from '../../src/core/settingsRules';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
 import { cadenceEnvironment } from '../cadence';
-import { fieldText, inputAttributes, parseNumberFields, TOP_FIELDS, TREND_FIELDS, type NumberField } from '../../src/sidebar/numberFields';
+import {
+  fieldText,
+  inputAttributes,
+  parseNumberFields,
+  TOP_FIELDS,
+  TREND_FIELDS,
+  type NumberField,
+} from '../../src/sidebar/numberFields';
 
 const settings = defaultSettings();
 const field = (key: string): NumberField => [...TREND_FIELDS, ...TOP_FIELDS].find((f) => f.key === key)!;
@@ -23,7 +30,11 @@ it('shows rates as percentages and reads them back as fractions', () => {
   expect(inputAttributes(field('pointsAbove').setting)).toEqual({ type: 'number', min: '0', max: '100', step: 'any' });
   expect(inputAttributes(field('watchWindow').setting)).toEqual({ type: 'number', min: '2', max: '52', step: '1' });
   const parsed = parseNumberFields({ pointsAbove: '30', watchWindow: '5', patternWeeks: '12' }, settings);
-  expect(parsed.values).toEqual({ trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3, watchWindow: 5 }, patternWeeks: 12, maxNoteLength: 500 });
+  expect(parsed.values).toEqual({
+    trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3, watchWindow: 5 },
+    patternWeeks: 12,
+    maxNoteLength: 500,
+  });
 });
 
 it('round-trips the defaults unchanged', () => {
@@ -31,11 +42,17 @@ it('round-trips the defaults unchanged', () => {
     ...TREND_FIELDS.map((f) => [f.key, fieldText(f.setting, settings.trend[f.key])]),
     ...TOP_FIELDS.map((f) => [f.key, fieldText(f.setting, settings[f.key])]),
   ]);
-  expect(parseNumberFields(texts, settings).values).toEqual({ trend: settings.trend, patternWeeks: 26, maxNoteLength: 500 });
+  expect(parseNumberFields(texts, settings).values).toEqual({
+    trend: settings.trend,
+    patternWeeks: 26,
+    maxNoteLength: 500,
+  });
 });
 
 it('says when two parameters of the rule contradict each other', () => {
-  expect(parseNumberFields({ watchMinAbsences: '5' }, settings).problem).toBe('Watch cannot ask for more absences than the sessions it looks at.');
+  expect(parseNumberFields({ watchMinAbsences: '5' }, settings).problem).toBe(
+    'Watch cannot ask for more absences than the sessions it looks at.',
+  );
 });
 
 describe('every bound the server holds, the form holds first, in the same words', () => {
@@ -60,7 +77,9 @@ describe('every bound the server holds, the form holds first, in the same words'
   const cases = [...TREND_FIELDS, ...TOP_FIELDS].flatMap((f) => {
     const min = shownValue(f.setting, f.setting.min);
     const max = shownValue(f.setting, f.setting.max);
-    return [min - 1, min, min + 0.5, max, max + 0.5, max + 1, NaN].map((shown) => [f.key, Number.isNaN(shown) ? 'ten' : String(shown), f] as const);
+    return [min - 1, min, min + 0.5, max, max + 0.5, max + 1, NaN].map(
+      (shown) => [f.key, Number.isNaN(shown) ? 'ten' : String(shown), f] as const,
+    );
   });
 
   test.each(cases)('%s = "%s"', (_key, text, f) => {

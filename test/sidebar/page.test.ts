@@ -12,9 +12,20 @@ import { levelOneHeadings, seriousViolations } from '../playground/axe';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-function client(id: string, name: string, group: string, level: TrendLevel = 'none', explanation = '', active = true): ClientView {
+function client(
+  id: string,
+  name: string,
+  group: string,
+  level: TrendLevel = 'none',
+  explanation = '',
+  active = true,
+): ClientView {
   return {
-    id, name, group, active, lastEntry: null,
+    id,
+    name,
+    group,
+    active,
+    lastEntry: null,
     trend: { level, chronic: false, explanation, sessions: 8, absences: 2, recentRate: 0.25, usualRate: 0.1 },
   };
 }
@@ -23,20 +34,51 @@ function sampleData(): SidebarData {
   const ana = client('C1', 'Ana Lima', 'Tuesday', 'rising', 'missed 3 of the last 6 (50%); usually 12%');
   ana.lastEntry = { entryId: 'E1', date: '2026-11-12', status: 'excused', reason: 'illness' };
   return {
-    today: '2026-11-27', timeZone: 'Europe/London',
-    clients: [ana, client('C2', 'Ben Okafor', 'Tuesday'), client('C3', HOSTILE, 'Tuesday', 'watch', HOSTILE),
-      client('C4', 'Carla Diaz', 'Tuesday', 'none', '', false), client('C5', 'Dev Patel', 'Thursday', 'urgent', 'missed the last 3 sessions')],
+    today: '2026-11-27',
+    timeZone: 'Europe/London',
+    clients: [
+      ana,
+      client('C2', 'Ben Okafor', 'Tuesday'),
+      client('C3', HOSTILE, 'Tuesday', 'watch', HOSTILE),
+      client('C4', 'Carla Diaz', 'Tuesday', 'none', '', false),
+      client('C5', 'Dev Patel', 'Thursday', 'urgent', 'missed the last 3 sessions'),
+    ],
     groups: ['Tuesday', 'Thursday'],
     reasons: [...DEFAULT_REASONS],
-    followUps: [{ entryId: 'E1', clientId: 'C1', date: '2026-11-12', status: 'unexcused', reason: 'illness', note: '' }],
+    followUps: [
+      { entryId: 'E1', clientId: 'C1', date: '2026-11-12', status: 'unexcused', reason: 'illness', note: '' },
+    ],
     settings: {
-      roster: { sheetId: null, headerRow: null, nameHeader: null, idHeader: null, groupHeader: null, activeHeader: null, statusMeanings: {} },
-      reasons: [...DEFAULT_REASONS], trend: DEFAULT_TREND_SETTINGS, patternWeeks: 26, maxNoteLength: 200,
+      roster: {
+        sheetId: null,
+        headerRow: null,
+        nameHeader: null,
+        idHeader: null,
+        groupHeader: null,
+        activeHeader: null,
+        statusMeanings: {},
+      },
+      reasons: [...DEFAULT_REASONS],
+      trend: DEFAULT_TREND_SETTINGS,
+      patternWeeks: 26,
+      maxNoteLength: 200,
     },
     roster: {
-      sheetName: 'Clients', sheetId: 7, headerRow: 1, nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null,
-      groupsFromSections: false, clientCount: 5, activeCount: 4, groupCount: 2, summary: '4 active clients in 2 groups from Clients, headings in row 1',
-      problem: null, statusValues: [], canAddIds: false,
+      sheetName: 'Clients',
+      sheetId: 7,
+      headerRow: 1,
+      nameHeader: 'Client',
+      idHeader: 'ID',
+      groupHeader: 'Group',
+      activeHeader: null,
+      groupsFromSections: false,
+      clientCount: 5,
+      activeCount: 4,
+      groupCount: 2,
+      summary: '4 active clients in 2 groups from Clients, headings in row 1',
+      problem: null,
+      statusValues: [],
+      canAddIds: false,
     },
     recordedSessions: [],
     tabWarnings: [`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`],
@@ -46,9 +88,23 @@ function sampleData(): SidebarData {
 
 function entry(patch: Partial<Entry>): Entry {
   return {
-    entryId: 'E', sessionDate: '2026-11-20', group: 'Tuesday', clientId: 'C1', client: 'Ana Lima', status: 'present', reason: '',
-    notice: null, note: '', followUp: false, followUpDone: '', recordedAt: '', recordedBy: '', replaces: '', supersededBy: '',
-    requestId: 'r', ...patch,
+    entryId: 'E',
+    sessionDate: '2026-11-20',
+    group: 'Tuesday',
+    clientId: 'C1',
+    client: 'Ana Lima',
+    status: 'present',
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: '',
+    recordedBy: '',
+    replaces: '',
+    supersededBy: '',
+    requestId: 'r',
+    ...patch,
   };
 }
 
@@ -56,23 +112,34 @@ const saves = (calls: { name: string; args: unknown[] }[]): SaveSessionRequest[]
   calls.filter((c) => c.name === 'saveSession').map((c) => c.args[0] as SaveSessionRequest);
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 it('paints from one call, shows every name as text, and loads nothing from the network', async () => {
   const { page, dialogs, requests, calls } = await openSidebar(browser, { data: sampleData() });
   const attention = page.getByRole('region', { name: 'Needs attention' });
   await attention.waitFor();
   expect(await attention.getByRole('listitem').allInnerTexts()).toEqual([
-    expect.stringContaining('Dev Patel'), expect.stringContaining('Ana Lima'), expect.stringContaining(HOSTILE),
+    expect.stringContaining('Dev Patel'),
+    expect.stringContaining('Ana Lima'),
+    expect.stringContaining(HOSTILE),
   ]);
   await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
-  const rows = page.getByRole('list', { name: 'Clients in this session' }).getByRole('listitem').filter({ has: page.getByRole('radiogroup') });
+  const rows = page
+    .getByRole('list', { name: 'Clients in this session' })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('radiogroup') });
   expect(await rows.count()).toBe(3); // Carla is discharged
   await expect(page.getByRole('radiogroup', { name: `Status for ${HOSTILE}` }).count()).resolves.toBe(1);
   expect(await page.locator('img').count()).toBe(0);
   // A copy of the record is named in a warning, as text.
-  expect(await page.getByText(`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`).count()).toBe(1);
+  expect(
+    await page.getByText(`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`).count(),
+  ).toBe(1);
   expect(await page.getByText('last: 12 Nov — excused, illness').count()).toBe(1);
   expect(await page.getByText('missed 12 Nov — illness; follow up').count()).toBe(1);
   expect((await calls()).map((c) => c.name)).toEqual(['getSidebarData']);
@@ -84,10 +151,15 @@ it('paints from one call, shows every name as text, and loads nothing from the n
 it('names the unmarked clients, focuses the first and sends nothing', async () => {
   const { page, calls } = await openSidebar(browser, { data: sampleData() });
   await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
-  await page.getByRole('radiogroup', { name: 'Status for Ben Okafor' }).getByRole('radio', { name: 'Present', exact: true }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Status for Ben Okafor' })
+    .getByRole('radio', { name: 'Present', exact: true })
+    .check();
   await page.getByRole('button', { name: 'Save session' }).click();
   expect(await page.getByRole('alert').innerText()).toBe(`Mark 2 more clients: ${HOSTILE}, Ana Lima`);
-  const focused = await page.evaluate(() => document.activeElement?.closest('[role=radiogroup]')?.getAttribute('aria-label'));
+  const focused = await page.evaluate(() =>
+    document.activeElement?.closest('[role=radiogroup]')?.getAttribute('aria-label'),
+  );
   expect(focused).toBe(`Status for ${HOSTILE}`);
   expect(saves(await calls())).toEqual([]);
   await page.close();
@@ -113,24 +185,38 @@ it('records a group session with an excused and an unexcused absence in one call
   const sent = saves(await calls());
   expect(sent).toHaveLength(1);
   expect(sent[0]).toEqual({
-    requestId: expect.stringMatching(/^r-[0-9a-f]{32}$/), date: '2026-11-27', group: 'Tuesday',
+    requestId: expect.stringMatching(/^r-[0-9a-f]{32}$/),
+    date: '2026-11-27',
+    group: 'Tuesday',
     attendance: [
       { clientId: 'C3', status: 'present' },
-      { clientId: 'C1', status: 'excused', reason: 'illness', notice: true, note: '=flu, back next week', followUp: false },
+      {
+        clientId: 'C1',
+        status: 'excused',
+        reason: 'illness',
+        notice: true,
+        note: '=flu, back next week',
+        followUp: false,
+      },
       { clientId: 'C2', status: 'unexcused', reason: 'transport', notice: false, followUp: true },
     ],
   });
   expect(await saved.getByRole('status').innerText()).toBe('Saved 3 rows for 27 Nov (Tuesday).');
   expect(await saved.getByRole('listitem').allInnerTexts()).toEqual([
-    `${HOSTILE} — present`, 'Ana Lima — excused, illness; notice given; note: =flu, back next week',
+    `${HOSTILE} — present`,
+    'Ana Lima — excused, illness; notice given; note: =flu, back next week',
     'Ben Okafor — unexcused, transport; follow up',
   ]);
   await page.close();
 });
 
 it('after a failed save, a changed form gets a new request id naming the attempt; an unchanged one reuses it', async () => {
-  const stored = 'Your earlier attempt of this save was stored after all: 2026-11-27: Dev Patel refused. Nothing more was saved.';
-  const { page, calls } = await openSidebar(browser, { data: sampleData(), failSave: 'Service Spreadsheets timed out while accessing document.' });
+  const stored =
+    'Your earlier attempt of this save was stored after all: 2026-11-27: Dev Patel refused. Nothing more was saved.';
+  const { page, calls } = await openSidebar(browser, {
+    data: sampleData(),
+    failSave: 'Service Spreadsheets timed out while accessing document.',
+  });
   await page.getByLabel('Group').selectOption({ label: 'Thursday' });
   const dev = page.getByRole('radiogroup', { name: 'Status for Dev Patel' });
   await dev.getByRole('radio', { name: 'Refused', exact: true }).check();
@@ -139,7 +225,9 @@ it('after a failed save, a changed form gets a new request id naming the attempt
   await page.getByRole('button', { name: 'Save session' }).click(); // Save again, unchanged
   await page.getByText('timed out').waitFor();
   await page.getByLabel('Note for Dev Patel').fill('asleep'); // the form changes
-  await page.evaluate((text) => { (window as unknown as { __server: { failSave: string } }).__server.failSave = text; }, stored);
+  await page.evaluate((text) => {
+    (window as unknown as { __server: { failSave: string } }).__server.failSave = text;
+  }, stored);
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByText('stored after all').waitFor();
   expect(await page.getByRole('alert').innerText()).toContain('2026-11-27: Dev Patel refused');
@@ -169,7 +257,10 @@ it('retries once with the same request id when another save holds the lock', asy
 });
 
 it('keeps the form on failure, reuses the id on Save again, and takes a new id for the next session', async () => {
-  const { page, calls } = await openSidebar(browser, { data: sampleData(), failSave: 'Unknown client: C5. Nothing was saved.' });
+  const { page, calls } = await openSidebar(browser, {
+    data: sampleData(),
+    failSave: 'Unknown client: C5. Nothing was saved.',
+  });
   await page.getByLabel('Group').selectOption({ label: 'Thursday' });
   const dev = page.getByRole('radiogroup', { name: 'Status for Dev Patel' });
   await dev.getByRole('radio', { name: 'Refused', exact: true }).check();
@@ -179,7 +270,9 @@ it('keeps the form on failure, reuses the id on Save again, and takes a new id f
   expect(await dev.getByRole('radio', { name: 'Refused', exact: true }).isChecked()).toBe(true);
   expect(await page.getByLabel('Note for Dev Patel').inputValue()).toBe('asleep');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save session'); // focus kept for Save again
-  await page.evaluate(() => { (window as unknown as { __server: { failSave: string } }).__server.failSave = ''; });
+  await page.evaluate(() => {
+    (window as unknown as { __server: { failSave: string } }).__server.failSave = '';
+  });
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByRole('button', { name: 'Record another' }).click();
   await page.getByLabel('Group').selectOption({ label: 'Thursday' });
@@ -241,16 +334,24 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   const entries = page.getByRole('list', { name: 'Entries for Ana Lima' });
   await entries.getByRole('listitem').first().waitFor();
   const lines = entries.locator('.entry-line');
-  const decoration = await lines.evaluateAll((els) => els.map((el) => `${el.textContent} ${getComputedStyle(el).textDecorationLine}`));
+  const decoration = await lines.evaluateAll((els) =>
+    els.map((el) => `${el.textContent} ${getComputedStyle(el).textDecorationLine}`),
+  );
   expect(decoration).toEqual([
-    '20 Nov — excused, transport none', '20 Nov — unexcused line-through', '12 Nov — excused, illness none',
-    '5 Nov — withdrawal: not her session none', '5 Nov — refused line-through',
+    '20 Nov — excused, transport none',
+    '20 Nov — unexcused line-through',
+    '12 Nov — excused, illness none',
+    '5 Nov — withdrawal: not her session none',
+    '5 Nov — refused line-through',
   ]);
   expect(await page.getByRole('button', { name: /^(Correct|Withdraw) entry of/ }).count()).toBe(4); // the two current entries
   expect(await entries.getByText('Withdrawn: not her session').count()).toBe(1);
   expect(await entries.getByText('Corrected: replaced by a later entry').count()).toBe(1);
   await page.getByRole('button', { name: 'Correct entry of 12 Nov' }).click();
-  await page.getByRole('radiogroup', { name: 'Status for Ana Lima' }).getByRole('radio', { name: 'Cancelled', exact: true }).check();
+  await page
+    .getByRole('radiogroup', { name: 'Status for Ana Lima' })
+    .getByRole('radio', { name: 'Cancelled', exact: true })
+    .check();
   await page.getByLabel('Reason for Ana Lima').selectOption('planned break');
   await page.getByRole('button', { name: 'Save correction' }).click();
   await page.getByText('Entry of 12 Nov corrected.').waitFor();
@@ -264,16 +365,47 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   expect(focused).toBe('History for Ana Lima'); // back where the therapist left the form
   const changes = (await calls()).filter((c) => c.name === 'correctEntry' || c.name === 'withdrawEntry');
   expect(changes).toEqual([
-    { name: 'correctEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E1', status: 'cancelled', reason: 'planned break', notice: true, note: '', followUp: false }] },
-    { name: 'withdrawEntry', args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E9', note: 'Recorded for the wrong client' }] },
+    {
+      name: 'correctEntry',
+      args: [
+        {
+          requestId: expect.stringMatching(/^r-/),
+          entryId: 'E1',
+          status: 'cancelled',
+          reason: 'planned break',
+          notice: true,
+          note: '',
+          followUp: false,
+        },
+      ],
+    },
+    {
+      name: 'withdrawEntry',
+      args: [{ requestId: expect.stringMatching(/^r-/), entryId: 'E9', note: 'Recorded for the wrong client' }],
+    },
   ]);
   await page.close();
 });
 
 it('opens Settings first when the menu asked for it, and saves the edited settings', async () => {
   const rosterTabs = [
-    { sheetId: 3, name: 'Notes', rows: [['Date', 'Client', 'Note']], headerRow: 1, guesses: [{ nameHeader: 'Client', idHeader: null, groupHeader: null, activeHeader: null }] },
-    { sheetId: 7, name: 'Clients', rows: [['ID', 'Client', 'Group', 'Team'], ['C1', 'Ana Lima', 'Tuesday', 'Blue']], headerRow: 1, guesses: [{ nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null }, null] },
+    {
+      sheetId: 3,
+      name: 'Notes',
+      rows: [['Date', 'Client', 'Note']],
+      headerRow: 1,
+      guesses: [{ nameHeader: 'Client', idHeader: null, groupHeader: null, activeHeader: null }],
+    },
+    {
+      sheetId: 7,
+      name: 'Clients',
+      rows: [
+        ['ID', 'Client', 'Group', 'Team'],
+        ['C1', 'Ana Lima', 'Tuesday', 'Blue'],
+      ],
+      headerRow: 1,
+      guesses: [{ nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Group', activeHeader: null }, null],
+    },
   ];
   const { page, calls } = await openSidebar(browser, { data: sampleData(), startView: 'settings', rosterTabs });
   await page.getByRole('region', { name: 'Settings' }).waitFor();
@@ -290,8 +422,19 @@ it('opens Settings first when the menu asked for it, and saves the edited settin
   const reasons = [...DEFAULT_REASONS.filter((r) => r !== 'other'), 'school run'];
   [reasons[0], reasons[1]] = [reasons[1], reasons[0]];
   expect(change).toEqual({
-    roster: { sheetId: 7, headerRow: 1, nameHeader: 'Client', idHeader: 'ID', groupHeader: 'Team', activeHeader: '', statusMeanings: {} },
-    reasons, trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 }, patternWeeks: 26, maxNoteLength: 200,
+    roster: {
+      sheetId: 7,
+      headerRow: 1,
+      nameHeader: 'Client',
+      idHeader: 'ID',
+      groupHeader: 'Team',
+      activeHeader: '',
+      statusMeanings: {},
+    },
+    reasons,
+    trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 },
+    patternWeeks: 26,
+    maxNoteLength: 200,
   });
   await page.close();
 });
@@ -299,14 +442,28 @@ it('opens Settings first when the menu asked for it, and saves the edited settin
 /** sampleData with Tuesday's session of today already in the record. */
 function recordedData(): SidebarData {
   const data = sampleData();
-  data.recordedSessions = [{
-    date: '2026-11-27', group: 'Tuesday', clients: ['C1', 'C2', 'C3'], recordedBy: 'sam@example.org', recordedAt: '2026-11-27T14:05:00.000Z',
-    entries: [
-      { entryId: 'R1', clientId: 'C1', status: 'excused', reason: 'illness', notice: true, note: 'Flu; back next week', followUp: false },
-      { entryId: 'R2', clientId: 'C2', status: 'present', reason: '', notice: null, note: '', followUp: false },
-      { entryId: 'R3', clientId: 'C3', status: 'present', reason: '', notice: null, note: '', followUp: false },
-    ],
-  }];
+  data.recordedSessions = [
+    {
+      date: '2026-11-27',
+      group: 'Tuesday',
+      clients: ['C1', 'C2', 'C3'],
+      recordedBy: 'sam@example.org',
+      recordedAt: '2026-11-27T14:05:00.000Z',
+      entries: [
+        {
+          entryId: 'R1',
+          clientId: 'C1',
+          status: 'excused',
+          reason: 'illness',
+          notice: true,
+          note: 'Flu; back next week',
+          followUp: false,
+        },
+        { entryId: 'R2', clientId: 'C2', status: 'present', reason: '', notice: null, note: '', followUp: false },
+        { entryId: 'R3', clientId: 'C3', status: 'present', reason: '', notice: null, note: '', followUp: false },
+      ],
+    },
+  ];
   return data;
 }
 
@@ -335,11 +492,29 @@ it('says at once that a group and date are already recorded, opens that session 
   const saved = page.getByRole('region', { name: 'Saved' });
   await saved.waitFor();
   const sent = (await calls()).filter((c) => c.name === 'correctSession');
-  expect(sent).toEqual([{ name: 'correctSession', args: [{
-    requestId: expect.stringMatching(/^r-/),
-    corrections: [{ entryId: 'R1', status: 'late', reason: 'illness', notice: true, note: 'Flu; back next week', followUp: false }],
-  }] }]);
-  expect(await saved.getByRole('listitem').allInnerTexts()).toEqual(['Ana Lima — late, illness; notice given; note: Flu; back next week']);
+  expect(sent).toEqual([
+    {
+      name: 'correctSession',
+      args: [
+        {
+          requestId: expect.stringMatching(/^r-/),
+          corrections: [
+            {
+              entryId: 'R1',
+              status: 'late',
+              reason: 'illness',
+              notice: true,
+              note: 'Flu; back next week',
+              followUp: false,
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+  expect(await saved.getByRole('listitem').allInnerTexts()).toEqual([
+    'Ana Lima — late, illness; notice given; note: Flu; back next week',
+  ]);
   // No call back after the save: the answer carried the fresh data.
   expect((await calls()).filter((c) => c.name === 'getSidebarData')).toHaveLength(1);
   await page.close();
@@ -357,8 +532,13 @@ it('records a second session that day when the therapist says so', async () => {
   await page.close();
 });
 
-it('pages back through a client\'s history', async () => {
-  const history = Array.from({ length: 15 }, (_, i) => entry({ entryId: `H${i}`, sessionDate: `2026-${String(11 - Math.floor(i / 4)).padStart(2, '0')}-${String(20 - (i % 4) * 4).padStart(2, '0')}` }));
+it("pages back through a client's history", async () => {
+  const history = Array.from({ length: 15 }, (_, i) =>
+    entry({
+      entryId: `H${i}`,
+      sessionDate: `2026-${String(11 - Math.floor(i / 4)).padStart(2, '0')}-${String(20 - (i % 4) * 4).padStart(2, '0')}`,
+    }),
+  );
   const { page } = await openSidebar(browser, { data: sampleData(), history });
   await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
   await page.getByRole('button', { name: 'History for Ana Lima' }).click();
@@ -381,7 +561,10 @@ describe('accessibility (axe-core in the page)', () => {
     await page.getByLabel('Group').selectOption({ label: 'Tuesday' });
     await page.getByText('is already recorded').waitFor();
     await page.getByRole('button', { name: 'Mark all present' }).click();
-    await page.getByRole('radiogroup', { name: 'Status for Ana Lima' }).getByRole('radio', { name: 'Unexcused', exact: true }).check();
+    await page
+      .getByRole('radiogroup', { name: 'Status for Ana Lima' })
+      .getByRole('radio', { name: 'Unexcused', exact: true })
+      .check();
     await page.getByLabel('Note for Ana Lima').fill('No call');
     await page.getByRole('button', { name: 'Save session' }).click(); // refused: the error shows
     await page.getByRole('alert').waitFor();
@@ -410,24 +593,31 @@ describe('accessibility (axe-core in the page)', () => {
     await failed.page.close();
   });
 });
-it('a roster without IDs: Settings explains and offers the Cadence ID column, and links sessions under an old name on the user\'s choice', async () => {
+it("a roster without IDs: Settings explains and offers the Cadence ID column, and links sessions under an old name on the user's choice", async () => {
   const data = sampleData();
   data.roster = { ...data.roster, idHeader: null, canAddIds: true };
   data.unlinked = [{ clientId: 'name:ana lyma', name: 'Ana Lyma', sessions: 4, lastDate: '2026-11-12' }];
   const { page, calls } = await openSidebar(browser, { data });
   // The Record view says where to link them; nothing is linked or added by itself.
-  await page.getByText('Sessions recorded as “Ana Lyma” match no one on the roster now (renamed?). Open Settings to link them to the client.').waitFor();
+  await page
+    .getByText(
+      'Sessions recorded as “Ana Lyma” match no one on the roster now (renamed?). Open Settings to link them to the client.',
+    )
+    .waitFor();
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByText(/Cadence can add a "Cadence ID" column after the last column of Clients/).waitFor();
   expect((await calls()).map((c) => c.name)).not.toContain('addCadenceIds');
   await page.getByLabel('Link “Ana Lyma” (4 sessions, last 12 Nov) to').selectOption({ label: 'Ana Lima' });
   await page.getByRole('button', { name: 'Link sessions of Ana Lyma' }).click();
-  await page.getByText('4 sessions of “Ana Lyma” are now Ana Lima\'s.').waitFor();
+  await page.getByText("4 sessions of “Ana Lyma” are now Ana Lima's.").waitFor();
   await page.getByRole('button', { name: 'Add a Cadence ID column' }).click();
   await page.getByText(/Cadence ID column added to Clients/).waitFor();
   const asked = (await calls()).filter((c) => c.name === 'linkClientHistory' || c.name === 'addCadenceIds');
   expect(asked).toEqual([
-    { name: 'linkClientHistory', args: [{ requestId: expect.stringMatching(/^r-/), fromClientId: 'name:ana lyma', toClientId: 'C1' }] },
+    {
+      name: 'linkClientHistory',
+      args: [{ requestId: expect.stringMatching(/^r-/), fromClientId: 'name:ana lyma', toClientId: 'C1' }],
+    },
     { name: 'addCadenceIds', args: [{ requestId: expect.stringMatching(/^r-/) }] },
   ]);
   await page.close();

@@ -53,14 +53,26 @@ function installFakeServer(options: FakeServerOptions): void {
       return options.data;
     },
     saveSession: (request: { requestId: string; attendance: unknown[] }) => {
-      if (server.busySaves-- > 0) throw new Error('Another save is in progress; nothing was saved. Please try Save again.');
+      if (server.busySaves-- > 0)
+        throw new Error('Another save is in progress; nothing was saved. Please try Save again.');
       if (server.failSave) throw new Error(server.failSave);
-      if (request.requestId in server.stored) return { saved: 0, duplicate: true, entryIds: [], trends: [], sidebar: options.data };
+      if (request.requestId in server.stored)
+        return { saved: 0, duplicate: true, entryIds: [], trends: [], sidebar: options.data };
       server.stored[request.requestId] = request.attendance.length;
-      return { saved: request.attendance.length, duplicate: false, entryIds: request.attendance.map((_, i) => `E${i}`), trends: [], sidebar: options.data };
+      return {
+        saved: request.attendance.length,
+        duplicate: false,
+        entryIds: request.attendance.map((_, i) => `E${i}`),
+        trends: [],
+        sidebar: options.data,
+      };
     },
     correctSession: (request: { corrections: unknown[] }) => ({
-      saved: request.corrections.length, duplicate: false, entryIds: request.corrections.map((_, i) => `EC${i}`), trends: [], sidebar: options.data,
+      saved: request.corrections.length,
+      duplicate: false,
+      entryIds: request.corrections.map((_, i) => `EC${i}`),
+      trends: [],
+      sidebar: options.data,
     }),
     getClientHistory: (_id: string, offset = 0, limit = 12) => (options.history ?? []).slice(offset, offset + limit),
     correctEntry: () => ({ entryId: 'E-new', duplicate: false }),
@@ -73,24 +85,28 @@ function installFakeServer(options: FakeServerOptions): void {
     linkClientHistory: () => options.data,
   };
   type Handler = ((value: unknown) => void) | null;
-  const runner = (onSuccess: Handler, onFailure: Handler): unknown => new Proxy({}, {
-    get(_target, name: string) {
-      if (name === 'withSuccessHandler') return (f: Handler) => runner(f, onFailure);
-      if (name === 'withFailureHandler') return (f: Handler) => runner(onSuccess, f);
-      return (...args: unknown[]) => {
-        server.calls.push({ name, args: copy(args) });
-        // Answer later, never during the call, as the real bridge does.
-        void Promise.resolve().then(() => {
-          try {
-            const value = handlers[name](...(copy(args) as never[]));
-            onSuccess?.(copy(value));
-          } catch (error) {
-            onFailure?.(error);
-          }
-        });
-      };
-    },
-  });
+  const runner = (onSuccess: Handler, onFailure: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_target, name: string) {
+          if (name === 'withSuccessHandler') return (f: Handler) => runner(f, onFailure);
+          if (name === 'withFailureHandler') return (f: Handler) => runner(onSuccess, f);
+          return (...args: unknown[]) => {
+            server.calls.push({ name, args: copy(args) });
+            // Answer later, never during the call, as the real bridge does.
+            void Promise.resolve().then(() => {
+              try {
+                const value = handlers[name](...(copy(args) as never[]));
+                onSuccess?.(copy(value));
+              } catch (error) {
+                onFailure?.(error);
+              }
+            });
+          };
+        },
+      },
+    );
   w.google = { script: { run: runner(null, null) } };
 }
 
@@ -107,16 +123,23 @@ export async function openSidebar(browser: Browser, options: FakeServerOptions):
   const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
   const dialogs: string[] = [];
   const requests: string[] = [];
-  page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   page.on('request', (request) => requests.push(request.url()));
   await page.addInitScript(installFakeServer, options);
   // Served from a URL of its own so the init script runs and any network request would be seen.
-  const appended = options.startView ? `<script>window.cadenceStartView=${JSON.stringify(options.startView)}</script>` : '';
+  const appended = options.startView
+    ? `<script>window.cadenceStartView=${JSON.stringify(options.startView)}</script>`
+    : '';
   const body = readFileSync(SIDEBAR, 'utf8') + appended;
   await page.route('http://sidebar.test/', (route) => route.fulfill({ contentType: 'text/html', body }));
   await page.goto('http://sidebar.test/');
   return {
-    page, dialogs, requests,
+    page,
+    dialogs,
+    requests,
     calls: () => page.evaluate(() => (window as unknown as { __server: { calls: ServerCall[] } }).__server.calls),
   };
 }

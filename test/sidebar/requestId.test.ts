@@ -2,7 +2,11 @@ import { newRequestId } from '../../src/sidebar/requestId';
 
 it('is 128 bits of the random source in hex', () => {
   expect(newRequestId((b) => b.fill(0xab))).toBe(`r-${'ab'.repeat(16)}`);
-  expect(newRequestId((b) => { for (let i = 0; i < b.length; i++) b[i] = i; })).toBe('r-000102030405060708090a0b0c0d0e0f');
+  expect(
+    newRequestId((b) => {
+      for (let i = 0; i < b.length; i++) b[i] = i;
+    }),
+  ).toBe('r-000102030405060708090a0b0c0d0e0f');
 });
 
 it('differs between calls with the real crypto source', () => {

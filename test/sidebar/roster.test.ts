@@ -2,11 +2,26 @@ import type { ClientView } from '../../src/core/types';
 import { filterClients, groupMembers, pickedClients, withDistinctNames } from '../../src/sidebar/roster';
 
 const client = (id: string, name: string, group: string, active = true): ClientView => ({
-  id, name, group, active, lastEntry: null,
-  trend: { level: 'none', chronic: false, explanation: '', sessions: 0, absences: 0, recentRate: null, usualRate: null },
+  id,
+  name,
+  group,
+  active,
+  lastEntry: null,
+  trend: {
+    level: 'none',
+    chronic: false,
+    explanation: '',
+    sessions: 0,
+    absences: 0,
+    recentRate: null,
+    usualRate: null,
+  },
 });
 const clients = [
-  client('1', 'Cleo', 'Tue'), client('2', 'Ana', 'Tue'), client('3', 'Ben', 'Thu'), client('4', 'Dina', 'Tue', false),
+  client('1', 'Cleo', 'Tue'),
+  client('2', 'Ana', 'Tue'),
+  client('3', 'Ben', 'Thu'),
+  client('4', 'Dina', 'Tue', false),
   client('5', 'Ana', 'Thu'),
 ];
 

@@ -18,13 +18,19 @@ it('shortens a long list of unmarked names', () => {
 });
 
 it('wants a date and at least one client', () => {
-  expect(checkForm('', [row('a', 'Ana', 'present')], 500)).toEqual({ message: 'Choose the session date.', clientId: null });
+  expect(checkForm('', [row('a', 'Ana', 'present')], 500)).toEqual({
+    message: 'Choose the session date.',
+    clientId: null,
+  });
   expect(checkForm('2026-11-27', [], 500)?.message).toBe('Choose at least one client for this session.');
 });
 
 it('refuses a note over the limit, naming whose', () => {
   const rows = [row('a', 'Ana', 'present'), row('b', 'Ben', 'excused', 'x'.repeat(11))];
-  expect(checkForm('2026-11-27', rows, 10)).toEqual({ message: 'The note for Ben is longer than 10 characters.', clientId: 'b' });
+  expect(checkForm('2026-11-27', rows, 10)).toEqual({
+    message: 'The note for Ben is longer than 10 characters.',
+    clientId: 'b',
+  });
   expect(checkForm('2026-11-27', rows, 11)).toBeNull();
 });
 

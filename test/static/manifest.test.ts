@@ -24,8 +24,15 @@ const SCOPES = {
  * https://developers.google.com/apps-script/concepts/scopes
  */
 const ALLOWED_SERVICES = new Set([
-  'SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'CacheService', 'ScriptApp',
-  'Session', 'Utilities', 'Logger',
+  'SpreadsheetApp',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'CacheService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'Logger',
 ]);
 
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
@@ -35,13 +42,18 @@ describe('dist/appsscript.json', () => {
 
   test('declares exactly the three scopes of the design notes, and the README names each with its reason', () => {
     expect([...(manifest.oauthScopes as string[])].sort()).toEqual(Object.keys(SCOPES).sort());
-    const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('\n## ', readme.indexOf('## Privacy') + 1));
-    for (const scope of Object.keys(SCOPES)) expect(privacy).toContain(`\`${scope.replace('https://www.googleapis.com/auth/', '')}\``);
+    const privacy = readme.slice(
+      readme.indexOf('## Privacy'),
+      readme.indexOf('\n## ', readme.indexOf('## Privacy') + 1),
+    );
+    for (const scope of Object.keys(SCOPES))
+      expect(privacy).toContain(`\`${scope.replace('https://www.googleapis.com/auth/', '')}\``);
   });
 
   test('adds no library, advanced service, web app or API executable that would widen access', () => {
     expect(manifest.dependencies ?? {}).toEqual(expect.not.objectContaining({ libraries: expect.anything() }));
-    const advanced = (manifest.dependencies as { enabledAdvancedServices?: unknown[] } | undefined)?.enabledAdvancedServices ?? [];
+    const advanced =
+      (manifest.dependencies as { enabledAdvancedServices?: unknown[] } | undefined)?.enabledAdvancedServices ?? [];
     expect(advanced).toEqual([]);
     expect(manifest).not.toHaveProperty('webapp');
     expect(manifest).not.toHaveProperty('executionApi');
@@ -54,7 +66,8 @@ describe('dist/Code.js', () => {
   test('names only services the two scopes (or no scope) cover', () => {
     const code = readFileSync(join(dist, 'Code.js'), 'utf8');
     const services = new Set([...code.matchAll(/\b([A-Z][A-Za-z]*(?:App|Service))\b/g)].map((m) => m[1]));
-    for (const name of ['Session', 'Utilities', 'Logger']) if (new RegExp(`\\b${name}\\.`).test(code)) services.add(name);
+    for (const name of ['Session', 'Utilities', 'Logger'])
+      if (new RegExp(`\\b${name}\\.`).test(code)) services.add(name);
     const unexpected = [...services].filter((s) => !ALLOWED_SERVICES.has(s));
     expect(unexpected).toEqual([]);
     expect(services.has('SpreadsheetApp')).toBe(true);

@@ -34,10 +34,12 @@ const NAMESPACE_URIS = new Set([
 ]);
 
 /** Absolute (http, https, ws, wss, ftp) and protocol-relative URLs in quotes, markup or url(). */
-const URL_PATTERN = /\b(?:https?|wss?|ftp):\/\/[^\s"'`()<>\\]+|(?<=["'(=]\s*)\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'`()<>\\]*/g;
+const URL_PATTERN =
+  /\b(?:https?|wss?|ftp):\/\/[^\s"'`()<>\\]+|(?<=["'(=]\s*)\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'`()<>\\]*/g;
 
 /** Attributes that load something, in markup: each value must be local (a fragment, data: or empty). */
-const LOADING_ATTRIBUTE = /\b(src|href|action|formaction|srcset|poster|data|background|ping|manifest)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
+const LOADING_ATTRIBUTE =
+  /\b(src|href|action|formaction|srcset|poster|data|background|ping|manifest)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 
 /** CSS that loads something: @import of any kind, url() to anything but data: or a fragment. */
 const CSS_IMPORT = /@import\b/g;
@@ -49,12 +51,22 @@ export interface NetworkReach {
 }
 
 function isLocalReference(value: string): boolean {
-  const v = value.trim().replace(/^["']|["']$/g, '').trim();
-  return v === '' || v.startsWith('#') || /^data:/i.test(v) || /^javascript:\s*(void\(0\)|;)?$/i.test(v) || /^about:blank$/i.test(v);
+  const v = value
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim();
+  return (
+    v === '' ||
+    v.startsWith('#') ||
+    /^data:/i.test(v) ||
+    /^javascript:\s*(void\(0\)|;)?$/i.test(v) ||
+    /^about:blank$/i.test(v)
+  );
 }
 
 /** Literal assignments in code that make the page load something: `img.src = "…"`, setAttribute('href', '…'). */
-const CODE_LOAD = /(?:\.(?:src|href|action|srcset|poster)\s*=\s*|setAttribute\(\s*["'](?:src|href|action|srcset|poster)["']\s*,\s*)(["'`])([^"'`]*)\1/gi;
+const CODE_LOAD =
+  /(?:\.(?:src|href|action|srcset|poster)\s*=\s*|setAttribute\(\s*["'](?:src|href|action|srcset|poster)["']\s*,\s*)(["'`])([^"'`]*)\1/gi;
 
 function scanCode(code: string, found: NetworkReach[]): void {
   for (const api of NETWORK_APIS) {
@@ -70,7 +82,8 @@ function scanUrlsAndCss(text: string, found: NetworkReach[]): void {
   for (const m of text.matchAll(URL_PATTERN)) {
     if (!NAMESPACE_URIS.has(m[0])) found.push({ kind: 'url', text: m[0] });
   }
-  for (const m of text.matchAll(CSS_IMPORT)) found.push({ kind: 'css', text: text.slice(m.index ?? 0, (m.index ?? 0) + 60) });
+  for (const m of text.matchAll(CSS_IMPORT))
+    found.push({ kind: 'css', text: text.slice(m.index ?? 0, (m.index ?? 0) + 60) });
   for (const m of text.matchAll(CSS_URL)) {
     if (!isLocalReference(m[2])) found.push({ kind: 'css', text: m[0] });
   }

@@ -29,19 +29,34 @@ function workingDay(): OfflineEnvironment {
   env.run('getSidebarData');
   env.run('saveSettings', { reasons: ['illness', SECRETS.reason] });
   const saved = env.run<SaveSessionResult>('saveSession', {
-    requestId: newRequestId(), date: '2025-03-10', group: SECRETS.group,
+    requestId: newRequestId(),
+    date: '2025-03-10',
+    group: SECRETS.group,
     attendance: [
       { clientId: SECRETS.ids[0], status: 'unexcused', reason: SECRETS.reason, note: SECRETS.note, followUp: true },
       { clientId: SECRETS.ids[1], status: 'present' },
     ],
   });
   env.run('getClientHistory', SECRETS.ids[0]);
-  const corrected = env.run<EntryChangeResult>('correctEntry', { requestId: newRequestId(), entryId: saved.entryIds[0], status: 'excused', reason: SECRETS.reason, note: SECRETS.note, followUp: true });
+  const corrected = env.run<EntryChangeResult>('correctEntry', {
+    requestId: newRequestId(),
+    entryId: saved.entryIds[0],
+    status: 'excused',
+    reason: SECRETS.reason,
+    note: SECRETS.note,
+    followUp: true,
+  });
   env.run('completeFollowUp', corrected.entryId);
   env.run('withdrawEntry', { requestId: newRequestId(), entryId: saved.entryIds[1], note: SECRETS.note });
   env.run('refreshPatterns');
   // A refusal names the client in its message: it must still go nowhere but the sidebar.
-  failure(() => env.run('saveSession', { requestId: newRequestId(), date: '2025-03-10', attendance: [{ clientId: SECRETS.ids[0], status: 'gone' }] }));
+  failure(() =>
+    env.run('saveSession', {
+      requestId: newRequestId(),
+      date: '2025-03-10',
+      attendance: [{ clientId: SECRETS.ids[0], status: 'gone' }],
+    }),
+  );
   env.run('getSidebarData');
   return env;
 }
@@ -83,6 +98,8 @@ describe('no client data outside the spreadsheet', () => {
 });
 
 test('the manifest keeps uncaught errors (which may name a client) out of Cloud Logging', () => {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '../../dist/appsscript.json'), 'utf8')) as { exceptionLogging?: string };
+  const manifest = JSON.parse(readFileSync(join(__dirname, '../../dist/appsscript.json'), 'utf8')) as {
+    exceptionLogging?: string;
+  };
   expect(manifest.exceptionLogging).toBe('NONE');
 });

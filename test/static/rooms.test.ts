@@ -46,9 +46,17 @@ function run(cwd: string, tool: string, args: string[]): { failed: boolean; outp
 
 /** ESLint's messages for each probe file, by rule. */
 function lint(cwd: string, probes: Probe[]): Map<string, string[]> {
-  const { output } = run(cwd, 'eslint', ['--config', '.ci/eslint.config.mjs', '--format', 'json', ...probes.map((p) => p.file)]);
+  const { output } = run(cwd, 'eslint', [
+    '--config',
+    '.ci/eslint.config.mjs',
+    '--format',
+    'json',
+    ...probes.map((p) => p.file),
+  ]);
   const results = JSON.parse(output) as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
-  return new Map(results.map((r) => [r.filePath.slice(cwd.length + 1), r.messages.map((m) => `${m.ruleId}: ${m.message}`)]));
+  return new Map(
+    results.map((r) => [r.filePath.slice(cwd.length + 1), r.messages.map((m) => `${m.ruleId}: ${m.message}`)]),
+  );
 }
 
 /** One temporary copy per room: a probe in core would stop tsc -b before it reached the sidebar. */
@@ -59,7 +67,8 @@ const rooms: { room: string; probes: Probe[] }[] = [
       {
         file: 'src/core/leakHostGlobals.ts',
         code: "export const zone = process.env.TZ ?? localStorage.getItem('zone');\n",
-        typecheck: /leakHostGlobals\.ts.*Cannot find name 'process'[\s\S]*leakHostGlobals\.ts.*Cannot find name 'localStorage'/,
+        typecheck:
+          /leakHostGlobals\.ts.*Cannot find name 'process'[\s\S]*leakHostGlobals\.ts.*Cannot find name 'localStorage'/,
         rule: 'no-restricted-globals',
       },
       {

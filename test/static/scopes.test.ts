@@ -16,19 +16,33 @@ const short = (scope: string) => scope.replace('https://www.googleapis.com/auth/
 describe('service methods the add-on calls, and their scopes', () => {
   test('are found by the checker, on globals, variables and chained builders alike', () => {
     const methods = calls.map((c) => c.method);
-    for (const m of ['SpreadsheetApp.getActiveSpreadsheet', 'Session.getActiveUser', 'User.getEmail', 'Range.setValues',
-      'ConditionalFormatRuleBuilder.whenFormulaSatisfied', 'Lock.tryLock', 'Ui.showSidebar', 'Utilities.formatDate']) {
+    for (const m of [
+      'SpreadsheetApp.getActiveSpreadsheet',
+      'Session.getActiveUser',
+      'User.getEmail',
+      'Range.setValues',
+      'ConditionalFormatRuleBuilder.whenFormulaSatisfied',
+      'Lock.tryLock',
+      'Ui.showSidebar',
+      'Utilities.formatDate',
+    ]) {
       expect(methods).toContain(m);
     }
   });
 
-  test('each is in the runtime\'s scope table, and the manifest grants one of its scopes', () => {
+  test("each is in the runtime's scope table, and the manifest grants one of its scopes", () => {
     const table = calls.map(({ method, at }) => {
       const scopes = scopesFor(method);
-      return { method, at, scopes: scopes === null ? 'NOT IN src/runtime/scopes.ts' : scopes.map(short).join(' | ') || '(none)' };
+      return {
+        method,
+        at,
+        scopes: scopes === null ? 'NOT IN src/runtime/scopes.ts' : scopes.map(short).join(' | ') || '(none)',
+      };
     });
     // The list, for the reader of a CI log: method, scopes, first call site.
-    console.log(`${calls.length} service methods called by the add-on:\n${table.map((r) => `${r.method.padEnd(52)} ${r.scopes.padEnd(50)} ${r.at}`).join('\n')}`);
+    console.log(
+      `${calls.length} service methods called by the add-on:\n${table.map((r) => `${r.method.padEnd(52)} ${r.scopes.padEnd(50)} ${r.at}`).join('\n')}`,
+    );
     const unknown = table.filter((r) => scopesFor(r.method) === null);
     expect(unknown).toEqual([]);
     const ungranted = calls.filter(({ method }) => {
@@ -39,14 +53,17 @@ describe('service methods the add-on calls, and their scopes', () => {
   });
 
   test('every scope the manifest declares is needed by some call (no scope asked for nothing)', () => {
-    const needed = new Set(calls.flatMap(({ method }) => {
-      const scopes = scopesFor(method) ?? [];
-      return scopes.filter((s) => granted.includes(s)).slice(0, 1);
-    }));
+    const needed = new Set(
+      calls.flatMap(({ method }) => {
+        const scopes = scopesFor(method) ?? [];
+        return scopes.filter((s) => granted.includes(s)).slice(0, 1);
+      }),
+    );
     expect([...granted].sort()).toEqual([...needed].sort());
   });
 
   test('every class in the table names the reference page its scopes come from', () => {
-    for (const entry of Object.values(SCOPE_TABLE)) expect(entry.page).toMatch(/^https:\/\/developers\.google\.com\/apps-script\/reference\//);
+    for (const entry of Object.values(SCOPE_TABLE))
+      expect(entry.page).toMatch(/^https:\/\/developers\.google\.com\/apps-script\/reference\//);
   });
 });

@@ -17,8 +17,13 @@ export interface ServiceCall {
 
 export function serviceCalls(entry = join(root, 'src/server/main.ts')): ServiceCall[] {
   const program = ts.createProgram([entry], {
-    target: ts.ScriptTarget.ES2019, module: ts.ModuleKind.CommonJS, strict: true, noEmit: true,
-    skipLibCheck: true, types: ['google-apps-script'], typeRoots: [join(root, 'node_modules/@types')],
+    target: ts.ScriptTarget.ES2019,
+    module: ts.ModuleKind.CommonJS,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['google-apps-script'],
+    typeRoots: [join(root, 'node_modules/@types')],
   });
   const checker = program.getTypeChecker();
   const found = new Map<string, string>();

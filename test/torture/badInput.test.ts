@@ -36,7 +36,9 @@ function expectStored(label: string, row: RecordRowView | undefined, header: str
     log.problems.push(`${label}: accepted, but no row has the entry ID it answered`);
   } else if (row[header] !== expected) {
     log.figures.altered += 1;
-    log.problems.push(`${label}: ${header} stored as ${JSON.stringify(String(row[header]).slice(0, 80))}, sent ${JSON.stringify(expected.slice(0, 80))}`);
+    log.problems.push(
+      `${label}: ${header} stored as ${JSON.stringify(String(row[header]).slice(0, 80))}, sent ${JSON.stringify(expected.slice(0, 80))}`,
+    );
   }
 }
 
@@ -48,45 +50,98 @@ function practiceWithRecord(): Environment {
 }
 
 /** Saves with `text` in one field of one mark; the stored cell must equal `expected(text)`. */
-const SAVE_FIELDS: { field: string; header: string; limit: number; build: (text: string) => unknown; expected: (text: string) => string }[] = [
-  { field: 'note', header: 'Note', limit: 500, build: (t) => session(['C001'], { C001: { status: 'excused', note: t } }), expected: (t) => t },
+const SAVE_FIELDS: {
+  field: string;
+  header: string;
+  limit: number;
+  build: (text: string) => unknown;
+  expected: (text: string) => string;
+}[] = [
+  {
+    field: 'note',
+    header: 'Note',
+    limit: 500,
+    build: (t) => session(['C001'], { C001: { status: 'excused', note: t } }),
+    expected: (t) => t,
+  },
   // Reasons and groups come from lists; the server trims them as a list entry would be.
-  { field: 'reason', header: 'Reason', limit: 200, build: (t) => session(['C001'], { C001: { status: 'excused', reason: t } }), expected: (t) => t.trim() },
-  { field: 'group', header: 'Group', limit: 200, build: (t) => session(['C001'], {}, { group: t }), expected: (t) => t.trim() },
-  { field: 'requestId', header: 'Request ID', limit: 200, build: (t) => session(['C001'], {}, { requestId: t }), expected: (t) => t },
+  {
+    field: 'reason',
+    header: 'Reason',
+    limit: 200,
+    build: (t) => session(['C001'], { C001: { status: 'excused', reason: t } }),
+    expected: (t) => t.trim(),
+  },
+  {
+    field: 'group',
+    header: 'Group',
+    limit: 200,
+    build: (t) => session(['C001'], {}, { group: t }),
+    expected: (t) => t.trim(),
+  },
+  {
+    field: 'requestId',
+    header: 'Request ID',
+    limit: 200,
+    build: (t) => session(['C001'], {}, { requestId: t }),
+    expected: (t) => t,
+  },
 ];
 
 describe('hostile text in saveSession', () => {
-  test.each(SAVE_FIELDS.map((f) => [f.field, f] as const))('%s: refused clearly or stored as inert text, exactly', (_field, { field, header, limit, build, expected }) => {
-    const env = practiceWithRecord();
-    const before = log.problems.length;
-    for (const { label, text } of [...HOSTILE_TEXTS, ...OVERLONG_TEXTS]) {
-      const name = `saveSession ${field} = ${label}`;
-      const outcome = probe(env, name, () => env.run<SaveSessionResult>('saveSession', build(text)), log, { echoed: [text] });
-      if (outcome.accepted && !outcome.result.duplicate) expectStored(name, rowOf(env, outcome.result.entryIds[0]), header, expected(text));
-      // Text within the field's limit is something a therapist may type: refusing it loses their entry.
-      const ordinary = text.length <= limit && (field === 'note' || field === 'group' || text.trim() !== '');
-      if (!outcome.accepted && ordinary) {
-        log.problems.push(`${name}: refused, but it is ordinary text a therapist may type (${outcome.message.slice(0, 120)})`);
+  test.each(SAVE_FIELDS.map((f) => [f.field, f] as const))(
+    '%s: refused clearly or stored as inert text, exactly',
+    (_field, { field, header, limit, build, expected }) => {
+      const env = practiceWithRecord();
+      const before = log.problems.length;
+      for (const { label, text } of [...HOSTILE_TEXTS, ...OVERLONG_TEXTS]) {
+        const name = `saveSession ${field} = ${label}`;
+        const outcome = probe(env, name, () => env.run<SaveSessionResult>('saveSession', build(text)), log, {
+          echoed: [text],
+        });
+        if (outcome.accepted && !outcome.result.duplicate)
+          expectStored(name, rowOf(env, outcome.result.entryIds[0]), header, expected(text));
+        // Text within the field's limit is something a therapist may type: refusing it loses their entry.
+        const ordinary = text.length <= limit && (field === 'note' || field === 'group' || text.trim() !== '');
+        if (!outcome.accepted && ordinary) {
+          log.problems.push(
+            `${name}: refused, but it is ordinary text a therapist may type (${outcome.message.slice(0, 120)})`,
+          );
+        }
       }
-    }
-    expect(log.problems.slice(before)).toEqual([]);
-  });
+      expect(log.problems.slice(before)).toEqual([]);
+    },
+  );
 });
 
 describe('hostile text in corrections and withdrawals', () => {
   test('correctEntry note and reason: stored exactly in the new row, the old row keeps its content', () => {
     const env = practiceWithRecord();
     const before = log.problems.length;
-    let current = env.run<SaveSessionResult>('saveSession', session(['C004'], { C004: { status: 'excused', note: 'first note' } })).entryIds[0];
+    let current = env.run<SaveSessionResult>(
+      'saveSession',
+      session(['C004'], { C004: { status: 'excused', note: 'first note' } }),
+    ).entryIds[0];
     for (const { label, text } of CORPUS) {
       for (const field of ['note', 'reason'] as const) {
         const name = `correctEntry ${field} = ${label}`;
         const old = rowOf(env, current);
-        const request: CorrectionRequest = { requestId: newRequestId(), entryId: current, status: 'unexcused', [field]: text };
-        const outcome = probe(env, name, () => env.run<EntryChangeResult>('correctEntry', request), log, { echoed: [text] });
+        const request: CorrectionRequest = {
+          requestId: newRequestId(),
+          entryId: current,
+          status: 'unexcused',
+          [field]: text,
+        };
+        const outcome = probe(env, name, () => env.run<EntryChangeResult>('correctEntry', request), log, {
+          echoed: [text],
+        });
         if (!outcome.accepted) continue;
-        expectStored(name, rowOf(env, outcome.result.entryId), field === 'note' ? 'Note' : 'Reason', field === 'note' ? text : text.trim());
+        expectStored(
+          name,
+          rowOf(env, outcome.result.entryId),
+          field === 'note' ? 'Note' : 'Reason',
+          field === 'note' ? text : text.trim(),
+        );
         const oldNow = rowOf(env, current);
         for (const header of ['Note', 'Reason', 'Status', 'Session date', 'Client ID']) {
           if (old && oldNow && old[header] !== oldNow[header]) {
@@ -106,7 +161,13 @@ describe('hostile text in corrections and withdrawals', () => {
     for (const { label, text } of CORPUS) {
       const entryId = env.run<SaveSessionResult>('saveSession', session(['C002'])).entryIds[0];
       const name = `withdrawEntry note = ${label}`;
-      const outcome = probe(env, name, () => env.run<EntryChangeResult>('withdrawEntry', { requestId: newRequestId(), entryId, note: text }), log, { echoed: [text] });
+      const outcome = probe(
+        env,
+        name,
+        () => env.run<EntryChangeResult>('withdrawEntry', { requestId: newRequestId(), entryId, note: text }),
+        log,
+        { echoed: [text] },
+      );
       if (outcome.accepted) expectStored(name, rowOf(env, outcome.result.entryId), 'Note', text);
     }
     expect(log.problems.slice(before)).toEqual([]);
@@ -116,11 +177,29 @@ describe('hostile text in corrections and withdrawals', () => {
     const env = practiceWithRecord();
     const before = log.problems.length;
     for (const { label, text } of [...CORPUS, ...OVERLONG_TEXTS]) {
-      probe(env, `correctEntry entryId = ${label}`, () => env.run('correctEntry', { requestId: newRequestId(), entryId: text, status: 'present' }), log, { mustRefuse: true, echoed: [text] });
-      probe(env, `withdrawEntry entryId = ${label}`, () => env.run('withdrawEntry', { requestId: newRequestId(), entryId: text }), log, { mustRefuse: true, echoed: [text] });
-      probe(env, `completeFollowUp ${label}`, () => env.run('completeFollowUp', text), log, { mustRefuse: true, echoed: [text] });
-      const history = probe(env, `getClientHistory ${label}`, () => env.run<unknown[]>('getClientHistory', text), log, { echoed: [text] });
-      if (history.accepted && history.result.length !== 0) log.problems.push(`getClientHistory ${label}: answered entries of another client`);
+      probe(
+        env,
+        `correctEntry entryId = ${label}`,
+        () => env.run('correctEntry', { requestId: newRequestId(), entryId: text, status: 'present' }),
+        log,
+        { mustRefuse: true, echoed: [text] },
+      );
+      probe(
+        env,
+        `withdrawEntry entryId = ${label}`,
+        () => env.run('withdrawEntry', { requestId: newRequestId(), entryId: text }),
+        log,
+        { mustRefuse: true, echoed: [text] },
+      );
+      probe(env, `completeFollowUp ${label}`, () => env.run('completeFollowUp', text), log, {
+        mustRefuse: true,
+        echoed: [text],
+      });
+      const history = probe(env, `getClientHistory ${label}`, () => env.run<unknown[]>('getClientHistory', text), log, {
+        echoed: [text],
+      });
+      if (history.accepted && history.result.length !== 0)
+        log.problems.push(`getClientHistory ${label}: answered entries of another client`);
     }
     expect(log.problems.slice(before)).toEqual([]);
   });
@@ -134,43 +213,78 @@ describe('hostile text in the roster, carried into the record', () => {
     { field: 'group', header: 'Group' },
   ] as const;
 
-  test.each(ROSTER_FIELDS.map((f) => [f.field, f] as const))('roster %s: read back exactly, stored as inert text', (_f, { field, header }) => {
-    const clients = HOSTILE_TEXTS.map(({ text }, i) => {
-      const plain = { id: `H${String(i + 1).padStart(3, '0')}`, name: `Client ${i + 1}`, group: 'Hostile group', active: 'yes' };
-      return { ...plain, [field]: text };
-    });
-    const env = practice(clients);
-    const before = log.problems.length;
-    const data = env.run<SidebarData>('getSidebarData');
-    const offered = new Map(data.clients.map((c) => [c[field], c]));
-    // Each distinct non-blank text (as trimmed) is one client, unless two rows share an ID.
-    const expectedTexts = [...new Set(HOSTILE_TEXTS.map((h) => h.text.trim()).filter(Boolean))];
-    for (const text of expectedTexts) {
-      const client = offered.get(text);
-      if (!client) {
-        log.problems.push(`roster ${field} ${JSON.stringify(text.slice(0, 40))}: not offered in the sidebar as it is in the roster`);
-        continue;
+  test.each(ROSTER_FIELDS.map((f) => [f.field, f] as const))(
+    'roster %s: read back exactly, stored as inert text',
+    (_f, { field, header }) => {
+      const clients = HOSTILE_TEXTS.map(({ text }, i) => {
+        const plain = {
+          id: `H${String(i + 1).padStart(3, '0')}`,
+          name: `Client ${i + 1}`,
+          group: 'Hostile group',
+          active: 'yes',
+        };
+        return { ...plain, [field]: text };
+      });
+      const env = practice(clients);
+      const before = log.problems.length;
+      const data = env.run<SidebarData>('getSidebarData');
+      const offered = new Map(data.clients.map((c) => [c[field], c]));
+      // Each distinct non-blank text (as trimmed) is one client, unless two rows share an ID.
+      const expectedTexts = [...new Set(HOSTILE_TEXTS.map((h) => h.text.trim()).filter(Boolean))];
+      for (const text of expectedTexts) {
+        const client = offered.get(text);
+        if (!client) {
+          log.problems.push(
+            `roster ${field} ${JSON.stringify(text.slice(0, 40))}: not offered in the sidebar as it is in the roster`,
+          );
+          continue;
+        }
+        const name = `roster ${field} = ${JSON.stringify(text.slice(0, 40))}`;
+        const outcome = probe(
+          env,
+          name,
+          () => env.run<SaveSessionResult>('saveSession', session([client.id], {}, { group: client.group })),
+          log,
+          { echoed: [text] },
+        );
+        if (outcome.accepted) expectStored(name, rowOf(env, outcome.result.entryIds[0]), header, text);
+        else
+          log.problems.push(`${name}: a session for this roster client was refused: ${outcome.message.slice(0, 200)}`);
       }
-      const name = `roster ${field} = ${JSON.stringify(text.slice(0, 40))}`;
-      const outcome = probe(env, name, () => env.run<SaveSessionResult>('saveSession', session([client.id], {}, { group: client.group })), log, { echoed: [text] });
-      if (outcome.accepted) expectStored(name, rowOf(env, outcome.result.entryIds[0]), header, text);
-      else log.problems.push(`${name}: a session for this roster client was refused: ${outcome.message.slice(0, 200)}`);
-    }
-    expect(log.problems.slice(before)).toEqual([]);
-  });
+      expect(log.problems.slice(before)).toEqual([]);
+    },
+  );
 
   test('hostile reasons in Settings are kept as typed and stored inert when used', () => {
     const env = practiceWithRecord();
     const before = log.problems.length;
     for (const { label, text } of CORPUS) {
       const name = `saveSettings reasons = ${label}`;
-      const outcome = probe(env, name, () => env.run<SidebarData>('saveSettings', { reasons: ['illness', text] }), log, { echoed: [text] });
+      const outcome = probe(
+        env,
+        name,
+        () => env.run<SidebarData>('saveSettings', { reasons: ['illness', text] }),
+        log,
+        { echoed: [text] },
+      );
       if (!outcome.accepted) continue;
       const reasons = outcome.result.reasons;
-      if (text.trim() && !reasons.includes(text.trim())) log.problems.push(`${name}: the reasons list became ${JSON.stringify(reasons).slice(0, 120)}`);
+      if (text.trim() && !reasons.includes(text.trim()))
+        log.problems.push(`${name}: the reasons list became ${JSON.stringify(reasons).slice(0, 120)}`);
       if (reasons.includes(text.trim()) && text.trim()) {
-        const saved = probe(env, `${name}, then used`, () => env.run<SaveSessionResult>('saveSession', session(['C002'], { C002: { status: 'excused', reason: text.trim() } })), log, { echoed: [text] });
-        if (saved.accepted) expectStored(`${name}, then used`, rowOf(env, saved.result.entryIds[0]), 'Reason', text.trim());
+        const saved = probe(
+          env,
+          `${name}, then used`,
+          () =>
+            env.run<SaveSessionResult>(
+              'saveSession',
+              session(['C002'], { C002: { status: 'excused', reason: text.trim() } }),
+            ),
+          log,
+          { echoed: [text] },
+        );
+        if (saved.accepted)
+          expectStored(`${name}, then used`, rowOf(env, saved.result.entryIds[0]), 'Reason', text.trim());
       }
     }
     expect(log.problems.slice(before)).toEqual([]);
@@ -178,18 +292,29 @@ describe('hostile text in the roster, carried into the record', () => {
 });
 
 describe('malformed requests', () => {
-  test.each(MALFORMED_REQUESTS.map((m) => [m.label, m] as const))('%s', (label, { endpoint, args, accept, check, echoed }) => {
-    const env = practiceWithRecord();
-    const before = log.problems.length;
-    const prepared = args(env); // may itself change the record (e.g. a correction before a second one)
-    const outcome = probe(env, label, () => env.run(endpoint, ...prepared), log, { mustRefuse: accept !== 'either', echoed });
-    if (check) log.problems.push(...check(env, outcome).map((p) => `${label}: ${p}`));
-    // Whatever happened, the practice can still record its next session.
-    const next = probe(env, `${label}, then a normal save`, () => env.run<SaveSessionResult>('saveSession', session(['C004'])), log);
-    if (!next.accepted) log.problems.push(`${label}: the next ordinary save failed: ${next.message}`);
-    log.figures.badInputs -= 1; // the follow-up save is not a bad input
-    expect(log.problems.slice(before)).toEqual([]);
-  });
+  test.each(MALFORMED_REQUESTS.map((m) => [m.label, m] as const))(
+    '%s',
+    (label, { endpoint, args, accept, check, echoed }) => {
+      const env = practiceWithRecord();
+      const before = log.problems.length;
+      const prepared = args(env); // may itself change the record (e.g. a correction before a second one)
+      const outcome = probe(env, label, () => env.run(endpoint, ...prepared), log, {
+        mustRefuse: accept !== 'either',
+        echoed,
+      });
+      if (check) log.problems.push(...check(env, outcome).map((p) => `${label}: ${p}`));
+      // Whatever happened, the practice can still record its next session.
+      const next = probe(
+        env,
+        `${label}, then a normal save`,
+        () => env.run<SaveSessionResult>('saveSession', session(['C004'])),
+        log,
+      );
+      if (!next.accepted) log.problems.push(`${label}: the next ordinary save failed: ${next.message}`);
+      log.figures.badInputs -= 1; // the follow-up save is not a bad input
+      expect(log.problems.slice(before)).toEqual([]);
+    },
+  );
 });
 
 test('before the first save, a refused change of an entry creates nothing (no Attendance or Patterns tab)', () => {
@@ -201,7 +326,9 @@ test('before the first save, a refused change of an entry creates nothing (no At
   ];
   for (const [endpoint, request] of calls) {
     const env = practice();
-    probe(env, `${endpoint} of an unknown entry before any save`, () => env.run(endpoint, request), log, { mustRefuse: true });
+    probe(env, `${endpoint} of an unknown entry before any save`, () => env.run(endpoint, request), log, {
+      mustRefuse: true,
+    });
   }
   expect(log.problems.slice(before)).toEqual([]);
 });
@@ -210,24 +337,34 @@ describe('generated text (fast-check) in every text field of one save at once', 
   /** Any code points, lone surrogates included, often starting the way a formula or a number does. */
   const anyText = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 60 }),
-    fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", ' ', '\u200B', '0', '1/'), fc.string({ unit: 'grapheme', maxLength: 40 })).map(([p, t]) => p + t),
+    fc
+      .tuple(
+        fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', "'", ' ', '\u200B', '0', '1/'),
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+      )
+      .map(([p, t]) => p + t),
   );
 
   test('each is refused with a clear message or stored exactly, as text', () => {
     const before = log.problems.length;
-    fc.assert(fc.property(anyText, anyText, anyText, (note, reason, group) => {
-      const env = practice();
-      const name = `generated note ${JSON.stringify(note)}, reason ${JSON.stringify(reason)}, group ${JSON.stringify(group)}`;
-      const request = session(['C001'], { C001: { status: 'excused', note, reason } }, { group });
-      const outcome = probe(env, name, () => env.run<SaveSessionResult>('saveSession', request), log, { echoed: [note, reason, group] });
-      if (outcome.accepted) {
-        const row = rowOf(env, outcome.result.entryIds[0]);
-        expectStored(name, row, 'Note', note);
-        expectStored(name, row, 'Reason', reason.trim());
-        expectStored(name, row, 'Group', group.trim());
-      }
-      return log.problems.length === before;
-    }), { numRuns: sized(150, 3000), seed: SEED });
+    fc.assert(
+      fc.property(anyText, anyText, anyText, (note, reason, group) => {
+        const env = practice();
+        const name = `generated note ${JSON.stringify(note)}, reason ${JSON.stringify(reason)}, group ${JSON.stringify(group)}`;
+        const request = session(['C001'], { C001: { status: 'excused', note, reason } }, { group });
+        const outcome = probe(env, name, () => env.run<SaveSessionResult>('saveSession', request), log, {
+          echoed: [note, reason, group],
+        });
+        if (outcome.accepted) {
+          const row = rowOf(env, outcome.result.entryIds[0]);
+          expectStored(name, row, 'Note', note);
+          expectStored(name, row, 'Reason', reason.trim());
+          expectStored(name, row, 'Group', group.trim());
+        }
+        return log.problems.length === before;
+      }),
+      { numRuns: sized(150, 3000), seed: SEED },
+    );
     expect(log.problems.slice(before)).toEqual([]);
   });
 });

@@ -25,7 +25,8 @@ export function unclearReasons(message: string | null, echoed: readonly string[]
   if (message === null) return ['no error'];
   const reasons: string[] = [];
   if (message.trim().length < 10) reasons.push('too short to explain anything');
-  if (message.length > MAX_MESSAGE_LENGTH) reasons.push(`longer than ${MAX_MESSAGE_LENGTH} characters (${message.length})`);
+  if (message.length > MAX_MESSAGE_LENGTH)
+    reasons.push(`longer than ${MAX_MESSAGE_LENGTH} characters (${message.length})`);
   const own = echoed.filter((t) => t.length > 0).reduce((m, t) => m.split(t).join('…'), message);
   for (const { label, pattern } of TECHNICAL) if (pattern.test(own)) reasons.push(label);
   return reasons;

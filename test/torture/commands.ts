@@ -5,7 +5,13 @@
  */
 import fc from 'fast-check';
 import { STATUSES } from '../../src/core/types';
-import type { AttendanceInput, EntryChangeResult, SaveSessionRequest, SaveSessionResult, Status } from '../../src/core/types';
+import type {
+  AttendanceInput,
+  EntryChangeResult,
+  SaveSessionRequest,
+  SaveSessionResult,
+  Status,
+} from '../../src/core/types';
 import type { OfflineEnvironment } from '../../src/runtime';
 import { failure, newRequestId } from '../server/fixtures';
 import { unclearReasons } from './clearMessage';
@@ -82,11 +88,20 @@ export function saveRequest(model: RecordModel, spec: SaveSpec): SaveSessionRequ
     if (m.notice !== undefined) mark.notice = m.notice;
     marks.set(client.id, mark);
   }
-  return { requestId: newRequestId(), date: addDays(TODAY_IN_ZONE, spec.day), group: spec.group, attendance: [...marks.values()] };
+  return {
+    requestId: newRequestId(),
+    date: addDays(TODAY_IN_ZONE, spec.day),
+    group: spec.group,
+    attendance: [...marks.values()],
+  };
 }
 
 function expectSaved(result: SaveSessionResult, request: SaveSessionRequest): void {
-  if (result.duplicate || result.saved !== request.attendance.length || result.entryIds.length !== request.attendance.length) {
+  if (
+    result.duplicate ||
+    result.saved !== request.attendance.length ||
+    result.entryIds.length !== request.attendance.length
+  ) {
     throw new Error(`a new save answered ${JSON.stringify(result)}`);
   }
 }
@@ -116,7 +131,9 @@ class SendAgain implements Command {
     const result = real.env.run<SaveSessionResult & EntryChangeResult>(sent.endpoint, sent.payload);
     const ids = sent.endpoint === 'saveSession' ? result.entryIds : [result.entryId];
     if (!result.duplicate || JSON.stringify(ids) !== JSON.stringify(sent.entryIds)) {
-      throw new Error(`${sent.endpoint} sent again answered ${JSON.stringify(result)}, first answer was ${JSON.stringify(sent.entryIds)}`);
+      throw new Error(
+        `${sent.endpoint} sent again answered ${JSON.stringify(result)}, first answer was ${JSON.stringify(sent.entryIds)}`,
+      );
     }
     verify(model, real, this.toString());
   }
@@ -128,7 +145,11 @@ class SendAgain implements Command {
  * have the lock says so and stores nothing; pressing Save again then stores it once.
  */
 class InterleavedSaves implements Command {
-  constructor(readonly a: SaveSpec, readonly b: SaveSpec, readonly point: number) {}
+  constructor(
+    readonly a: SaveSpec,
+    readonly b: SaveSpec,
+    readonly point: number,
+  ) {}
   check = () => true;
   run(model: RecordModel, real: Real): void {
     const { env } = real;
@@ -159,8 +180,12 @@ class InterleavedSaves implements Command {
     }
     const secondOutcome: { result?: SaveSessionResult; error?: string } = inner ?? {};
     if (inner) real.figures.interleavings += 1;
-    for (const [request, got] of [[second, secondOutcome], [first, outcome]] as const) {
-      if (got.error !== undefined && !LOCK_BUSY.test(got.error)) throw new Error(`interleaved save failed with ${got.error}`);
+    for (const [request, got] of [
+      [second, secondOutcome],
+      [first, outcome],
+    ] as const) {
+      if (got.error !== undefined && !LOCK_BUSY.test(got.error))
+        throw new Error(`interleaved save failed with ${got.error}`);
       if (got.result) {
         expectSaved(got.result, request);
         model.acknowledgeSave(request, got.result.entryIds);
@@ -169,7 +194,10 @@ class InterleavedSaves implements Command {
     }
     verify(model, real, `${this.toString()} before retries`);
     // Save pressed again for whatever was refused (or never ran, when A made fewer calls).
-    for (const [request, got] of [[second, secondOutcome], [first, outcome]] as const) {
+    for (const [request, got] of [
+      [second, secondOutcome],
+      [first, outcome],
+    ] as const) {
       if (got.result) continue;
       const retried = env.run<SaveSessionResult>('saveSession', request);
       expectSaved(retried, request);
@@ -186,7 +214,10 @@ class InterleavedSaves implements Command {
  * pressed again: the retry stores the session once, whatever the first attempt left behind.
  */
 class SaveWithFault implements Command {
-  constructor(readonly spec: SaveSpec, readonly point: number) {}
+  constructor(
+    readonly spec: SaveSpec,
+    readonly point: number,
+  ) {}
   check = () => true;
   run(model: RecordModel, real: Real): void {
     const { env } = real;
@@ -206,7 +237,8 @@ class SaveWithFault implements Command {
     const error = failure(() => env.run<SaveSessionResult>('saveSession', request));
     env.beforeServiceCall = null;
     if (injected) real.figures.faults += 1;
-    if (error !== null && (!injected || unclearReasons(error).length)) throw new Error(`a save with ${injected || 'no'} fault failed with ${error}`);
+    if (error !== null && (!injected || unclearReasons(error).length))
+      throw new Error(`a save with ${injected || 'no'} fault failed with ${error}`);
     const retried = env.run<SaveSessionResult>('saveSession', request);
     if (retried.entryIds.length !== request.attendance.length || (error === null && !retried.duplicate)) {
       throw new Error(`the retry after a fault at ${injected} answered ${JSON.stringify(retried)}`);
@@ -219,12 +251,23 @@ class SaveWithFault implements Command {
 }
 
 class CorrectEntry implements Command {
-  constructor(readonly pick: number, readonly mark: MarkSpec) {}
+  constructor(
+    readonly pick: number,
+    readonly mark: MarkSpec,
+  ) {}
   check = (model: Readonly<RecordModel>) => (model as RecordModel).current().length > 0;
   run(model: RecordModel, real: Real): void {
     const current = model.current();
     const entryId = current[this.pick % current.length]['Entry ID'];
-    const request = { requestId: newRequestId(), entryId, status: this.mark.status, reason: this.mark.reason, note: this.mark.note, followUp: this.mark.followUp, ...(this.mark.notice === undefined ? {} : { notice: this.mark.notice }) };
+    const request = {
+      requestId: newRequestId(),
+      entryId,
+      status: this.mark.status,
+      reason: this.mark.reason,
+      note: this.mark.note,
+      followUp: this.mark.followUp,
+      ...(this.mark.notice === undefined ? {} : { notice: this.mark.notice }),
+    };
     const result = real.env.run<EntryChangeResult>('correctEntry', request);
     if (result.duplicate) throw new Error(`a new correction answered duplicate: ${JSON.stringify(result)}`);
     model.acknowledgeChange('correctEntry', request, result.entryId);
@@ -235,7 +278,10 @@ class CorrectEntry implements Command {
 }
 
 class WithdrawEntry implements Command {
-  constructor(readonly pick: number, readonly note: string) {}
+  constructor(
+    readonly pick: number,
+    readonly note: string,
+  ) {}
   check = (model: Readonly<RecordModel>) => (model as RecordModel).current().length > 0;
   run(model: RecordModel, real: Real): void {
     const current = model.current();
@@ -252,7 +298,8 @@ class WithdrawEntry implements Command {
 
 class CompleteFollowUp implements Command {
   constructor(readonly pick: number) {}
-  private open = (model: RecordModel) => model.current().filter((r) => r['Follow up'] === 'yes' && r['Follow-up done'] === '');
+  private open = (model: RecordModel) =>
+    model.current().filter((r) => r['Follow up'] === 'yes' && r['Follow-up done'] === '');
   check = (model: Readonly<RecordModel>) => this.open(model as RecordModel).length > 0;
   run(model: RecordModel, real: Real): void {
     const open = this.open(model);
@@ -280,7 +327,10 @@ class RefreshPatterns implements Command {
 
 /** A user action; `act` answers false when it does not apply to the workbook as it is. */
 class ByHand implements Command {
-  constructor(readonly name: string, readonly act: (env: OfflineEnvironment, model: RecordModel) => boolean) {}
+  constructor(
+    readonly name: string,
+    readonly act: (env: OfflineEnvironment, model: RecordModel) => boolean,
+  ) {}
   check = () => true;
   run(model: RecordModel, real: Real): void {
     if (!this.act(real.env, model)) return;
@@ -303,18 +353,52 @@ export const COMMANDS: fc.Arbitrary<Command>[] = [
   fc.tuple(fc.nat(), fc.constantFrom('', 'entered twice', '=1+1')).map(([p, n]) => new WithdrawEntry(p, n)),
   fc.nat().map((p) => new CompleteFollowUp(p)),
   fc.constant(null).map(() => new RefreshPatterns()),
-  fc.tuple(fc.nat(), fc.boolean()).map(([p, asc]) => new ByHand(`sort record by column ${p} ${asc ? 'A-Z' : 'Z-A'}`, (env) => user.sortRecord(env, p, asc))),
+  fc
+    .tuple(fc.nat(), fc.boolean())
+    .map(
+      ([p, asc]) =>
+        new ByHand(`sort record by column ${p} ${asc ? 'A-Z' : 'Z-A'}`, (env) => user.sortRecord(env, p, asc)),
+    ),
   fc.constant(null).map(() => new ByHand('filter the record on/off', (env) => user.toggleFilter(env))),
   fc.nat().map((p) => new ByHand(`insert a blank column at ${p}`, (env) => user.insertBlankColumn(env, p))),
-  fc.tuple(fc.nat(), fc.nat()).map(([f, t]) => new ByHand(`move column ${f} to ${t}`, (env) => user.moveColumn(env, f, t))),
-  fc.nat().map((p) => new ByHand(`add a column of the user's own at ${p}`, (env, model) => user.addUserColumn(env, model, p, nextLabel()))),
+  fc
+    .tuple(fc.nat(), fc.nat())
+    .map(([f, t]) => new ByHand(`move column ${f} to ${t}`, (env) => user.moveColumn(env, f, t))),
+  fc
+    .nat()
+    .map(
+      (p) =>
+        new ByHand(`add a column of the user's own at ${p}`, (env, model) =>
+          user.addUserColumn(env, model, p, nextLabel()),
+        ),
+    ),
   fc.constant(null).map(() => new ByHand('rename the record tab', (env) => user.renameRecord(env, nextLabel()))),
-  fc.nat().map((p) => new ByHand(`rename heading ${p}`, (env, model) => user.renameHeading(env, model, p, nextLabel()))),
-  fc.nat().map((p) => new ByHand(`add a column of the user's own headed like Cadence's (${p})`, (env, model) => user.addSameNameColumn(env, model, p))),
-  fc.constant(null).map(() => new ByHand('type a row of the user\'s own under the record', (env, model) => user.typeRow(env, model, nextLabel()))),
+  fc
+    .nat()
+    .map((p) => new ByHand(`rename heading ${p}`, (env, model) => user.renameHeading(env, model, p, nextLabel()))),
+  fc
+    .nat()
+    .map(
+      (p) =>
+        new ByHand(`add a column of the user's own headed like Cadence's (${p})`, (env, model) =>
+          user.addSameNameColumn(env, model, p),
+        ),
+    ),
+  fc
+    .constant(null)
+    .map(
+      () =>
+        new ByHand("type a row of the user's own under the record", (env, model) =>
+          user.typeRow(env, model, nextLabel()),
+        ),
+    ),
   fc.nat().map((p) => new ByHand(`insert a blank row among the entries (${p})`, (env) => user.insertBlankRow(env, p))),
   fc.constant(null).map(() => new ByHand('delete the Patterns tab', (env, model) => user.deletePatterns(env, model))),
-  fc.nat().map((p) => new ByHand(`rename roster client ${p}`, (env, model) => user.renameClient(env, model, p, nextLabel()))),
+  fc
+    .nat()
+    .map((p) => new ByHand(`rename roster client ${p}`, (env, model) => user.renameClient(env, model, p, nextLabel()))),
   fc.constant(null).map(() => new ByHand('add a roster row', (env, model) => user.addClient(env, model, nextLabel()))),
-  fc.constant(null).map(() => new ByHand('delete a tab of the user\'s own', (env, model) => user.deleteOtherSheet(env, model))),
+  fc
+    .constant(null)
+    .map(() => new ByHand("delete a tab of the user's own", (env, model) => user.deleteOtherSheet(env, model))),
 ];

@@ -37,12 +37,19 @@ function environment(sheet: string, script: string, now: Date): Environment {
 
 function save(env: Environment, date: string): SaveSessionResult {
   figures.badInputs += 1;
-  return env.run<SaveSessionResult>('saveSession', { requestId: newRequestId(), date, group: 'Monday group', attendance: [{ clientId: 'C001', status: 'present' }] });
+  return env.run<SaveSessionResult>('saveSession', {
+    requestId: newRequestId(),
+    date,
+    group: 'Monday group',
+    attendance: [{ clientId: 'C001', status: 'present' }],
+  });
 }
 
 /** The Session date cell of an entry as the therapist sees it (display value). */
 function shownDate(env: Environment, entryId: string): string | undefined {
-  const sheet = env.spreadsheet.getSheets().find((s) => s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0].includes('Entry ID'));
+  const sheet = env.spreadsheet
+    .getSheets()
+    .find((s) => s.getRange(1, 1, 1, Math.max(1, s.getLastColumn())).getValues()[0].includes('Entry ID'));
   if (!sheet) return undefined;
   const shown = sheet.getDataRange().getDisplayValues();
   const headers = shown[0];
@@ -81,8 +88,15 @@ describe.each(ZONES)('spreadsheet in $sheet, script in $script', ({ sheet, scrip
       expect(save(env, day).saved).toBe(1);
       expect(save(env, addYear(day)).saved).toBe(1);
       figures.badInputs += 1;
-      expect(failure(() => env.run('saveSession', { requestId: newRequestId(), date: addDays(addYear(day), 1), attendance: [{ clientId: 'C001', status: 'present' }] })))
-        .toMatch(/more than a year in the future/);
+      expect(
+        failure(() =>
+          env.run('saveSession', {
+            requestId: newRequestId(),
+            date: addDays(addYear(day), 1),
+            attendance: [{ clientId: 'C001', status: 'present' }],
+          }),
+        ),
+      ).toMatch(/more than a year in the future/);
     }
   });
 });

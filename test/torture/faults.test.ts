@@ -31,14 +31,20 @@ function unclear(message: string): string[] {
 /** Service methods that change the spreadsheet, the properties or the lock. */
 const WRITING = /\.(set|insert|delete|add|append|merge|clear|remove|flush|releaseLock|tryLock)/;
 
-type Write = { name: string; prepare: (env: OfflineEnvironment) => () => unknown; requestId: (env: OfflineEnvironment) => string };
+type Write = {
+  name: string;
+  prepare: (env: OfflineEnvironment) => () => unknown;
+  requestId: (env: OfflineEnvironment) => string;
+};
 
 let lastRequest: SaveSessionRequest | null = null;
 const WRITES: Write[] = [
   {
     name: 'saveSession of a group',
     prepare: (env) => {
-      const request = session(['C001', 'C002', 'C003'], { C003: { status: 'unexcused', note: 'no call', followUp: true } });
+      const request = session(['C001', 'C002', 'C003'], {
+        C003: { status: 'unexcused', note: 'no call', followUp: true },
+      });
       lastRequest = request;
       return () => env.run<SaveSessionResult>('saveSession', request);
     },
@@ -72,7 +78,9 @@ function callsOf(write: Write, start: () => OfflineEnvironment): string[] {
   const env = start();
   const call = write.prepare(env);
   const methods: string[] = [];
-  env.beforeServiceCall = (method) => { methods.push(method); };
+  env.beforeServiceCall = (method) => {
+    methods.push(method);
+  };
   call();
   env.beforeServiceCall = null;
   return methods;
@@ -87,66 +95,93 @@ describe.each([
   ['a first save (no record yet)', () => practice() as OfflineEnvironment, [WRITES[0]]],
   ['a practice with a record', warmPractice, WRITES],
 ] as const)('a service call fails half-way: %s', (_state, start, writes) => {
-  test.each(writes.map((w) => [w.name, w] as const))('%s: at every call of every method, all or nothing, and a retry completes it once', (_name, write) => {
-    const methods = callsOf(write, start);
-    const all = methods.map((method, i) => ({ method, nth: methods.slice(0, i + 1).filter((m) => m === method).length }));
-    // CI: every call that writes, and every fourth of the rest; torture: every call.
-    const positions = TORTURE ? all : all.filter(({ method }, i) => WRITING.test(method) || i % 4 === 0);
-    const problems: string[] = [];
-    const expectedRows = write.name.startsWith('saveSession') ? 3 : 1;
-    for (const { method, nth } of positions) {
-      const env = start();
-      const call = write.prepare(env);
-      const label = `${write.name}, ${method} #${nth} fails`;
-      const before = workbookState(env);
-      env.injectFault({ method, nth });
-      figures.faults += 1;
-      const error = failure(call);
-      const stored = rowsOf(env, write.requestId(env));
-      if (error === null) problems.push(`${label}: the fault went unnoticed`);
-      else if (unclear(error).length) problems.push(`${label}: unclear message: ${error}`);
-      if (stored !== 0 && stored !== expectedRows) {
-        figures.lost += expectedRows - stored;
-        problems.push(`${label}: a partial request is in the record (${stored} of ${expectedRows} rows)`);
+  test.each(writes.map((w) => [w.name, w] as const))(
+    '%s: at every call of every method, all or nothing, and a retry completes it once',
+    (_name, write) => {
+      const methods = callsOf(write, start);
+      const all = methods.map((method, i) => ({
+        method,
+        nth: methods.slice(0, i + 1).filter((m) => m === method).length,
+      }));
+      // CI: every call that writes, and every fourth of the rest; torture: every call.
+      const positions = TORTURE ? all : all.filter(({ method }, i) => WRITING.test(method) || i % 4 === 0);
+      const problems: string[] = [];
+      const expectedRows = write.name.startsWith('saveSession') ? 3 : 1;
+      for (const { method, nth } of positions) {
+        const env = start();
+        const call = write.prepare(env);
+        const label = `${write.name}, ${method} #${nth} fails`;
+        const before = workbookState(env);
+        env.injectFault({ method, nth });
+        figures.faults += 1;
+        const error = failure(call);
+        const stored = rowsOf(env, write.requestId(env));
+        if (error === null) problems.push(`${label}: the fault went unnoticed`);
+        else if (unclear(error).length) problems.push(`${label}: unclear message: ${error}`);
+        if (stored !== 0 && stored !== expectedRows) {
+          figures.lost += expectedRows - stored;
+          problems.push(`${label}: a partial request is in the record (${stored} of ${expectedRows} rows)`);
+        }
+        if (
+          stored === 0 &&
+          error !== null &&
+          /nothing was (saved|changed)/i.test(error) &&
+          workbookState(env) !== before
+        ) {
+          problems.push(`${label}: says nothing was saved, but the workbook changed`);
+        }
+        // Save pressed again: the request completes, once.
+        const retry = failure(call);
+        if (retry !== null) problems.push(`${label}: the retry failed: ${retry}`);
+        const after = rowsOf(env, write.requestId(env));
+        if (after !== expectedRows) {
+          if (after > expectedRows) figures.duplicated += after - expectedRows;
+          else figures.lost += expectedRows - after;
+          problems.push(`${label}: after the retry the request has ${after} rows, expected ${expectedRows}`);
+        }
+        const rows = recordEntries(env);
+        const ids = rows.map((r) => r['Entry ID']);
+        // The request's rows are complete as the user sees them: dates shown as dates, a correction naming its entry.
+        for (const row of rows.filter((r) => r['Request ID'] === write.requestId(env))) {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(String(row['Session date'])))
+            problems.push(`${label}: the new row's session date shows as ${row['Session date']}`);
+          const replaced = rows.find((r) => r['Entry ID'] === row.Replaces);
+          if (row.Replaces && !replaced)
+            problems.push(`${label}: the correction names ${JSON.stringify(row.Replaces)}, which is not in the record`);
+        }
+        if (new Set(ids).size !== ids.length) {
+          figures.duplicated += ids.length - new Set(ids).size;
+          problems.push(`${label}: an Entry ID is in the record twice`);
+        }
+        // The retry itself brought Patterns up to date (no Refresh patterns needed).
+        problems.push(...patternsProblems(env).map((p) => `${label}: ${p}`));
       }
-      if (stored === 0 && error !== null && /nothing was (saved|changed)/i.test(error) && workbookState(env) !== before) {
-        problems.push(`${label}: says nothing was saved, but the workbook changed`);
-      }
-      // Save pressed again: the request completes, once.
-      const retry = failure(call);
-      if (retry !== null) problems.push(`${label}: the retry failed: ${retry}`);
-      const after = rowsOf(env, write.requestId(env));
-      if (after !== expectedRows) {
-        if (after > expectedRows) figures.duplicated += after - expectedRows;
-        else figures.lost += expectedRows - after;
-        problems.push(`${label}: after the retry the request has ${after} rows, expected ${expectedRows}`);
-      }
-      const rows = recordEntries(env);
-      const ids = rows.map((r) => r['Entry ID']);
-      // The request's rows are complete as the user sees them: dates shown as dates, a correction naming its entry.
-      for (const row of rows.filter((r) => r['Request ID'] === write.requestId(env))) {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(String(row['Session date']))) problems.push(`${label}: the new row's session date shows as ${row['Session date']}`);
-        const replaced = rows.find((r) => r['Entry ID'] === row.Replaces);
-        if (row.Replaces && !replaced) problems.push(`${label}: the correction names ${JSON.stringify(row.Replaces)}, which is not in the record`);
-      }
-      if (new Set(ids).size !== ids.length) {
-        figures.duplicated += ids.length - new Set(ids).size;
-        problems.push(`${label}: an Entry ID is in the record twice`);
-      }
-      // The retry itself brought Patterns up to date (no Refresh patterns needed).
-      problems.push(...patternsProblems(env).map((p) => `${label}: ${p}`));
-    }
-    expect(problems).toEqual([]);
-    expect(positions.length).toBeGreaterThan(3);
-  });
+      expect(problems).toEqual([]);
+      expect(positions.length).toBeGreaterThan(3);
+    },
+  );
 });
 
 describe('the lock cannot be had in time', () => {
   const ENDPOINTS: [string, (env: OfflineEnvironment) => unknown][] = [
     ['saveSession', (env) => env.run('saveSession', session(['C004']))],
-    ['correctEntry', (env) => env.run('correctEntry', { requestId: newRequestId(), entryId: recordEntries(env)[2]['Entry ID'], status: 'excused' })],
-    ['withdrawEntry', (env) => env.run('withdrawEntry', { requestId: newRequestId(), entryId: recordEntries(env)[1]['Entry ID'] })],
-    ['completeFollowUp', (env) => env.run('completeFollowUp', recordEntries(env).find((r) => r['Follow up'] === 'yes')!['Entry ID'])],
+    [
+      'correctEntry',
+      (env) =>
+        env.run('correctEntry', {
+          requestId: newRequestId(),
+          entryId: recordEntries(env)[2]['Entry ID'],
+          status: 'excused',
+        }),
+    ],
+    [
+      'withdrawEntry',
+      (env) => env.run('withdrawEntry', { requestId: newRequestId(), entryId: recordEntries(env)[1]['Entry ID'] }),
+    ],
+    [
+      'completeFollowUp',
+      (env) => env.run('completeFollowUp', recordEntries(env).find((r) => r['Follow up'] === 'yes')!['Entry ID']),
+    ],
     ['refreshPatterns', (env) => env.run('refreshPatterns')],
   ];
   test.each(ENDPOINTS)('%s says so in words and changes nothing', (_name, call) => {
@@ -192,7 +227,10 @@ describe('damaged tabs', () => {
     const saved = env.run<SaveSessionResult>('saveSession', request);
     expect(saved.saved).toBe(2);
     const idColumn = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Entry ID') + 1;
-    const ids = sheet.getRange(lastEntryRow + 1, idColumn, 2, 1).getValues().map((r) => r[0]);
+    const ids = sheet
+      .getRange(lastEntryRow + 1, idColumn, 2, 1)
+      .getValues()
+      .map((r) => r[0]);
     expect(ids).toEqual(saved.entryIds);
     // The entries went into rows inserted for them; the blank rows below stay, blank.
     expect(sheet.getMaxRows()).toBe(maxRows + 2);
@@ -228,27 +266,55 @@ describe('damaged tabs', () => {
     const { env, request, error } = saveAfterMerge((s, width) => s.getRange(1, width - 1, 1, 2).merge());
     expect(error).toBeNull();
     const stored = env.run<Entry[]>('getClientHistory', 'C004')[0];
-    expect(stored).toMatchObject({ clientId: 'C004', status: 'excused', note: 'merged header', requestId: request.requestId });
+    expect(stored).toMatchObject({
+      clientId: 'C004',
+      status: 'excused',
+      note: 'merged header',
+      requestId: request.requestId,
+    });
     expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
   });
 
-  test.each(['Entry ID', 'Session date', 'Client ID', 'Status', 'Replaces', 'Request ID', 'Note', 'Follow up'])('the "%s" heading renamed: every endpoint reads and writes as before (headings are labels)', (header) => {
-    const env = warmPractice();
-    const sheet = attendanceSheet(env)!;
-    const read = () => JSON.stringify([env.run('getSidebarData'), ...['C001', 'C002', 'C003', 'C004'].map((c) => env.run('getClientHistory', c))]);
-    const before = read();
-    const column = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header) + 1;
-    sheet.getRange(1, column).setValue(`${header} (old)`);
-    figures.faults += 1;
-    expect(read()).toBe(before);
-    const request = session(['C004'], { C004: { status: 'excused', note: 'renamed' } });
-    const saved = env.run<SaveSessionResult>('saveSession', request);
-    expect(saved.saved).toBe(1);
-    expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
-    expect(env.run<Entry[]>('getClientHistory', 'C004')[0]).toMatchObject({ status: 'excused', note: 'renamed', requestId: request.requestId });
-    expect(failure(() => env.run('correctEntry', { requestId: newRequestId(), entryId: saved.entryIds[0], status: 'late' }))).toBeNull();
-    expect(sheet.getRange(1, column).getValue()).toBe(`${header} (old)`);
-    expect(env.run<Entry[]>('getClientHistory', 'C004').slice(0, 2).map((e) => [e.status, e.replaces, e.supersededBy !== ''])).toEqual([['late', saved.entryIds[0], false], ['excused', '', true]]);
-    expect(patternsProblems(env)).toEqual([]);
-  });
+  test.each(['Entry ID', 'Session date', 'Client ID', 'Status', 'Replaces', 'Request ID', 'Note', 'Follow up'])(
+    'the "%s" heading renamed: every endpoint reads and writes as before (headings are labels)',
+    (header) => {
+      const env = warmPractice();
+      const sheet = attendanceSheet(env)!;
+      const read = () =>
+        JSON.stringify([
+          env.run('getSidebarData'),
+          ...['C001', 'C002', 'C003', 'C004'].map((c) => env.run('getClientHistory', c)),
+        ]);
+      const before = read();
+      const column = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf(header) + 1;
+      sheet.getRange(1, column).setValue(`${header} (old)`);
+      figures.faults += 1;
+      expect(read()).toBe(before);
+      const request = session(['C004'], { C004: { status: 'excused', note: 'renamed' } });
+      const saved = env.run<SaveSessionResult>('saveSession', request);
+      expect(saved.saved).toBe(1);
+      expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
+      expect(env.run<Entry[]>('getClientHistory', 'C004')[0]).toMatchObject({
+        status: 'excused',
+        note: 'renamed',
+        requestId: request.requestId,
+      });
+      expect(
+        failure(() =>
+          env.run('correctEntry', { requestId: newRequestId(), entryId: saved.entryIds[0], status: 'late' }),
+        ),
+      ).toBeNull();
+      expect(sheet.getRange(1, column).getValue()).toBe(`${header} (old)`);
+      expect(
+        env
+          .run<Entry[]>('getClientHistory', 'C004')
+          .slice(0, 2)
+          .map((e) => [e.status, e.replaces, e.supersededBy !== '']),
+      ).toEqual([
+        ['late', saved.entryIds[0], false],
+        ['excused', '', true],
+      ]);
+      expect(patternsProblems(env)).toEqual([]);
+    },
+  );
 });

@@ -35,7 +35,19 @@ const PARTS_DIR = join(RESULTS_DIR, 'torture');
 export const SUMMARY_FILE = join(RESULTS_DIR, 'torture.json');
 
 export function emptyFigures(): Figures {
-  return { sequences: 0, commands: 0, interleavings: 0, badInputs: 0, faults: 0, lost: 0, duplicated: 0, altered: 0, personEdits: 0, collided: 0, atWriteInstant: 0 };
+  return {
+    sequences: 0,
+    commands: 0,
+    interleavings: 0,
+    badInputs: 0,
+    faults: 0,
+    lost: 0,
+    duplicated: 0,
+    altered: 0,
+    personEdits: 0,
+    collided: 0,
+    atWriteInstant: 0,
+  };
 }
 
 function writeAtomically(file: string, data: unknown): void {
@@ -53,7 +65,8 @@ export function collectFigures(): { suites: Record<string, Figures & { size: str
   } catch {
     // no suite has run yet
   }
-  for (const name of names.sort()) suites[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(PARTS_DIR, name), 'utf8'));
+  for (const name of names.sort())
+    suites[name.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(PARTS_DIR, name), 'utf8'));
   const total = emptyFigures();
   for (const figures of Object.values(suites)) {
     for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += figures[key] ?? 0;

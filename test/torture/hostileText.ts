@@ -25,7 +25,7 @@ export const HOSTILE_TEXTS: readonly HostileText[] = [
   { label: 'IMPORTRANGE', text: '=IMPORTRANGE("1AbCdEf","Attendance!A:Z")' },
   { label: 'DDE', text: "=cmd|' /C calc'!A0" },
   { label: '+HYPERLINK', text: '+HYPERLINK("https://evil.example","x")' },
-  { label: '- DDE', text: '-2+3+cmd|\' /C calc\'!A0' },
+  { label: '- DDE', text: "-2+3+cmd|' /C calc'!A0" },
   { label: '@IMPORTXML', text: '@IMPORTXML("https://evil.example","//a")' },
   { label: 'space then =', text: ' =1+1' },
   { label: 'no-break space then =', text: '\u00A0=1+1' },

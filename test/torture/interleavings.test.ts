@@ -6,7 +6,15 @@
 import { RECORD_COLUMNS } from '../../src/core/record';
 import type { EntryChangeResult } from '../../src/core/types';
 import type { OfflineEnvironment } from '../../src/runtime';
-import { attendanceSheet, failure, newRequestId, readRecordBack, recordEntries, session, supersededBy } from '../server/fixtures';
+import {
+  attendanceSheet,
+  failure,
+  newRequestId,
+  readRecordBack,
+  recordEntries,
+  session,
+  supersededBy,
+} from '../server/fixtures';
 import type { RecordRowView } from '../server/fixtures';
 import { unclearReasons } from './clearMessage';
 import { emptyFigures, reportFigures } from './figures';
@@ -22,7 +30,9 @@ const LOCK_BUSY = /Another save is in progress/;
 /** The current (not superseded, not withdrawn) entry of a client. */
 function currentOf(env: OfflineEnvironment, clientId: string): RecordRowView {
   const rows = recordEntries(env);
-  return rows.find((r) => r['Client ID'] === clientId && supersededBy(rows, String(r['Entry ID'])) === '' && r.Status !== 'withdrawn')!;
+  return rows.find(
+    (r) => r['Client ID'] === clientId && supersededBy(rows, String(r['Entry ID'])) === '' && r.Status !== 'withdrawn',
+  )!;
 }
 
 interface Pair {
@@ -35,7 +45,11 @@ interface Pair {
    */
   userEdit?: boolean;
   /** Makes the two calls for a fresh practice; `inner` runs at the chosen service call of `outer`. */
-  make: (env: OfflineEnvironment) => { outer: () => unknown; inner: () => unknown; check: (outcomes: Outcomes) => string[] };
+  make: (env: OfflineEnvironment) => {
+    outer: () => unknown;
+    inner: () => unknown;
+    check: (outcomes: Outcomes) => string[];
+  };
 }
 
 interface Outcomes {
@@ -60,7 +74,9 @@ function once(env: OfflineEnvironment, requestId: string, rows: number): string[
 function unchangedRows(before: readonly RecordRowView[], after: readonly RecordRowView[]): string[] {
   const cadence = (r: RecordRowView) => JSON.stringify(RECORD_COLUMNS.map((c) => r[c.header]));
   const now = new Map(after.map((r) => [String(r['Entry ID']), cadence(r)]));
-  return before.filter((r) => now.get(String(r['Entry ID'])) !== cadence(r)).map((r) => `the row of ${r.Client} (${r['Entry ID']}) was changed or lost`);
+  return before
+    .filter((r) => now.get(String(r['Entry ID'])) !== cadence(r))
+    .map((r) => `the row of ${r.Client} (${r['Entry ID']}) was changed or lost`);
 }
 
 /** Two changes of the same entry: one is stored, the other refused in words; the entry points at the stored one. */
@@ -70,11 +86,15 @@ function oneChangeWins(env: OfflineEnvironment, entryId: string, a: string, b: s
   const problems: string[] = [];
   if (stored.length !== 1) problems.push(`${stored.length} rows replace the entry, expected exactly 1`);
   const winner = stored[0];
-  if (winner && ![a, b].includes(String(winner['Request ID']))) problems.push('the replacing row belongs to neither request');
+  if (winner && ![a, b].includes(String(winner['Request ID'])))
+    problems.push('the replacing row belongs to neither request');
   const old = rows.find((r) => r['Entry ID'] === entryId);
-  if (!old) problems.push('the entry\'s own row is gone');
-  const refusals = [outcomes.outer, outcomes.inner, ...outcomes.retries].filter((e): e is string => e !== null && !LOCK_BUSY.test(e));
-  if (refusals.length !== 1 || !/already corrected or withdrawn/.test(refusals[0])) problems.push(`expected one refusal saying it was already changed, got ${JSON.stringify(refusals)}`);
+  if (!old) problems.push("the entry's own row is gone");
+  const refusals = [outcomes.outer, outcomes.inner, ...outcomes.retries].filter(
+    (e): e is string => e !== null && !LOCK_BUSY.test(e),
+  );
+  if (refusals.length !== 1 || !/already corrected or withdrawn/.test(refusals[0]))
+    problems.push(`expected one refusal saying it was already changed, got ${JSON.stringify(refusals)}`);
   return problems;
 }
 
@@ -84,7 +104,11 @@ const PAIRS: Pair[] = [
     make: (env) => {
       const a = session(['C001', 'C002']);
       const b = session(['C003', 'C004'], {}, { group: 'Tuesday group' });
-      return { outer: () => env.run('saveSession', a), inner: () => env.run('saveSession', b), check: () => [...once(env, a.requestId, 2), ...once(env, b.requestId, 2)] };
+      return {
+        outer: () => env.run('saveSession', a),
+        inner: () => env.run('saveSession', b),
+        check: () => [...once(env, a.requestId, 2), ...once(env, b.requestId, 2)],
+      };
     },
   },
   {
@@ -99,7 +123,13 @@ const PAIRS: Pair[] = [
         check: () => {
           const rows = recordEntries(env);
           const replacing = rows.find((r) => r['Request ID'] === b.requestId);
-          return [...once(env, a.requestId, 2), ...once(env, b.requestId, 1), ...(replacing && supersededBy(rows, entryId) === replacing['Entry ID'] ? [] : ['the corrected entry is not superseded by its correction'])];
+          return [
+            ...once(env, a.requestId, 2),
+            ...once(env, b.requestId, 1),
+            ...(replacing && supersededBy(rows, entryId) === replacing['Entry ID']
+              ? []
+              : ['the corrected entry is not superseded by its correction']),
+          ];
         },
       };
     },
@@ -110,7 +140,11 @@ const PAIRS: Pair[] = [
       const entryId = String(currentOf(env, 'C002')['Entry ID']);
       const a = { requestId: newRequestId(), entryId, status: 'unexcused' };
       const b = { requestId: newRequestId(), entryId, status: 'present' };
-      return { outer: () => env.run('correctEntry', a), inner: () => env.run('correctEntry', b), check: (o) => oneChangeWins(env, entryId, a.requestId, b.requestId, o) };
+      return {
+        outer: () => env.run('correctEntry', a),
+        inner: () => env.run('correctEntry', b),
+        check: (o) => oneChangeWins(env, entryId, a.requestId, b.requestId, o),
+      };
     },
   },
   {
@@ -119,14 +153,22 @@ const PAIRS: Pair[] = [
       const entryId = String(currentOf(env, 'C003')['Entry ID']);
       const a = { requestId: newRequestId(), entryId, note: 'entered twice' };
       const b = { requestId: newRequestId(), entryId, status: 'late' };
-      return { outer: () => env.run('withdrawEntry', a), inner: () => env.run('correctEntry', b), check: (o) => oneChangeWins(env, entryId, a.requestId, b.requestId, o) };
+      return {
+        outer: () => env.run('withdrawEntry', a),
+        inner: () => env.run('correctEntry', b),
+        check: (o) => oneChangeWins(env, entryId, a.requestId, b.requestId, o),
+      };
     },
   },
   {
     name: 'a save and Refresh patterns',
     make: (env) => {
       const a = session(['C001', 'C003'], { C003: { status: 'unexcused' } });
-      return { outer: () => env.run('saveSession', a), inner: () => env.run('refreshPatterns'), check: () => [...once(env, a.requestId, 2), ...patternsProblems(env)] };
+      return {
+        outer: () => env.run('saveSession', a),
+        inner: () => env.run('refreshPatterns'),
+        check: () => [...once(env, a.requestId, 2), ...patternsProblems(env)],
+      };
     },
   },
   {
@@ -147,8 +189,18 @@ const PAIRS: Pair[] = [
         check: () => {
           const rows = recordEntries(env);
           const replacing = rows.find((r) => r['Request ID'] === a.requestId);
-          const marked = rows.filter((r) => replacing && supersededBy(rows, String(r['Entry ID'])) === replacing['Entry ID']);
-          return [...once(env, a.requestId, 1), ...unchangedRows(before, rows), ...(marked.length === 1 && marked[0]['Entry ID'] === entryId ? [] : [`the correction superseded ${JSON.stringify(marked.map((r) => `${r.Client} ${r['Entry ID']}`))} instead of the entry it corrects`])];
+          const marked = rows.filter(
+            (r) => replacing && supersededBy(rows, String(r['Entry ID'])) === replacing['Entry ID'],
+          );
+          return [
+            ...once(env, a.requestId, 1),
+            ...unchangedRows(before, rows),
+            ...(marked.length === 1 && marked[0]['Entry ID'] === entryId
+              ? []
+              : [
+                  `the correction superseded ${JSON.stringify(marked.map((r) => `${r.Client} ${r['Entry ID']}`))} instead of the entry it corrects`,
+                ]),
+          ];
         },
       };
     },
@@ -164,12 +216,21 @@ const PAIRS: Pair[] = [
         inner: () => {
           const sheet = attendanceSheet(env)!;
           const status = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Status') + 1;
-          sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column: status, ascending: false });
+          sheet
+            .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
+            .sort({ column: status, ascending: false });
         },
         check: () => {
           const rows = recordEntries(env);
           const done = rows.filter((r) => r['Follow-up done'] !== '');
-          return [...unchangedRows(before, rows), ...(done.length === 1 && done[0].Replaces === entryId && done[0]['Client ID'] === 'C002' ? [] : [`"Follow-up done" is on ${JSON.stringify(done.map((r) => `${r.Client} replacing ${r.Replaces}`))}, not on a new version of the entry marked`])];
+          return [
+            ...unchangedRows(before, rows),
+            ...(done.length === 1 && done[0].Replaces === entryId && done[0]['Client ID'] === 'C002'
+              ? []
+              : [
+                  `"Follow-up done" is on ${JSON.stringify(done.map((r) => `${r.Client} replacing ${r.Replaces}`))}, not on a new version of the entry marked`,
+                ]),
+          ];
         },
       };
     },
@@ -191,7 +252,13 @@ const PAIRS: Pair[] = [
         check: () => {
           const sheet = attendanceSheet(env)!;
           const problems = once(env, a.requestId, 2);
-          if (typedAt && sheet.getRange(1, 2, sheet.getLastRow(), 2).getValues().filter((r) => r[0] === 'my own note' && r[1] === 'typed by hand').length !== 1) {
+          if (
+            typedAt &&
+            sheet
+              .getRange(1, 2, sheet.getLastRow(), 2)
+              .getValues()
+              .filter((r) => r[0] === 'my own note' && r[1] === 'typed by hand').length !== 1
+          ) {
             problems.push(`the row the user typed at row ${typedAt} was overwritten`);
           }
           return problems;
@@ -199,14 +266,25 @@ const PAIRS: Pair[] = [
       };
     },
   },
-  ...(['insert a blank column at B', 'rename every heading', 'add a column of their own headed "Status" at B', 'delete a column of their own', 'insert a row at the top of the record', 'delete a user row under the record'] as const).map((edit): Pair => ({
+  ...(
+    [
+      'insert a blank column at B',
+      'rename every heading',
+      'add a column of their own headed "Status" at B',
+      'delete a column of their own',
+      'insert a row at the top of the record',
+      'delete a user row under the record',
+    ] as const
+  ).map((edit): Pair => ({
     name: `a save, and the user's edit: ${edit}`,
     userEdit: true,
     make: (env) => {
       const sheet = attendanceSheet(env)!;
       // A column and a row of the user's own, there before the save, filled on every row.
       const width = sheet.getLastColumn();
-      sheet.getRange(1, width + 1, sheet.getLastRow(), 1).setValues([['Mine'], ...Array.from({ length: sheet.getLastRow() - 1 }, (_, i) => [`mine ${i}`])]);
+      sheet
+        .getRange(1, width + 1, sheet.getLastRow(), 1)
+        .setValues([['Mine'], ...Array.from({ length: sheet.getLastRow() - 1 }, (_, i) => [`mine ${i}`])]);
       sheet.getRange(sheet.getLastRow() + 2, 2).setValue('a row of my own');
       const before = recordEntries(env);
       const a = session(['C001', 'C004'], { C004: { status: 'excused', reason: 'illness', note: 'flu' } });
@@ -215,7 +293,8 @@ const PAIRS: Pair[] = [
         inner: () => {
           const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
           if (edit === 'insert a blank column at B') sheet.insertColumnBefore(2);
-          if (edit === 'rename every heading') sheet.getRange(1, 1, 1, headers.length).setValues([headers.map((h) => `${String(h)} *`)]);
+          if (edit === 'rename every heading')
+            sheet.getRange(1, 1, 1, headers.length).setValues([headers.map((h) => `${String(h)} *`)]);
           if (edit === 'add a column of their own headed "Status" at B') {
             sheet.insertColumnBefore(2);
             sheet.getRange(1, 2, 2, 1).setValues([['Status'], ['present']]);
@@ -223,7 +302,11 @@ const PAIRS: Pair[] = [
           if (edit === 'delete a column of their own') sheet.deleteColumn(headers.indexOf('Mine') + 1);
           if (edit === 'insert a row at the top of the record') sheet.insertRowAfter(1);
           if (edit === 'delete a user row under the record') {
-            const row = sheet.getRange(1, 2, sheet.getLastRow(), 1).getValues().findIndex((r) => r[0] === 'a row of my own') + 1;
+            const row =
+              sheet
+                .getRange(1, 2, sheet.getLastRow(), 1)
+                .getValues()
+                .findIndex((r) => r[0] === 'a row of my own') + 1;
             sheet.deleteRow(row);
           }
         },
@@ -231,12 +314,24 @@ const PAIRS: Pair[] = [
           const rows = recordEntries(env);
           const problems = [...once(env, a.requestId, 2), ...unchangedRows(before, rows)];
           const dan = rows.find((r) => r['Request ID'] === a.requestId && r['Client ID'] === 'C004');
-          if (!dan || dan.Status !== 'excused' || dan.Reason !== 'illness' || dan.Note !== 'flu' || dan['Session date'] !== a.date) problems.push(`the new row reads ${JSON.stringify(dan)}`);
+          if (
+            !dan ||
+            dan.Status !== 'excused' ||
+            dan.Reason !== 'illness' ||
+            dan.Note !== 'flu' ||
+            dan['Session date'] !== a.date
+          )
+            problems.push(`the new row reads ${JSON.stringify(dan)}`);
           const mineKey = edit === 'rename every heading' ? 'Mine *' : 'Mine';
           const mine = readRecordBack(env).filter((r) => r[mineKey] !== undefined && r[mineKey] !== '');
-          if (edit !== 'delete a column of their own' && mine.length !== before.length) problems.push(`${mine.length} of the user's ${before.length} own cells are left`);
-          const own = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getValues().filter((r) => r.includes('a row of my own')).length;
-          if (own !== (edit === 'delete a user row under the record' ? 0 : 1)) problems.push(`the user's own row is there ${own} times`);
+          if (edit !== 'delete a column of their own' && mine.length !== before.length)
+            problems.push(`${mine.length} of the user's ${before.length} own cells are left`);
+          const own = sheet
+            .getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn())
+            .getValues()
+            .filter((r) => r.includes('a row of my own')).length;
+          if (own !== (edit === 'delete a user row under the record' ? 0 : 1))
+            problems.push(`the user's own row is there ${own} times`);
           return problems;
         },
       };
@@ -249,7 +344,9 @@ function callsOf(pair: Pair): string[] {
   const env = warmPractice();
   const { outer } = pair.make(env);
   const methods: string[] = [];
-  env.beforeServiceCall = (method) => { methods.push(method); };
+  env.beforeServiceCall = (method) => {
+    methods.push(method);
+  };
   outer();
   env.beforeServiceCall = null;
   return methods;
@@ -273,8 +370,11 @@ describe.each(PAIRS.map((p) => [p.name, p] as const))('%s', (_name, pair) => {
     const problems: string[] = [];
     let residual = 0;
     // CI: every point within three calls of a write, and every fourth of the rest; torture: every point.
-    const nearWrite = (point: number) => methods.slice(point - 1, point + 2).some((m) => WRITES.test(m) || /\.(insert|append|flush|tryLock)/.test(m));
-    const points = Array.from({ length: methods.length }, (_, i) => i + 1).filter((p) => TORTURE || p % 4 === 1 || nearWrite(p));
+    const nearWrite = (point: number) =>
+      methods.slice(point - 1, point + 2).some((m) => WRITES.test(m) || /\.(insert|append|flush|tryLock)/.test(m));
+    const points = Array.from({ length: methods.length }, (_, i) => i + 1).filter(
+      (p) => TORTURE || p % 4 === 1 || nearWrite(p),
+    );
     for (const point of points) {
       const env = warmPractice();
       const { outer, inner, check } = pair.make(env);
@@ -293,7 +393,8 @@ describe.each(PAIRS.map((p) => [p.name, p] as const))('%s', (_name, pair) => {
       const outcomes: Outcomes = { env, outer: outerError, inner: innerError ?? null, retries: [] };
       // Whoever was told another save is in progress presses Save again.
       if (outerError !== null && LOCK_BUSY.test(outerError)) outcomes.retries.push(failure(outer));
-      if (innerError !== undefined && innerError !== null && LOCK_BUSY.test(innerError)) outcomes.retries.push(failure(inner));
+      if (innerError !== undefined && innerError !== null && LOCK_BUSY.test(innerError))
+        outcomes.retries.push(failure(inner));
       for (const error of [outcomes.outer, outcomes.inner, ...outcomes.retries]) {
         if (error !== null && unclearReasons(error).length) problems.push(`at call ${point}: unclear message ${error}`);
       }
@@ -307,7 +408,10 @@ describe.each(PAIRS.map((p) => [p.name, p] as const))('%s', (_name, pair) => {
       if (found.length && instant) residual += 1;
       else problems.push(...found.map((p) => `at call ${point} (${methods[point - 1]}): ${p}`));
     }
-    if (residual) console.log(`${pair.name}: the person's edit collided at ${residual} of ${points.length} points, all in the instant between the write's last check and the write (the residual race)`);
+    if (residual)
+      console.log(
+        `${pair.name}: the person's edit collided at ${residual} of ${points.length} points, all in the instant between the write's last check and the write (the residual race)`,
+      );
     expect(problems.slice(0, 20)).toEqual([]);
     expect(methods.length).toBeGreaterThan(5);
   });

@@ -21,8 +21,14 @@ afterAll(() => reportFigures('model-based', figures, SIZE_NAME));
 
 /** Tabs of the practice's own that Cadence must leave alone. */
 const OTHER_SHEETS: Record<string, unknown[][]> = {
-  Notes: [['Supervision notes', ''], ['2025-03-01', 'Discussed Amy']],
-  Budget: [['Item', 'Cost'], ['Art supplies', 120]],
+  Notes: [
+    ['Supervision notes', ''],
+    ['2025-03-01', 'Discussed Amy'],
+  ],
+  Budget: [
+    ['Item', 'Cost'],
+    ['Art supplies', 120],
+  ],
 };
 
 function setup(): { model: RecordModel; real: Real } {
@@ -30,9 +36,12 @@ function setup(): { model: RecordModel; real: Real } {
   for (const [name, cells] of Object.entries(OTHER_SHEETS)) {
     env.spreadsheet.insertSheet(name).getRange(1, 1, cells.length, cells[0].length).setValues(cells);
   }
-  const model = new RecordModel(PRACTICE.map((c) => ({ id: c.id as string, name: c.name, group: c.group ?? '', active: String(c.active ?? '') })));
+  const model = new RecordModel(
+    PRACTICE.map((c) => ({ id: c.id as string, name: c.name, group: c.group ?? '', active: String(c.active ?? '') })),
+  );
   model.rosterCells = env.spreadsheet.getSheetByName('Clients')!.getDataRange().getValues();
-  for (const name of Object.keys(OTHER_SHEETS)) model.otherSheets.set(name, env.spreadsheet.getSheetByName(name)!.getDataRange().getValues());
+  for (const name of Object.keys(OTHER_SHEETS))
+    model.otherSheets.set(name, env.spreadsheet.getSheetByName(name)!.getDataRange().getValues());
   return { model, real: { env, figures } };
 }
 
@@ -49,7 +58,14 @@ test('random command sequences keep every acknowledged entry, once, as sent, and
 describe('the checks themselves see a damaged record', () => {
   function savedOnce(): { model: RecordModel; real: Real; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
     const { model, real } = setup();
-    const request = saveRequest(model, { marks: [{ client: 0, status: 'excused', reason: 'illness', notice: true, note: 'n', followUp: true }, { client: 1, status: 'present', reason: '', notice: undefined, note: '', followUp: false }], day: -2, group: 'Monday group' });
+    const request = saveRequest(model, {
+      marks: [
+        { client: 0, status: 'excused', reason: 'illness', notice: true, note: 'n', followUp: true },
+        { client: 1, status: 'present', reason: '', notice: undefined, note: '', followUp: false },
+      ],
+      day: -2,
+      group: 'Monday group',
+    });
     model.acknowledgeSave(request, real.env.run<SaveSessionResult>('saveSession', request).entryIds);
     model.patterns = 'fresh';
     expect(compareRecord(real.env, model).problems).toEqual([]);
@@ -69,7 +85,7 @@ describe('the checks themselves see a damaged record', () => {
     expect(compareRecord(real.env, model).duplicated).toBe(1);
   });
 
-  test('an edited note is altered; an edited roster cell (the person\'s own data) is a collision', () => {
+  test("an edited note is altered; an edited roster cell (the person's own data) is a collision", () => {
     const { model, real, sheet } = savedOnce();
     const note = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Note') + 1;
     sheet.getRange(2, note).setValue('changed');

@@ -17,7 +17,10 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 
 /** The reader the server uses, written again in Node: cells to YYYY-MM-DD in the spreadsheet's zone. */
 const NODE_DATES: DateReader = {
-  day: (v) => (isDate(v) ? formatInZone(v, TIME_ZONE).slice(0, 10) : (typeof v === 'string' && /^\s*(\d{4}-\d{2}-\d{2})/.exec(v)?.[1]) || ''),
+  day: (v) =>
+    isDate(v)
+      ? formatInZone(v, TIME_ZONE).slice(0, 10)
+      : (typeof v === 'string' && /^\s*(\d{4}-\d{2}-\d{2})/.exec(v)?.[1]) || '',
   instant: (v) => (isDate(v) ? formatInZone(v, TIME_ZONE) : typeof v === 'string' ? v.trim() : ''),
 };
 
@@ -39,8 +42,10 @@ export function patternsSheet(env: Environment): GoogleAppsScript.Spreadsheet.Sh
 /** Display values of a grid written as the server writes it, in a spreadsheet of the same zone. */
 function rendered(values: (string | number)[][], formats: string[][], width: number): string[][] {
   const scratch = cadenceEnvironment({ timeZone: TIME_ZONE }).spreadsheet.getSheets()[0];
-  if (values.length > scratch.getMaxRows()) scratch.insertRowsAfter(scratch.getMaxRows(), values.length - scratch.getMaxRows());
-  if (width > scratch.getMaxColumns()) scratch.insertColumnsAfter(scratch.getMaxColumns(), width - scratch.getMaxColumns());
+  if (values.length > scratch.getMaxRows())
+    scratch.insertRowsAfter(scratch.getMaxRows(), values.length - scratch.getMaxRows());
+  if (width > scratch.getMaxColumns())
+    scratch.insertColumnsAfter(scratch.getMaxColumns(), width - scratch.getMaxColumns());
   const range = scratch.getRange(1, 1, values.length, width);
   range.setNumberFormats(formats);
   range.setValues(values);
@@ -62,11 +67,18 @@ export function patternsProblems(env: Environment): string[] {
   const problems: string[] = [];
   // Sheets cannot delete every row below frozen ones, so an empty grid may keep one blank row.
   if (sheet.getLastRow() !== grid.values.length || sheet.getLastColumn() !== grid.width) {
-    problems.push(`the Patterns tab spans ${sheet.getLastRow()}×${sheet.getLastColumn()}, core computes ${grid.values.length}×${grid.width}`);
+    problems.push(
+      `the Patterns tab spans ${sheet.getLastRow()}×${sheet.getLastColumn()}, core computes ${grid.values.length}×${grid.width}`,
+    );
   }
   const shown = sheet.getRange(1, 1, grid.values.length, grid.width).getDisplayValues();
-  expected.forEach((row, r) => row.forEach((cell, c) => {
-    if (shown[r][c] !== cell && problems.length < 8) problems.push(`Patterns R${r + 1}C${c + 1} shows ${JSON.stringify(shown[r][c])}, core computes ${JSON.stringify(cell)}`);
-  }));
+  expected.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (shown[r][c] !== cell && problems.length < 8)
+        problems.push(
+          `Patterns R${r + 1}C${c + 1} shows ${JSON.stringify(shown[r][c])}, core computes ${JSON.stringify(cell)}`,
+        );
+    }),
+  );
   return problems;
 }

@@ -9,7 +9,14 @@ import { newRequestId, practice, session } from '../server/fixtures';
  */
 export function warmPractice(): OfflineEnvironment {
   const env = practice() as OfflineEnvironment;
-  const first = env.run<SaveSessionResult>('saveSession', session(['C001', 'C002', 'C003'], { C002: { status: 'excused', reason: 'illness', followUp: true } }, { date: '2025-03-03' }));
+  const first = env.run<SaveSessionResult>(
+    'saveSession',
+    session(
+      ['C001', 'C002', 'C003'],
+      { C002: { status: 'excused', reason: 'illness', followUp: true } },
+      { date: '2025-03-03' },
+    ),
+  );
   env.run('correctEntry', { requestId: newRequestId(), entryId: first.entryIds[0], status: 'late' });
   return env;
 }

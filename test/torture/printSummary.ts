@@ -7,5 +7,12 @@ import { collectFigures, formatFigures } from './figures';
 export default function printSummary(): void {
   const { suites, total } = collectFigures();
   const lines = Object.entries(suites).map(([name, f]) => `  ${name.padEnd(14)} ${formatFigures(f)}`);
-  console.log(['', 'Torture summary (test-results/torture.json)', ...lines, `  ${'total'.padEnd(14)} ${formatFigures(total)}`].join('\n'));
+  console.log(
+    [
+      '',
+      'Torture summary (test-results/torture.json)',
+      ...lines,
+      `  ${'total'.padEnd(14)} ${formatFigures(total)}`,
+    ].join('\n'),
+  );
 }

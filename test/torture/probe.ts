@@ -19,7 +19,13 @@ export type Outcome<T> = { accepted: true; result: T } | { accepted: false; mess
  * Runs `call` (one endpoint through env.run) as bad input number figures.badInputs + 1.
  * `mustRefuse`: input that no endpoint may accept. `echoed`: texts the message may quote.
  */
-export function probe<T>(env: Environment, label: string, call: () => T, log: ProbeLog, options: { mustRefuse?: boolean; echoed?: readonly string[] } = {}): Outcome<T> {
+export function probe<T>(
+  env: Environment,
+  label: string,
+  call: () => T,
+  log: ProbeLog,
+  options: { mustRefuse?: boolean; echoed?: readonly string[] } = {},
+): Outcome<T> {
   log.figures.badInputs += 1;
   const before = workbookState(env);
   let outcome: Outcome<T>;
@@ -37,7 +43,8 @@ export function probe<T>(env: Environment, label: string, call: () => T, log: Pr
     }
   } else {
     const unclear = unclearReasons(outcome.message, options.echoed ?? []);
-    if (unclear.length) log.problems.push(`${label}: unclear message (${unclear.join(', ')}): ${outcome.message.slice(0, 300)}`);
+    if (unclear.length)
+      log.problems.push(`${label}: unclear message (${unclear.join(', ')}): ${outcome.message.slice(0, 300)}`);
     if (workbookState(env) !== before) {
       log.figures.altered += 1;
       log.problems.push(`${label}: refused, but the workbook changed`);

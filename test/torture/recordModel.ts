@@ -14,7 +14,11 @@ export type ExpectedRow = Record<string, string>;
 export const RECORDED_BY = 'therapist@example.org';
 
 /** NOW as the record shows "Recorded at" (minutes, spreadsheet zone). */
-export const RECORDED_AT = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, dateStyle: 'short', timeStyle: 'short' }).format(NOW);
+export const RECORDED_AT = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: TIME_ZONE,
+  dateStyle: 'short',
+  timeStyle: 'short',
+}).format(NOW);
 export const TODAY_IN_ZONE = RECORDED_AT.slice(0, 10);
 
 export interface RosterRow {
@@ -75,7 +79,10 @@ export class RecordModel {
   }
 
   /** The rows a saveSession acknowledged with these entry IDs. */
-  acknowledgeSave(request: { requestId: string; date: string; group?: string; attendance: AttendanceInput[] }, entryIds: string[]): void {
+  acknowledgeSave(
+    request: { requestId: string; date: string; group?: string; attendance: AttendanceInput[] },
+    entryIds: string[],
+  ): void {
     this.requests.set(request.requestId, { endpoint: 'saveSession', payload: request, entryIds });
     request.attendance.forEach((mark, i) => {
       this.rows.set(entryIds[i], {
@@ -95,12 +102,25 @@ export class RecordModel {
   }
 
   /** A correction or withdrawal row appended for `oldId`, which it supersedes. */
-  acknowledgeChange(endpoint: 'correctEntry' | 'withdrawEntry', request: { requestId: string; entryId: string; status?: Status; reason?: string; notice?: boolean; note?: string; followUp?: boolean }, newId: string): void {
+  acknowledgeChange(
+    endpoint: 'correctEntry' | 'withdrawEntry',
+    request: {
+      requestId: string;
+      entryId: string;
+      status?: Status;
+      reason?: string;
+      notice?: boolean;
+      note?: string;
+      followUp?: boolean;
+    },
+    newId: string,
+  ): void {
     const old = this.rows.get(request.entryId) as ExpectedRow;
     this.requests.set(request.requestId, { endpoint, payload: request, entryIds: [newId] });
-    const cells = endpoint === 'withdrawEntry'
-      ? { Status: 'withdrawn', Reason: '', 'Notice given': '', Note: request.note ?? '', 'Follow up': '' }
-      : markCells(request.status as Status, request);
+    const cells =
+      endpoint === 'withdrawEntry'
+        ? { Status: 'withdrawn', Reason: '', 'Notice given': '', Note: request.note ?? '', 'Follow up': '' }
+        : markCells(request.status as Status, request);
     this.rows.set(newId, {
       ...old,
       'Entry ID': newId,
@@ -117,12 +137,22 @@ export class RecordModel {
   /** The new version a follow-up completion appended for `oldId`: the same content, done today. */
   acknowledgeFollowUpDone(oldId: string, newId: string, today: string): void {
     const old = this.rows.get(oldId) as ExpectedRow;
-    this.rows.set(newId, { ...old, 'Entry ID': newId, 'Follow-up done': today, 'Recorded at': RECORDED_AT, Replaces: oldId, 'Request ID': '' });
+    this.rows.set(newId, {
+      ...old,
+      'Entry ID': newId,
+      'Follow-up done': today,
+      'Recorded at': RECORDED_AT,
+      Replaces: oldId,
+      'Request ID': '',
+    });
     this.superseded.add(oldId);
   }
 }
 
-function markCells(status: Status, mark: { reason?: string; notice?: boolean; note?: string; followUp?: boolean }): ExpectedRow {
+function markCells(
+  status: Status,
+  mark: { reason?: string; notice?: boolean; note?: string; followUp?: boolean },
+): ExpectedRow {
   return {
     Status: status,
     Reason: (mark.reason ?? '').trim(),
@@ -160,13 +190,17 @@ export function compareRecord(env: Environment, model: RecordModel): Discrepancy
     for (const [header, value] of Object.entries(expected)) {
       if (text(real[0][header]) !== value) {
         found.altered += 1;
-        found.problems.push(`entry ${id} ${header}: ${JSON.stringify(text(real[0][header]))}, expected ${JSON.stringify(value)}`);
+        found.problems.push(
+          `entry ${id} ${header}: ${JSON.stringify(text(real[0][header]))}, expected ${JSON.stringify(value)}`,
+        );
       }
     }
     for (const [header, values] of model.userColumns) {
       if (values.has(id) && text(real[0][header]) !== values.get(id)) {
         found.collided += 1;
-        found.problems.push(`the user's ${header} cell of entry ${id} is ${JSON.stringify(text(real[0][header]))}, was ${JSON.stringify(values.get(id))}`);
+        found.problems.push(
+          `the user's ${header} cell of entry ${id} is ${JSON.stringify(text(real[0][header]))}, was ${JSON.stringify(values.get(id))}`,
+        );
       }
     }
   }

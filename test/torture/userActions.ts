@@ -34,7 +34,11 @@ export function toggleFilter(env: OfflineEnvironment): boolean {
   }
   const filter = sheet.getDataRange().createFilter();
   const status = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Status');
-  if (status >= 0) filter.setColumnFilterCriteria(status + 1, env.spreadsheetApp.newFilterCriteria().setHiddenValues(['present']).build());
+  if (status >= 0)
+    filter.setColumnFilterCriteria(
+      status + 1,
+      env.spreadsheetApp.newFilterCriteria().setHiddenValues(['present']).build(),
+    );
   return true;
 }
 
@@ -92,7 +96,9 @@ export function renameRecord(env: OfflineEnvironment, label: number): boolean {
 
 /** Deletes Cadence's Patterns tab (found by name or tag); the next write recreates it. */
 export function deletePatterns(env: OfflineEnvironment, model: RecordModel): boolean {
-  const patterns = env.spreadsheet.getSheets().find((s) => s.getDeveloperMetadata().some((m) => m.getKey() === 'cadence.patterns')) ?? env.spreadsheet.getSheetByName('Patterns');
+  const patterns =
+    env.spreadsheet.getSheets().find((s) => s.getDeveloperMetadata().some((m) => m.getKey() === 'cadence.patterns')) ??
+    env.spreadsheet.getSheetByName('Patterns');
   if (!patterns) return false;
   env.spreadsheet.deleteSheet(patterns);
   model.patterns = 'absent';
@@ -145,7 +151,8 @@ export function renameHeading(env: OfflineEnvironment, model: RecordModel, pick:
   const at = pick % headers.length;
   // The user's own columns are tracked by their label (a "Status" of theirs reads as "Status
   // (user's)"); renaming those is a different story.
-  if (model.userColumns.has(labels[at]) || model.userColumns.has(headers[at]) || headers[at].startsWith('My column')) return false;
+  if (model.userColumns.has(labels[at]) || model.userColumns.has(headers[at]) || headers[at].startsWith('My column'))
+    return false;
   sheet.getRange(1, at + 1).setValue(`${headers[at] || 'column'} (${label})`);
   return true;
 }
@@ -161,11 +168,14 @@ export function addSameNameColumn(env: OfflineEnvironment, model: RecordModel, p
   const at = 1 + (pick % (sheet.getLastColumn() - 1));
   const rows = readRecordBack(env);
   const values = new Map<string, string>();
-  const cells = [[heading], ...rows.map((row, i) => {
-    const value = heading === 'Status' ? 'present' : `${heading.toLowerCase()} ${i}`;
-    if (row['Entry ID']) values.set(String(row['Entry ID']), value);
-    return [value];
-  })];
+  const cells = [
+    [heading],
+    ...rows.map((row, i) => {
+      const value = heading === 'Status' ? 'present' : `${heading.toLowerCase()} ${i}`;
+      if (row['Entry ID']) values.set(String(row['Entry ID']), value);
+      return [value];
+    }),
+  ];
   sheet.getRange(1, at, cells.length, 1).setValues(cells);
   model.userColumns.set(key, values);
   return true;
@@ -182,7 +192,9 @@ export function typeRow(env: OfflineEnvironment, model: RecordModel, label: numb
   // columns (Entry ID, Replaces, Request ID): those are found by tag wherever columns were moved.
   const identity = new Set<string>(['entryId', 'replaces', 'requestId']);
   const tagged = taggedColumns(sheet);
-  const free = Array.from({ length: sheet.getLastColumn() }, (_, i) => i).filter((i) => !identity.has(tagged.get(i) ?? ''));
+  const free = Array.from({ length: sheet.getLastColumn() }, (_, i) => i).filter(
+    (i) => !identity.has(tagged.get(i) ?? ''),
+  );
   sheet.getRange(at, free[(1 + (label % 3)) % free.length] + 1).setValue(text);
   model.typedRows.push(text);
   return true;

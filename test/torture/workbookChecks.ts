@@ -13,9 +13,14 @@ export function formulaCells(env: Environment): FormulaCell[] {
   const found: FormulaCell[] = [];
   for (const sheet of env.spreadsheet.getSheets()) {
     if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) continue;
-    sheet.getDataRange().getFormulas().forEach((cells, r) => cells.forEach((formula, c) => {
-      if (formula !== '') found.push({ sheet: sheet.getName(), row: r + 1, column: c + 1, formula });
-    }));
+    sheet
+      .getDataRange()
+      .getFormulas()
+      .forEach((cells, r) =>
+        cells.forEach((formula, c) => {
+          if (formula !== '') found.push({ sheet: sheet.getName(), row: r + 1, column: c + 1, formula });
+        }),
+      );
   }
   return found;
 }

@@ -15,5 +15,7 @@ export function toast(text: string): void {
   el.textContent = text;
   el.hidden = false;
   clearTimeout(toastTimer);
-  toastTimer = window.setTimeout(() => { el.hidden = true; }, 6000);
+  toastTimer = window.setTimeout(() => {
+    el.hidden = true;
+  }, 6000);
 }

@@ -20,16 +20,24 @@ function renderTabs(): void {
   const tabs = $('tabs');
   const sheets = state.workbook ? state.workbook.sheets : [];
   // Hidden sheets have no tab, as in Sheets.
-  tabs.replaceChildren(...sheets.filter((sheet) => !sheet.hidden || sheet.name === state.current).map((sheet) => {
-    const tab = document.createElement('button');
-    tab.type = 'button';
-    tab.setAttribute('role', 'tab');
-    tab.setAttribute('aria-selected', String(sheet.name === state.current));
-    tab.tabIndex = sheet.name === state.current ? 0 : -1;
-    tab.textContent = sheet.name;
-    tab.addEventListener('click', () => { state.current = sheet.name; state.selected = null; renderSheet(true); });
-    return tab;
-  }));
+  tabs.replaceChildren(
+    ...sheets
+      .filter((sheet) => !sheet.hidden || sheet.name === state.current)
+      .map((sheet) => {
+        const tab = document.createElement('button');
+        tab.type = 'button';
+        tab.setAttribute('role', 'tab');
+        tab.setAttribute('aria-selected', String(sheet.name === state.current));
+        tab.tabIndex = sheet.name === state.current ? 0 : -1;
+        tab.textContent = sheet.name;
+        tab.addEventListener('click', () => {
+          state.current = sheet.name;
+          state.selected = null;
+          renderSheet(true);
+        });
+        return tab;
+      }),
+  );
 }
 
 /** Left and right arrows move between tabs, as in a tab list. */
@@ -66,9 +74,13 @@ export function gridKeyboard(): void {
     else if (key === 'ArrowUp') rowIndex = Math.max(0, rowIndex - 1);
     else if (key === 'PageDown') rowIndex = Math.min(rows.length - 1, rowIndex + 20);
     else if (key === 'PageUp') rowIndex = Math.max(0, rowIndex - 20);
-    else if (key === 'Home') { column = 0; if (event.ctrlKey) rowIndex = 0; }
-    else if (key === 'End') { column = last; if (event.ctrlKey) rowIndex = rows.length - 1; }
-    else return;
+    else if (key === 'Home') {
+      column = 0;
+      if (event.ctrlKey) rowIndex = 0;
+    } else if (key === 'End') {
+      column = last;
+      if (event.ctrlKey) rowIndex = rows.length - 1;
+    } else return;
     event.preventDefault();
     const next = rows[rowIndex].children[column + 1] as HTMLTableCellElement;
     selectCell(next, Number(rows[rowIndex].firstElementChild?.textContent) - 1, column);
@@ -104,7 +116,10 @@ export function renderSheet(scrollTop: boolean): void {
   const keep = scrollTop ? { top: 0, left: 0 } : { top: wrap.scrollTop, left: wrap.scrollLeft };
   renderTabs();
   const sheet = state.workbook?.sheets.find((s) => s.name === state.current);
-  if (!sheet) { wrap.replaceChildren(); return; }
+  if (!sheet) {
+    wrap.replaceChildren();
+    return;
+  }
   const values = sheet.values;
   const columns = values.reduce((widest, row) => Math.max(widest, row.length), 1);
   // A long sheet shows its frozen rows and its newest rows: that is where a save appends.
@@ -119,7 +134,10 @@ export function renderSheet(scrollTop: boolean): void {
   const wraps = new Set((sheet.wrapped ?? []).map(([r, c]) => `${r},${c}`));
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
-    if (set[c + 1]) { widths.push(set[c + 1]); continue; }
+    if (set[c + 1]) {
+      widths.push(set[c + 1]);
+      continue;
+    }
     let longest = 0;
     for (const r of rows) longest = Math.max(longest, String(values[r][c] ?? '').length);
     widths.push(Math.max(64, Math.min(260, 16 + longest * 7)));
@@ -133,7 +151,14 @@ export function renderSheet(scrollTop: boolean): void {
   const colgroup = document.createElement('colgroup');
   const corner = document.createElement('col');
   corner.style.width = '46px';
-  colgroup.append(corner, ...widths.map((w) => { const col = document.createElement('col'); col.style.width = `${w}px`; return col; }));
+  colgroup.append(
+    corner,
+    ...widths.map((w) => {
+      const col = document.createElement('col');
+      col.style.width = `${w}px`;
+      return col;
+    }),
+  );
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
   const blank = document.createElement('th');
@@ -167,7 +192,9 @@ export function renderSheet(scrollTop: boolean): void {
       if (sheet.fontWeights && sheet.fontWeights[r] && sheet.fontWeights[r][c] === 'bold') td.classList.add('bold');
       if (wraps.has(`${r},${c}`)) td.classList.add('wrap');
       if (text !== '' && /^-?[\d,]*\.?\d+%?$/.test(text)) td.classList.add('num');
-      const selected = state.selected ? state.selected.row === r && state.selected.column === c : r === rows[0] && c === 0;
+      const selected = state.selected
+        ? state.selected.row === r && state.selected.column === c
+        : r === rows[0] && c === 0;
       if (selected && state.selected) td.setAttribute('aria-selected', 'true');
       td.tabIndex = selected ? 0 : -1;
       if (c < sheet.frozenColumns) frozenCell(td, c, widths, c === sheet.frozenColumns - 1);
@@ -206,7 +233,8 @@ export function showWorkbook(before: SheetWire | undefined): void {
   const workbook = state.workbook;
   if (!workbook) return;
   const names = visibleSheets().map((s) => s.name);
-  if (!state.current || !names.includes(state.current)) state.current = names.includes(workbook.activeSheet) ? workbook.activeSheet : names[0];
+  if (!state.current || !names.includes(state.current))
+    state.current = names.includes(workbook.activeSheet) ? workbook.activeSheet : names[0];
   $('doc-name').textContent = workbook.name;
   document.title = `${workbook.name} - Cadence playground`;
   renderSheet(false);

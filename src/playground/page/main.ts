@@ -20,7 +20,9 @@ async function refreshUi(first = false): Promise<void> {
   // npm run dev: the page itself was rebuilt.
   if (state.ui?.dev && ui.dev && ui.dev.pageVersion !== state.ui.dev.pageVersion) location.reload();
   state.ui = ui;
-  renderMenu((functionName) => { void runMenuItem(functionName); });
+  renderMenu((functionName) => {
+    void runMenuItem(functionName);
+  });
   // Messages shown before this page opened are old news.
   if (first) state.seenMessages = ui.messages.length;
   const fresh = ui.messages.slice(state.seenMessages);
@@ -37,7 +39,9 @@ async function refreshUi(first = false): Promise<void> {
 async function runMenuItem(functionName: string): Promise<void> {
   try {
     const response = await fetch(`/api/run/${encodeURIComponent(functionName)}`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
     });
     if (!response.ok) toast(((await response.json()) as { error?: string }).error || `${functionName} failed`);
   } catch (error) {
@@ -51,7 +55,9 @@ async function runMenuItem(functionName: string): Promise<void> {
 tabsKeyboard();
 gridKeyboard();
 menuKeyboard();
-$('sidebar-close').addEventListener('click', () => { $('sidebar').hidden = true; });
+$('sidebar-close').addEventListener('click', () => {
+  $('sidebar').hidden = true;
+});
 
 // The sidebar's google.script.run shim tells us when a call ended (the data may have changed)
 // and when the page asked google.script.host.close().
@@ -60,11 +66,16 @@ window.addEventListener('message', (event) => {
   if (event.source !== $<HTMLIFrameElement>('sidebar-frame').contentWindow) return;
   const message = event.data as { source?: string; type?: string } | null;
   if (!message || message.source !== 'cadence-playground') return;
-  if (message.type === 'close') { $('sidebar').hidden = true; return; }
+  if (message.type === 'close') {
+    $('sidebar').hidden = true;
+    return;
+  }
   if (message.type === 'ran') {
     // Coalesce a burst of calls into one refresh after the last.
     clearTimeout(refreshing);
-    refreshing = window.setTimeout(() => { Promise.all([refreshGrid(), refreshUi()]).catch((e: Error) => toast(e.message)); }, 30);
+    refreshing = window.setTimeout(() => {
+      Promise.all([refreshGrid(), refreshUi()]).catch((e: Error) => toast(e.message));
+    }, 30);
   }
 });
 
@@ -72,7 +83,10 @@ Promise.all([refreshUi(true), refreshGrid()]).then(
   () => {
     document.body.setAttribute('data-ready', 'true');
     // npm run dev: ask after rebuilds; a new sidebar version reloads the frame (refreshUi).
-    if (state.ui?.dev) window.setInterval(() => { refreshUi().catch(() => undefined); }, 1000);
+    if (state.ui?.dev)
+      window.setInterval(() => {
+        refreshUi().catch(() => undefined);
+      }, 1000);
   },
   (error: Error) => toast(`The playground could not load the workbook: ${error.message}`),
 );

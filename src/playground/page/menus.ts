@@ -24,16 +24,21 @@ export function renderMenu(run: (functionName: string) => void): void {
   const menu = $('addon-menu');
   const items = (state.ui && state.ui.menu && state.ui.menu.items) || [];
   $('addon').textContent = (state.ui && state.ui.menu && state.ui.menu.title) || 'Cadence';
-  menu.replaceChildren(...items.map((item) => {
-    const li = document.createElement('li');
-    li.setAttribute('role', 'none');
-    const button = document.createElement('button');
-    button.setAttribute('role', 'menuitem');
-    button.textContent = item.caption;
-    button.addEventListener('click', () => { closeMenus(); run(item.functionName); });
-    li.append(button);
-    return li;
-  }));
+  menu.replaceChildren(
+    ...items.map((item) => {
+      const li = document.createElement('li');
+      li.setAttribute('role', 'none');
+      const button = document.createElement('button');
+      button.setAttribute('role', 'menuitem');
+      button.textContent = item.caption;
+      button.addEventListener('click', () => {
+        closeMenus();
+        run(item.functionName);
+      });
+      li.append(button);
+      return li;
+    }),
+  );
   if (items.length === 0) {
     const li = document.createElement('li');
     li.setAttribute('role', 'none');
@@ -54,15 +59,30 @@ export function menuKeyboard(): void {
     setOpen(extensions, extensionsMenu, open);
   });
   extensions.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown') { event.preventDefault(); setOpen(extensions, extensionsMenu, true); focusFirst(extensionsMenu); }
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(extensions, extensionsMenu, true);
+      focusFirst(extensionsMenu);
+    }
   });
-  addon.addEventListener('click', () => { setOpen(addon, addonMenu, true); focusFirst(addonMenu); });
+  addon.addEventListener('click', () => {
+    setOpen(addon, addonMenu, true);
+    focusFirst(addonMenu);
+  });
   addon.addEventListener('mouseenter', () => setOpen(addon, addonMenu, true));
   addon.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowRight') { event.preventDefault(); setOpen(addon, addonMenu, true); focusFirst(addonMenu); }
+    if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      setOpen(addon, addonMenu, true);
+      focusFirst(addonMenu);
+    }
   });
   addonMenu.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowLeft') { event.preventDefault(); setOpen(addon, addonMenu, false); addon.focus(); }
+    if (event.key === 'ArrowLeft') {
+      event.preventDefault();
+      setOpen(addon, addonMenu, false);
+      addon.focus();
+    }
   });
   for (const menu of [extensionsMenu, addonMenu]) {
     menu.addEventListener('keydown', (event) => {
@@ -76,7 +96,10 @@ export function menuKeyboard(): void {
     });
   }
   document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && extensions.getAttribute('aria-expanded') === 'true') { closeMenus(); extensions.focus(); }
+    if (event.key === 'Escape' && extensions.getAttribute('aria-expanded') === 'true') {
+      closeMenus();
+      extensions.focus();
+    }
   });
   document.addEventListener('click', (event) => {
     const target = event.target as Element | null;

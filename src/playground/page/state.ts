@@ -13,7 +13,14 @@ export interface PageState {
   selected: { row: number; column: number } | null;
 }
 
-export const state: PageState = { workbook: null, ui: null, current: null, seenMessages: 0, sidebarVersion: 0, selected: null };
+export const state: PageState = {
+  workbook: null,
+  ui: null,
+  current: null,
+  seenMessages: 0,
+  sidebarVersion: 0,
+  selected: null,
+};
 
 /** The JSON at `url`, or an Error naming the status. */
 export async function getJSON<T>(url: string): Promise<T> {

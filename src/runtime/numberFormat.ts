@@ -5,24 +5,9 @@
  */
 import type { CellValue } from './values';
 import { instantOfSerial, serialOf, wallTime, type WallTime } from './timezone';
+import { DAYS, MONTHS } from './calendarNames';
 
 export const GENERAL = 'General';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A number as Sheets' General format shows it: integers whole, others to 10 significant digits. */
 export function generalNumber(n: number): string {

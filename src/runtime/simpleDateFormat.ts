@@ -4,22 +4,7 @@
  * links to java.text.SimpleDateFormat): letters are fields, '...' quotes literal text, '' is a quote.
  */
 import { instantOf, offsetMinutes, wallTime, zoneName } from './timezone';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DAYS, MONTHS } from './calendarNames';
 
 type Token = { field: string; width: number } | { literal: string };
 

@@ -329,3 +329,6 @@ export function isActiveValue(
   const first = foldKey(key.split(/[\s\-–—:,(]/)[0]);
   return !INACTIVE_VALUES.includes(first);
 }
+
+/** The headings of a roster Cadence creates when asked (createRoster), also the demo practice's. */
+export const ROSTER_HEADERS = ['Client ID', 'Client', 'Group', 'Active'];

@@ -4,6 +4,7 @@
  * invented; the practice does not exist.
  */
 import type { RosterTab } from './rosterWorkbook';
+import { ROSTER_HEADERS } from '../core/rosterHeadings';
 
 export const DEMO_TIME_ZONE = 'America/New_York';
 
@@ -117,7 +118,6 @@ export const DEMO_CLIENTS: readonly DemoClient[] = [
 
 export const DEMO_SPREADSHEET_NAME = 'Riverbend Music Therapy (demo practice)';
 export const ROSTER_SHEET = 'Roster';
-export const ROSTER_HEADERS = ['Client ID', 'Client', 'Group', 'Active'];
 
 /** The roster tab as the practice keeps it; discharged clients say so in Active unless `allActive`. */
 export function demoRoster(options: { allActive?: boolean } = {}): RosterTab {

@@ -11,7 +11,7 @@ import type { RosterLayout } from '../core/roster';
 import { detectInTab, detectRoster } from '../core/rosterDetect';
 import type { Detected, TabValues } from '../core/rosterDetect';
 import type { RosterMemory } from '../core/rosterMemory';
-import { foldKey } from '../core/rosterHeadings';
+import { ROSTER_HEADERS, foldKey } from '../core/rosterHeadings';
 import type { Client, RosterSettings, RosterView } from '../core/types';
 import { PATTERNS_NAME } from './patternsTab';
 import type { RosterLocation } from './patternsTab';
@@ -229,8 +229,6 @@ export function readRoster(
   };
   return { clients, view, location, rows, remember };
 }
-
-export const ROSTER_HEADERS = ['Client ID', 'Client', 'Group', 'Active'];
 
 /** A new "Roster" tab with Cadence's headers, frozen and bold; refused when a roster exists. */
 export function createRosterTab(ss: Spreadsheet, existing: Roster): void {

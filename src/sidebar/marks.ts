@@ -7,6 +7,7 @@
  * therapist changes it. Picking a status before any reason does not count, because that click
  * is how the reason field appears in the first place.
  */
+import { WITHDRAWN } from '../core/types';
 import type { Status } from '../core/types';
 
 export interface Marks {
@@ -106,7 +107,7 @@ export interface RecordedMarks {
 export function marksFromEntry(entry: RecordedMarks): Marks {
   return {
     ...emptyMarks(),
-    status: entry.status === 'withdrawn' ? null : (entry.status as Status),
+    status: entry.status === WITHDRAWN ? null : (entry.status as Status),
     reason: entry.reason,
     notice: entry.notice === true,
     note: entry.note,

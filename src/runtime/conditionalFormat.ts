@@ -15,6 +15,7 @@ import { serviceObject } from './service';
 import { numericValue } from './values';
 import { objects } from './objects';
 import { cellDisplay, rangeInfo, readCell } from './cells';
+import { numberCriterionHolds, textCriterionHolds } from './criteria';
 
 type Builder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -240,39 +241,15 @@ export function ruleMatches(sheet: SheetModel, rule: RuleModel, row: number, col
   const value = readCell(sheet, row, column);
   const text = () => cellDisplay(sheet, row, column).toLowerCase();
   const arg = (i: number) => String(rule.values[i] ?? '').toLowerCase();
-  const n = numericValue(value, sheet.workbook.timeZone);
-  const v = (i: number) => Number(rule.values[i]);
+  const byNumber = numberCriterionHolds(rule.criteria, numericValue(value, sheet.workbook.timeZone), rule.values);
+  if (byNumber !== undefined) return byNumber;
+  const byText = textCriterionHolds(rule.criteria, text(), arg(0));
+  if (byText !== undefined) return byText;
   switch (rule.criteria) {
     case 'CELL_EMPTY':
       return value === '';
     case 'CELL_NOT_EMPTY':
       return value !== '';
-    case 'TEXT_EQUAL_TO':
-      return text() === arg(0);
-    case 'TEXT_CONTAINS':
-      return text().includes(arg(0));
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text().includes(arg(0));
-    case 'TEXT_STARTS_WITH':
-      return text().startsWith(arg(0));
-    case 'TEXT_ENDS_WITH':
-      return text().endsWith(arg(0));
-    case 'NUMBER_EQUAL_TO':
-      return n !== null && n === v(0);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return n !== null && n !== v(0);
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > v(0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= v(0);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < v(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= v(0);
-    case 'NUMBER_BETWEEN':
-      return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
-    case 'NUMBER_NOT_BETWEEN':
-      return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
     case 'CUSTOM_FORMULA': {
       // Switch multiRangeRuleAnchor: relative references move from the first range, or from the bounding box of all.
       const anchor =

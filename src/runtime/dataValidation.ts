@@ -13,6 +13,7 @@ import { serviceObject } from './service';
 import { Formula, numericValue, type CellValue } from './values';
 import { objects } from './objects';
 import { cellDisplay, rangeInfo } from './cells';
+import { numberCriterionHolds, textCriterionHolds } from './criteria';
 
 export interface ValidationModel {
   /** A DataValidationCriteria name. */
@@ -167,7 +168,10 @@ export function satisfies(
   if (value === '' || value instanceof Formula) return true;
   const n = numericValue(value, sheet.workbook.timeZone);
   const text = () => displayValue(value, sheet.formats.numberFormat.get(row - 1, column - 1), sheet.workbook.timeZone);
-  const v = (i: number) => Number(rule.values[i]);
+  const byNumber = numberCriterionHolds(rule.criteria, n, rule.values);
+  if (byNumber !== undefined) return byNumber;
+  const byText = textCriterionHolds(rule.criteria, text(), String(rule.values[0]));
+  if (byText !== undefined) return byText;
   switch (rule.criteria) {
     case 'CHECKBOX':
       return typeof value === 'boolean' || (rule.values.length > 0 && rule.values.map(String).includes(String(value)));
@@ -183,28 +187,6 @@ export function satisfies(
       }
       return false;
     }
-    case 'NUMBER_BETWEEN':
-      return n !== null && n >= Math.min(v(0), v(1)) && n <= Math.max(v(0), v(1));
-    case 'NUMBER_NOT_BETWEEN':
-      return n !== null && (n < Math.min(v(0), v(1)) || n > Math.max(v(0), v(1)));
-    case 'NUMBER_EQUAL_TO':
-      return n === v(0);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return n !== null && n !== v(0);
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > v(0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= v(0);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < v(0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= v(0);
-    case 'TEXT_CONTAINS':
-      return text().includes(String(rule.values[0]));
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text().includes(String(rule.values[0]));
-    case 'TEXT_EQUAL_TO':
-      return text() === String(rule.values[0]);
     case 'TEXT_IS_VALID_EMAIL':
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text());
     case 'TEXT_IS_VALID_URL':

@@ -91,8 +91,8 @@ function rememberedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs | null
   for (const key of TAB_KEYS) {
     const count = ss
       .createDeveloperMetadataFinder()
+      // Only tabs carry these keys (no location filter needed: one call fewer per key).
       .withKey(key)
-      .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
       .find().length;
     const id = remembered[key];
     if (count === 0) {

@@ -31,6 +31,8 @@ export const PATTERNS_NAME = 'Patterns';
 
 export interface RosterLocation {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** The tab's sheet ID, as read when the roster was found (no call to ask again). */
+  sheetId: number;
   headerRow: number;
   /** 1-based columns; idColumn null when the roster has no ID column. */
   nameColumn: number;
@@ -171,8 +173,9 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
     formats.push(new Array<string>(grid.width).fill(TEXT_FORMAT));
   }
   const roster = input.roster;
-  const sheetId = sheet.getSheetId();
-  const rosterArea = roster && roster.sheet.getSheetId() !== sheetId ? roster : null;
+  // The ID remembered with the tabs (set by the look-up or on creation): no call to ask the sheet.
+  const sheetId = input.tabs.ids[PATTERNS_KEY] ?? sheet.getSheetId();
+  const rosterArea = roster && roster.sheetId !== sheetId ? roster : null;
   // Everything but the values: the tab, its size, formats and rules, and the roster's highlight.
   const shape = fingerprint({
     sheetId,
@@ -182,7 +185,7 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
     formats: runsOf(formats),
     rules: grid.rules,
     roster: rosterArea && {
-      sheetId: rosterArea.sheet.getSheetId(),
+      sheetId: rosterArea.sheetId,
       headerRow: rosterArea.headerRow,
       name: rosterArea.nameColumn,
       id: rosterArea.idColumn,

@@ -223,6 +223,7 @@ export function readRoster(
   view.problem = [view.problem, missing, problem].filter(Boolean).join(' ') || null;
   const location: RosterLocation = {
     sheet: tab.sheet,
+    sheetId: tab.sheetId,
     headerRow: layout.headerRow,
     nameColumn: layout.name + 1,
     idColumn: layout.id === null ? null : layout.id + 1,

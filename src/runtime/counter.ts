@@ -11,6 +11,7 @@ export const EXPENSIVE_CLASSES: ReadonlySet<string> = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'Filter',
   'DeveloperMetadata',
   'DeveloperMetadataFinder',

@@ -31,6 +31,8 @@ const BATCHED = new Set([
   'Spreadsheet.getId',
   'Spreadsheet.getName',
   'Sheet.getRange',
+  'Sheet.getRangeList',
+  'RangeList.getRanges',
   'Sheet.getName',
   'Sheet.getSheetId',
   'Sheet.getMaxRows',

@@ -36,6 +36,7 @@ const SPREADSHEET_CLASSES: Record<string, string> = {
   Spreadsheet: 'spreadsheet',
   Sheet: 'sheet',
   Range: 'range',
+  RangeList: 'range-list',
   DeveloperMetadata: 'developer-metadata',
   DeveloperMetadataFinder: 'developer-metadata-finder',
   DeveloperMetadataLocation: 'developer-metadata-location',

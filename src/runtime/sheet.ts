@@ -25,6 +25,7 @@ type SheetApi = Pick<
   | 'getRange'
   | 'getDataRange'
   | 'getSheetValues'
+  | 'getRangeList'
   | 'getLastRow'
   | 'getLastColumn'
   | 'getMaxRows'
@@ -183,6 +184,22 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
       live();
       return range(rectOf(sheet, args));
     }) as Sheet['getRange'],
+    /**
+     * Several ranges from A1 notations in one call; RangeList.getRanges gives them as Range objects
+     * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getRangeList(String),
+     * https://developers.google.com/apps-script/reference/spreadsheet/range-list#getRanges()).
+     */
+    getRangeList: (a1Notations: string[]) => {
+      live();
+      if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+        throw new Error(
+          "The parameters (String[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+        );
+      const ranges = a1Notations.map((a1) => range(rectOf(sheet, [String(a1)])));
+      return serviceObject<GoogleAppsScript.Spreadsheet.RangeList>(exec, 'RangeList', {
+        getRanges: () => exec.realm.array(ranges),
+      });
+    },
     getDataRange: () =>
       range({ row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) }),
     getSheetValues: (row, column, numRows, numColumns) => {

@@ -22,6 +22,24 @@ describe('sheets', () => {
     );
   });
 
+  test('getRangeList gives a Range per A1 notation, in order; getSheetValues(-1) reads to the last cell with data', () => {
+    const ss = workbook();
+    const sheet = ss.insertSheet('Grid');
+    sheet.getRange('A1:C3').setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
+    const ranges = sheet.getRangeList(['B2', 'A1:C1', 'C2:C3']).getRanges();
+    expect(ranges.map((r) => r.getA1Notation())).toEqual(['B2', 'A1:C1', 'C2:C3']);
+    expect(ranges[2].getValues()).toEqual([[6], [9]]);
+    expect(() => sheet.getRangeList(['A1', 'A2000'])).toThrow('outside the dimensions of the sheet');
+    expect(sheet.getSheetValues(2, 2, -1, -1)).toEqual([
+      [5, 6],
+      [8, 9],
+    ]);
+  });
+
   test('sheet ids are stable and unique; getSheetById finds them', () => {
     const ss = workbook();
     const first = ss.getSheets()[0];

@@ -3,14 +3,12 @@
 import * as esbuild from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, renameSync, watch } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 const distDev = join(root, 'dist-dev');
-mkdirSync(dist, { recursive: true });
-mkdirSync(distDev, { recursive: true });
 
 /**
  * Writes through a temporary file and a rename, so a test or the playground loading dist/ while a
@@ -30,10 +28,11 @@ const GLOBAL = 'Cadence';
  * Code.js: the server entry bundled as an IIFE under one global name, then one real top-level
  * `function` per export, because Apps Script finds triggers and google.script.run endpoints only
  * by reading top-level declarations. The export list comes from esbuild's metafile, so it is
- * never maintained by hand.
+ * never maintained by hand. `sourceRoot` is the checkout whose src/server/main.ts is bundled (the
+ * bench builds an earlier commit's the same way); returns the code and the entry points.
  */
-async function buildCode() {
-  const entry = join(root, 'src/server/main.ts');
+export async function buildCode(sourceRoot = root) {
+  const entry = join(sourceRoot, 'src/server/main.ts');
   const probe = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -59,9 +58,7 @@ async function buildCode() {
   const stubs = exports
     .map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`)
     .join('\n');
-  const code = `${bundle.outputFiles[0].text}\n${stubs}\n`;
-  writeAtomically(join(dist, 'Code.js'), code);
-  return exports;
+  return { code: `${bundle.outputFiles[0].text}\n${stubs}\n`, exports };
 }
 
 /** The page script, bundled and minified for the browser. */
@@ -134,7 +131,10 @@ async function buildTools() {
 }
 
 async function buildAll() {
-  const entryPoints = await buildCode();
+  mkdirSync(dist, { recursive: true });
+  mkdirSync(distDev, { recursive: true });
+  const { code, exports: entryPoints } = await buildCode();
+  writeAtomically(join(dist, 'Code.js'), code);
   await buildSidebar();
   await buildPlaygroundPage();
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
@@ -206,7 +206,12 @@ async function watchAndServe(playgroundArgs) {
   }
 }
 
-if (process.argv.includes('--watch')) {
+/** Run as `node build.mjs`, not imported (the bench imports buildCode). */
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+
+if (!isMain) {
+  // imported: build nothing
+} else if (process.argv.includes('--watch')) {
   await watchAndServe(process.argv.slice(2).filter((arg) => arg !== '--watch'));
 } else {
   const exports = await buildAll();

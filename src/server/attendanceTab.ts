@@ -7,6 +7,8 @@ import type { ColumnMap, RecordField } from '../core/record';
 import { cellText } from '../core/text';
 import type { Entry } from '../core/types';
 import { ATTENDANCE_KEY, adoptTab, freeSheetName } from './cadenceTabs';
+import { noteColumns, rememberedColumns } from './layoutMemory';
+import { allValues } from './sheetValues';
 import type { CadenceTabs } from './cadenceTabs';
 import { dateReader, dateWriter } from './spreadsheetTime';
 
@@ -118,29 +120,42 @@ export function readAttendance(
     sheet = createAttendance(ss);
     adoptTab(tabs, ATTENDANCE_KEY, sheet);
   }
-  const values = sheet.getDataRange().getValues();
+  const values = allValues(sheet);
   const blank = values.length === 1 && values[0].every((v) => v === '');
   const headerRow: unknown[] = blank ? [] : [...values[0]];
   const rows = blank ? [] : values.slice(1);
-  const tagged = readColumnTags(sheet);
-  const complete = tagged.size > 0 && columnsTagged(sheet);
-  const plan = planColumns(headerRow, blank ? 0 : headerRow.length, tagged, complete && hasContent(rows));
-  if (complete) refuseDeletedColumns(plan.added, rows);
-  else refuseLostIdentity(plan.added, rows);
-  if (create) {
-    if (plan.added.length) {
-      writeHeaders(sheet, plan.added);
-      for (const { index, header } of plan.added) headerRow[index] = header;
+  const layout = tabs.layout;
+  const sheetId = tabs.ids[ATTENDANCE_KEY] ?? sheet.getSheetId();
+  // Row 1 as it read when the tags were last read, and no metadata added or gone since: no tag read.
+  const remembered = layout && !blank ? rememberedColumns(layout, sheetId, headerRow) : null;
+  let columns: ColumnMap;
+  if (remembered) {
+    columns = remembered;
+  } else {
+    const tagged = readColumnTags(sheet);
+    const complete = tagged.size > 0 && columnsTagged(sheet);
+    const plan = planColumns(headerRow, blank ? 0 : headerRow.length, tagged, complete && hasContent(rows));
+    if (complete) refuseDeletedColumns(plan.added, rows);
+    else refuseLostIdentity(plan.added, rows);
+    if (create) {
+      if (plan.added.length) {
+        writeHeaders(sheet, plan.added);
+        for (const { index, header } of plan.added) headerRow[index] = header;
+      }
+      tagColumns(sheet, [...plan.found, ...plan.added]);
+      if (!complete) sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
     }
-    tagColumns(sheet, [...plan.found, ...plan.added]);
-    if (!complete) sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
+    // Only columns every one of which was found by its tag are remembered.
+    if (layout && complete && plan.found.length === 0 && plan.added.length === 0)
+      noteColumns(layout, sheetId, headerRow, plan.columns);
+    columns = plan.columns;
   }
   return {
     sheet,
-    columns: plan.columns,
+    columns,
     headerRow,
     rows,
-    entries: readRecord(rows, plan.columns, dateReader(timeZone)),
+    entries: readRecord(rows, columns, dateReader(timeZone)),
     timeZone,
   };
 }
@@ -203,19 +218,20 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
 }
 
 /**
- * Appends entries into rows inserted for them: the rows are inserted right after the last row with
- * content in any column (asked just now: the document lock keeps other saves out, not people), so
- * no cell a person typed, above, beside or below the record, is ever written over. Then the write
- * is checked: if a person inserted, moved or deleted a column since the record was read (row 1
- * changed), the tags are read again and the new rows (Cadence's own, appended in this execution)
- * are written again where the columns are now; if the rows moved, the save says so.
+ * Appends entries into the rows right under the last row with content in any column (as read
+ * under the lock: the document lock keeps other saves out, not people), so no cell a person typed,
+ * above, beside or below the record, is ever written over: just before the write those rows are
+ * read back blank, and the row above them still the record's last. Then the write is checked: if a
+ * person inserted, moved or deleted a column since the record was read (row 1 changed), the tags
+ * are read again and the new rows (Cadence's own, appended in this execution) are written again
+ * where the columns are now.
  */
 export function appendEntries(record: AttendanceRecord, entries: readonly Entry[]): void {
   if (entries.length === 0) return;
   const { sheet } = record;
   let columns = record.columns;
   let headerRow = record.headerRow;
-  const { after, block } = insertBlankRows(sheet, entries.length, recordWidth(columns));
+  const { after, block } = blankRowsAfter(record, entries.length, recordWidth(columns));
   for (let attempt = 0; ; attempt += 1) {
     writeRows(
       record,
@@ -223,8 +239,9 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
       entries,
       columns,
     );
+    if (sameCells(headerNow(sheet, Math.max(headerRow.length, recordWidth(columns))), headerRow)) break;
+    // Row 1 changed: read it whole (a column inserted past the old width shows only then).
     const now = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
-    if (sameCells(now, headerRow)) break;
     const moved = planColumns(now, now.length, readColumnTags(sheet), true);
     if (sameColumns(moved.columns, columns)) break;
     // The previous write used the old places: blank what it wrote (rows of this execution only).
@@ -233,33 +250,55 @@ export function appendEntries(record: AttendanceRecord, entries: readonly Entry[
     columns = moved.columns;
     headerRow = now;
   }
-  const landed = sheet
-    .getRange(after + 1, columns.entryId + 1, entries.length, 1)
-    .getValues()
-    .map((row) => cellText(row[0]).trim());
-  if (landed.some((id, i) => id !== entries[i].entryId)) throw new Error(ROWS_MOVED);
 }
 
+/** Row 1's first `width` cells, in one call. */
+function headerNow(sheet: Sheet, width: number): unknown[] {
+  return sheet.getSheetValues(1, 1, 1, width)[0];
+}
+
+/** Extra rows the tab grows by when the append reaches its last row, so most saves insert none. */
+const SLACK_ROWS = 500;
+
 /**
- * Inserts `count` rows after the last row with content and returns the row they follow. The rows
- * are checked blank through the range that is then written, just before the write: a person who
- * inserted or deleted a row above, or typed into the new rows meanwhile, shifts or fills them, and
- * the rows are inserted again after what is now the last row (blank rows left behind hold nothing).
+ * The block of `count` rows under the last row with content, checked just before the write with one
+ * read of those rows and the row above them: blank below, and above still the last row the record
+ * read (a person who inserted or deleted a row above, or typed under the record, since the read
+ * moved or filled them). Then the last row is asked again and the rows under it tried instead.
+ * The tab grows by SLACK_ROWS only when the block would run past its last row.
  * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
  */
-function insertBlankRows(
-  sheet: Sheet,
+function blankRowsAfter(
+  record: AttendanceRecord,
   count: number,
   width: number,
 ): { after: number; block: GoogleAppsScript.Spreadsheet.Range } {
+  const { sheet } = record;
+  // Row 1 is the header; the record's rows follow it (the read held every row with content).
+  let expected: unknown[] | null = record.rows.length ? record.rows[record.rows.length - 1] : record.headerRow;
+  let after = Math.max(1 + record.rows.length, 1);
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const after = Math.max(sheet.getLastRow(), 1);
-    sheet.insertRowsAfter(after, count);
-    const block = sheet.getRange(after + 1, 1, count, width);
-    if (block.getValues().every((row) => row.every((cell) => cell === '' || cell === null))) return { after, block };
+    if (attempt > 0) {
+      after = Math.max(sheet.getLastRow(), 1);
+      expected = null;
+    }
+    let seen: unknown[][];
+    try {
+      seen = sheet.getSheetValues(after, 1, count + 1, width);
+    } catch (error) {
+      if (!OUTSIDE_SHEET.test(String((error as Error)?.message ?? error))) throw error;
+      sheet.insertRowsAfter(sheet.getMaxRows(), count + SLACK_ROWS);
+      seen = sheet.getSheetValues(after, 1, count + 1, width);
+    }
+    const [above, ...below] = seen;
+    const blank = below.every((row) => row.every((cell) => cell === '' || cell === null));
+    if (blank && (expected === null || sameCells(above, expected.slice(0, width))))
+      return { after, block: sheet.getRange(after + 1, 1, count, width) };
   }
   throw new Error(ROWS_MOVED);
 }
+
+const OUTSIDE_SHEET = /outside the dimensions of the sheet/i;
 
 const COLUMNS_CHANGED =
   'Columns of the Attendance tab were deleted or changed while Cadence was saving, so nothing was saved. Check the tab (Edit › Undo puts a deleted column back), then Save again.';

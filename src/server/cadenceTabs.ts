@@ -9,6 +9,8 @@
  * copy: never written, never read as the record or as a roster, and named in a warning.
  */
 import { setDocumentProperty } from './documentProperties';
+import { noteTabs } from './layoutMemory';
+import type { LayoutState, RememberedCopy } from './layoutMemory';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,7 +26,6 @@ export type TabIds = Record<string, number>;
 /** A tab carrying one of Cadence's tags that is not the tab Cadence uses for it. */
 export interface TabCopy {
   key: string;
-  sheet: Sheet;
   name: string;
   /** The name of the tab Cadence uses for that key, null when there is none (it was deleted). */
   originalName: string | null;
@@ -41,6 +42,8 @@ export type CadenceTabs = Map<string, Sheet> & {
   /** The IDs as they should be remembered, and whether they differ from what was read. */
   ids: TabIds;
   changed: boolean;
+  /** What this execution knows of the metadata (layoutMemory.ts), for the record's columns too. */
+  layout: LayoutState | null;
 };
 
 /** The remembered IDs as stored (anything unreadable counts as nothing remembered). */
@@ -68,48 +71,66 @@ function likelyOriginal(a: { name: string }, b: { name: string }): number {
   return copy(a.name) - copy(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
-/** The keys of the tabs Cadence tags (the Attendance record and the Patterns tab). */
-const TAB_KEYS = [ATTENDANCE_KEY, 'cadence.patterns'];
-
-/**
- * Cadence's tabs. The usual case costs one finder query and one getSheetById per key: each key's
- * tag is on exactly one tab and that tab is the remembered one. Anything else (a key with a tag
- * but no remembered ID, a tag on several tabs, a remembered tab gone) takes the full look-up,
- * which names copies and picks or re-remembers the tab.
- */
-export function cadenceTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
-  return rememberedTabs(ss, remembered) ?? searchedTabs(ss, remembered);
-}
-
-function rememberedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs | null {
-  const tabs = Object.assign(new Map<string, Sheet>(), {
+function emptyTabs(remembered: TabIds, layout: LayoutState | null): CadenceTabs {
+  return Object.assign(new Map<string, Sheet>(), {
     copies: [] as TabCopy[],
     tagged: new Set<number>(),
     ids: { ...remembered },
     changed: false,
+    layout,
   });
-  for (const key of TAB_KEYS) {
-    const count = ss
-      .createDeveloperMetadataFinder()
-      // Only tabs carry these keys (no location filter needed: one call fewer per key).
-      .withKey(key)
-      .find().length;
-    const id = remembered[key];
-    if (count === 0) {
-      // No tab carries the tag: the tab is gone (its writer recreates it), as the full look-up says.
-      continue;
-    }
-    if (count > 1 || id === undefined) return null;
-    const sheet = ss.getSheetById(id);
-    if (!sheet) return null;
-    tabs.set(key, sheet);
-    tabs.tagged.add(id);
+}
+
+/**
+ * Cadence's tabs. While the metadata count still matches what Cadence remembered (layoutMemory.ts)
+ * no tag is read: each tab is its remembered ID, asked with getSheetById only when a caller first
+ * needs it (the sidebar never asks for Patterns). Otherwise, or without `layout`, every tagged tab
+ * is looked up, copies named, and what was found is noted to be remembered.
+ */
+export function cadenceTabs(ss: Spreadsheet, remembered: TabIds, layout: LayoutState | null = null): CadenceTabs {
+  return (layout && rememberedTabs(ss, remembered, layout)) ?? searchedTabs(ss, remembered, layout);
+}
+
+function rememberedTabs(ss: Spreadsheet, remembered: TabIds, layout: LayoutState): CadenceTabs | null {
+  const memory = layout.valid;
+  if (!memory || memory.taggedKeys.some((key) => remembered[key] === undefined)) return null;
+  const tabs = emptyTabs(remembered, layout);
+  const pending = new Map<string, number>();
+  for (const key of memory.taggedKeys) {
+    pending.set(key, remembered[key]);
+    tabs.tagged.add(remembered[key]);
   }
+  for (const copy of memory.copies) {
+    tabs.copies.push({ key: copy.key, name: copy.name, originalName: copy.originalName });
+    tabs.tagged.add(copy.sheetId);
+  }
+  const resolve = (key: string) => {
+    const id = pending.get(key);
+    if (id === undefined) return;
+    pending.delete(key);
+    // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetById(Integer)
+    const sheet = ss.getSheetById(id);
+    // Deleted since (its tag went with it, so the next count differs): gone, recreated by its writer.
+    if (sheet) Map.prototype.set.call(tabs, key, sheet);
+  };
+  tabs.get = (key: string) => {
+    resolve(key);
+    return Map.prototype.get.call(tabs, key) as Sheet | undefined;
+  };
+  tabs.has = (key: string) => {
+    resolve(key);
+    return Map.prototype.has.call(tabs, key);
+  };
+  tabs.set = (key: string, sheet: Sheet) => {
+    pending.delete(key);
+    Map.prototype.set.call(tabs, key, sheet);
+    return tabs;
+  };
   return tabs;
 }
 
 /** Every tagged tab: one finder query, then one getSheetId and getName per tagged tab. */
-function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
+function searchedTabs(ss: Spreadsheet, remembered: TabIds, layout: LayoutState | null): CadenceTabs {
   const tags = ss
     .createDeveloperMetadataFinder()
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
@@ -128,12 +149,9 @@ function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
     if (!list.some((t) => t.id === id)) list.push(tab);
     byKey.set(key, list);
   }
-  const tabs = Object.assign(new Map<string, Sheet>(), {
-    copies: [] as TabCopy[],
-    tagged: new Set(seen.keys()),
-    ids: { ...remembered },
-    changed: false,
-  });
+  const tabs = emptyTabs(remembered, layout);
+  for (const id of seen.keys()) tabs.tagged.add(id);
+  const copies: RememberedCopy[] = [];
   for (const [key, candidates] of byKey) {
     const rememberedId = remembered[key];
     let chosen = rememberedId === undefined ? undefined : candidates.find((t) => t.id === rememberedId);
@@ -146,9 +164,20 @@ function searchedTabs(ss: Spreadsheet, remembered: TabIds): CadenceTabs {
         tabs.changed = true;
       }
     }
-    for (const t of candidates)
-      if (t !== chosen) tabs.copies.push({ key, sheet: t.sheet, name: t.name, originalName: chosen?.name ?? null });
+    for (const t of candidates) {
+      if (t === chosen) continue;
+      const originalName = chosen?.name ?? null;
+      tabs.copies.push({ key, name: t.name, originalName });
+      copies.push({ key, sheetId: t.id, name: t.name, originalName });
+    }
   }
+  // Remembered only when every tagged key has its tab: a gone tab is looked up again next time.
+  if (layout && [...byKey.keys()].every((key) => tabs.has(key)))
+    noteTabs(
+      layout,
+      [...byKey.keys()].filter((key) => key.startsWith(CADENCE_PREFIX)),
+      copies,
+    );
   return tabs;
 }
 

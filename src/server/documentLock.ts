@@ -10,15 +10,29 @@ const LOCK_WAIT_MS = 10000;
 export const LOCK_BUSY_MESSAGE =
   'Another save is in progress in this spreadsheet; nothing was saved. Please press Save again.';
 
-/** Runs `work` holding the document lock; flushes before releasing so the next holder reads our rows. */
+/** Whether this execution holds the lock (Apps Script starts every execution with fresh globals). */
+let held = false;
+
+export function holdsDocumentLock(): boolean {
+  return held;
+}
+
+/**
+ * Runs `work` holding the document lock; flushes before releasing so the next holder reads our
+ * rows. Called again inside `work` (an endpoint that opens the workbook under the lock, then
+ * writes through a helper that takes it too), it runs the inner work under the same hold.
+ */
 export function withDocumentLock<T>(work: () => T): T {
+  if (held) return work();
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(LOCK_BUSY_MESSAGE);
+  held = true;
   try {
     const result = work();
     SpreadsheetApp.flush();
     return result;
   } finally {
+    held = false;
     lock.releaseLock();
   }
 }

@@ -3,6 +3,7 @@ import { openWorkbook } from './workbook';
 import { readCurrentEntries } from './sidebarData';
 import { refreshPatternsFrom } from './patternsRefresh';
 import { withDocumentLock } from './documentLock';
+import { rememberLayout } from './layoutMemory';
 import { rememberTabs } from './cadenceTabs';
 import { trendsByClient } from '../core/trend';
 import { isFlagged } from '../core/types';
@@ -39,14 +40,19 @@ export function showSettings(): void {
  * rules are rewritten too, whatever the shape: the way to repair a tab a person reformatted.
  */
 export function refreshPatterns(): void {
-  const workbook = openWorkbook();
-  const flagged = withDocumentLock(() => {
+  // Opened under the lock: the tabs it finds are the ones it writes.
+  const { workbook, flagged } = withDocumentLock(() => {
+    const workbook = openWorkbook();
     const current = readCurrentEntries(workbook);
     refreshPatternsFrom(workbook, current, true);
     rememberTabs(workbook.tabs);
+    if (workbook.tabs.layout) rememberLayout(workbook.tabs.layout);
     const trends = trendsByClient(current, workbook.settings.trend);
     // Counts are of active clients: discharged ones are neither on Patterns nor to talk to.
-    return workbook.roster.clients.filter((c) => c.active && isFlagged(trends.get(c.id)?.level ?? 'none')).length;
+    return {
+      workbook,
+      flagged: workbook.roster.clients.filter((c) => c.active && isFlagged(trends.get(c.id)?.level ?? 'none')).length,
+    };
   });
   const clients = workbook.roster.clients.filter((c) => c.active).length;
   workbook.ss.toast(

@@ -8,6 +8,7 @@
  */
 import {
   buildPatternGrid,
+  columnLetters,
   isCadenceFormula,
   rosterRules,
   FIRST_CLIENT_ROW,
@@ -112,23 +113,32 @@ function replaceCadenceRules(sheet: Sheet, specs: readonly RuleSpec[]): void {
     const formula = formulaOf(rule);
     return formula === null || !isCadenceFormula(formula);
   });
-  // Rules share blocks (every status rule covers the same week cells): one getRange per distinct block.
-  // One block per rule (core/patterns.ts RuleSpec): the anchoring of a multi-range rule is unverified.
+  // Rules share blocks (every status rule covers the same week cells); every distinct block comes
+  // from one getRangeList. One block per rule (core/patterns.ts RuleSpec): the anchoring of a
+  // multi-range rule is unverified.
+  const keyOf = (b: CellBlock) => `${b.row},${b.column},${b.numRows},${b.numColumns}`;
+  const distinct = new Map<string, CellBlock>();
+  for (const spec of specs) for (const b of spec.blocks) distinct.set(keyOf(b), b);
   const ranges = new Map<string, GoogleAppsScript.Spreadsheet.Range>();
-  const block = (b: CellBlock) => {
-    const key = `${b.row},${b.column},${b.numRows},${b.numColumns}`;
-    let range = ranges.get(key);
-    if (!range) ranges.set(key, (range = sheet.getRange(b.row, b.column, b.numRows, b.numColumns)));
-    return range;
-  };
+  if (distinct.size > 0) {
+    const blocks = [...distinct.values()];
+    const list = sheet.getRangeList(blocks.map((b) => a1Of(b))).getRanges();
+    blocks.forEach((b, i) => ranges.set(keyOf(b), list[i]));
+  }
   const ours = specs.map((spec) =>
     SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(spec.formula)
       .setBackground(spec.background)
-      .setRanges(spec.blocks.map(block))
+      .setRanges(spec.blocks.map((b) => ranges.get(keyOf(b)) as GoogleAppsScript.Spreadsheet.Range))
       .build(),
   );
   sheet.setConditionalFormatRules(kept.concat(ours));
+}
+
+/** "B3:H40": a block in A1 notation. */
+function a1Of(b: CellBlock): string {
+  const last = (n: number, first: number) => first + n - 1;
+  return `${columnLetters(b.column)}${b.row}:${columnLetters(last(b.numColumns, b.column))}${last(b.numRows, b.row)}`;
 }
 
 /**
@@ -177,9 +187,10 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
   const sheetId = input.tabs.ids[PATTERNS_KEY] ?? sheet.getSheetId();
   const rosterArea = roster && roster.sheetId !== sheetId ? roster : null;
   // Everything but the values: the tab, its size, formats and rules, and the roster's highlight.
+  const name = sheet.getName();
   const shape = fingerprint({
     sheetId,
-    name: sheet.getName(),
+    name,
     rows,
     width: grid.width,
     formats: runsOf(formats),
@@ -219,7 +230,7 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
     replaceCadenceRules(
       rosterArea.sheet,
       rosterRules(
-        sheet.getName(),
+        name,
         {
           headerRow: rosterArea.headerRow,
           nameColumn: rosterArea.nameColumn,

@@ -1,17 +1,18 @@
 /**
- * The shared shape of every write to the record: take the document lock, look the tabs up again
- * (another writer may have created the record meanwhile), read the record once, change it, refresh
- * Patterns from what is now current, flush and release.
+ * The shared shape of every write to the record: take the document lock (or run under the one the
+ * caller took before opening the workbook), look the tabs up again if the workbook was opened
+ * before it (another writer may have created the record meanwhile), read the record once, change
+ * it, refresh Patterns from what is now current, flush and release.
  */
 import { currentEntries } from '../core/record';
 import type { Entry } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
-import { ATTENDANCE_KEY, TAB_IDS_PROPERTY, cadenceTabs, readTabIds, rememberTabs } from './cadenceTabs';
-import { PATTERNS_KEY } from './patternsTab';
+import { ATTENDANCE_KEY, cadenceTabs, rememberTabs } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
-import { freshDocumentProperty } from './documentProperties';
+import { layoutState, rememberLayout } from './layoutMemory';
+import { loadDocumentState } from './settingsStore';
 import { refreshPatternsAfterWrite } from './patternsRefresh';
 import type { Workbook } from './workbook';
 
@@ -45,6 +46,9 @@ export function writeRecord<T>(
         const all = record.entries.concat(outcome.appended);
         refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
       }
+      // What the look-ups found through metadata, only once the change succeeded: a refusal
+      // leaves the document as it was (its properties too).
+      if (tabs.layout) rememberLayout(tabs.layout);
       return outcome.result;
     } finally {
       // A tab made or found by its tag is remembered even when the change was then refused.
@@ -70,45 +74,15 @@ function protectedSaysSo<T>(change: () => T, tabName: () => string): T {
 }
 
 /**
- * The tabs looked up again under the lock (another writer may have created the record since the
- * workbook was opened). When the remembered record is gone but tagged tabs remain, another
- * execution may have made and remembered a new record (or Patterns tab) meanwhile: the IDs are
- * read again then, so two saves after a deletion cannot make two records or two Patterns tabs
- * (the only case worth a second read).
+ * The tabs as they are under the lock. A workbook opened under it has them already. Otherwise
+ * another writer may have created the record or Patterns, or remembered new IDs, since it was
+ * opened: the properties (one call) and the metadata count (one query) are read again, and the
+ * tabs taken from them, so two saves after a deletion cannot make two records or two Patterns tabs.
  */
 export function tabsUnderLock(workbook: Workbook): CadenceTabs {
-  const checked = stillThere(workbook);
-  if (checked) return checked;
-  const tabs = cadenceTabs(workbook.ss, workbook.tabIds);
-  // The same holds for Patterns: deleted by a person, then remade by a save that ran meanwhile.
-  const remade = (key: string) => !tabs.get(key) && tabs.copies.some((c) => c.key === key);
-  if (!remade(ATTENDANCE_KEY) && !remade(PATTERNS_KEY)) return tabs;
-  return cadenceTabs(workbook.ss, readTabIds(freshDocumentProperty(TAB_IDS_PROPERTY)));
-}
-
-/**
- * The usual case, in one getSheetById per tab instead of the finder query and its calls per tag:
- * the record and Patterns were both found by their remembered IDs when the workbook was opened, so
- * only their deletion since can change the answer, and getSheetById says so (null). Anything else
- * (a tab missing, found by its tag, or gone) takes the full lookup above.
- * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSheetById(Integer)
- */
-function stillThere(workbook: Workbook): CadenceTabs | null {
-  const before = workbook.tabs;
-  if (before.changed || !before.get(ATTENDANCE_KEY) || !before.get(PATTERNS_KEY)) return null;
-  const again = new Map<string, GoogleAppsScript.Spreadsheet.Sheet>();
-  for (const key of before.keys()) {
-    const id = before.ids[key];
-    const sheet = id === undefined ? null : workbook.ss.getSheetById(id);
-    if (!sheet) return null;
-    again.set(key, sheet);
-  }
-  return Object.assign(again, {
-    copies: before.copies,
-    tagged: new Set(before.tagged),
-    ids: { ...before.ids },
-    changed: false,
-  });
+  if (workbook.underLock) return workbook.tabs;
+  const state = loadDocumentState();
+  return cadenceTabs(workbook.ss, state.tabIds, layoutState(workbook.ss, state.layoutMemory));
 }
 
 /** The fields every row Cadence appends carries about who wrote it and when. */

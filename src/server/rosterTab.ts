@@ -16,6 +16,7 @@ import type { Client, RosterSettings, RosterView } from '../core/types';
 import { PATTERNS_NAME } from './patternsTab';
 import type { RosterLocation } from './patternsTab';
 import { freeSheetName } from './cadenceTabs';
+import { allValues } from './sheetValues';
 import type { CadenceTabs } from './cadenceTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,8 +36,9 @@ interface ReadTab extends TabValues {
   sheet: Sheet;
 }
 
-function readTab(sheet: Sheet): ReadTab {
-  return { sheet, sheetId: sheet.getSheetId(), name: sheet.getName(), values: sheet.getDataRange().getValues() };
+/** A tab's name and values (sheetValues.ts: one call), its ID when not known already. */
+function readTab(sheet: Sheet, knownId?: number): ReadTab {
+  return { sheet, sheetId: knownId ?? sheet.getSheetId(), name: sheet.getName(), values: allValues(sheet) };
 }
 
 /** Tabs Cadence may consider: not its own (tagged, or the Patterns tab by name), not a copy of the record. */
@@ -58,7 +60,7 @@ export function readCandidateTabs(ss: Spreadsheet, tabs: CadenceTabs, already: R
     .map((sheet) => {
       const id = sheet.getSheetId();
       if (own.has(id)) return null;
-      return already.find((t) => t.sheetId === id) ?? readTab(sheet);
+      return already.find((t) => t.sheetId === id) ?? readTab(sheet, id);
     })
     .filter((t): t is ReadTab => t !== null && isCandidate(t, own));
 }
@@ -141,7 +143,7 @@ export function readRoster(
 
   if (settings.sheetId !== null) {
     const sheet = ss.getSheetById(settings.sheetId);
-    const tab = sheet ? readTab(sheet) : null;
+    const tab = sheet ? readTab(sheet, settings.sheetId) : null;
     if (tab && isCandidate(tab, own)) {
       read.push(tab);
       const detected = detectInTab(tab, settings);
@@ -159,7 +161,7 @@ export function readRoster(
   }
   if (!found && memory) {
     const sheet = ss.getSheetById(memory.sheetId);
-    const tab = sheet ? readTab(sheet) : null;
+    const tab = sheet ? readTab(sheet, memory.sheetId) : null;
     if (tab && isCandidate(tab, own)) {
       read.push(tab);
       const remembered = detectInTab(tab, withMemory(settings, memory));

@@ -7,10 +7,11 @@ import { requestIdOf, validateSaveSession } from '../core/validation';
 import type { CheckedSession, ValidationContext } from '../core/validation';
 import { appendEntries, earlierSave, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
+import { withDocumentLock } from './documentLock';
 import { provenanceFor, writeRecord } from './recordWrite';
 import type { Workbook } from './workbook';
 import { sidebarDataFrom } from './sidebarData';
-import { openWorkbook } from './workbook';
+import { openWorkbook, rememberRoster } from './workbook';
 
 /**
  * A retried save answers what the first answer said: entry IDs in the order of the marks, even if
@@ -62,7 +63,7 @@ function withStoredClients(clients: ReadonlyMap<string, Client>, stored: readonl
   return all;
 }
 
-/** Whether the record holds rows of this request id (read only: no lock, nothing written). */
+/** Whether the record holds rows of this request id (read only: nothing written). */
 function isRetryOfStoredSave(workbook: Workbook, requestId: string): boolean {
   try {
     const stored = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
@@ -72,12 +73,27 @@ function isRetryOfStoredSave(workbook: Workbook, requestId: string): boolean {
   }
 }
 
+/**
+ * The workbook is opened under the document lock: the one read of properties, tabs, roster and
+ * record then serves the whole save (nothing is asked again under the lock), at the cost of a
+ * refused request waiting its turn like any other save.
+ */
 export function saveSession(request: unknown): SaveSessionResult {
+  return withDocumentLock(() => saveUnderLock(request));
+}
+
+function saveUnderLock(request: unknown): SaveSessionResult {
   const workbook = openWorkbook();
+  const result = saveIn(workbook, request);
+  // A save that succeeded remembers the roster it found, as the sidebar's load does.
+  rememberRoster(workbook);
+  return result;
+}
+
+function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
   const clients = new Map(workbook.roster.clients.map((c) => [c.id, c]));
   const context: ValidationContext = { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength };
-  // Validation needs no lock: a refusal stores nothing and should not make others wait. Only a
-  // refused request with a valid id goes on, to be recognised if it is a retry of a stored save.
+  // Only a refused request with a valid id goes on, to be recognised if it is a retry of a stored save.
   let session: CheckedSession | null = null;
   let refusal: Error | null = null;
   try {
@@ -87,8 +103,8 @@ export function saveSession(request: unknown): SaveSessionResult {
   }
   const requestId = session?.requestId ?? requestIdOf(request);
   if (refusal && !requestId) throw refusal;
-  // A refused request goes on only if it is a retry of a stored save: looked for without the lock
-  // and without writing, so a refusal changes nothing (stored rows are never removed).
+  // A refused request goes on only if it is a retry of a stored save: looked for without writing,
+  // so a refusal changes nothing (stored rows are never removed).
   if (refusal && !isRetryOfStoredSave(workbook, requestId)) throw refusal;
   return writeRecord<SaveSessionResult>(
     workbook,

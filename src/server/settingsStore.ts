@@ -1,6 +1,6 @@
 /**
  * Settings live in document properties, so every user of the spreadsheet shares them. They are
- * read with the remembered tab IDs and the remembered roster in one getProperties, once per
+ * read with the remembered tab IDs, roster and metadata layout in one getProperties, once per
  * endpoint (documentProperties.ts).
  */
 import { SETTINGS_KEY, readStoredSettings } from '../core/settings';
@@ -11,6 +11,8 @@ import type { Settings } from '../core/types';
 import { deleteDocumentProperty, documentProperty, setDocumentProperty } from './documentProperties';
 import { TAB_IDS_PROPERTY, readTabIds } from './cadenceTabs';
 import type { TabIds } from './cadenceTabs';
+import { LAYOUT_PROPERTY, readLayoutMemory } from './layoutMemory';
+import type { LayoutMemory } from './layoutMemory';
 
 export interface DocumentState {
   settings: Settings;
@@ -18,6 +20,8 @@ export interface DocumentState {
   tabIds: TabIds;
   /** Where Cadence last found the roster (rosterTab.ts), or null. */
   rosterMemory: RosterMemory | null;
+  /** What Cadence last found through developer metadata (layoutMemory.ts), or null. */
+  layoutMemory: LayoutMemory | null;
 }
 
 export function loadDocumentState(): DocumentState {
@@ -25,6 +29,7 @@ export function loadDocumentState(): DocumentState {
     settings: loadSettings(),
     tabIds: readTabIds(documentProperty(TAB_IDS_PROPERTY)),
     rosterMemory: readRosterMemory(documentProperty(ROSTER_MEMORY_KEY)),
+    layoutMemory: readLayoutMemory(documentProperty(LAYOUT_PROPERTY)),
   };
 }
 

@@ -7,6 +7,8 @@ import type { Roster } from './rosterTab';
 import { loadDocumentState, storeRosterMemory } from './settingsStore';
 import type { DocumentState } from './settingsStore';
 import { formatDay } from './spreadsheetTime';
+import { holdsDocumentLock } from './documentLock';
+import { layoutState, rememberLayout } from './layoutMemory';
 
 export interface Workbook {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,17 +20,20 @@ export interface Workbook {
   tabIds: TabIds;
   tabs: CadenceTabs;
   roster: Roster;
+  /** Opened holding the document lock: the tabs and properties read are current for its writes. */
+  underLock: boolean;
 }
 
 /**
- * Settings, the remembered tab IDs and the remembered roster come from one properties read. What
+ * Settings, the remembered tab IDs, roster and metadata layout come from one properties read, and
+ * one count of the metadata says whether the layout still holds (no tag is read then). What
  * detection found is in `roster.remember`; only a call that succeeds stores it (rememberRoster),
  * since a refused request must leave the document as it was.
  */
 export function openWorkbook(state: DocumentState = loadDocumentState()): Workbook {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
-  const tabs = cadenceTabs(ss, state.tabIds);
+  const tabs = cadenceTabs(ss, state.tabIds, layoutState(ss, state.layoutMemory));
   return {
     ss,
     timeZone,
@@ -37,10 +42,15 @@ export function openWorkbook(state: DocumentState = loadDocumentState()): Workbo
     tabIds: state.tabIds,
     tabs,
     roster: readRoster(ss, state.settings.roster, state.rosterMemory, tabs),
+    underLock: holdsDocumentLock(),
   };
 }
 
-/** Stores what detection found, so later calls read only the roster's tab. */
+/**
+ * Stores what detection found, so later calls read only the roster's tab, and what the metadata
+ * look-ups found (layoutMemory.ts: checked against a count before each use, so a read may store it).
+ */
 export function rememberRoster(workbook: Workbook): void {
   if (workbook.roster.remember !== undefined) storeRosterMemory(workbook.roster.remember);
+  if (workbook.tabs.layout) rememberLayout(workbook.tabs.layout);
 }

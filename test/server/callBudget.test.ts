@@ -92,6 +92,37 @@ function budget(size: Size, group: number) {
   return { sidebar, steady, reshaped, refresh };
 }
 
+/** Issue 13's budgets, in round trips (the runtime's `expensive` count). */
+const BUDGET = { steadySave: 25, reshapedSave: 45, sidebar: 11, session: 40 };
+
+describe("the budgets hold with 0, 5 and 20 tabs of the practice's own", () => {
+  const byTabs = [0, 5, 20].map((tabs) => ({ tabs, calls: budget({ ...SMALL, tabs }, 3) }));
+  const none = byTabs[0].calls;
+
+  test.each(byTabs.map(({ tabs, calls }) => [tabs, calls] as const))(
+    'with %i extra tabs: the same calls as with none, each endpoint within its budget',
+    (_tabs, calls) => {
+      expect(calls).toEqual(none);
+      expect(total(calls.steady)).toBeLessThanOrEqual(BUDGET.steadySave);
+      expect(total(calls.reshaped)).toBeLessThanOrEqual(BUDGET.reshapedSave);
+      expect(total(calls.sidebar)).toBeLessThanOrEqual(BUDGET.sidebar);
+      // A session: the sidebar opens, then saves; the save answers with the sidebar's data, so no call back.
+      expect(total(calls.sidebar) + total(calls.steady)).toBeLessThanOrEqual(BUDGET.session);
+    },
+  );
+
+  test('a steady save reads each tab it needs once and writes the record in one setValues', () => {
+    expect(none.steady['Sheet.getSheetValues']).toBe(4); // roster, record, the rows it appends to, row 1 after
+    expect(none.steady['Range.getValues'] ?? 0).toBe(0);
+    expect(none.steady['Range.setValues']).toBe(2); // the record's new rows, Patterns' values
+    expect(none.steady['Sheet.insertRowsAfter'] ?? 0).toBe(0);
+    // No tag read: the columns come from memory, checked by one count of the metadata.
+    expect(none.steady['DeveloperMetadataFinder.find']).toBe(1);
+    expect(none.steady['DeveloperMetadata.getValue'] ?? 0).toBe(0);
+    expect(none.sidebar['DeveloperMetadata.getValue'] ?? 0).toBe(0);
+  });
+});
+
 describe('the service-call budget', () => {
   const small = budget(SMALL, 3);
   const large = budget(LARGE, 12);

@@ -25,7 +25,9 @@ function workbookOf(tabs: CorpusTab[]): Environment {
   return env;
 }
 
-const getValues = (env: Environment) => env.lastCalls.byMethod['Range.getValues'] ?? 0;
+/** Reads of cell values: a range's getValues, or a sheet's getSheetValues (one call each). */
+const getValues = (env: Environment) =>
+  (env.lastCalls.byMethod['Range.getValues'] ?? 0) + (env.lastCalls.byMethod['Sheet.getSheetValues'] ?? 0);
 
 describe.each(SHAPES.map((s) => [s.title, s] as const))('roster shape: %s', (_title, shape) => {
   it('is found on first open with its columns and clients, and a session can be recorded', () => {

@@ -232,9 +232,11 @@ describe('damaged tabs', () => {
       .getValues()
       .map((r) => r[0]);
     expect(ids).toEqual(saved.entryIds);
-    // The entries went into rows inserted for them; the blank rows below stay, blank.
-    expect(sheet.getMaxRows()).toBe(maxRows + 2);
+    // The entries went into the first blank rows (the tab had room: nothing inserted); the rest stay blank.
+    expect(sheet.getMaxRows()).toBe(maxRows);
     expect(sheet.getLastRow()).toBe(lastEntryRow + 2);
+    const below = sheet.getRange(lastEntryRow + 3, 1, maxRows - lastEntryRow - 2, sheet.getMaxColumns()).getValues();
+    expect(below.every((row) => row.every((cell) => cell === ''))).toBe(true);
     expect(patternsProblems(env)).toEqual([]);
   });
 

@@ -8,6 +8,8 @@
  */
 import type {
   CadenceIdsRequest,
+  CancelPlanRequest,
+  PlanAbsenceRequest,
   CorrectionRequest,
   Entry,
   EntryChangeResult,
@@ -52,6 +54,10 @@ export interface CadenceApi {
   addCadenceIds(request: CadenceIdsRequest): SidebarData;
   /** Links the sessions recorded under a name no longer on the roster to a roster client. */
   linkClientHistory(request: LinkHistoryRequest): SidebarData;
+  /** Enters a client's absence planned ahead (a row of the record, never counted); answers fresh data. */
+  planAbsence(request: PlanAbsenceRequest): SidebarData;
+  /** Calls a planned absence off (a new row naming it); answers fresh data. */
+  cancelPlannedAbsence(request: CancelPlanRequest): SidebarData;
 }
 
 export type Endpoint = keyof CadenceApi;

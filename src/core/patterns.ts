@@ -18,8 +18,9 @@
 import { addDays, daysBetween, isIsoDate, weekStart } from './dates';
 import { nameKey } from './roster';
 import { asCellText } from './text';
+import { unrecordedWeeks } from './schedule';
 import { computeTrend, levelRank, sessionOrder, sessionsByClient } from './trend';
-import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS } from './types';
+import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS, talkLevels } from './types';
 import type { Client, Entry, FlaggedLevel, Settings, Status, Trend, TrendLevel } from './types';
 
 /** One short code per status; a week with two sessions shows both ("P U"). */
@@ -64,6 +65,13 @@ const STATUS_STYLE: readonly {
   { status: 'present', word: 'present', colour: '#D9EAD3', legend: { row: 1, column: 2 } },
   { status: 'cancelled', word: 'cancelled', colour: '#EFEFEF', legend: { row: 2, column: 4 } },
 ];
+/**
+ * A week the schedule expected a session the record does not hold (issue 17). Not a status: no
+ * rate counts it either way; it asks for the session to be recorded. "?" is no status's code.
+ */
+export const UNRECORDED_CODE = '?';
+const UNRECORDED_STYLE = { word: 'not recorded', colour: '#CFE2F3', legend: { row: 1, column: 5 } } as const;
+
 const LEVEL_STYLE: readonly (FlaggedLevel | 'insufficient')[] = [...FLAGGED_LEVELS, 'insufficient'];
 
 export const LEGEND_ROWS = 2;
@@ -182,10 +190,13 @@ export function patternWeeks(today: string, max: number, firstDay: string | null
 }
 
 /** The legend rows: the status samples, each coloured by its own rule, and the notes beside them. */
-function legendRows(width: number): (string | number)[][] {
+function legendRows(width: number, scheduled: boolean): (string | number)[][] {
   const rows = [new Array<string | number>(width).fill(''), new Array<string | number>(width).fill('')];
   rows[0][COLUMNS.name - 1] = 'Legend';
   for (const s of STATUS_STYLE) rows[s.legend.row - 1][s.legend.column - 1] = `${STATUS_CODES[s.status]} ${s.word}`;
+  if (scheduled)
+    rows[UNRECORDED_STYLE.legend.row - 1][UNRECORDED_STYLE.legend.column - 1] =
+      `${UNRECORDED_CODE} ${UNRECORDED_STYLE.word}`;
   LEGEND_NOTES.forEach((note, i) => {
     rows[i][COLUMNS.why - 1] = note;
   });
@@ -233,13 +244,22 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
         : '';
       if (i >= 0 && code) cells[i] = cells[i] ? `${cells[i]} ${code}` : code;
     }
+    if (settings.schedules.length > 0) {
+      const days = new Set(own.map((s) => s.date));
+      const first = own.length ? own[0].date : null;
+      const missing = unrecordedWeeks(client, days, first, settings.schedules, weeks, input.today);
+      weeks.forEach((week, i) => {
+        if (missing.has(week)) cells[i] = cells[i] ? `${cells[i]} ${UNRECORDED_CODE}` : UNRECORDED_CODE;
+      });
+    }
     weekCells.set(client.id, cells);
     rows.push({ client, trend: computeTrend(own, settings.trend) });
   }
   rows.sort(byFlagGroupName);
 
   const header: (string | number)[] = [...LEADING_HEADERS, ...weeks, ...TRAILING_HEADERS];
-  const values: (string | number)[][] = [...legendRows(width), header];
+  const scheduled = settings.schedules.length > 0;
+  const values: (string | number)[][] = [...legendRows(width, scheduled), header];
   for (const { client, trend } of rows) {
     values.push([
       asCellText(client.name),
@@ -264,7 +284,7 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
     firstWeekColumn,
     trailing,
     rows,
-    rules: patternRules(rows.length, weeks.length),
+    rules: patternRules(rows.length, weeks.length, scheduled),
   };
 }
 
@@ -290,18 +310,23 @@ function numberFormat(row: number, column: number, afterWeeks: number, trailing:
  * case-sensitive and has no wildcards (https://support.google.com/docs/answer/3094126), so no code
  * matches another's letters. The Trend cells hold the level's word, so they need no sample.
  */
-function patternRules(clientRows: number, weekCount: number): RuleSpec[] {
+function patternRules(clientRows: number, weekCount: number, scheduled: boolean): RuleSpec[] {
   const grid = (column: number, numColumns: number): CellBlock[] =>
     clientRows > 0 ? [{ row: FIRST_CLIENT_ROW, column, numRows: clientRows, numColumns }] : [];
   const rules: RuleSpec[] = [];
   const contains = (code: string, block: CellBlock) =>
     marked(`ISNUMBER(FIND("${code}",${columnLetters(block.column)}${block.row}))`);
-  for (const style of STATUS_STYLE) {
+  const styles: { code: string; colour: string; legend: { row: number; column: number } }[] = [
+    ...STATUS_STYLE.map((st) => ({ code: STATUS_CODES[st.status], colour: st.colour, legend: st.legend })),
+    // Last: a week with a session and a missed one takes the session's colour. Only with schedules.
+    ...(scheduled ? [{ code: UNRECORDED_CODE, colour: UNRECORDED_STYLE.colour, legend: UNRECORDED_STYLE.legend }] : []),
+  ];
+  for (const style of styles) {
     // The legend cell has its own rule: it exists even with no clients.
     const sample: CellBlock = { row: style.legend.row, column: style.legend.column, numRows: 1, numColumns: 1 };
-    rules.push({ blocks: [sample], formula: contains(STATUS_CODES[style.status], sample), background: style.colour });
+    rules.push({ blocks: [sample], formula: contains(style.code, sample), background: style.colour });
     for (const block of grid(FIRST_WEEK, weekCount)) {
-      rules.push({ blocks: [block], formula: contains(STATUS_CODES[style.status], block), background: style.colour });
+      rules.push({ blocks: [block], formula: contains(style.code, block), background: style.colour });
     }
   }
   if (clientRows === 0) return rules;
@@ -352,7 +377,12 @@ function indirectColumn(sheetName: string, column: number): string {
  * and operators, and whether it matches the text "007" against the number 7 is not documented
  * (https://support.google.com/docs/answer/3093480; runtime switch countifTextNumbers).
  */
-export function rosterRules(patternsSheetName: string, roster: RosterArea, patternsIdColumn: number): RuleSpec[] {
+export function rosterRules(
+  patternsSheetName: string,
+  roster: RosterArea,
+  patternsIdColumn: number,
+  talkAt: Settings['talkAt'] = 'watch',
+): RuleSpec[] {
   const rows = roster.maxRows - roster.headerRow;
   if (rows <= 0) return [];
   const first = roster.headerRow + 1;
@@ -361,7 +391,8 @@ export function rosterRules(patternsSheetName: string, roster: RosterArea, patte
   const patternsKey = `TRIM(${indirectColumn(patternsSheetName, roster.idColumn === null ? COLUMNS.name : patternsIdColumn)}&"")`;
   const patternsLevel = indirectColumn(patternsSheetName, COLUMNS.level);
   const block: CellBlock = { row: first, column: roster.nameColumn, numRows: rows, numColumns: 1 };
-  return FLAGGED_LEVELS.map((level) => ({
+  // Only the levels at which the practice talks (Settings, "Suggest a conversation at").
+  return talkLevels(talkAt).map((level) => ({
     blocks: [block],
     formula: marked(
       `${key}<>"",SUMPRODUCT(ARRAYFORMULA(EXACT(${patternsKey},${key})*(${patternsLevel}="${LEVEL_LABELS[level]}")))>0`,

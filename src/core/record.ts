@@ -15,7 +15,7 @@ import { asCellText, cellText, headerKey } from './text';
 export type RecordField = Exclude<keyof Entry, 'supersededBy'>;
 
 /** Cadence's columns in the order a new Attendance tab gets them (src/README.md, "The record is append-only"). */
-export const RECORD_COLUMNS: readonly { field: RecordField; header: string; width: number }[] = [
+export const RECORD_COLUMNS: readonly { field: RecordField; header: string; width: number; later?: true }[] = [
   // Read like a register: what happened, to whom, first (issue 12)...
   { field: 'sessionDate', header: 'Session date', width: 95 },
   { field: 'client', header: 'Client', width: 160 },
@@ -33,7 +33,14 @@ export const RECORD_COLUMNS: readonly { field: RecordField; header: string; widt
   { field: 'entryId', header: 'Entry ID', width: 60 },
   { field: 'replaces', header: 'Replaces', width: 60 },
   { field: 'requestId', header: 'Request ID', width: 60 },
+  // Columns added after records already existed (issue 17): `later`, so a record without them is
+  // complete, reads them as blank, and gets them (heading and tag) at its next write.
+  // The last day of a planned absence (its row's Session date is the first).
+  { field: 'plannedUntil', header: 'Planned until', width: 95, later: true },
 ];
+
+/** Fields a record written before they existed lacks: missing, they are added, never refused as deleted. */
+export const LATER_FIELDS: readonly RecordField[] = RECORD_COLUMNS.filter((c) => c.later).map((c) => c.field);
 
 /** 0-based column index of every Cadence field in the tab. */
 export type ColumnMap = Record<RecordField, number>;
@@ -194,6 +201,9 @@ export function requestIdsIn(rows: readonly unknown[][], columns: ColumnMap, onl
   return ids;
 }
 
+/** What one appended row holds: an entry, or a planned absence's row (its own status words). */
+export type RowContent = Omit<Entry, 'status' | 'supersededBy'> & { status: string };
+
 /** How the server turns the record's date strings into cell values. */
 export interface DateWriter {
   day(isoDay: string): unknown;
@@ -204,7 +214,7 @@ export interface DateWriter {
  * One Cadence row of `width` cells for `entry`. Every text the user typed (or a roster holds) is
  * written as inert text; the columns between Cadence's stay blank.
  */
-export function entryRow(entry: Entry, columns: ColumnMap, width: number, dates: DateWriter): unknown[] {
+export function entryRow(entry: RowContent, columns: ColumnMap, width: number, dates: DateWriter): unknown[] {
   const row: unknown[] = new Array(width).fill('');
   const cells: Record<RecordField, unknown> = {
     entryId: asCellText(entry.entryId),
@@ -222,6 +232,7 @@ export function entryRow(entry: Entry, columns: ColumnMap, width: number, dates:
     recordedBy: asCellText(entry.recordedBy),
     replaces: asCellText(entry.replaces),
     requestId: asCellText(entry.requestId),
+    plannedUntil: entry.plannedUntil ? dates.day(entry.plannedUntil) : '',
   };
   for (const { field } of RECORD_COLUMNS) row[columns[field]] = cells[field];
   return row;

@@ -8,10 +8,11 @@ import {
   trendConsistencyProblems,
 } from './settingsRules';
 import { DEFAULT_TREND_SETTINGS } from './trend';
-import { DEFAULT_REASONS } from './types';
+import { readSchedules } from './schedule';
+import { DEFAULT_REASON_STATUSES, DEFAULT_REASONS, STATUSES, TALK_AT_LEVELS } from './types';
 import { isPlainObject } from './validation';
 import { HEADING_ROWS } from './roster';
-import type { RosterSettings, Settings, TrendSettings } from './types';
+import type { RosterSettings, Settings, Status, TrendSettings } from './types';
 
 export const SETTINGS_KEY = 'cadence.settings';
 
@@ -32,7 +33,22 @@ export function defaultSettings(): Settings {
     trend: { ...DEFAULT_TREND_SETTINGS },
     patternWeeks: 26,
     maxNoteLength: 500,
+    schedules: [],
+    talkAt: 'watch',
+    reasonStatuses: { ...DEFAULT_REASON_STATUSES },
   };
+}
+
+/** The reason → status mapping as sent (own keys, known statuses), or null when it is not one. */
+function readReasonStatuses(value: unknown): Record<string, Status> | null {
+  if (!isPlainObject(value) || Object.keys(value).length > REASON_LIMITS.maxCount) return null;
+  const out = Object.create(null) as Record<string, Status>;
+  for (const [reason, status] of Object.entries(value)) {
+    if (reason.trim() === '' || reason.length > REASON_LIMITS.maxLength) return null;
+    if (!(STATUSES as readonly unknown[]).includes(status)) return null;
+    out[reason.trim()] = status as Status;
+  }
+  return out;
 }
 
 /** null = detect; '' = no such column (not for the name, which every roster has). */
@@ -61,6 +77,9 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     trend: { ...current.trend },
     patternWeeks: current.patternWeeks,
     maxNoteLength: current.maxNoteLength,
+    schedules: current.schedules.map((sc) => ({ ...sc })),
+    talkAt: current.talkAt,
+    reasonStatuses: { ...current.reasonStatuses },
   };
   if (patch.roster !== undefined) {
     if (!isPlainObject(patch.roster)) problems.push('The roster choice is not valid.');
@@ -130,6 +149,20 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     if (problem) problems.push(problem);
     else next[key] = patch[key] as number;
   }
+  if (patch.schedules !== undefined) {
+    const schedules = readSchedules(patch.schedules);
+    if (typeof schedules === 'string') problems.push(schedules);
+    else next.schedules = schedules;
+  }
+  if (patch.talkAt !== undefined) {
+    if ((TALK_AT_LEVELS as readonly unknown[]).includes(patch.talkAt)) next.talkAt = patch.talkAt as Settings['talkAt'];
+    else problems.push('Choose when Cadence suggests a conversation: at Watch or at Rising.');
+  }
+  if (patch.reasonStatuses !== undefined) {
+    const mapping = readReasonStatuses(patch.reasonStatuses);
+    if (mapping) next.reasonStatuses = mapping;
+    else problems.push('The statuses the reasons set are not valid; choose them again.');
+  }
   if (problems.length === 0) {
     const tooLong = settingsSizeProblem(next);
     if (tooLong) problems.push(tooLong);
@@ -154,7 +187,16 @@ export function readStoredSettings(json: string | null): Settings {
   if (!isPlainObject(stored)) return defaults;
   let settings = defaults;
   // Apply piece by piece so one bad value keeps the others.
-  for (const key of ['roster', 'reasons', 'trend', 'patternWeeks', 'maxNoteLength'] as const) {
+  for (const key of [
+    'roster',
+    'reasons',
+    'trend',
+    'patternWeeks',
+    'maxNoteLength',
+    'schedules',
+    'talkAt',
+    'reasonStatuses',
+  ] as const) {
     if (stored[key] === undefined) continue;
     try {
       settings = applySettingsPatch(settings, { [key]: stored[key] });

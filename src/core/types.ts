@@ -26,7 +26,26 @@ export const DEFAULT_REASONS: readonly string[] = [
   'planned break',
   'unknown',
   'other',
+  // Care homes (issue 17): the status each defaults to is in DEFAULT_REASON_STATUSES.
+  'not available (hospital, asleep, with another professional)',
+  'offered, declined',
 ];
+
+/**
+ * Reasons that set a status when picked on the form, unless the therapist changes it (Settings
+ * edits the mapping). "Not available" in a care home is not the client's absence, so it is not
+ * counted; "offered, declined" is a refusal.
+ */
+export const DEFAULT_REASON_STATUSES: Readonly<Record<string, Status>> = {
+  illness: 'excused',
+  'medical appointment': 'excused',
+  hospitalised: 'excused',
+  declined: 'refused',
+  'facility event': 'cancelled',
+  'planned break': 'cancelled',
+  'not available (hospital, asleep, with another professional)': 'cancelled',
+  'offered, declined': 'refused',
+};
 
 /** The trend levels that flag a client for a conversation, most urgent first. */
 export const FLAGGED_LEVELS = ['urgent', 'rising', 'watch'] as const;
@@ -92,6 +111,62 @@ export interface RosterSettings {
   statusMeanings: Record<string, boolean>;
 }
 
+/** Days of the week as schedules name them, Monday first (weeks start on Monday). */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const WEEKDAY_LABELS: Readonly<Record<Weekday, string>> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
+/** A span of days, both ends included, as YYYY-MM-DD in the spreadsheet's time zone. */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * When a group (or one client, for individual sessions) meets: these weekdays, from `from` to `to`
+ * when given, except during the breaks (holidays the practice planned: not sessions to record).
+ */
+export interface Schedule {
+  group?: string;
+  clientId?: string;
+  weekdays: Weekday[];
+  from?: string;
+  to?: string;
+  breaks?: DaySpan[];
+}
+
+/** The lowest trend level at which Cadence suggests a conversation (Needs attention, roster highlight). */
+export const TALK_AT_LEVELS = ['watch', 'rising'] as const;
+export type TalkAt = (typeof TALK_AT_LEVELS)[number];
+
+/**
+ * Whether Cadence suggests a conversation at this level: Needs attention and the roster highlight
+ * follow `talkAt`; the Patterns tab shows every level whatever it is.
+ */
+export function suggestsTalk(level: TrendLevel, talkAt: TalkAt): boolean {
+  return isFlagged(level) && FLAGGED_LEVELS.indexOf(level) <= FLAGGED_LEVELS.indexOf(talkAt);
+}
+
+/** The levels at which Cadence suggests a conversation, most urgent first. */
+export function talkLevels(talkAt: TalkAt): FlaggedLevel[] {
+  return FLAGGED_LEVELS.filter((level) => suggestsTalk(level, talkAt));
+}
+
+/** A scheduled session with no entry yet: a group's, or one client's (individual sessions). */
+export interface ToRecord {
+  date: string;
+  group?: string;
+  clientId?: string;
+}
+
 export interface Settings {
   roster: RosterSettings;
   reasons: string[];
@@ -100,6 +175,12 @@ export interface Settings {
   patternWeeks: number; // 26
   /** Longest note accepted, in characters. */
   maxNoteLength: number; // 500
+  /** When sessions are expected: what "To record" and the Patterns tab's unrecorded weeks come from. */
+  schedules: Schedule[];
+  /** The level from which a client is listed in Needs attention and highlighted on the roster. */
+  talkAt: TalkAt;
+  /** Reason (as listed) → the status it sets by default on the form. */
+  reasonStatuses: Record<string, Status>;
 }
 
 /** One client of the roster, as Cadence reads it. `id` is the roster's ID, or a name-derived key. */
@@ -133,6 +214,49 @@ export interface Entry {
   /** Entry ID of the row that superseded this one ('' while current). */
   supersededBy: string;
   requestId: string;
+  /** Only on a planned absence's row (plannedAbsences.ts): its last day; entries leave it unset. */
+  plannedUntil?: string;
+}
+
+/**
+ * A client's absence announced ahead (issue 17): from–to, with its reason. When a session on one of
+ * its days is recorded, the form marks the client not counted (cancelled) with the reason
+ * "planned: <reason>", so the absence never raises a flag.
+ */
+export interface PlannedAbsence {
+  planId: string;
+  clientId: string;
+  client: string;
+  from: string;
+  to: string;
+  reason: string;
+  note: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** What a session recorded on a planned day carries as its reason: "planned: holiday" (plannedAbsences.ts). */
+export const PLANNED_PREFIX = 'planned: ';
+
+export function plannedReason(reason: string): string {
+  return `${PLANNED_PREFIX}${reason.trim() || 'absence'}`;
+}
+
+/** planAbsence(): enter a planned absence (or replace one, naming it in `replaces`). */
+export interface PlanAbsenceRequest {
+  requestId: string;
+  clientId: string;
+  from: string;
+  to: string;
+  reason: string;
+  note?: string;
+  replaces?: string;
+}
+
+/** cancelPlannedAbsence(): the absence will not happen after all. */
+export interface CancelPlanRequest {
+  requestId: string;
+  planId: string;
 }
 
 // ---- Requests and results of the server API (core/api.ts) ----
@@ -317,6 +441,13 @@ export interface SidebarData {
   tabWarnings: string[];
   /** Sessions under names no longer on the roster, for the user to link (renames without IDs). */
   unlinked: UnlinkedHistory[];
+  /**
+   * Scheduled sessions with no entry yet: today's first, then back over the last 3 weeks, newest
+   * first. Breaks and clients' planned absences are not listed as missing.
+   */
+  toRecord: ToRecord[];
+  /** Planned absences not yet over (ending today or later, or in the last 3 weeks), by first day. */
+  plannedAbsences: PlannedAbsence[];
 }
 
 /** correctEntry(): replace an entry with new content (a superseding row). */

@@ -2,10 +2,19 @@
  * The Attendance tab: found by its metadata tag, recreated with headers if deleted, read in one
  * call, appended to in one call. Row numbers never outlive the lock they were read under.
  */
-import { RECORD_COLUMNS, planColumns, readRecord, recordWidth, entryRow, requestIdsIn } from '../core/record';
-import type { ColumnMap, RecordField } from '../core/record';
+import {
+  LATER_FIELDS,
+  RECORD_COLUMNS,
+  planColumns,
+  readRecord,
+  recordWidth,
+  entryRow,
+  requestIdsIn,
+} from '../core/record';
+import type { ColumnMap, RecordField, RowContent } from '../core/record';
+import { readPlans } from '../core/plannedAbsences';
 import { cellText } from '../core/text';
-import type { Entry } from '../core/types';
+import type { Entry, PlannedAbsence } from '../core/types';
 import { ATTENDANCE_KEY, adoptTab, freeSheetName } from './cadenceTabs';
 import { noteColumns, rememberedColumns } from './layoutMemory';
 import { allValues } from './sheetValues';
@@ -20,6 +29,7 @@ export const ATTENDANCE_NAME = 'Attendance';
 /** Number formats of the date columns (Sheets' own pattern syntax). */
 const DATE_FORMATS: Partial<Record<RecordField, string>> = {
   sessionDate: 'yyyy-mm-dd',
+  plannedUntil: 'yyyy-mm-dd',
   followUpDone: 'yyyy-mm-dd',
   recordedAt: 'yyyy-mm-dd hh:mm',
 };
@@ -34,6 +44,8 @@ export interface AttendanceRecord {
   rows: unknown[][];
   /** Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry ID). */
   entries: Entry[];
+  /** Planned absences standing (rows of their own status words, never entries: plannedAbsences.ts). */
+  plans: PlannedAbsence[];
   timeZone: string;
 }
 
@@ -135,7 +147,11 @@ export function readAttendance(
     const tagged = readColumnTags(sheet);
     const complete = tagged.size > 0 && columnsTagged(sheet);
     const plan = planColumns(headerRow, blank ? 0 : headerRow.length, tagged, complete && hasContent(rows));
-    if (complete) refuseDeletedColumns(plan.added, rows);
+    if (complete)
+      refuseDeletedColumns(
+        plan.added.filter((a) => !LATER_FIELDS.includes(a.field)),
+        rows,
+      );
     else refuseLostIdentity(plan.added, rows);
     if (create) {
       if (plan.added.length) {
@@ -150,12 +166,14 @@ export function readAttendance(
       noteColumns(layout, sheetId, headerRow, plan.columns);
     columns = plan.columns;
   }
+  const dates = dateReader(timeZone);
   return {
     sheet,
     columns,
     headerRow,
     rows,
-    entries: readRecord(rows, columns, dateReader(timeZone)),
+    entries: readRecord(rows, columns, dates),
+    plans: readPlans(rows, columns, dates),
     timeZone,
   };
 }
@@ -226,7 +244,7 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
  * are read again and the new rows (Cadence's own, appended in this execution) are written again
  * where the columns are now.
  */
-export function appendEntries(record: AttendanceRecord, entries: readonly Entry[]): void {
+export function appendEntries(record: AttendanceRecord, entries: readonly RowContent[]): void {
   if (entries.length === 0) return;
   const { sheet } = record;
   let columns = record.columns;
@@ -309,7 +327,7 @@ const ROWS_MOVED =
 function writeRows(
   record: AttendanceRecord,
   block: GoogleAppsScript.Spreadsheet.Range,
-  entries: readonly Entry[],
+  entries: readonly RowContent[],
   columns: ColumnMap,
 ): void {
   const width = recordWidth(columns);

@@ -9,3 +9,4 @@ export { saveSession } from './saveSession';
 export { getClientHistory, correctEntry, correctSession, withdrawEntry, completeFollowUp } from './entryChanges';
 export { saveSettings, createRoster, getRosterTabs } from './setup';
 export { addCadenceIds, linkClientHistory } from './clientLinks';
+export { planAbsence, cancelPlannedAbsence } from './plannedAbsences';

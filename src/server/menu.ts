@@ -6,7 +6,7 @@ import { withDocumentLock } from './documentLock';
 import { rememberLayout } from './layoutMemory';
 import { rememberTabs } from './cadenceTabs';
 import { trendsByClient } from '../core/trend';
-import { isFlagged } from '../core/types';
+import { suggestsTalk } from '../core/types';
 
 /** onOpen may run in AuthMode.NONE, where reading the sheet or properties throws: menu only. */
 export function onOpen(): void {
@@ -51,7 +51,9 @@ export function refreshPatterns(): void {
     // Counts are of active clients: discharged ones are neither on Patterns nor to talk to.
     return {
       workbook,
-      flagged: workbook.roster.clients.filter((c) => c.active && isFlagged(trends.get(c.id)?.level ?? 'none')).length,
+      flagged: workbook.roster.clients.filter(
+        (c) => c.active && suggestsTalk(trends.get(c.id)?.level ?? 'none', workbook.settings.talkAt),
+      ).length,
     };
   });
   const clients = workbook.roster.clients.filter((c) => c.active).length;

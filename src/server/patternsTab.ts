@@ -201,6 +201,7 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
       name: rosterArea.nameColumn,
       id: rosterArea.idColumn,
       clients: input.clients.length,
+      talkAt: input.settings.talkAt,
     },
   });
   if (!created && !input.force && isStoredShape(shape) && writeValuesOnly(sheet, values, grid.width)) return;
@@ -238,6 +239,7 @@ export function writePatterns(ss: Spreadsheet, input: PatternsInput): void {
           maxRows: rosterArea.sheet.getMaxRows(),
         },
         grid.trailing.id,
+        input.settings.talkAt,
       ),
     );
   }

@@ -126,7 +126,7 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
             duplicate: true,
             entryIds: inMarkOrder(stored, asked, earlier),
             trends: [],
-            sidebar: sidebarDataFrom(workbook, record.entries),
+            sidebar: sidebarDataFrom(workbook, record.entries, record.plans),
           },
           appended: [],
           changed: true,
@@ -171,7 +171,7 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
           entryIds: entries.map((e) => e.entryId),
           trends: trendChanges(marked, before, after),
           // What getSidebarData would now answer, from the rows already in memory: no second read.
-          sidebar: sidebarDataFrom(workbook, record.entries.concat(entries)),
+          sidebar: sidebarDataFrom(workbook, record.entries.concat(entries), record.plans),
         },
         appended: entries,
         changed: true,

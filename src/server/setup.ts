@@ -4,11 +4,14 @@ import { detectInTab } from '../core/rosterDetect';
 import { applySettingsPatch } from '../core/settings';
 import { cellText } from '../core/text';
 import type { RosterTabChoice, SidebarData } from '../core/types';
-import { cadenceTabs } from './cadenceTabs';
+import { ATTENDANCE_KEY, cadenceTabs, rememberTabs } from './cadenceTabs';
+import { withDocumentLock } from './documentLock';
+import { refreshPatternsFrom } from './patternsRefresh';
+import { isPlainObject } from '../core/validation';
 import { createRosterTab, readCandidateTabs } from './rosterTab';
 import { loadDocumentState, loadSettings, storeRosterMemory, storeSettings } from './settingsStore';
 import { formatDay } from './spreadsheetTime';
-import { getSidebarData } from './sidebarData';
+import { getSidebarData, readCurrentEntries } from './sidebarData';
 import { openWorkbook } from './workbook';
 
 /**
@@ -28,7 +31,21 @@ export function saveSettings(patch: unknown): SidebarData {
     r.activeHeader === null &&
     Object.keys(r.statusMeanings).length === 0;
   if (detectAll) storeRosterMemory(null);
+  if (isPlainObject(patch) && PATTERNS_SETTINGS.some((key) => patch[key] !== undefined)) refreshAfterSettings();
   return getSidebarData();
+}
+
+/** Settings the Patterns tab or the roster highlight are drawn from: a change redraws them at once. */
+const PATTERNS_SETTINGS = ['schedules', 'talkAt', 'trend', 'patternWeeks'];
+
+/** Patterns redrawn with the new settings, when there is a record to draw from. */
+function refreshAfterSettings(): void {
+  const workbook = openWorkbook();
+  if (!workbook.tabs.get(ATTENDANCE_KEY)) return;
+  withDocumentLock(() => {
+    refreshPatternsFrom(workbook, readCurrentEntries(workbook));
+    rememberTabs(workbook.tabs);
+  });
 }
 
 /** Every tab's first rows, for Settings to choose the roster tab, its heading row and columns. */

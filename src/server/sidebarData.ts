@@ -4,9 +4,10 @@ import { addDays, weekStart } from '../core/dates';
 import { currentEntries } from '../core/record';
 import { recordedSessions } from '../core/recordedSessions';
 import { rosterGroups } from '../core/roster';
+import { TO_RECORD_DAYS, toRecord } from '../core/schedule';
 import { unlinkedHistories } from '../core/unlinked';
 import { computeTrend, trendsByClient } from '../core/trend';
-import type { Entry, SidebarData } from '../core/types';
+import type { Entry, PlannedAbsence, SidebarData } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import { copyWarnings } from './cadenceTabs';
 import { openWorkbook, rememberRoster } from './workbook';
@@ -16,7 +17,11 @@ import type { Workbook } from './workbook';
  * The sidebar's data from a workbook already opened and every row of the record already read
  * (superseded ones too: a session's corrections are traced back to it through them).
  */
-export function sidebarDataFrom(workbook: Workbook, all: readonly Entry[]): SidebarData {
+export function sidebarDataFrom(
+  workbook: Workbook,
+  all: readonly Entry[],
+  plans: readonly PlannedAbsence[] = [],
+): SidebarData {
   const { settings, roster } = workbook;
   const current = currentEntries(all);
   const trends = trendsByClient(current, settings.trend);
@@ -41,13 +46,27 @@ export function sidebarDataFrom(workbook: Workbook, all: readonly Entry[]): Side
     recordedSessions: recordedSessions(all, since),
     tabWarnings: copyWarnings(workbook.tabs),
     unlinked: unlinkedHistories(current, roster.clients),
+    toRecord: toRecord({
+      schedules: settings.schedules,
+      clients: roster.clients,
+      entries: current,
+      today: workbook.today,
+      absences: plans,
+    }),
+    // Plans of clients on the roster that are not long over (the form shows them when their day comes).
+    plannedAbsences: plans.filter((p) => known.has(p.clientId) && p.to >= addDays(workbook.today, -TO_RECORD_DAYS)),
   };
 }
 
 /** Every entry of the record as it stands, superseded ones included (none before the first save). */
 export function readAllEntries(workbook: Workbook): Entry[] {
+  return readEntriesAndPlans(workbook).entries;
+}
+
+/** The record's entries and its planned absences, from the one read. */
+export function readEntriesAndPlans(workbook: Workbook): { entries: Entry[]; plans: PlannedAbsence[] } {
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
-  return record ? record.entries : [];
+  return record ? { entries: record.entries, plans: record.plans } : { entries: [], plans: [] };
 }
 
 /** Current entries of the record as it stands. */
@@ -58,7 +77,8 @@ export function readCurrentEntries(workbook: Workbook): Entry[] {
 /** The sidebar's load remembers the roster it found (once it has succeeded), so later calls read only that tab. */
 export function getSidebarData(): SidebarData {
   const workbook = openWorkbook();
-  const data = sidebarDataFrom(workbook, readAllEntries(workbook));
+  const { entries, plans } = readEntriesAndPlans(workbook);
+  const data = sidebarDataFrom(workbook, entries, plans);
   rememberRoster(workbook);
   return data;
 }

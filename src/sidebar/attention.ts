@@ -1,5 +1,5 @@
 /** The "Needs attention" list at the top: flagged clients, their badges and the reason in words. */
-import type { ClientView } from '../core/types';
+import type { ClientView, TalkAt } from '../core/types';
 import { trendBadges } from './badge';
 import { button, h } from './dom';
 import { needsAttention } from './triage';
@@ -8,8 +8,8 @@ import { needsAttention } from './triage';
 const SHOWN = 5;
 
 /** Null when nobody needs attention, so the list takes no room. */
-export function attentionSection(clients: readonly ClientView[]): HTMLElement | null {
-  const flagged = needsAttention(clients);
+export function attentionSection(clients: readonly ClientView[], talkAt: TalkAt = 'watch'): HTMLElement | null {
+  const flagged = needsAttention(clients, talkAt);
   if (flagged.length === 0) return null;
   const items = flagged.map((client, i) => {
     const item = h('li', {}, [

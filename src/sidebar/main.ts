@@ -51,6 +51,7 @@ import { savedView } from './saved';
 import { sessionCorrectionView } from './sessionCorrection';
 import { settingsView } from './settings';
 import { newForm, state } from './state';
+import { useReasonStatuses } from './marks';
 
 type View = 'record' | 'settings';
 
@@ -98,7 +99,12 @@ function show(view: View): void {
       onSaved: showSaved,
       onOpenSession: showSession,
     });
-    replace(body, [h('h1', { text: 'Record a session' }), attentionSection(data.clients), form.el, form.bar]);
+    replace(body, [
+      h('h1', { text: 'Record a session' }),
+      attentionSection(data.clients, data.settings.talkAt),
+      form.el,
+      form.bar,
+    ]);
   }
   const target =
     returnFocus === null
@@ -173,6 +179,7 @@ function showSaved(request: SaveSessionRequest, result: SaveSessionResult): void
 /** Paints fresh data; the session form keeps its marks (they are keyed by client id). */
 function paint(data: SidebarData, view: View): void {
   data.clients = withDistinctNames(data.clients);
+  useReasonStatuses(data.settings.reasonStatuses);
   state.data = data;
   state.stale = false;
   if (!state.form.date) state.form = newForm(data.today);

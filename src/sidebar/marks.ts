@@ -7,7 +7,7 @@
  * therapist changes it. Picking a status before any reason does not count, because that click
  * is how the reason field appears in the first place.
  */
-import { WITHDRAWN } from '../core/types';
+import { DEFAULT_REASON_STATUSES, PLANNED_PREFIX, WITHDRAWN } from '../core/types';
 import type { Status } from '../core/types';
 
 export interface Marks {
@@ -26,16 +26,16 @@ export interface Marks {
 /** Statuses that ask for a reason, notice, note and follow-up (missed, or not held). */
 const DETAIL_STATUSES: readonly Status[] = ['excused', 'unexcused', 'refused', 'cancelled'];
 
-/** Reasons that, by themselves, say which status fits (matched case-insensitively). */
-const REASON_STATUS: Readonly<Record<string, Status>> = {
-  'planned break': 'cancelled',
-  'facility event': 'cancelled',
-  illness: 'excused',
-  'medical appointment': 'excused',
-  hospitalised: 'excused',
-  hospitalized: 'excused',
-  declined: 'refused',
-};
+/**
+ * Reasons that, by themselves, say which status fits (matched case-insensitively): the practice's
+ * mapping from Settings (DEFAULT_REASON_STATUSES until it changes it), set when data arrives.
+ */
+let reasonStatus = new Map<string, Status>();
+useReasonStatuses(DEFAULT_REASON_STATUSES);
+
+export function useReasonStatuses(mapping: Readonly<Record<string, Status>>): void {
+  reasonStatus = new Map(Object.keys(mapping).map((reason) => [reason.trim().toLowerCase(), mapping[reason]]));
+}
 
 export function emptyMarks(): Marks {
   return {
@@ -55,7 +55,10 @@ export function asksForDetails(status: Status | null): boolean {
 
 /** The status a reason implies, or null when the reason leaves it open (transport, other...). */
 export function impliedStatus(reason: string): Status | null {
-  return REASON_STATUS[reason.trim().toLowerCase()] ?? null;
+  const key = reason.trim().toLowerCase();
+  // A planned absence is never counted, whatever its reason (core/plannedAbsences.ts).
+  if (key.startsWith(PLANNED_PREFIX)) return 'cancelled';
+  return reasonStatus.get(key) ?? null;
 }
 
 function withStatus(marks: Marks, status: Status | null): Marks {

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import type { ClientView, Entry, SaveSessionRequest, SidebarData, TrendLevel } from '../../src/core/types';
-import { DEFAULT_REASONS } from '../../src/core/types';
+import { DEFAULT_REASON_STATUSES, DEFAULT_REASONS } from '../../src/core/types';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
 import { launch, openSidebar } from './pageHarness';
 import { levelOneHeadings, seriousViolations } from '../playground/axe';
@@ -62,6 +62,9 @@ function sampleData(): SidebarData {
       trend: DEFAULT_TREND_SETTINGS,
       patternWeeks: 26,
       maxNoteLength: 200,
+      schedules: [],
+      talkAt: 'watch',
+      reasonStatuses: { ...DEFAULT_REASON_STATUSES },
     },
     roster: {
       sheetName: 'Clients',
@@ -83,6 +86,8 @@ function sampleData(): SidebarData {
     recordedSessions: [],
     tabWarnings: [`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`],
     unlinked: [],
+    toRecord: [],
+    plannedAbsences: [],
   };
 }
 

@@ -160,6 +160,24 @@ export function talkLevels(talkAt: TalkAt): FlaggedLevel[] {
   return FLAGGED_LEVELS.filter((level) => suggestsTalk(level, talkAt));
 }
 
+/**
+ * The two choices of "Suggest a conversation at", with the trade-off measured by `npm run bench`
+ * (test/bench/trendQuality.ts, "talk at" lines: seeded simulation of weekly sessions, 20,000 clients
+ * per figure). Update the figures here when the rule or the bench changes.
+ */
+export const TALK_AT_CHOICES: Readonly<Record<TalkAt, { label: string; tradeOff: string }>> = {
+  watch: {
+    label: 'Watch (sooner, more often)',
+    tradeOff:
+      'Catches 84% of clients whose absences jump from 1 in 10 to 6 in 10 within 4 sessions (94% within 6), but over 16 sessions also flags 26% of clients who steadily miss 1 in 10, and 64% of those who miss 2 in 10.',
+  },
+  rising: {
+    label: 'Rising (later, rarer)',
+    tradeOff:
+      'Catches 57% of such jumps within 4 sessions and 84% within 6, and over 16 sessions flags 8% of clients who steadily miss 1 in 10, and 36% of those who miss 2 in 10.',
+  },
+};
+
 /** A scheduled session with no entry yet: a group's, or one client's (individual sessions). */
 export interface ToRecord {
   date: string;
@@ -446,6 +464,8 @@ export interface SidebarData {
    * first. Breaks and clients' planned absences are not listed as missing.
    */
   toRecord: ToRecord[];
+  /** Schedules that list nothing because their group or client is gone from the roster, in words. */
+  scheduleWarnings: string[];
   /** Planned absences not yet over (ending today or later, or in the last 3 weeks), by first day. */
   plannedAbsences: PlannedAbsence[];
 }

@@ -4,7 +4,7 @@ import { addDays, weekStart } from '../core/dates';
 import { currentEntries } from '../core/record';
 import { recordedSessions } from '../core/recordedSessions';
 import { rosterGroups } from '../core/roster';
-import { TO_RECORD_DAYS, toRecord } from '../core/schedule';
+import { TO_RECORD_DAYS, scheduleProblem, toRecord } from '../core/schedule';
 import { unlinkedHistories } from '../core/unlinked';
 import { computeTrend, trendsByClient } from '../core/trend';
 import type { Entry, PlannedAbsence, SidebarData } from '../core/types';
@@ -53,6 +53,9 @@ export function sidebarDataFrom(
       today: workbook.today,
       absences: plans,
     }),
+    scheduleWarnings: settings.schedules
+      .map((s) => scheduleProblem(s, roster.clients))
+      .filter((problem): problem is string => problem !== null),
     // Plans of clients on the roster that are not long over (the form shows them when their day comes).
     plannedAbsences: plans.filter((p) => known.has(p.clientId) && p.to >= addDays(workbook.today, -TO_RECORD_DAYS)),
   };

@@ -18,6 +18,8 @@ export interface RowContext extends DetailsContext {
   onChange(clientId: string, marks: Marks): void;
   onHistory(client: ClientView): void;
   onFollowUpDone(followUp: FollowUp): void;
+  /** The client's planned absence on the session's date, in words, if any. */
+  plan?: string;
 }
 
 export interface ClientRow {
@@ -55,6 +57,7 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
     ]),
     trendWhy,
     client.lastEntry ? h('div', { className: 'secondary', text: lastEntryText(client.lastEntry, ctx.today) }) : null,
+    ctx.plan ? h('div', { className: 'message info plan-note', text: ctx.plan }) : null,
     followUpList(ctx.followUps, client.name, ctx.today, ctx.onFollowUpDone),
     radios.el,
     details.el,

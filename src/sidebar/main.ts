@@ -5,6 +5,8 @@
  * Labels the browser tests drive (accessible names; keep them stable):
  *   nav buttons            "Record", "Settings"                (aria-pressed marks the current one)
  *   load failure           button "Retry"
+ *   to record              region "To record" (only with schedules) with buttons "Record Friday choir,
+ *                          12 Nov (today)" / "Record Ana Lima, 5 Nov"
  *   attention list         region "Needs attention"
  *   form                   region "Record a session"; "Session date" (date input); "Group" (select:
  *                          each group's name, or "Individual clients"); "Filter clients" and one
@@ -34,13 +36,28 @@
  *                          "Create a roster tab" (no roster);
  *                          reasons list "Reasons" with "Move <reason> up/down", "Remove <reason>";
  *                          "New reason" + "Add reason"; the trend numbers by their visible labels;
- *                          "Weeks in Patterns", "Longest note (characters)"; "Save settings"
+ *                          "Weeks in Patterns", "Longest note (characters)"; "Save settings";
+ *                          radiogroup "Suggest a conversation at" ("Watch (sooner, more often)",
+ *                          "Rising (later, rarer)"); list "Schedules", select "Schedule for", group
+ *                          "Meets on" with a checkbox per weekday, "Starts (optional)", "Ends
+ *                          (optional)", "Add schedule", "Break for", "Break from", "Break until",
+ *                          "Add break"; a select "Status for the reason <reason>" per reason;
+ *                          list "Planned absences" with "Call off planned absence: <text>",
+ *                          "Client away", "First day", "Last day", "Reason for the absence",
+ *                          "Note (optional)", "Add planned absence"
  * Match names exactly ({ exact: true }) where one label is part of another: "Settings" / "Save
  * settings", "Record" / "Record another", "Excused" / "Unexcused", "Withdraw entry" / "Withdraw
  * entry of 12 Nov". Clients who share a name are labelled with their ID: "Ana Lima (C002)".
  * Dates are shown as "12 Nov" (the year is added when it is not the current one).
  */
-import type { ClientView, RecordedSession, SaveSessionRequest, SaveSessionResult, SidebarData } from '../core/types';
+import type {
+  ClientView,
+  RecordedSession,
+  SaveSessionRequest,
+  SaveSessionResult,
+  SidebarData,
+  ToRecord,
+} from '../core/types';
 import { call } from './api';
 import { attentionSection } from './attention';
 import { historyView } from './corrections';
@@ -50,6 +67,7 @@ import { withDistinctNames } from './roster';
 import { savedView } from './saved';
 import { sessionCorrectionView } from './sessionCorrection';
 import { settingsView } from './settings';
+import { toRecordSection } from './toRecord';
 import { newForm, state } from './state';
 import { useReasonStatuses } from './marks';
 
@@ -101,6 +119,7 @@ function show(view: View): void {
     });
     replace(body, [
       h('h1', { text: 'Record a session' }),
+      toRecordSection(data, recordScheduled),
       attentionSection(data.clients, data.settings.talkAt),
       form.el,
       form.bar,
@@ -117,6 +136,24 @@ function show(view: View): void {
   } else {
     window.scrollTo(0, 0);
   }
+}
+
+/**
+ * A session chosen from "To record": the form takes its date and its group (or its client, for an
+ * individual session); marks already made stay (they are keyed by client), as when the group changes.
+ */
+function recordScheduled(item: ToRecord): void {
+  const form = state.form;
+  form.date = item.date;
+  if (item.group !== undefined) form.scope = { kind: 'group', group: item.group };
+  else if (item.clientId !== undefined) {
+    form.scope = { kind: 'individual' };
+    form.picked = new Set([item.clientId]);
+  }
+  show('record');
+  const first = body.querySelector<HTMLElement>('ul.clients input, ul.clients button');
+  first?.focus();
+  first?.scrollIntoView({ block: 'center' });
 }
 
 function showHistory(client: ClientView): void {

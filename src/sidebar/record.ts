@@ -3,6 +3,7 @@
  * with "Save session". Saving sends ONE saveSession call with the form's request id.
  */
 import { isIsoDate } from '../core/dates';
+import { plannedReason } from '../core/types';
 import type {
   ClientView,
   FollowUp,
@@ -16,7 +17,8 @@ import { BUSY_RETRY_MS, isBusyMessage } from './busy';
 import { clientRow, type ClientRow, type RowContext } from './clientRow';
 import { button, h, message, replace, select, uid } from './dom';
 import { shortDate } from './format';
-import { pickStatus } from './marks';
+import { emptyMarks, pickStatus, type Marks } from './marks';
+import { planOn, planText } from './plannedAbsences';
 import { matchingSessions, recordedText, sessionKey } from './recorded';
 import { newRequestId } from './requestId';
 import { filterClients, groupMembers, pickedClients } from './roster';
@@ -74,6 +76,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     form.date = date.value;
     showDateNote();
     paintRecorded();
+    if (data.plannedAbsences.length) paintRows();
   });
   showDateNote();
 
@@ -146,6 +149,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
   const bar = h('div', { className: 'bottom' }, [feedback, h('div', { className: 'bar-buttons' }, [save])]);
 
   const rowContext = (client: ClientView): RowContext => ({
+    plan: planNote(client),
     reasons: data.reasons,
     maxNoteLength,
     today: data.today,
@@ -166,8 +170,34 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     marked.textContent = clients.length ? `${done} of ${clients.length} marked` : '';
   }
 
+  /** "Planned absence: holiday, 14 Mar – 13 Apr", for a client away on the form's date. */
+  function planNote(client: ClientView): string | undefined {
+    const plan = planOn(data.plannedAbsences, client.id, form.date);
+    return plan ? `Planned absence: ${planText(plan, data.today)}. Marked Cancelled (not counted).` : undefined;
+  }
+
+  /**
+   * A client away on the form's date (a planned absence) and not marked yet is marked Cancelled with
+   * the reason "planned: …", so the absence is never counted; a mark the form made this way and the
+   * therapist left alone goes again when the date moves off the absence.
+   */
+  function applyPlans(clients: readonly ClientView[]): void {
+    for (const [id, filled] of form.planned) {
+      if (form.marks.get(id) === filled && !planOn(data.plannedAbsences, id, form.date)) form.marks.delete(id);
+      if (form.marks.get(id) !== filled) form.planned.delete(id);
+    }
+    for (const client of clients) {
+      const plan = planOn(data.plannedAbsences, client.id, form.date);
+      if (!plan || form.marks.has(client.id)) continue;
+      const filled: Marks = { ...emptyMarks(), status: 'cancelled', reason: plannedReason(plan.reason), notice: true };
+      form.marks.set(client.id, filled);
+      form.planned.set(client.id, filled);
+    }
+  }
+
   function paintRows(): void {
     const clients = sessionClients(data, form);
+    applyPlans(clients);
     rows = new Map();
     replace(
       list,

@@ -1,6 +1,8 @@
 /**
- * Settings: the roster (rosterSettings.ts), the reasons list, the trend rule's
- * parameters, the Patterns tab's weeks and the longest note. One saveSettings call stores them and
+ * Settings: the roster (rosterSettings.ts), the reasons list, when to suggest a conversation, the
+ * schedules and the status each reason sets (scheduleSettings.ts), the trend rule's parameters,
+ * the Patterns tab's weeks and the longest note. Planned absences (plannedAbsences.ts) are stored
+ * one by one as they are added. One saveSettings call stores them and
  * answers fresh sidebar data, which the page repaints from.
  */
 import { settingsSizeProblem } from '../core/settingsRules';
@@ -10,6 +12,8 @@ import { call } from './api';
 import { button, h, message, replace, uid } from './dom';
 import { addReason, moveReason, removeReason } from './reasonsList';
 import { rosterSettings } from './rosterSettings';
+import { plannedAbsencesSection } from './plannedAbsences';
+import { practiceRules } from './scheduleSettings';
 import {
   fieldText,
   inputAttributes,
@@ -41,7 +45,9 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   // ---- Reasons ----
   let reasons = [...settings.reasons];
   const reasonList = h('ul', { className: 'reasons', attrs: { 'aria-label': 'Reasons' } });
+  let rules: ReturnType<typeof practiceRules> | null = null;
   const paintReasons = (focusLabel?: string): void => {
+    rules?.refresh();
     replace(
       reasonList,
       reasons.map((reason, i) =>
@@ -82,6 +88,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
     }
   };
   paintReasons();
+  rules = practiceRules(data, () => reasons);
   const newReason = h('input', { attrs: { type: 'text', maxlength: String(REASON_LIMITS.maxLength) } });
   const add = (): void => {
     reasons = addReason(reasons, newReason.value);
@@ -122,7 +129,8 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
         say('error', 'Keep at least one reason.');
         return;
       }
-      const change: Partial<Settings> = { reasons, trend, patternWeeks, maxNoteLength };
+      const practice = (rules as NonNullable<typeof rules>).value();
+      const change: Partial<Settings> = { reasons, trend, patternWeeks, maxNoteLength, ...practice };
       const rosterChoice = roster.choice();
       if (rosterChoice) change.roster = rosterChoice;
       // The server refuses the same; saying it here keeps the list as typed, without a round trip.
@@ -152,6 +160,8 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
       reasonList,
       h('div', { className: 'inline' }, [labelled('New reason', newReason), button('Add reason', add)]),
     ]),
+    ...(rules as NonNullable<typeof rules>).el,
+    plannedAbsencesSection(data, { onData: hooks.onData }),
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Absence trend' }),
       h('p', {

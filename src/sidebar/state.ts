@@ -24,6 +24,8 @@ export interface SessionForm {
   saving: boolean;
   /** The date and scope (sessionKey) the therapist chose to record a second time that day on purpose. */
   secondSession: string | null;
+  /** Marks the form filled from a planned absence, by client id: cleared if the date moves off it untouched. */
+  planned: Map<string, Marks>;
 }
 
 export interface AppState {
@@ -44,6 +46,7 @@ export function newForm(today: string): SessionForm {
     failed: null,
     saving: false,
     secondSession: null,
+    planned: new Map(),
   };
 }
 

@@ -16,7 +16,7 @@
 import { addDays } from '../../src/core/dates';
 import { computeTrend, levelRank, uncappedLevel } from '../../src/core/trend';
 import type { TrendSession } from '../../src/core/trend';
-import type { Status, TrendLevel } from '../../src/core/types';
+import type { Status, TalkAt, TrendLevel } from '../../src/core/types';
 import { seededRandom } from '../../src/playground/random';
 import type { Random } from '../../src/playground/random';
 
@@ -164,6 +164,52 @@ function detection(mix: Mix = ABSENCE_MIX, rules = RULES, clients = CLIENTS): vo
   });
 }
 
+/**
+ * The trade-off Settings states beside "Suggest a conversation at" (issue 17; TALK_AT_CHOICES in
+ * core/types.ts quotes these figures): for each choice, the share of stable clients ever flagged at
+ * that level or above within 16 sessions, and the share of rises to 60% caught within 4 and 6
+ * sessions. Same seeds and histories as the figures above.
+ */
+function talkAtTradeOff(clients = CLIENTS): void {
+  const thresholds: [TalkAt, number][] = [
+    ['watch', levelRank('watch')],
+    ['rising', levelRank('rising')],
+  ];
+  const everFlagged = (rate: number): number[] => {
+    const random = seededRandom(1000 + Math.round(rate * 100));
+    const counts = thresholds.map(() => 0);
+    for (let c = 0; c < clients; c += 1) {
+      const sessions = history(random, HISTORY, () => rate, ABSENCE_MIX);
+      let highest = 0;
+      for (let n = FIRST_CHECK; n <= HISTORY; n += 1)
+        highest = Math.max(highest, levelRank(computeTrend(sessions.slice(0, n)).level));
+      thresholds.forEach(([, rank], t) => {
+        if (highest >= rank) counts[t] += 1;
+      });
+    }
+    return counts;
+  };
+  const stable10 = everFlagged(0.1);
+  const stable20 = everFlagged(0.2);
+  const random = seededRandom(2024);
+  const within4 = thresholds.map(() => 0);
+  const within6 = thresholds.map(() => 0);
+  for (let c = 0; c < clients; c += 1) {
+    const sessions = history(random, HISTORY + 10, (i) => (i < HISTORY ? 0.1 : 0.6), ABSENCE_MIX); // detection()'s histories
+    const ranks = [1, 2, 3, 4, 5, 6].map((j) => levelRank(computeTrend(sessions.slice(0, HISTORY + j)).level));
+    thresholds.forEach(([, rank], t) => {
+      if (ranks.slice(0, 4).some((r) => r >= rank)) within4[t] += 1;
+      if (ranks.some((r) => r >= rank)) within6[t] += 1;
+    });
+  }
+  console.log(`when to suggest a conversation (Settings, talkAt; ${clients} clients per figure):`);
+  thresholds.forEach(([choice], t) => {
+    console.log(
+      `  talk at ${choice.padEnd(6)} stable 10% clients ever flagged ${pct(stable10[t], clients)}, stable 20% ${pct(stable20[t], clients)}; rises to 60% caught within 4 sessions ${pct(within4[t], clients)}, within 6 ${pct(within6[t], clients)}`,
+    );
+  });
+}
+
 export function bench(): void {
   console.log(
     `absence mix: ${describeMix(ABSENCE_MIX)}; a check = the trend after each session from the ${FIRST_CHECK}th to the ${HISTORY}th`,
@@ -171,6 +217,7 @@ export function bench(): void {
   falseAlarms(0.1);
   falseAlarms(0.2);
   detection();
+  talkAtTradeOff();
   console.log('the same, as shipped, with other shares of unexcused absences:');
   for (const mix of OTHER_MIXES) {
     falseAlarms(0.1, mix, RULES.slice(0, 1), CLIENTS / 4);

@@ -571,4 +571,63 @@ describe('npm start in a browser', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('opens on "To record" once a schedule is set; recording from it clears the item; a planned absence is marked not counted', async () => {
+    const { page, problems } = await openPage(demo);
+    const choir = 'Friday choir';
+    const when = shortDate(today, today);
+    // Set up once in Settings: Friday choir expected today, and Nell away today (a planned holiday).
+    await menu(page, 'Settings');
+    const side = sidebar(page);
+    await side.getByRole('region', { name: 'Settings' }).waitFor();
+    await side.getByLabel('Schedule for').selectOption({ label: choir });
+    const days = side.getByRole('group', { name: 'Meets on' });
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+      await days.getByLabel(day).check();
+    await side.getByLabel('Starts (optional)').fill(today);
+    await side.getByLabel('Ends (optional)').fill(today);
+    await side.getByRole('button', { name: 'Add schedule' }).click();
+    await side.getByRole('radio', { name: /^Rising/ }).check();
+    expect(await side.getByLabel('Status for the reason offered, declined').inputValue()).toBe('refused');
+    expect(await seriousViolations(sidebarFrame(page))).toEqual([]);
+    await side.getByRole('button', { name: 'Save settings' }).click();
+    await side.getByText('Settings saved.').waitFor();
+    expect(await side.getByRole('list', { name: 'Schedules' }).textContent()).toContain(choir);
+    await side.getByLabel('Client away').selectOption({ label: 'Nell Ashbury' });
+    await side.getByLabel('First day').fill(today);
+    await side.getByLabel('Last day').fill(today);
+    await side.getByLabel('Reason for the absence').fill('holiday');
+    await side.getByRole('button', { name: 'Add planned absence' }).click();
+    await side.getByText('Planned absence added for Nell Ashbury.').waitFor();
+    expect(await side.getByRole('list', { name: 'Planned absences' }).textContent()).toContain('Nell Ashbury, holiday');
+    expect(await seriousViolations(sidebarFrame(page))).toEqual([]);
+
+    // Each day after: the sidebar opens on To record, today's choir session first.
+    const record = await openRecordSidebar(page);
+    const toRecord = record.getByRole('region', { name: 'To record' });
+    const item = toRecord.getByRole('button', { name: `Record ${choir}, ${when} (today)` });
+    await item.waitFor();
+    expect(await seriousViolations(sidebarFrame(page))).toEqual([]);
+    await item.click();
+    expect(await record.getByLabel('Group').inputValue()).toBe(`group:${choir}`);
+    expect(await record.getByLabel('Session date').inputValue()).toBe(today);
+    const nell = record.getByRole('radiogroup', { name: 'Status for Nell Ashbury' });
+    expect(await nell.getByRole('radio', { name: 'Cancelled', exact: true }).isChecked()).toBe(true);
+    expect(await record.getByLabel('Reason for Nell Ashbury').inputValue()).toBe('planned: holiday');
+    await record.getByRole('button', { name: 'Mark all present' }).click();
+    await record.getByRole('button', { name: 'Save session' }).click();
+    await record.getByRole('button', { name: 'Record another' }).click();
+    await toRecord.getByText('Every scheduled session of the last 3 weeks is recorded.').waitFor();
+    expect(await toRecord.getByRole('button').count()).toBe(0);
+    const saved = records(await workbook(demo), 'Attendance').filter(
+      (r) => r['Session date'] === today && r.Group === choir,
+    );
+    expect(saved.find((r) => r.Client === 'Nell Ashbury')).toMatchObject({
+      Status: 'cancelled',
+      Reason: 'planned: holiday',
+    });
+    expect(saved.filter((r) => r.Status === 'present').length).toBe(saved.length - 1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -186,6 +186,9 @@ describe('people working around it', () => {
     // The schedule still names the old group: it lists nothing and says why.
     const stale = sidebar(env);
     expect(stale.toRecord).toEqual([]);
+    expect(stale.scheduleWarnings).toEqual([
+      expect.stringContaining('No active client is in the group "Monday group"'),
+    ]);
     env.run('saveSettings', { schedules: [{ group: 'Music group', weekdays: ['mon'] }] });
     // Mondays recorded as "Monday group" are recorded; only the missing one is listed.
     expect(sidebar(env).toRecord).toEqual([{ date: '2025-03-03', group: 'Music group' }]);

@@ -87,6 +87,7 @@ function sampleData(): SidebarData {
     tabWarnings: [`The tab "Copy of Attendance" is a copy of the Attendance record: ${HOSTILE}`],
     unlinked: [],
     toRecord: [],
+    scheduleWarnings: [],
     plannedAbsences: [],
   };
 }
@@ -440,6 +441,10 @@ it('opens Settings first when the menu asked for it, and saves the edited settin
     trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 },
     patternWeeks: 26,
     maxNoteLength: 200,
+    // Issue 17's settings travel with the rest, as they were left.
+    schedules: [],
+    talkAt: 'watch',
+    reasonStatuses: { ...DEFAULT_REASON_STATUSES },
   });
   await page.close();
 });

@@ -51,3 +51,14 @@ export function weekStart(s: string): string {
   const mondayBased = (((n + 3) % 7) + 7) % 7;
   return dayString(n - mondayBased);
 }
+
+/** The same day `n` months later (earlier for negative n), the last day of the month when it has no such day. */
+export function addMonths(s: string, n: number): string {
+  requireDay(s);
+  const [y, m, d] = s.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return dayString(Date.UTC(year, month, Math.min(d, last)) / DAY_MS);
+}

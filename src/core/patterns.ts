@@ -17,11 +17,13 @@
  */
 import { addDays, daysBetween, isIsoDate, weekStart } from './dates';
 import { nameKey } from './roster';
+import { balanceOf, makeUpBalances } from './makeUps';
+import { checksOf, policyChecksByClient } from './policies';
 import { asCellText } from './text';
 import { unrecordedWeeks } from './schedule';
 import { computeTrend, levelRank, sessionOrder, sessionsByClient } from './trend';
 import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS, talkLevels } from './types';
-import type { Client, Entry, FlaggedLevel, Settings, Status, Trend, TrendLevel } from './types';
+import type { Client, Entry, FlaggedLevel, PolicyCheck, Settings, Status, Trend, TrendLevel } from './types';
 
 /** One short code per status; a week with two sessions shows both ("P U"). */
 export const STATUS_CODES: Readonly<Record<Status, string>> = {
@@ -82,7 +84,7 @@ export const FIRST_CLIENT_ROW = 4;
 export const COLUMNS = { name: 1, level: 2, chronic: 3, recent: 4, usual: 5, why: 6 } as const;
 const FIRST_WEEK = 7;
 const LEADING_HEADERS = ['Client', 'Trend', 'Chronic', 'Recent rate', 'Usual rate', 'Why'];
-const TRAILING_HEADERS = ['Group', 'Sessions', 'Absences', 'Client ID'];
+const TRAILING_HEADERS = ['Group', 'Sessions', 'Absences', 'Make-ups owed', 'Policy', 'Client ID'];
 
 /** What the legend says beside the samples: how to read the rates and what the flag compares. */
 export const LEGEND_NOTES = [
@@ -140,7 +142,7 @@ export interface PatternGrid {
   weeks: string[];
   firstWeekColumn: number;
   /** 1-based columns after the weeks. */
-  trailing: { group: number; sessions: number; absences: number; id: number };
+  trailing: { group: number; sessions: number; absences: number; makeUps: number; policy: number; id: number };
   /** The clients in the order of their rows. */
   rows: PatternRow[];
   /** Rules for the Patterns tab, in the order they must be set. */
@@ -151,6 +153,8 @@ export interface PatternInput {
   clients: readonly Client[];
   /** Current entries only. */
   entries: readonly Entry[];
+  /** Every row, superseded ones included, where the caller has read them: a corrected owed session keeps its make-up. */
+  history?: readonly Entry[];
   today: string;
   settings: Settings;
 }
@@ -216,8 +220,18 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   const weeks = patternWeeks(input.today, settings.patternWeeks, firstDay);
   const firstWeekColumn = FIRST_WEEK;
   const afterWeeks = FIRST_WEEK + weeks.length;
-  const trailing = { group: afterWeeks, sessions: afterWeeks + 1, absences: afterWeeks + 2, id: afterWeeks + 3 };
+  const trailing = {
+    group: afterWeeks,
+    sessions: afterWeeks + 1,
+    absences: afterWeeks + 2,
+    makeUps: afterWeeks + 3,
+    policy: afterWeeks + 4,
+    id: afterWeeks + 5,
+  };
   const width = trailing.id;
+  // Make-ups and the practice's policy checks (issue 17), from the same rows as the trend.
+  const balances = makeUpBalances(input.history ?? input.entries, settings.makeUps);
+  const checks = policyChecksByClient(input.entries, settings.policies, input.today);
 
   // Week index of each distinct date, computed once: the record has far fewer dates than rows.
   const weekOf = new Map<string, number>();
@@ -272,6 +286,8 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
       asCellText(client.group),
       trend.sessions,
       trend.absences,
+      balanceOf(balances, client.id).owed.length,
+      asCellText(policyCell(checksOf(checks, client.id, settings.policies, input.today))),
       shownId(client),
     ]);
   }
@@ -288,6 +304,13 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   };
 }
 
+/** The policy checks in one cell: those reached first ("…: a reason to talk"), then the others' counts. */
+function policyCell(checks: readonly PolicyCheck[]): string {
+  const reached = checks.filter((c) => c.reached);
+  const others = checks.filter((c) => !c.reached);
+  return [...reached, ...others].map((c) => c.text).join('; ');
+}
+
 /**
  * Rates as percentages, counts as whole numbers, week headers as short dates, all else General.
  * Text cells are General, not plain text ('@'), and user text is written with a leading apostrophe
@@ -300,7 +323,7 @@ function numberFormat(row: number, column: number, afterWeeks: number, trailing:
   if (row === HEADER_ROW) return column >= FIRST_WEEK && column < afterWeeks ? 'd mmm' : TEXT_FORMAT;
   if (row < FIRST_CLIENT_ROW) return TEXT_FORMAT;
   if (column === COLUMNS.recent || column === COLUMNS.usual) return '0%';
-  if (column === trailing.sessions || column === trailing.absences) return '0';
+  if (column === trailing.sessions || column === trailing.absences || column === trailing.makeUps) return '0';
   return TEXT_FORMAT;
 }
 

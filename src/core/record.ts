@@ -37,6 +37,8 @@ export const RECORD_COLUMNS: readonly { field: RecordField; header: string; widt
   // complete, reads them as blank, and gets them (heading and tag) at its next write.
   // The last day of a planned absence (its row's Session date is the first).
   { field: 'plannedUntil', header: 'Planned until', width: 95, later: true },
+  { field: 'minutes', header: 'Minutes attended', width: 80, later: true },
+  { field: 'makesUpFor', header: 'Makes up for', width: 60, later: true },
 ];
 
 /** Fields a record written before they existed lacks: missing, they are added, never refused as deleted. */
@@ -135,6 +137,8 @@ export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates
     recordedBy: recordedByAt,
     replaces: replacesAt,
     requestId: requestAt,
+    minutes: minutesAt,
+    makesUpFor: makesUpAt,
   } = columns;
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index];
@@ -161,6 +165,8 @@ export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates
       replaces: trimmedText(row[replacesAt]),
       supersededBy: '',
       requestId: trimmedText(row[requestAt]),
+      minutes: readMinutes(row[minutesAt]),
+      makesUpFor: trimmedText(row[makesUpAt]),
     });
   }
   return out;
@@ -172,6 +178,12 @@ function trimmedText(value: unknown): string {
   const first = value.charCodeAt(0);
   const last = value.charCodeAt(value.length - 1);
   return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
+}
+
+/** A whole number of minutes (0 or more) as written or typed; null when blank or not a number. */
+function readMinutes(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  return Number.isFinite(n) && n >= 0 ? Math.round(n) : null;
 }
 
 /** 'yes' / 'no' as Cadence writes them; TRUE/FALSE as a user's checkbox holds them; else null. */
@@ -233,6 +245,8 @@ export function entryRow(entry: RowContent, columns: ColumnMap, width: number, d
     replaces: asCellText(entry.replaces),
     requestId: asCellText(entry.requestId),
     plannedUntil: entry.plannedUntil ? dates.day(entry.plannedUntil) : '',
+    minutes: entry.minutes ?? '',
+    makesUpFor: asCellText(entry.makesUpFor ?? ''),
   };
   for (const { field } of RECORD_COLUMNS) row[columns[field]] = cells[field];
   return row;

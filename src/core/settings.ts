@@ -1,6 +1,9 @@
 /** Settings: their defaults, reading what is stored, and checking a change the user makes. */
 import {
+  MAX_PLANNED_MINUTES,
   numberSettingProblem,
+  PLANNED_MINUTES,
+  POLICY_SETTINGS,
   REASON_LIMITS,
   settingsSizeProblem,
   TOP_SETTINGS,
@@ -12,7 +15,7 @@ import { readSchedules } from './schedule';
 import { DEFAULT_REASON_STATUSES, DEFAULT_REASONS, STATUSES, TALK_AT_LEVELS } from './types';
 import { isPlainObject } from './validation';
 import { HEADING_ROWS } from './roster';
-import type { RosterSettings, Settings, Status, TrendSettings } from './types';
+import type { MakeUpSettings, PlannedMinutes, PolicySettings, RosterSettings, Settings, Status, TrendSettings } from './types';
 
 export const SETTINGS_KEY = 'cadence.settings';
 
@@ -26,11 +29,37 @@ export const DEFAULT_ROSTER_SETTINGS: RosterSettings = {
   statusMeanings: {},
 };
 
+/** Reasons that say the practice cancelled, so a make-up is owed (issue 17). */
+export const DEFAULT_MAKE_UPS: MakeUpSettings = {
+  practiceReasons: ['practice cancelled', 'facility event'],
+  afterNotice: false,
+};
+
+/** Every check off, with example numbers from practices' written policies, ready to switch on. */
+export const DEFAULT_POLICIES: PolicySettings = {
+  noShowsInRow: { on: false, count: 2 },
+  lateCancellations: { on: false, count: 3, days: 90 },
+  attendanceBelow: { on: false, rate: 0.8, months: 3 },
+  absencesPerYear: { on: false, count: 4, yearStarts: '01-01' },
+};
+
+function copyPolicies(p: PolicySettings): PolicySettings {
+  return {
+    noShowsInRow: { ...p.noShowsInRow },
+    lateCancellations: { ...p.lateCancellations },
+    attendanceBelow: { ...p.attendanceBelow },
+    absencesPerYear: { ...p.absencesPerYear },
+  };
+}
+
 export function defaultSettings(): Settings {
   return {
     roster: { ...DEFAULT_ROSTER_SETTINGS, statusMeanings: {} },
     reasons: [...DEFAULT_REASONS],
     trend: { ...DEFAULT_TREND_SETTINGS },
+    makeUps: { ...DEFAULT_MAKE_UPS, practiceReasons: [...DEFAULT_MAKE_UPS.practiceReasons] },
+    policies: copyPolicies(DEFAULT_POLICIES),
+    plannedMinutes: [],
     patternWeeks: 26,
     maxNoteLength: 500,
     schedules: [],
@@ -47,6 +76,110 @@ function readReasonStatuses(value: unknown): Record<string, Status> | null {
     if (reason.trim() === '' || reason.length > REASON_LIMITS.maxLength) return null;
     if (!(STATUSES as readonly unknown[]).includes(status)) return null;
     out[reason.trim()] = status as Status;
+  }
+  return out;
+}
+
+/** A list of reasons as typed: trimmed, blanks and repeats dropped; null when not a list of texts. */
+function cleanReasons(value: unknown): string[] | null {
+  const reasons = Array.isArray(value) ? value : null;
+  return reasons?.every((r) => typeof r === 'string')
+    ? [...new Set((reasons as string[]).map((r) => r.trim()).filter(Boolean))]
+    : null;
+}
+
+function reasonsTooLong(reasons: readonly string[]): boolean {
+  return reasons.some((r) => r.length > REASON_LIMITS.maxLength) || reasons.length > REASON_LIMITS.maxCount;
+}
+
+/** MM-DD of a real day of a leap year (29 Feb allowed: the year then starts on 1 Mar in other years). */
+function isMonthDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{2}-\d{2}$/.test(value)) return false;
+  const [m, d] = value.split('-').map(Number);
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(2024, m, 0)).getUTCDate();
+}
+
+function applyMakeUps(next: MakeUpSettings, patch: unknown, problems: string[]): void {
+  if (!isPlainObject(patch)) {
+    problems.push('The make-up settings are not valid.');
+    return;
+  }
+  if (patch.practiceReasons !== undefined) {
+    const cleaned = cleanReasons(patch.practiceReasons);
+    if (!cleaned || reasonsTooLong(cleaned))
+      problems.push(
+        `The reasons that mean the practice cancelled must be a list of reasons, each under ${REASON_LIMITS.maxLength} characters.`,
+      );
+    else next.practiceReasons = cleaned;
+  }
+  if (patch.afterNotice !== undefined) {
+    if (typeof patch.afterNotice === 'boolean') next.afterNotice = patch.afterNotice;
+    else problems.push('"A make-up after an absence with notice" must be on or off.');
+  }
+}
+
+function applyPolicies(next: PolicySettings, patch: unknown, problems: string[]): void {
+  if (!isPlainObject(patch)) {
+    problems.push('The policy checks are not valid.');
+    return;
+  }
+  for (const kind of Object.keys(POLICY_SETTINGS) as (keyof PolicySettings)[]) {
+    const given = patch[kind];
+    if (given === undefined) continue;
+    if (!isPlainObject(given)) {
+      problems.push('The policy checks are not valid.');
+      continue;
+    }
+    const check = next[kind] as unknown as Record<string, unknown>;
+    if (given.on !== undefined) {
+      if (typeof given.on === 'boolean') check.on = given.on;
+      else problems.push('A policy check must be on or off.');
+    }
+    const rules = POLICY_SETTINGS[kind] as Readonly<Record<string, Parameters<typeof numberSettingProblem>[0]>>;
+    for (const [field, rule] of Object.entries(rules)) {
+      if (given[field] === undefined) continue;
+      const problem = numberSettingProblem(rule, given[field]);
+      if (problem) problems.push(problem);
+      else check[field] = given[field];
+    }
+    if (kind === 'absencesPerYear' && given.yearStarts !== undefined) {
+      if (isMonthDay(given.yearStarts)) check.yearStarts = given.yearStarts;
+      else problems.push('The day the year (or funding period) starts must be a month and day, like 09-01.');
+    }
+  }
+}
+
+/** The planned minutes list, replaced whole: each line a group or a client, with its minutes. */
+function checkPlannedMinutes(value: unknown, problems: string[]): PlannedMinutes[] | null {
+  if (!Array.isArray(value) || value.length > MAX_PLANNED_MINUTES) {
+    problems.push(`Planned minutes must be a list of at most ${MAX_PLANNED_MINUTES} groups or clients.`);
+    return null;
+  }
+  const out: PlannedMinutes[] = [];
+  const seen = new Set<string>();
+  for (const line of value) {
+    if (!isPlainObject(line)) {
+      problems.push('A line of planned minutes is empty.');
+      continue;
+    }
+    const group = typeof line.group === 'string' ? line.group.trim() : '';
+    const clientId = typeof line.clientId === 'string' ? line.clientId.trim() : '';
+    if ((group === '') === (clientId === '') || group.length > 200 || clientId.length > 200) {
+      problems.push('Each line of planned minutes names one group or one client.');
+      continue;
+    }
+    const problem = numberSettingProblem(PLANNED_MINUTES, line.minutes);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    const key = group ? `g:${group}` : `c:${clientId}`;
+    if (seen.has(key)) {
+      problems.push(`Planned minutes are set twice for ${group || 'the same client'}; keep one line.`);
+      continue;
+    }
+    seen.add(key);
+    out.push(group ? { group, minutes: line.minutes as number } : { clientId, minutes: line.minutes as number });
   }
   return out;
 }
@@ -75,6 +208,9 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     roster: { ...current.roster, statusMeanings: { ...current.roster.statusMeanings } },
     reasons: [...current.reasons],
     trend: { ...current.trend },
+    makeUps: { ...current.makeUps, practiceReasons: [...current.makeUps.practiceReasons] },
+    policies: copyPolicies(current.policies),
+    plannedMinutes: current.plannedMinutes.map((line) => ({ ...line })),
     patternWeeks: current.patternWeeks,
     maxNoteLength: current.maxNoteLength,
     schedules: current.schedules.map((sc) => ({ ...sc })),
@@ -119,12 +255,9 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
     }
   }
   if (patch.reasons !== undefined) {
-    const reasons = Array.isArray(patch.reasons) ? patch.reasons : null;
-    const cleaned = reasons?.every((r) => typeof r === 'string')
-      ? [...new Set((reasons as string[]).map((r) => r.trim()).filter(Boolean))]
-      : null;
+    const cleaned = cleanReasons(patch.reasons);
     if (!cleaned || cleaned.length === 0) problems.push('The reasons list needs at least one reason.');
-    else if (cleaned.some((r) => r.length > REASON_LIMITS.maxLength) || cleaned.length > REASON_LIMITS.maxCount) {
+    else if (reasonsTooLong(cleaned)) {
       problems.push(
         `Keep reasons under ${REASON_LIMITS.maxLength} characters and at most ${REASON_LIMITS.maxCount} of them.`,
       );
@@ -142,6 +275,12 @@ export function applySettingsPatch(current: Settings, patch: unknown): Settings 
       }
       problems.push(...trendConsistencyProblems(next.trend));
     }
+  }
+  if (patch.makeUps !== undefined) applyMakeUps(next.makeUps, patch.makeUps, problems);
+  if (patch.policies !== undefined) applyPolicies(next.policies, patch.policies, problems);
+  if (patch.plannedMinutes !== undefined) {
+    const planned = checkPlannedMinutes(patch.plannedMinutes, problems);
+    if (planned) next.plannedMinutes = planned;
   }
   for (const key of ['patternWeeks', 'maxNoteLength'] as const) {
     if (patch[key] === undefined) continue;
@@ -191,6 +330,9 @@ export function readStoredSettings(json: string | null): Settings {
     'roster',
     'reasons',
     'trend',
+    'makeUps',
+    'policies',
+    'plannedMinutes',
     'patternWeeks',
     'maxNoteLength',
     'schedules',

@@ -4,7 +4,7 @@
  * the form refuses exactly what the server would, in the same words, naming the label the user
  * sees rather than an internal key.
  */
-import type { Settings, TrendSettings } from './types';
+import type { PolicyKind, Settings, TrendSettings } from './types';
 
 export interface NumberSetting {
   /** The label of its field in Settings. */
@@ -50,6 +50,31 @@ export const TOP_SETTINGS: Readonly<Record<TopNumberKey, NumberSetting>> = {
   patternWeeks: count('Weeks in Patterns', 4, 104),
   maxNoteLength: count('Longest note (characters)', 20, 5000),
 };
+
+/**
+ * The policy checks' numbers (issue 17), by check: each field's label and bounds. The checks'
+ * own words (titles, and their counts in sentences) are in core/policies.ts.
+ */
+export const POLICY_SETTINGS = {
+  noShowsInRow: { count: count('No-shows in a row', 1, 52) },
+  lateCancellations: { count: count('Late cancellations', 1, 52), days: count('Within days', 1, 366) },
+  attendanceBelow: { rate: percent('Attendance below (%)'), months: count('Over the last months', 1, 24) },
+  absencesPerYear: { count: count('Absences allowed per year', 0, 366) },
+} as const satisfies Record<PolicyKind, Record<string, NumberSetting>>;
+
+/** The title of each policy check in Settings, in the order Settings shows them. */
+export const POLICY_TITLES: Readonly<Record<PolicyKind, string>> = {
+  noShowsInRow: 'No-shows in a row',
+  lateCancellations: 'Late cancellations within a number of days',
+  attendanceBelow: 'Attendance below a rate over recent months',
+  absencesPerYear: 'Absences allowed per year (or funding period)',
+};
+
+/** Planned minutes of a session, as Settings takes them, and minutes attended, as the form takes them. */
+export const PLANNED_MINUTES = count('Planned minutes', 1, 600);
+export const MINUTES_ATTENDED = count('Minutes attended', 0, 600);
+/** Longest list of planned minutes (one per group or individual client). */
+export const MAX_PLANNED_MINUTES = 300;
 
 /** A stored value as its field shows it (25 for 0.25, rounding away float noise). */
 export function shownValue(setting: NumberSetting, stored: number): number {
@@ -115,6 +140,9 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Lists of the settings as a message names them. */
+const LIST_NAMES: Readonly<Record<string, string>> = { reasons: 'reasons', plannedMinutes: 'planned minutes' };
+
 /** The settings as stored in their document property. */
 export function storedSettingsText(settings: Settings): string {
   return JSON.stringify(settings);
@@ -132,7 +160,6 @@ export function settingsSizeProblem(settings: Settings): string | null {
     .map(([key, value]) => ({ key, size: utf8Length(JSON.stringify(value)) }))
     .sort((a, b) => b.size - a.size);
   const over = size - MAX_SETTINGS_BYTES;
-  const longest =
-    lists[0]?.key === 'reasons' ? 'The reasons list' : lists[0] ? `The ${lists[0].key} list` : 'The settings';
+  const longest = lists[0] ? `The ${LIST_NAMES[lists[0].key] ?? lists[0].key} list` : 'The settings';
   return `${longest} is too long to store: Google keeps at most ${MAX_SETTINGS_BYTES} characters of settings per spreadsheet, and these need ${size}. Remove or shorten entries worth about ${over} characters.`;
 }

@@ -23,6 +23,7 @@ export const DEFAULT_REASONS: readonly string[] = [
   'declined',
   'asleep or unavailable',
   'facility event',
+  'practice cancelled',
   'planned break',
   'unknown',
   'other',
@@ -42,6 +43,7 @@ export const DEFAULT_REASON_STATUSES: Readonly<Record<string, Status>> = {
   hospitalised: 'excused',
   declined: 'refused',
   'facility event': 'cancelled',
+  'practice cancelled': 'cancelled',
   'planned break': 'cancelled',
   'not available (hospital, asleep, with another professional)': 'cancelled',
   'offered, declined': 'refused',
@@ -185,10 +187,48 @@ export interface ToRecord {
   clientId?: string;
 }
 
+/**
+ * When a make-up is owed (issue 17): a session the practice cancelled, told apart from a client's
+ * planned absence (both `cancelled`, not counted) by its reason; and, if the practice's policy
+ * says so, an absence with notice.
+ */
+export interface MakeUpSettings {
+  /** Reasons that mean the practice cancelled (matched case- and space-insensitively). */
+  practiceReasons: string[];
+  /** An `excused` absence with notice given is owed a make-up too. */
+  afterNotice: boolean;
+}
+
+/**
+ * The practice's own attendance policy, each check off until switched on; the numbers are
+ * examples ready to use. A check that is reached is a reason to talk, never an automatic action.
+ */
+export interface PolicySettings {
+  /** N no-shows (unexcused, no notice) in a row. */
+  noShowsInRow: { on: boolean; count: number };
+  /** N late cancellations (unexcused, notice given too late) within D days. */
+  lateCancellations: { on: boolean; count: number; days: number };
+  /** Attendance below X% of counted sessions over the last M months. */
+  attendanceBelow: { on: boolean; rate: number; months: number };
+  /** More than N absences per year, the year starting on `yearStarts` (MM-DD: a funding period). */
+  absencesPerYear: { on: boolean; count: number; yearStarts: string };
+}
+export type PolicyKind = keyof PolicySettings;
+
+/** Planned minutes of a session of one group, or of one client (individual sessions; wins over the group). */
+export interface PlannedMinutes {
+  group?: string;
+  clientId?: string;
+  minutes: number;
+}
+
 export interface Settings {
   roster: RosterSettings;
   reasons: string[];
   trend: TrendSettings;
+  makeUps: MakeUpSettings;
+  policies: PolicySettings;
+  plannedMinutes: PlannedMinutes[];
   /** Weeks shown in the Patterns tab. */
   patternWeeks: number; // 26
   /** Longest note accepted, in characters. */
@@ -234,6 +274,10 @@ export interface Entry {
   requestId: string;
   /** Only on a planned absence's row (plannedAbsences.ts): its last day; entries leave it unset. */
   plannedUntil?: string;
+  /** Minutes the client attended (a late arrival, leaving early); null when not said. Absent in older rows. */
+  minutes?: number | null;
+  /** Entry ID of the session this one makes up for ('' when it is not a make-up). */
+  makesUpFor?: string;
 }
 
 /**
@@ -286,6 +330,10 @@ export interface AttendanceInput {
   notice?: boolean;
   note?: string;
   followUp?: boolean;
+  /** Minutes attended, when not the whole session (a late arrival, leaving early). */
+  minutes?: number;
+  /** Entry ID of an owed session this one makes up for (ClientView.makeUps.owed). */
+  makesUpFor?: string;
 }
 
 export interface SaveSessionRequest {
@@ -364,6 +412,43 @@ export interface LastEntry {
   reason: string;
 }
 
+/** A session owed a make-up: what the sidebar offers to link a make-up session to. */
+export interface OwedSession {
+  entryId: string;
+  date: string;
+  status: Status;
+  reason: string;
+}
+
+/** A client's make-ups: sessions owed and not yet made up, oldest first, and those made up. */
+export interface MakeUpBalance {
+  owed: OwedSession[];
+  madeUp: number;
+  /** "2 make-ups owed (1 made up)"; '' when nothing was ever owed. */
+  text: string;
+}
+
+/** One policy check of one client: its count beside its limit, in words. */
+export interface PolicyCheck {
+  kind: PolicyKind;
+  /** What the check counts now (no-shows in a row, absences this year...; a rate as 0..1). */
+  count: number;
+  /** The practice's limit in the same unit. */
+  limit: number;
+  /** The policy's line is reached: a reason to talk, never an automatic action. */
+  reached: boolean;
+  /** "3 of 4 allowed absences used this year". */
+  text: string;
+}
+
+/** Minutes delivered against planned over a period (planned 0 when none is set). */
+export interface MinutesTally {
+  delivered: number;
+  planned: number;
+  /** Sessions whose minutes are counted as planned. */
+  sessions: number;
+}
+
 export interface ClientView {
   id: string;
   name: string;
@@ -371,6 +456,13 @@ export interface ClientView {
   active: boolean;
   trend: Trend;
   lastEntry: LastEntry | null;
+  // Issue 17; getSidebarData always fills them (optional for views made elsewhere, e.g. a client
+  // no longer on the roster in a session's correction).
+  makeUps?: MakeUpBalance;
+  /** The policy checks switched on, in the order of PolicySettings. */
+  policy?: PolicyCheck[];
+  /** Over the weeks Patterns shows; null when no planned minutes apply to the client. */
+  minutes?: MinutesTally | null;
 }
 
 /** An open follow-up from an earlier absence. */

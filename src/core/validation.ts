@@ -3,6 +3,7 @@
  * therapist's words, and names the client concerned; all problems are reported at once.
  */
 import { isIsoDate } from './dates';
+import { MINUTES_ATTENDED, numberSettingProblem } from './settingsRules';
 import { STATUSES } from './types';
 import type { Client, Status, WithdrawalRequest } from './types';
 
@@ -143,7 +144,31 @@ export interface CheckedSession {
   retryOf: string;
   date: string;
   group: string;
-  attendance: (MarkFields & { clientId: string })[];
+  attendance: (MarkFields & SessionExtras & { clientId: string })[];
+}
+
+/** What a session's mark may carry beyond a correction's fields (issue 17). */
+export interface SessionExtras {
+  /** Minutes attended, null when not said. */
+  minutes: number | null;
+  /** Entry ID of the owed session this one makes up for ('' if none); checked against the record under the lock. */
+  makesUpFor: string;
+}
+
+/** Minutes attended and the make-up link of one mark. */
+function checkExtras(input: Record<string, unknown>, who: string, problems: string[]): SessionExtras {
+  const minutes = input.minutes ?? null;
+  if (minutes !== null) {
+    const problem = numberSettingProblem(MINUTES_ATTENDED, minutes);
+    if (problem) problems.push(`${problem.replace(/\.$/, '')} (${who}).`);
+  }
+  const makesUpFor = input.makesUpFor ?? '';
+  if (typeof makesUpFor !== 'string' || makesUpFor.length > MAX_SHORT_TEXT)
+    problems.push(`The session ${who}'s make-up is for is not valid; choose it again.`);
+  return {
+    minutes: typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 ? minutes : null,
+    makesUpFor: typeof makesUpFor === 'string' ? makesUpFor.trim() : '',
+  };
 }
 
 export interface CheckedCorrection extends MarkFields {
@@ -183,7 +208,11 @@ export function validateSaveSession(request: unknown, context: ValidationContext
       }
       if (seen.has(clientId)) problems.push(`${client.name} is marked twice in this session; keep one mark.`);
       seen.add(clientId);
-      attendance.push({ clientId, ...checkMark(item, client.name, context.maxNoteLength, problems) });
+      attendance.push({
+        clientId,
+        ...checkMark(item, client.name, context.maxNoteLength, problems),
+        ...checkExtras(item, client.name, problems),
+      });
     });
   }
   if (problems.length) refuse(problems);

@@ -62,9 +62,17 @@ export const COLUMN_TAG_KEY = 'cadence.column';
 // Not "cadence.…": that prefix names Cadence's tabs (cadenceTabs.ts), and this tag names no tab.
 const COLUMNS_TAGGED_KEY = 'cadence-record:columnsTagged';
 
-function columnsTagged(sheet: Sheet): boolean {
-  return sheet.getDeveloperMetadata().some((m) => m.getKey() === COLUMNS_TAGGED_KEY);
+/** The keys of the tab's own developer metadata, read in one call. */
+function sheetTags(sheet: Sheet): Set<string> {
+  return new Set(sheet.getDeveloperMetadata().map((m) => m.getKey()));
 }
+
+/**
+ * Sheet metadata saying a column added after records existed (LATER_FIELDS) was given to this tab:
+ * from then on its column missing means deleted, as for every other column. Before, it means a
+ * record written by an earlier version, which reads it as blank and gets it at its next write.
+ */
+const laterColumnKey = (field: RecordField): string => `cadence-record:column:${field}`;
 
 const FIELDS: readonly string[] = RECORD_COLUMNS.map((c) => c.field);
 
@@ -110,6 +118,7 @@ function createAttendance(ss: Spreadsheet): Sheet {
     RECORD_COLUMNS.map(({ field }, index) => ({ index, field })),
   );
   sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
+  for (const field of LATER_FIELDS) sheet.addDeveloperMetadata(laterColumnKey(field));
   return sheet;
 }
 
@@ -145,11 +154,13 @@ export function readAttendance(
     columns = remembered;
   } else {
     const tagged = readColumnTags(sheet);
-    const complete = tagged.size > 0 && columnsTagged(sheet);
+    const sheetKeys = sheetTags(sheet);
+    const complete = tagged.size > 0 && sheetKeys.has(COLUMNS_TAGGED_KEY);
     const plan = planColumns(headerRow, blank ? 0 : headerRow.length, tagged, complete && hasContent(rows));
+    const given = (field: RecordField) => !LATER_FIELDS.includes(field) || sheetKeys.has(laterColumnKey(field));
     if (complete)
       refuseDeletedColumns(
-        plan.added.filter((a) => !LATER_FIELDS.includes(a.field)),
+        plan.added.filter((a) => given(a.field)),
         rows,
       );
     else refuseLostIdentity(plan.added, rows);
@@ -160,6 +171,8 @@ export function readAttendance(
       }
       tagColumns(sheet, [...plan.found, ...plan.added]);
       if (!complete) sheet.addDeveloperMetadata(COLUMNS_TAGGED_KEY);
+      for (const field of LATER_FIELDS)
+        if (!sheetKeys.has(laterColumnKey(field))) sheet.addDeveloperMetadata(laterColumnKey(field));
     }
     // Only columns every one of which was found by its tag are remembered.
     if (layout && complete && plan.found.length === 0 && plan.added.length === 0)

@@ -1,6 +1,7 @@
 /** The add-on menu and the actions behind it. */
 import { openWorkbook } from './workbook';
-import { readCurrentEntries } from './sidebarData';
+import { readAllEntries } from './sidebarData';
+import { currentEntries } from '../core/record';
 import { refreshPatternsFrom } from './patternsRefresh';
 import { withDocumentLock } from './documentLock';
 import { rememberLayout } from './layoutMemory';
@@ -43,8 +44,9 @@ export function refreshPatterns(): void {
   // Opened under the lock: the tabs it finds are the ones it writes.
   const { workbook, flagged } = withDocumentLock(() => {
     const workbook = openWorkbook();
-    const current = readCurrentEntries(workbook);
-    refreshPatternsFrom(workbook, current, true);
+    const all = readAllEntries(workbook);
+    const current = currentEntries(all);
+    refreshPatternsFrom(workbook, current, true, all);
     rememberTabs(workbook.tabs);
     if (workbook.tabs.layout) rememberLayout(workbook.tabs.layout);
     const trends = trendsByClient(current, workbook.settings.trend);

@@ -4,10 +4,16 @@ import { writePatterns } from './patternsTab';
 import type { Workbook } from './workbook';
 
 /** `force`: rewrite formats and rules too, whatever the shape (the menu's Refresh patterns). */
-export function refreshPatternsFrom(workbook: Workbook, current: Entry[], force = false): void {
+export function refreshPatternsFrom(
+  workbook: Workbook,
+  current: Entry[],
+  force = false,
+  history?: readonly Entry[],
+): void {
   writePatterns(workbook.ss, {
     clients: workbook.roster.clients,
     entries: current,
+    history,
     today: workbook.today,
     settings: workbook.settings,
     roster: workbook.roster.location,
@@ -20,9 +26,9 @@ export function refreshPatternsFrom(workbook: Workbook, current: Entry[], force 
  * After a write landed, a Patterns failure must not read as a failed save (a retry would then
  * answer "already saved" and confuse): say plainly that the record is safe.
  */
-export function refreshPatternsAfterWrite(workbook: Workbook, current: Entry[]): void {
+export function refreshPatternsAfterWrite(workbook: Workbook, current: Entry[], history?: readonly Entry[]): void {
   try {
-    refreshPatternsFrom(workbook, current);
+    refreshPatternsFrom(workbook, current, false, history);
   } catch (error) {
     throw new Error(
       `Your entry was saved, but the Patterns tab could not be refreshed (${(error as Error).message}). Use Extensions › Cadence › Refresh patterns.`,

@@ -44,6 +44,8 @@ export interface PatternsInput {
   clients: Client[];
   /** Current entries only: withdrawn and superseded rows already removed. */
   entries: Entry[];
+  /** Every row of the record, superseded ones included, when read (make-ups follow corrections). */
+  history?: readonly Entry[];
   /** YYYY-MM-DD in the spreadsheet's time zone. */
   today: string;
   settings: Settings;
@@ -68,7 +70,7 @@ const WIDTHS: Record<number, number> = {
   [COLUMNS.why]: 310,
 };
 const WEEK_WIDTH = 56;
-const TRAILING_WIDTHS = { group: 110, sessions: 70, absences: 70, id: 80 } as const;
+const TRAILING_WIDTHS = { group: 110, sessions: 70, absences: 70, makeUps: 80, policy: 260, id: 80 } as const;
 
 /** The tab tagged as Patterns, or a new one (named "Patterns", or "Patterns 2" if a user's own tab has the name). */
 function patternsSheet(ss: Spreadsheet, tabs: CadenceTabs): { sheet: Sheet; created: boolean } {

@@ -44,7 +44,7 @@ export function writeRecord<T>(
       );
       if (outcome.changed) {
         const all = record.entries.concat(outcome.appended);
-        refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all));
+        refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all), all);
       }
       // What the look-ups found through metadata, only once the change succeeded: a refusal
       // leaves the document as it was (its properties too).

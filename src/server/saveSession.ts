@@ -1,5 +1,6 @@
 /** saveSession: one session's marks appended to the record, once, whatever the retries. */
 import { trendChanges } from '../core/clientSummary';
+import { makeUpBalances, makeUpProblem } from '../core/makeUps';
 import { currentEntries } from '../core/record';
 import { trendsByClient } from '../core/trend';
 import type { Client, Entry, SaveSessionResult } from '../core/types';
@@ -43,7 +44,9 @@ function sameSession(session: CheckedSession, stored: readonly Entry[]): boolean
       e.reason === mark.reason &&
       e.notice === mark.notice &&
       e.note === mark.note &&
-      e.followUp === mark.followUp
+      e.followUp === mark.followUp &&
+      (e.minutes ?? null) === mark.minutes &&
+      (e.makesUpFor ?? '') === mark.makesUpFor
     );
   });
 }
@@ -71,6 +74,27 @@ function isRetryOfStoredSave(workbook: Workbook, requestId: string): boolean {
   } catch {
     return false; // a record that cannot be read: the refusal is the clearer message
   }
+}
+
+/**
+ * A make-up must name a session its client is owed now, in the record as read under the lock
+ * (another therapist may have recorded that make-up meanwhile): else nothing is stored.
+ */
+function refuseUnowedMakeUps(
+  session: CheckedSession,
+  all: readonly Entry[],
+  workbook: Workbook,
+  clients: ReadonlyMap<string, Client>,
+): void {
+  const makeUps = session.attendance.filter((mark) => mark.makesUpFor);
+  if (makeUps.length === 0) return;
+  const balances = makeUpBalances(all, workbook.settings.makeUps);
+  const problems = makeUps
+    .map((mark) =>
+      makeUpProblem(balances, mark.clientId, mark.makesUpFor, clients.get(mark.clientId)?.name ?? mark.clientId),
+    )
+    .filter((p): p is string => p !== null);
+  if (problems.length) throw new Error(`Nothing was saved. ${problems.join(' ')}`);
 }
 
 /**
@@ -140,6 +164,7 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
           `Your earlier attempt of this save was stored after all: ${describe(storedRows(record, earlierAttempt))}. Nothing more was saved; to change it, correct those entries from a client's history.`,
         );
       }
+      refuseUnowedMakeUps(checked, record.entries, workbook, clients);
       const provenance = provenanceFor(checked.requestId);
       const entries: Entry[] = checked.attendance.map((mark) => ({
         ...provenance(),
@@ -155,6 +180,8 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
         followUpDone: '',
         replaces: '',
         supersededBy: '',
+        minutes: mark.minutes,
+        makesUpFor: mark.makesUpFor,
       }));
       // Trends before and after are computed before the write, so a failure there stores nothing;
       // only the marked clients' (a correction keeps its client, so their own entries say what is current).

@@ -1,6 +1,9 @@
 /** getSidebarData: everything the sidebar paints from, in one read of the roster and one of the record. */
 import { lastEntryByClient, openFollowUps } from '../core/clientSummary';
 import { addDays, weekStart } from '../core/dates';
+import { balanceOf, makeUpBalances } from '../core/makeUps';
+import { hasPlan, minutesPlan, minutesTally } from '../core/minutes';
+import { checksOf, policyChecksByClient } from '../core/policies';
 import { currentEntries } from '../core/record';
 import { recordedSessions } from '../core/recordedSessions';
 import { rosterGroups } from '../core/roster';
@@ -29,6 +32,11 @@ export function sidebarDataFrom(
   const known = new Set(roster.clients.map((c) => c.id));
   // The weeks the Patterns tab can show: its first possible week to today's.
   const since = addDays(weekStart(workbook.today), -7 * (settings.patternWeeks - 1));
+  // Make-ups, policy checks and minutes from the same rows: no call more than the trends need.
+  const balances = makeUpBalances(all, settings.makeUps);
+  const checks = policyChecksByClient(current, settings.policies, workbook.today);
+  const plan = minutesPlan(settings.plannedMinutes);
+  const byClient = entriesByClient(current);
   return {
     today: workbook.today,
     timeZone: workbook.timeZone,
@@ -36,6 +44,9 @@ export function sidebarDataFrom(
       ...client,
       trend: trends.get(client.id) ?? computeTrend([], settings.trend),
       lastEntry: lastEntries.get(client.id) ?? null,
+      makeUps: balanceOf(balances, client.id),
+      policy: checksOf(checks, client.id, settings.policies, workbook.today),
+      minutes: hasPlan(plan, client) ? minutesTally(byClient.get(client.id) ?? [], plan, since, workbook.today) : null,
     })),
     groups: rosterGroups(roster.clients),
     reasons: settings.reasons,
@@ -59,6 +70,16 @@ export function sidebarDataFrom(
     // Plans of clients on the roster that are not long over (the form shows them when their day comes).
     plannedAbsences: plans.filter((p) => known.has(p.clientId) && p.to >= addDays(workbook.today, -TO_RECORD_DAYS)),
   };
+}
+
+function entriesByClient(current: readonly Entry[]): Map<string, Entry[]> {
+  const out = new Map<string, Entry[]>();
+  for (const entry of current) {
+    const list = out.get(entry.clientId);
+    if (list) list.push(entry);
+    else out.set(entry.clientId, [entry]);
+  }
+  return out;
 }
 
 /** Every entry of the record as it stands, superseded ones included (none before the first save). */

@@ -10,6 +10,7 @@ import { button, h } from './dom';
 import { followUpList } from './followups';
 import { lastEntryText } from './format';
 import { pickStatus, type Marks } from './marks';
+import { policyAndBalance, sessionExtras } from './sessionExtras';
 import { statusRadios } from './statusRadios';
 
 export interface RowContext extends DetailsContext {
@@ -39,6 +40,7 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
     change((m) => pickStatus(m, status)),
   );
   const details = absenceDetails(client.name, ctx, marks, change);
+  const extras = sessionExtras(client, ctx.today, marks, change);
   const trendWhy =
     client.trend.level !== 'none' && client.trend.explanation
       ? h('div', { className: 'secondary', text: client.trend.explanation })
@@ -56,10 +58,12 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
       }),
     ]),
     trendWhy,
+    policyAndBalance(client),
     client.lastEntry ? h('div', { className: 'secondary', text: lastEntryText(client.lastEntry, ctx.today) }) : null,
     ctx.plan ? h('div', { className: 'message info plan-note', text: ctx.plan }) : null,
     followUpList(ctx.followUps, client.name, ctx.today, ctx.onFollowUpDone),
     radios.el,
+    extras.el,
     details.el,
   ]);
 
@@ -69,6 +73,7 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
     unmarkedTag.hidden = m.status !== null;
     radios.set(m.status);
     details.update(m);
+    extras.update(m);
   }
   update(marks);
   return { el, update, focus: () => radios.focus() };

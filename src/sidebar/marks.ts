@@ -21,6 +21,10 @@ export interface Marks {
   statusLocked: boolean;
   /** The therapist set "follow up" themselves: status changes no longer change it. */
   followUpTouched: boolean;
+  /** Minutes attended as typed ('' = the whole session); sent for a late arrival only. */
+  minutes: string;
+  /** Entry ID of the owed session this one makes up for ('' = not a make-up). */
+  makesUpFor: string;
 }
 
 /** Statuses that ask for a reason, notice, note and follow-up (missed, or not held). */
@@ -46,6 +50,8 @@ export function emptyMarks(): Marks {
     followUp: false,
     statusLocked: false,
     followUpTouched: false,
+    minutes: '',
+    makesUpFor: '',
   };
 }
 
@@ -95,6 +101,20 @@ export function setFollowUp(marks: Marks, followUp: boolean): Marks {
 
 export function setNote(marks: Marks, note: string): Marks {
   return { ...marks, note };
+}
+
+export function setMinutes(marks: Marks, minutes: string): Marks {
+  return { ...marks, minutes };
+}
+
+/** This session makes up for the owed session `entryId` ('' = it does not). */
+export function setMakeUp(marks: Marks, entryId: string): Marks {
+  return { ...marks, makesUpFor: entryId };
+}
+
+/** Statuses whose minutes attended may differ from the session's: a late arrival, leaving early. */
+export function asksForMinutes(status: Status | null): boolean {
+  return status === 'late';
 }
 
 /** What an entry records, as far as a correction can change it (Entry and RecordedEntry both fit). */

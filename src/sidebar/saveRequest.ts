@@ -1,6 +1,6 @@
 /** Turning the form into the one saveSession call (core/api.ts). */
 import type { AttendanceInput, SaveSessionRequest } from '../core/types';
-import { asksForDetails, type Marks } from './marks';
+import { asksForDetails, asksForMinutes, type Marks } from './marks';
 import type { FormRow } from './validate';
 
 /**
@@ -9,8 +9,12 @@ import type { FormRow } from './validate';
  */
 export function attendanceInput(clientId: string, marks: Marks): AttendanceInput {
   if (marks.status === null) throw new Error('A client is not marked yet.');
-  if (!asksForDetails(marks.status)) return { clientId, status: marks.status };
-  const input: AttendanceInput = { clientId, status: marks.status, notice: marks.notice, followUp: marks.followUp };
+  const input: AttendanceInput = { clientId, status: marks.status };
+  if (marks.makesUpFor) input.makesUpFor = marks.makesUpFor;
+  if (asksForMinutes(marks.status) && marks.minutes.trim() !== '') input.minutes = Number(marks.minutes.trim());
+  if (!asksForDetails(marks.status)) return input;
+  input.notice = marks.notice;
+  input.followUp = marks.followUp;
   if (marks.reason) input.reason = marks.reason;
   const note = marks.note.trim();
   if (note) input.note = note;

@@ -1,6 +1,7 @@
 /** The checks the sidebar makes before it calls saveSession, so the therapist hears at once what is missing. */
 import { isIsoDate } from '../core/dates';
-import type { Marks } from './marks';
+import { MINUTES_ATTENDED, numberSettingProblem } from '../core/settingsRules';
+import { asksForMinutes, type Marks } from './marks';
 
 export interface FormRow {
   clientId: string;
@@ -30,6 +31,16 @@ export function checkForm(date: string, rows: readonly FormRow[], maxNoteLength:
   if (unmarked.length > 0) {
     const noun = unmarked.length === 1 ? 'client' : 'clients';
     return { message: `Mark ${unmarked.length} more ${noun}: ${names(unmarked)}`, clientId: unmarked[0].clientId };
+  }
+  const badMinutes = rows.find(
+    (r) =>
+      asksForMinutes(r.marks.status) &&
+      r.marks.minutes.trim() !== '' &&
+      numberSettingProblem(MINUTES_ATTENDED, Number(r.marks.minutes.trim())) !== null,
+  );
+  if (badMinutes) {
+    const problem = numberSettingProblem(MINUTES_ATTENDED, NaN) as string;
+    return { message: `${problem.replace(/\.$/, '')} (${badMinutes.name}).`, clientId: badMinutes.clientId };
   }
   const long = rows.find((r) => r.marks.note.length > maxNoteLength);
   if (long) {

@@ -86,7 +86,7 @@ describe('buildPatternGrid', () => {
   });
 
   it('shows the weeks from the first with data up to the Settings maximum, whatever the length of the record', () => {
-    expect(grid.width).toBe(6 + 26 + 4); // Cleo's 2024 session reaches back past 26 weeks
+    expect(grid.width).toBe(6 + 26 + 6); // Cleo's 2024 session reaches back past 26 weeks
     expect(grid.values.every((r) => r.length === grid.width)).toBe(true);
     expect(grid.numberFormats.every((r) => r.length === grid.width)).toBe(true);
     const long = buildPatternGrid({
@@ -95,11 +95,11 @@ describe('buildPatternGrid', () => {
       today: TODAY,
       settings: { ...settings, patternWeeks: 8 },
     });
-    expect(long.width).toBe(6 + 8 + 4);
+    expect(long.width).toBe(6 + 8 + 6);
     // A young record: three weeks of data, three week columns.
     const young = buildPatternGrid({ clients, entries: weekly('C1', 'PPE'), today: TODAY, settings });
     expect(young.weeks).toEqual(['2025-03-10', '2025-03-03', '2025-02-24']);
-    expect(young.width).toBe(6 + 3 + 4);
+    expect(young.width).toBe(6 + 3 + 6);
     // Sessions of discharged clients do not stretch the weeks.
     expect(
       buildPatternGrid({ clients, entries: weekly('C4', 'PPPPPPPPP'), today: TODAY, settings }).weeks,
@@ -137,9 +137,9 @@ describe('buildPatternGrid', () => {
     // Urgent on a 3-week streak: the rates of the last 6 and of the 7 before; not chronic.
     expect(amy.slice(0, 6)).toEqual(["'Amy", 'Urgent', '', 0.5, 0, `'${amyTrend.explanation}`]);
     expect(amyTrend.explanation).toBe('missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%');
-    expect(amy.slice(-4)).toEqual(["'Monday", 13, 3, "'C1"]);
+    expect(amy.slice(-6)).toEqual(["'Monday", 13, 3, 0, '', "'C1"]);
     expect(grid.values[2].slice(0, 6)).toEqual(['Client', 'Trend', 'Chronic', 'Recent rate', 'Usual rate', 'Why']);
-    expect(grid.values[2].slice(-4)).toEqual(['Group', 'Sessions', 'Absences', 'Client ID']);
+    expect(grid.values[2].slice(-6)).toEqual(['Group', 'Sessions', 'Absences', 'Make-ups owed', 'Policy', 'Client ID']);
     // A client without sessions: "—" for the rates, not a rate they never had.
     expect(row('Eve').slice(1, 5)).toEqual(['not enough data', '', '—', '—']);
   });
@@ -158,7 +158,7 @@ describe('buildPatternGrid', () => {
       settings,
     });
     expect(g.values[3][0]).toBe('\'=HYPERLINK("x")');
-    expect(g.values[3].slice(-4)).toEqual(["'+1 group", 0, 0, "'X1"]);
+    expect(g.values[3].slice(-6)).toEqual(["'+1 group", 0, 0, 0, '', "'X1"]);
   });
 
   it('formats rates as percentages, counts as numbers and week headers as dates', () => {

@@ -39,6 +39,8 @@ function entry(over: Partial<Entry> = {}): Entry {
     replaces: '',
     supersededBy: '',
     requestId: 'r1',
+    minutes: null,
+    makesUpFor: '',
     ...over,
   };
 }

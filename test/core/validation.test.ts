@@ -51,8 +51,26 @@ test('a valid session is normalised: defaults filled, reason and group trimmed, 
     date: '2024-02-28',
     group: 'G',
     attendance: [
-      { clientId: 'c1', status: 'excused', reason: 'illness', notice: null, note: ' =x ', followUp: false },
-      { clientId: 'c2', status: 'present', reason: '', notice: null, note: '', followUp: false },
+      {
+        clientId: 'c1',
+        status: 'excused',
+        reason: 'illness',
+        notice: null,
+        note: ' =x ',
+        followUp: false,
+        minutes: null,
+        makesUpFor: '',
+      },
+      {
+        clientId: 'c2',
+        status: 'present',
+        reason: '',
+        notice: null,
+        note: '',
+        followUp: false,
+        minutes: null,
+        makesUpFor: '',
+      },
     ],
   });
 });

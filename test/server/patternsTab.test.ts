@@ -87,7 +87,7 @@ describe('the Patterns tab', () => {
   it('has two legend rows, a header row and one row per active client, flagged first', () => {
     expect(view.values[0][0]).toBe('Legend');
     expect(header.slice(0, WEEK0)).toEqual(['Client', 'Trend', 'Chronic', 'Recent rate', 'Usual rate', 'Why']);
-    expect(header.slice(-4)).toEqual(['Group', 'Sessions', 'Absences', 'Client ID']);
+    expect(header.slice(-6)).toEqual(['Group', 'Sessions', 'Absences', 'Make-ups owed', 'Policy', 'Client ID']);
     expect(view.values.slice(3).map((r) => r[0])).toEqual(['Amy Adams', 'Cleo Clark', 'Ben Brown', 'Dan Diaz']);
     expect(view.values.slice(3).map((r) => r[1])).toEqual(['Urgent', 'Rising', '—', 'not enough data']);
     expect(view.frozenRows).toBe(3);
@@ -95,7 +95,7 @@ describe('the Patterns tab', () => {
   });
 
   it('shows the weeks newest first, from this week back to the first with data, at most 26', () => {
-    const weeks = header.slice(WEEK0, -4);
+    const weeks = header.slice(WEEK0, -6);
     expect(weeks).toHaveLength(26); // Ben's session of January 2024 reaches back past 26 weeks
     expect(weeks[0]).toBe('10 Mar');
     expect(weeks[25]).toBe('16 Sep');
@@ -124,10 +124,10 @@ describe('the Patterns tab', () => {
       '0%',
       'missed the last 3 in a row; missed 3 of the last 6 (50%); usually 0%',
     ]);
-    expect(amyRow.slice(-4)).toEqual(['Monday group', '18', '3', 'C001']);
+    expect(amyRow.slice(-6)).toEqual(['Monday group', '18', '3', '0', '', 'C001']);
     const danRow = view.values[rowOf(view, 'Dan Diaz')];
     expect(danRow.slice(3, 5)).toEqual(['—', '—']);
-    expect(danRow.slice(-3, -1)).toEqual(['0', '0']);
+    expect(danRow.slice(-5, -3)).toEqual(['0', '0']);
     // The explanation wraps in its column instead of running over the newest weeks.
     expect(patternsSheet(env).getRange(4, WEEK0).getWrap()).toBe(true);
   });
@@ -175,7 +175,7 @@ describe('the Patterns tab', () => {
     const young = practice();
     writeHistory(young, { clientId: ben.id!, date: addDays(THIS_WEEK, -14) }, [...weekly(amy, 'PPU')]);
     young.run('refreshPatterns');
-    expect(tab(young).values[2].slice(WEEK0, -4)).toEqual(['10 Mar', '3 Mar', '24 Feb']);
+    expect(tab(young).values[2].slice(WEEK0, -6)).toEqual(['10 Mar', '3 Mar', '24 Feb']);
   });
 });
 
@@ -233,7 +233,7 @@ describe('refreshing the Patterns tab', () => {
         .getCriteriaValues()[0],
     );
     // The Client ID column comes after the 26 weeks: column AJ.
-    expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$AJ:$AJ")`);
+    expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$AL:$AL")`);
     expect(formula).toContain(`INDIRECT("'Amy''s patterns'!$B:$B")`);
   });
 
@@ -257,13 +257,13 @@ describe('refreshing the Patterns tab', () => {
   it('shrinks to what it shows: no rows or columns left from a larger grid', () => {
     const env = setUp();
     const sheet = patternsSheet(env);
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([7, 36]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([7, 38]);
     env.run('saveSettings', { patternWeeks: 8 });
     // Discharge Cleo and Dan.
     const roster = env.spreadsheet.getSheetByName('Clients')!;
     roster.getRange('D4:D5').setValues([['no'], ['no']]);
     env.run('refreshPatterns');
-    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([5, 18]);
+    expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([5, 20]);
     expect(
       sheet
         .getDataRange()
@@ -291,7 +291,7 @@ describe('refreshing the Patterns tab', () => {
     env.run('refreshPatterns');
     const view = tab(env);
     expect(view.values[3].slice(0, 2)).toEqual(['Amy Adams', 'Rising']);
-    expect(view.values[3].slice(-4)).toEqual(['Monday group', '12', '2', '']);
+    expect(view.values[3].slice(-6)).toEqual(['Monday group', '12', '2', '0', '', '']);
     const roster = tab(env, 'Clients');
     expect(roster.backgrounds[1][0]).toBe(COLOUR.rising);
     expect(roster.backgrounds.flat().filter(Boolean)).toHaveLength(1);

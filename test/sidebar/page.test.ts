@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import type { ClientView, Entry, SaveSessionRequest, SidebarData, TrendLevel } from '../../src/core/types';
 import { DEFAULT_REASON_STATUSES, DEFAULT_REASONS } from '../../src/core/types';
 import { DEFAULT_TREND_SETTINGS } from '../../src/core/trend';
+import { defaultSettings } from '../../src/core/settings';
 import { launch, openSidebar } from './pageHarness';
 import { levelOneHeadings, seriousViolations } from '../playground/axe';
 
@@ -60,6 +61,9 @@ function sampleData(): SidebarData {
       },
       reasons: [...DEFAULT_REASONS],
       trend: DEFAULT_TREND_SETTINGS,
+      makeUps: defaultSettings().makeUps,
+      policies: defaultSettings().policies,
+      plannedMinutes: [],
       patternWeeks: 26,
       maxNoteLength: 200,
       schedules: [],

@@ -15,7 +15,15 @@ import { readSchedules } from './schedule';
 import { DEFAULT_REASON_STATUSES, DEFAULT_REASONS, STATUSES, TALK_AT_LEVELS } from './types';
 import { isPlainObject } from './validation';
 import { HEADING_ROWS } from './roster';
-import type { MakeUpSettings, PlannedMinutes, PolicySettings, RosterSettings, Settings, Status, TrendSettings } from './types';
+import type {
+  MakeUpSettings,
+  PlannedMinutes,
+  PolicySettings,
+  RosterSettings,
+  Settings,
+  Status,
+  TrendSettings,
+} from './types';
 
 export const SETTINGS_KEY = 'cadence.settings';
 
@@ -31,7 +39,7 @@ export const DEFAULT_ROSTER_SETTINGS: RosterSettings = {
 
 /** Reasons that say the practice cancelled, so a make-up is owed (issue 17). */
 export const DEFAULT_MAKE_UPS: MakeUpSettings = {
-  practiceReasons: ['practice cancelled', 'facility event'],
+  practiceReasons: ['facility event', 'practice cancelled'],
   afterNotice: false,
 };
 

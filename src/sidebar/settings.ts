@@ -1,8 +1,9 @@
 /**
  * Settings: the roster (rosterSettings.ts), the reasons list, when to suggest a conversation, the
  * schedules and the status each reason sets (scheduleSettings.ts), the trend rule's parameters,
- * the Patterns tab's weeks and the longest note. Planned absences (plannedAbsences.ts) are stored
- * one by one as they are added. One saveSettings call stores them and
+ * make-ups, policy checks and planned minutes (practiceSettings.ts), the Patterns tab's weeks and
+ * the longest note. Planned absences (plannedAbsences.ts) are stored one by one as they are added.
+ * One saveSettings call stores them and
  * answers fresh sidebar data, which the page repaints from.
  */
 import { settingsSizeProblem } from '../core/settingsRules';
@@ -11,6 +12,7 @@ import type { Settings, SidebarData } from '../core/types';
 import { call } from './api';
 import { button, h, message, replace, uid } from './dom';
 import { addReason, moveReason, removeReason } from './reasonsList';
+import { practiceSettings } from './practiceSettings';
 import { rosterSettings } from './rosterSettings';
 import { plannedAbsencesSection } from './plannedAbsences';
 import { practiceRules } from './scheduleSettings';
@@ -41,6 +43,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
   const say = (kind: 'error' | 'ok' | 'info', text: string): void => replace(feedback, [message(kind, text)]);
 
   const roster = rosterSettings(data, { onData: hooks.onData, say });
+  const makeUpsAndPolicy = practiceSettings(data);
 
   // ---- Reasons ----
   let reasons = [...settings.reasons];
@@ -130,7 +133,19 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
         return;
       }
       const practice = (rules as NonNullable<typeof rules>).value();
-      const change: Partial<Settings> = { reasons, trend, patternWeeks, maxNoteLength, ...practice };
+      const checked = makeUpsAndPolicy.read();
+      if (checked.problem !== null) {
+        say('error', checked.problem);
+        return;
+      }
+      const change: Partial<Settings> = {
+        reasons,
+        trend,
+        patternWeeks,
+        maxNoteLength,
+        ...practice,
+        ...checked.change,
+      };
       const rosterChoice = roster.choice();
       if (rosterChoice) change.roster = rosterChoice;
       // The server refuses the same; saying it here keeps the list as typed, without a round trip.
@@ -170,6 +185,7 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
       }),
       ...trendFields,
     ]),
+    makeUpsAndPolicy.el,
     h('fieldset', { className: 'block' }, [
       h('legend', { text: 'Record and Patterns' }),
       h('p', {

@@ -140,3 +140,56 @@ it('shows the balance and the policy counts beside the trend, and sends a make-u
   ]);
   await page.close();
 });
+
+it('Settings switches a policy check on, sets what means the practice cancelled and planned minutes, in one save', async () => {
+  const { page, calls } = await openSidebar(browser, { data: data(), startView: 'settings' });
+  await page.getByRole('region', { name: 'Settings' }).waitFor();
+  const checks = page.getByRole('group', { name: 'Reasons that mean the practice cancelled' });
+  expect(
+    await checks
+      .getByRole('checkbox', { checked: true })
+      .evaluateAll((els) => els.map((e) => e.parentElement?.textContent?.trim())),
+  ).toEqual(['facility event', 'practice cancelled']);
+  await checks.getByRole('checkbox', { name: 'facility event' }).uncheck();
+  await checks.getByRole('checkbox', { name: 'planned break' }).check();
+  await page.getByRole('checkbox', { name: 'An absence with notice is owed a make-up too' }).check();
+  // Every check is off, with its example numbers ready.
+  const absences = page.getByRole('checkbox', { name: 'Absences allowed per year (or funding period)' });
+  expect(await absences.isChecked()).toBe(false);
+  expect(
+    await page.getByLabel('Absences allowed per year (or funding period): Absences allowed per year').inputValue(),
+  ).toBe('4');
+  await absences.check();
+  await page.getByLabel('Absences allowed per year (or funding period): Year starts (MM-DD)').fill('09-01');
+  await page.getByRole('checkbox', { name: 'Attendance below a rate over recent months' }).check();
+  await page.getByLabel('Attendance below a rate over recent months: Attendance below (%)').fill('150');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('“Attendance below (%)” must be a percentage from 0 to 100.').waitFor();
+  await page.getByLabel('Attendance below a rate over recent months: Attendance below (%)').fill('75');
+  await page.getByLabel('Tuesday: minutes per session').fill('45');
+  await page.getByLabel('Individual client', { exact: true }).selectOption({ label: 'Ben Okafor' });
+  await page.getByLabel('Minutes per session', { exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Add client minutes' }).click();
+  await page
+    .getByRole('list', { name: 'Planned minutes of individual clients' })
+    .getByText('Ben Okafor: 30 minutes')
+    .waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Settings saved.').waitFor();
+  const change = (await calls()).find((c) => c.name === 'saveSettings')?.args[0] as Record<string, unknown>;
+  const policies = defaultSettings().policies;
+  expect(change).toMatchObject({
+    makeUps: { practiceReasons: ['practice cancelled', 'planned break'], afterNotice: true },
+    policies: {
+      ...policies,
+      attendanceBelow: { on: true, rate: 0.75, months: 3 },
+      absencesPerYear: { on: true, count: 4, yearStarts: '09-01' },
+    },
+    plannedMinutes: [
+      { group: 'Tuesday', minutes: 45 },
+      { clientId: 'C2', minutes: 30 },
+    ],
+  });
+  await page.close();
+});

@@ -443,6 +443,9 @@ it('opens Settings first when the menu asked for it, and saves the edited settin
     },
     reasons,
     trend: { ...DEFAULT_TREND_SETTINGS, pointsAbove: 0.3 },
+    makeUps: defaultSettings().makeUps,
+    policies: defaultSettings().policies,
+    plannedMinutes: [],
     patternWeeks: 26,
     maxNoteLength: 200,
     // Issue 17's settings travel with the rest, as they were left.

@@ -2,9 +2,10 @@
  * Make-ups (issue 17): which sessions leave a make-up owed, and which make-up sessions settled them.
  *
  * A `cancelled` entry is either the practice's cancellation (a make-up is owed) or a client's
- * planned absence or agreed break (nothing owed): both are not counted in the absence rate, and
- * they are told apart here, by the entry's reason, against the practice's list in Settings (one
- * rule, used by the sidebar, Patterns and the client summary). An `excused` absence with notice
+ * planned absence or agreed break (nothing owed): both are not counted in the absence rate.
+ * plannedAbsences.ts cancelledFor says whose side it was on; a make-up is owed when it was the
+ * practice's and its reason is one the practice lists in Settings as its cancellation (one rule,
+ * used by the sidebar, Patterns and the client summary). An `excused` absence with notice
  * is owed too when the practice's policy says so.
  *
  * A make-up session is an ordinary entry whose "Makes up for" cell names the owed entry. It
@@ -12,6 +13,7 @@
  * it); a make-up that is itself cancelled leaves the session owed, and is never owed in turn.
  * Corrections keep the link: the owed entry is matched by any of its versions' Entry IDs.
  */
+import { cancelledFor } from './plannedAbsences';
 import { currentEntries } from './record';
 import type { Entry, MakeUpBalance, MakeUpSettings, OwedSession, Status } from './types';
 
@@ -20,9 +22,12 @@ export function reasonKey(reason: string): string {
   return reason.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** A `cancelled` entry the practice cancelled (not a client's planned absence or break). */
+/**
+ * A `cancelled` entry the practice cancelled: on the practice's side (cancelledFor: not a planned
+ * absence, not a client who was unavailable) and with a reason the practice lists as its own.
+ */
 export function cancelledByPractice(entry: Pick<Entry, 'status' | 'reason'>, rule: MakeUpSettings): boolean {
-  if (entry.status !== 'cancelled' || !entry.reason) return false;
+  if (cancelledFor(entry) !== 'practice' || !entry.reason) return false;
   const key = reasonKey(entry.reason);
   return rule.practiceReasons.some((r) => reasonKey(r) === key);
 }

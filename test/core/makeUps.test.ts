@@ -43,6 +43,19 @@ describe('make-ups', () => {
     });
   });
 
+  test("a planned absence or a client who was not available is the client's side, whatever the practice lists", () => {
+    const listsAll = {
+      ...rule,
+      practiceReasons: [...rule.practiceReasons, 'planned: holiday', 'asleep or unavailable'],
+    };
+    expect(cancelledByPractice(entry('2025-03-03', 'cancelled', { reason: 'planned: holiday' }), listsAll)).toBe(false);
+    expect(cancelledByPractice(entry('2025-03-03', 'cancelled', { reason: 'asleep or unavailable' }), listsAll)).toBe(
+      false,
+    );
+    expect(cancelledByPractice(entry('2025-03-03', 'excused', { reason: 'facility event' }), listsAll)).toBe(false);
+    expect(cancelledByPractice(entry('2025-03-03', 'cancelled', { reason: '' }), listsAll)).toBe(false);
+  });
+
   test('a make-up clears its balance; a second owed session stays owed', () => {
     const first = entry('2025-03-03', 'cancelled', { reason: 'facility event' });
     const second = entry('2025-03-10', 'cancelled', { reason: 'facility event' });

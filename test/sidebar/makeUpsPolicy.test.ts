@@ -87,6 +87,9 @@ function data(): SidebarData {
     recordedSessions: [],
     tabWarnings: [],
     unlinked: [],
+    toRecord: [],
+    plannedAbsences: [],
+    scheduleWarnings: [],
   };
 }
 

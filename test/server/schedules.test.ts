@@ -7,6 +7,7 @@ import { addDays } from '../../src/core/dates';
 import { PLAN_STATUS, plannedReason } from '../../src/core/plannedAbsences';
 import type { SaveSessionResult, SidebarData } from '../../src/core/types';
 import type { Environment } from '../../src/runtime';
+import { isExpensive } from '../../src/runtime/counter';
 import { cadenceEnvironment } from '../cadence';
 import {
   attendanceSheet,
@@ -292,4 +293,74 @@ test('talkAt: Needs attention and the roster highlight follow it; Patterns shows
   expect(rising.settings.talkAt).toBe('rising');
   expect(rosterColour()).not.toBe('#fff2cc');
   expect(patterns(env).view.values.find((r) => r[0] === 'Amy Adams')![1]).toBe('Watch');
+});
+
+describe('people editing the planned absences in the Attendance tab', () => {
+  function planned(): Environment {
+    const env = weeklyGroup();
+    for (const [clientId, from, to] of [
+      ['C001', '2025-03-17', '2025-03-23'],
+      ['C002', '2025-03-24', '2025-03-30'],
+    ])
+      env.run('planAbsence', { requestId: newRequestId(), clientId, from, to, reason: 'holiday' });
+    return env;
+  }
+  const plans = (env: Environment) => sidebar(env).plannedAbsences.map((p) => [p.client, p.from, p.to]);
+
+  test('sorting the tab by any column changes nothing', () => {
+    const env = planned();
+    const before = plans(env);
+    const sheet = attendanceSheet(env)!;
+    for (const column of [1, 2, 3, 16])
+      sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).sort({ column, ascending: false });
+    expect(plans(env)).toEqual(before);
+    expect(before).toEqual([
+      ['Amy Adams', '2025-03-17', '2025-03-23'],
+      ['Ben Brown', '2025-03-24', '2025-03-30'],
+    ]);
+  });
+
+  test('a plan row deleted by a person is gone; a last day typed over is read as typed', () => {
+    const env = planned();
+    const sheet = attendanceSheet(env)!;
+    const rows = readRecordBack(env);
+    const amy = rows.findIndex((r) => r.Status === PLAN_STATUS && r.Client === 'Amy Adams');
+    const ben = rows.findIndex((r) => r.Status === PLAN_STATUS && r.Client === 'Ben Brown');
+    const until = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('Planned until');
+    sheet.getRange(ben + 2, until + 1).setValue('2025-04-06');
+    sheet.deleteRow(amy + 2);
+    expect(plans(env)).toEqual([['Ben Brown', '2025-03-24', '2025-04-06']]);
+    // A last day blanked out cannot be placed: the plan no longer applies, and nothing else breaks.
+    sheet.getRange(ben + 1, until + 1).setValue('');
+    expect(plans(env)).toEqual([]);
+    expect(sidebar(env).clients.find((c) => c.id === 'C002')!.trend.sessions).toBe(4);
+  });
+});
+
+test('the sidebar makes the same service calls with no schedule and with 40 schedules and 40 planned absences', () => {
+  const roundTrips = (env: Environment) =>
+    Object.fromEntries(Object.entries(env.lastCalls.byMethod).filter(([method]) => isExpensive(method)));
+  const plain = weeklyGroup();
+  plain.run('saveSettings', { schedules: [] });
+  plain.run('getSidebarData');
+  const busy = weeklyGroup(['2025-03-03']);
+  busy.run('saveSettings', {
+    schedules: Array.from({ length: 40 }, (_, i) => ({
+      group: 'Monday group',
+      weekdays: ['mon', 'wed'],
+      breaks: [{ from: addDays('2024-01-01', i), to: addDays('2024-01-01', i) }],
+    })),
+  });
+  for (let i = 0; i < 40; i += 1)
+    busy.run('planAbsence', {
+      requestId: newRequestId(),
+      clientId: GROUP[i % 3],
+      from: addDays('2025-03-13', i),
+      to: addDays('2025-03-13', i),
+      reason: 'holiday',
+    });
+  const data = busy.run<SidebarData>('getSidebarData');
+  expect(data.toRecord.length).toBeGreaterThan(1);
+  expect(data.plannedAbsences).toHaveLength(40);
+  expect(roundTrips(busy)).toEqual(roundTrips(plain));
 });

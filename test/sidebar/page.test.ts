@@ -639,3 +639,43 @@ it("a roster without IDs: Settings explains and offers the Cadence ID column, an
   ]);
   await page.close();
 });
+
+it('To record opens an individual session on its date; a planned absence marks the client not counted on its days only', async () => {
+  const data = sampleData();
+  data.settings.schedules = [{ clientId: 'C5', weekdays: ['fri'] }];
+  data.toRecord = [{ date: '2026-11-20', clientId: 'C5' }];
+  data.plannedAbsences = [
+    {
+      planId: 'P1',
+      clientId: 'C5',
+      client: 'Dev Patel',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      reason: 'hospital stay',
+      note: '',
+      recordedAt: '',
+      recordedBy: '',
+    },
+  ];
+  const { page, calls } = await openSidebar(browser, { data });
+  const toRecord = page.getByRole('region', { name: 'To record' });
+  await toRecord.getByRole('button', { name: 'Record Dev Patel, 20 Nov' }).click();
+  expect(await page.getByLabel('Session date').inputValue()).toBe('2026-11-20');
+  expect(await page.getByLabel('Group').inputValue()).toBe('individual');
+  const dev = page.getByRole('radiogroup', { name: 'Status for Dev Patel' });
+  expect(await dev.getByRole('radio', { name: 'Cancelled', exact: true }).isChecked()).toBe(true);
+  expect(await page.getByLabel('Reason for Dev Patel').inputValue()).toBe('planned: hospital stay');
+  await page.getByText('Planned absence: Dev Patel, hospital stay, 16 Nov – 22 Nov.', { exact: false }).waitFor();
+  // Moved off the absence, the mark the form made goes; back on it, it returns.
+  await page.getByLabel('Session date').fill('2026-11-27');
+  expect(await dev.getByRole('radio', { name: 'Cancelled', exact: true }).isChecked()).toBe(false);
+  await page.getByLabel('Session date').fill('2026-11-20');
+  expect(await dev.getByRole('radio', { name: 'Cancelled', exact: true }).isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Save session' }).click();
+  await page.getByRole('region', { name: 'Saved' }).waitFor();
+  expect(saves(await calls())[0]).toMatchObject({
+    date: '2026-11-20',
+    attendance: [{ clientId: 'C5', status: 'cancelled', reason: 'planned: hospital stay', notice: true }],
+  });
+  await page.close();
+});

@@ -31,3 +31,14 @@ it('orders numbered names as people count', () => {
     ),
   ).toEqual(['Client 9', 'Client 10', 'Client 100']);
 });
+
+it('talking at Rising leaves Watch clients out, unless chronic; at Watch every flag is listed', () => {
+  const clients = [
+    client('Zoe', 'watch'),
+    client('Bob', 'urgent'),
+    client('Cat', 'rising'),
+    client('Dan', 'watch', true),
+  ];
+  expect(needsAttention(clients, 'rising').map((c) => c.name)).toEqual(['Bob', 'Cat', 'Dan']);
+  expect(needsAttention(clients, 'watch').map((c) => c.name)).toEqual(['Bob', 'Cat', 'Dan', 'Zoe']);
+});

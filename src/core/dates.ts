@@ -62,3 +62,8 @@ export function addMonths(s: string, n: number): string {
   const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return dayString(Date.UTC(year, month, Math.min(d, last)) / DAY_MS);
 }
+
+/** The Monday of the first of `weeks` calendar weeks ending with the week of `today` (the weeks Patterns can show). */
+export function firstOfWeeks(today: string, weeks: number): string {
+  return addDays(weekStart(today), -7 * (weeks - 1));
+}

@@ -44,7 +44,7 @@ export function hasPlan(plan: MinutesPlan, client: { id: string; group: string }
  * entry gives them.
  */
 export function minutesTally(entries: readonly Entry[], plan: MinutesPlan, from: string, to: string): MinutesTally {
-  const tally: MinutesTally = { delivered: 0, planned: 0, sessions: 0 };
+  const tally: MinutesTally = { delivered: 0, planned: 0, sessions: 0, text: '' };
   for (const entry of entries) {
     if (entry.sessionDate < from || entry.sessionDate > to) continue;
     const planned = plannedFor(plan, entry);
@@ -54,11 +54,12 @@ export function minutesTally(entries: readonly Entry[], plan: MinutesPlan, from:
     }
     if (ATTENDED.has(entry.status)) tally.delivered += entry.minutes ?? planned ?? 0;
   }
+  tally.text = minutesText(tally);
   return tally;
 }
 
 /** "270 of 300 planned minutes (90%)", or "" with nothing planned or delivered. */
-export function minutesText(tally: MinutesTally): string {
+export function minutesText(tally: Pick<MinutesTally, 'delivered' | 'planned'>): string {
   if (tally.planned === 0) return tally.delivered > 0 ? `${tally.delivered} minutes delivered (none planned)` : '';
   const share = Math.round((tally.delivered / tally.planned) * 100);
   return `${tally.delivered} of ${tally.planned} planned minutes (${share}%)`;

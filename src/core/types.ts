@@ -447,6 +447,8 @@ export interface MinutesTally {
   planned: number;
   /** Sessions whose minutes are counted as planned. */
   sessions: number;
+  /** "270 of 300 planned minutes (90%)"; '' with nothing planned or delivered. */
+  text: string;
 }
 
 export interface ClientView {

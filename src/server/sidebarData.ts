@@ -1,6 +1,6 @@
 /** getSidebarData: everything the sidebar paints from, in one read of the roster and one of the record. */
 import { lastEntryByClient, openFollowUps } from '../core/clientSummary';
-import { addDays, weekStart } from '../core/dates';
+import { addDays, firstOfWeeks } from '../core/dates';
 import { balanceOf, makeUpBalances } from '../core/makeUps';
 import { hasPlan, minutesPlan, minutesTally } from '../core/minutes';
 import { checksOf, policyChecksByClient } from '../core/policies';
@@ -31,7 +31,7 @@ export function sidebarDataFrom(
   const lastEntries = lastEntryByClient(current);
   const known = new Set(roster.clients.map((c) => c.id));
   // The weeks the Patterns tab can show: its first possible week to today's.
-  const since = addDays(weekStart(workbook.today), -7 * (settings.patternWeeks - 1));
+  const since = firstOfWeeks(workbook.today, settings.patternWeeks);
   // Make-ups, policy checks and minutes from the same rows: no call more than the trends need.
   const balances = makeUpBalances(all, settings.makeUps);
   const checks = policyChecksByClient(current, settings.policies, workbook.today);

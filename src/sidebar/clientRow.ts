@@ -15,6 +15,8 @@ import { statusRadios } from './statusRadios';
 
 export interface RowContext extends DetailsContext {
   today: string;
+  /** The first day of the weeks Patterns shows (minutes delivered are counted from it); none in a correction. */
+  patternsSince?: string;
   followUps: readonly FollowUp[];
   onChange(clientId: string, marks: Marks): void;
   onHistory(client: ClientView): void;
@@ -40,7 +42,8 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
     change((m) => pickStatus(m, status)),
   );
   const details = absenceDetails(client.name, ctx, marks, change);
-  const extras = sessionExtras(client, ctx.today, marks, change);
+  // A correction changes the marks of an entry and keeps its make-up link and minutes as recorded.
+  const extras = ctx.keepDetails ? null : sessionExtras(client, ctx.today, marks, change);
   const trendWhy =
     client.trend.level !== 'none' && client.trend.explanation
       ? h('div', { className: 'secondary', text: client.trend.explanation })
@@ -58,12 +61,12 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
       }),
     ]),
     trendWhy,
-    policyAndBalance(client),
+    policyAndBalance(client, ctx.patternsSince ?? '', ctx.today),
     client.lastEntry ? h('div', { className: 'secondary', text: lastEntryText(client.lastEntry, ctx.today) }) : null,
     ctx.plan ? h('div', { className: 'message info plan-note', text: ctx.plan }) : null,
     followUpList(ctx.followUps, client.name, ctx.today, ctx.onFollowUpDone),
     radios.el,
-    extras.el,
+    extras?.el,
     details.el,
   ]);
 
@@ -73,7 +76,7 @@ export function clientRow(client: ClientView, initial: Marks, ctx: RowContext): 
     unmarkedTag.hidden = m.status !== null;
     radios.set(m.status);
     details.update(m);
-    extras.update(m);
+    extras?.update(m);
   }
   update(marks);
   return { el, update, focus: () => radios.focus() };

@@ -2,7 +2,7 @@
  * The session form: date, group or individual clients, one row per client, and the bottom bar
  * with "Save session". Saving sends ONE saveSession call with the form's request id.
  */
-import { isIsoDate } from '../core/dates';
+import { firstOfWeeks, isIsoDate } from '../core/dates';
 import { plannedReason } from '../core/types';
 import type {
   ClientView,
@@ -153,6 +153,7 @@ export function recordView(data: SidebarData, form: SessionForm, hooks: RecordHo
     reasons: data.reasons,
     maxNoteLength,
     today: data.today,
+    patternsSince: firstOfWeeks(data.today, data.settings.patternWeeks),
     followUps: data.followUps.filter((f) => f.clientId === client.id),
     onChange: (clientId, m) => {
       form.marks.set(clientId, m);

@@ -9,11 +9,18 @@ import { h, uid } from './dom';
 import { shortDate, statusAndReason } from './format';
 import { asksForMinutes, setMakeUp, setMinutes, type Marks } from './marks';
 
-/** The balance and the policy checks switched on, as lines under the trend. */
-export function policyAndBalance(client: ClientView): HTMLElement | null {
+/**
+ * The balance, minutes delivered against planned (over the weeks Patterns shows, from `since`)
+ * and the policy checks switched on, as lines under the trend.
+ */
+export function policyAndBalance(client: ClientView, since: string, today: string): HTMLElement | null {
   const lines: HTMLElement[] = [];
   const balance = client.makeUps?.text ?? '';
   if (balance) lines.push(h('li', { className: 'make-ups', text: balance }));
+  if (client.minutes?.text && since)
+    lines.push(
+      h('li', { className: 'minutes-tally', text: `Since ${shortDate(since, today)}: ${client.minutes.text}` }),
+    );
   for (const check of client.policy ?? []) lines.push(policyLine(check));
   return lines.length
     ? h('ul', { className: 'policy', attrs: { 'aria-label': `Make-ups and policy for ${client.name}` } }, lines)

@@ -148,9 +148,14 @@ describe('minutes', () => {
     );
     env.run('saveSession', session(['C001', 'C002', 'C003'], {}, { date: '2025-03-10' }));
     const data = sidebar(env);
-    expect(client(data, 'C001').minutes).toEqual({ delivered: 90, planned: 90, sessions: 2 });
-    expect(client(data, 'C002').minutes).toEqual({ delivered: 65, planned: 90, sessions: 2 });
-    expect(client(data, 'C003').minutes).toEqual({ delivered: 30, planned: 60, sessions: 2 });
+    expect(client(data, 'C001').minutes).toEqual({
+      delivered: 90,
+      planned: 90,
+      sessions: 2,
+      text: '90 of 90 planned minutes (100%)',
+    });
+    expect(client(data, 'C002').minutes).toMatchObject({ delivered: 65, planned: 90, sessions: 2 });
+    expect(client(data, 'C003').minutes).toMatchObject({ delivered: 30, planned: 60, sessions: 2 });
     expect(client(data, 'C004').minutes).toBeNull();
     expect(
       recordEntries(env)

@@ -41,6 +41,7 @@ function data(): SidebarData {
           madeUp: 1,
           text: '2 make-ups owed (1 made up)',
         },
+        minutes: { delivered: 270, planned: 300, sessions: 6, text: '270 of 300 planned minutes (90%)' },
         policy: [
           {
             kind: 'absencesPerYear',
@@ -107,6 +108,8 @@ it('shows the balance and the policy counts beside the trend, and sends a make-u
   const ana = page.getByRole('list', { name: 'Make-ups and policy for Ana Lima' });
   expect(await ana.getByRole('listitem').allInnerTexts()).toEqual([
     '2 make-ups owed (1 made up)',
+    // The weeks Patterns shows (26 by default) back from 27 Nov 2026's week.
+    'Since 1 Jun: 270 of 300 planned minutes (90%)',
     '3 of 4 allowed absences used this year',
   ]);
   const ben = page.getByRole('list', { name: 'Make-ups and policy for Ben Okafor' });

@@ -23,7 +23,17 @@ import { asCellText } from './text';
 import { unrecordedWeeks } from './schedule';
 import { computeTrend, levelRank, sessionOrder, sessionsByClient } from './trend';
 import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS, talkLevels } from './types';
-import type { Client, Entry, FlaggedLevel, PolicyCheck, Settings, Status, Trend, TrendLevel } from './types';
+import type {
+  Client,
+  Entry,
+  FlaggedLevel,
+  PlannedAbsence,
+  PolicyCheck,
+  Settings,
+  Status,
+  Trend,
+  TrendLevel,
+} from './types';
 
 /** One short code per status; a week with two sessions shows both ("P U"). */
 export const STATUS_CODES: Readonly<Record<Status, string>> = {
@@ -157,6 +167,8 @@ export interface PatternInput {
   history?: readonly Entry[];
   today: string;
   settings: Settings;
+  /** Clients' planned absences: a scheduled day inside one is not shown as unrecorded. */
+  plans?: readonly PlannedAbsence[];
 }
 
 /**
@@ -261,7 +273,8 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
     if (settings.schedules.length > 0) {
       const days = new Set(own.map((s) => s.date));
       const first = own.length ? own[0].date : null;
-      const missing = unrecordedWeeks(client, days, first, settings.schedules, weeks, input.today);
+      const away = (input.plans ?? []).filter((p) => p.clientId === client.id);
+      const missing = unrecordedWeeks(client, days, first, settings.schedules, weeks, input.today, away);
       weeks.forEach((week, i) => {
         if (missing.has(week)) cells[i] = cells[i] ? `${cells[i]} ${UNRECORDED_CODE}` : UNRECORDED_CODE;
       });

@@ -87,11 +87,6 @@ export function readPlans(rows: readonly unknown[][], columns: ColumnMap, dates:
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.client < b.client ? -1 : 1));
 }
 
-/** The client's planned absence covering `day`, if any. */
-export function planOn(plans: readonly PlannedAbsence[], clientId: string, day: string): PlannedAbsence | undefined {
-  return plans.find((p) => p.clientId === clientId && p.from <= day && day <= p.to);
-}
-
 /** A plan request checked against the roster, or the problems in the user's words. */
 export function checkPlanRequest(
   request: unknown,

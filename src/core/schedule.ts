@@ -6,7 +6,7 @@
  * the arithmetic is on calendar days (dates.ts), never on instants.
  */
 import { addDays, daysBetween, isIsoDate, weekStart } from './dates';
-import { WEEKDAYS, WEEKDAY_LABELS } from './types';
+import { WEEKDAYS } from './types';
 import type { Client, DaySpan, Entry, Schedule, ToRecord, Weekday } from './types';
 
 /** How far back "To record" looks: today and the 3 weeks before it. */
@@ -36,19 +36,6 @@ export function scheduledOn(schedule: Schedule, day: string): boolean {
     inSpan(day, schedule) &&
     !(schedule.breaks ?? []).some((b) => inSpan(day, b))
   );
-}
-
-/** "Choir", or the client's name for an individual schedule. */
-export function scheduleName(schedule: Schedule, clients: readonly Client[]): string {
-  if (schedule.group !== undefined) return schedule.group;
-  return clients.find((c) => c.id === schedule.clientId)?.name ?? String(schedule.clientId);
-}
-
-/** "Choir on Monday and Thursday", for lists and messages. */
-export function describeSchedule(schedule: Schedule, clients: readonly Client[]): string {
-  const days = schedule.weekdays.map((d) => WEEKDAY_LABELS[d]);
-  const list = days.length > 1 ? `${days.slice(0, -1).join(', ')} and ${days[days.length - 1]}` : days[0];
-  return `${scheduleName(schedule, clients)} on ${list}`;
 }
 
 /**
@@ -164,6 +151,8 @@ export function unrecordedWeeks(
   schedules: readonly Schedule[],
   weeks: readonly string[],
   today: string,
+  /** The client's planned absences: their days are not missing, as in To record. */
+  away: readonly DaySpan[] = [],
 ): Set<string> {
   const out = new Set<string>();
   if (firstDay === null) return out;
@@ -176,7 +165,7 @@ export function unrecordedWeeks(
   for (const week of weeks) {
     for (let d = 0; d < 7; d += 1) {
       const day = addDays(week, d);
-      if (day > today || day < firstDay) continue;
+      if (day > today || day < firstDay || away.some((a) => inSpan(day, a))) continue;
       if (mine.some((s) => scheduledOn(s, day)) && !ownDays.has(day)) {
         out.add(week);
         break;

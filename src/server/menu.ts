@@ -1,6 +1,6 @@
 /** The add-on menu and the actions behind it. */
 import { openWorkbook } from './workbook';
-import { readAllEntries } from './sidebarData';
+import { readEntriesAndPlans } from './sidebarData';
 import { currentEntries } from '../core/record';
 import { refreshPatternsFrom } from './patternsRefresh';
 import { withDocumentLock } from './documentLock';
@@ -44,9 +44,9 @@ export function refreshPatterns(): void {
   // Opened under the lock: the tabs it finds are the ones it writes.
   const { workbook, flagged } = withDocumentLock(() => {
     const workbook = openWorkbook();
-    const all = readAllEntries(workbook);
+    const { entries: all, plans } = readEntriesAndPlans(workbook);
     const current = currentEntries(all);
-    refreshPatternsFrom(workbook, current, true, all);
+    refreshPatternsFrom(workbook, current, true, all, plans);
     rememberTabs(workbook.tabs);
     if (workbook.tabs.layout) rememberLayout(workbook.tabs.layout);
     const trends = trendsByClient(current, workbook.settings.trend);

@@ -1,5 +1,5 @@
 /** Rewriting the Patterns tab from the record just read or written (no second read). */
-import type { Entry } from '../core/types';
+import type { Entry, PlannedAbsence } from '../core/types';
 import { writePatterns } from './patternsTab';
 import type { Workbook } from './workbook';
 
@@ -9,11 +9,13 @@ export function refreshPatternsFrom(
   current: Entry[],
   force = false,
   history?: readonly Entry[],
+  plans?: readonly PlannedAbsence[],
 ): void {
   writePatterns(workbook.ss, {
     clients: workbook.roster.clients,
     entries: current,
     history,
+    plans,
     today: workbook.today,
     settings: workbook.settings,
     roster: workbook.roster.location,
@@ -26,9 +28,14 @@ export function refreshPatternsFrom(
  * After a write landed, a Patterns failure must not read as a failed save (a retry would then
  * answer "already saved" and confuse): say plainly that the record is safe.
  */
-export function refreshPatternsAfterWrite(workbook: Workbook, current: Entry[], history?: readonly Entry[]): void {
+export function refreshPatternsAfterWrite(
+  workbook: Workbook,
+  current: Entry[],
+  history?: readonly Entry[],
+  plans?: readonly PlannedAbsence[],
+): void {
   try {
-    refreshPatternsFrom(workbook, current, false, history);
+    refreshPatternsFrom(workbook, current, false, history, plans);
   } catch (error) {
     throw new Error(
       `Your entry was saved, but the Patterns tab could not be refreshed (${(error as Error).message}). Use Extensions › Cadence › Refresh patterns.`,

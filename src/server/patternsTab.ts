@@ -18,7 +18,7 @@ import {
 } from '../core/patterns';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
-import type { Client, Entry, Settings } from '../core/types';
+import type { Client, Entry, PlannedAbsence, Settings } from '../core/types';
 import { adoptTab, freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 import { isStoredShape, rememberShape } from './patternsShape';
@@ -46,6 +46,8 @@ export interface PatternsInput {
   entries: Entry[];
   /** Every row of the record, superseded ones included, when read (make-ups follow corrections). */
   history?: readonly Entry[];
+  /** Clients' planned absences, read with the record (not shown as unrecorded weeks). */
+  plans?: readonly PlannedAbsence[];
   /** YYYY-MM-DD in the spreadsheet's time zone. */
   today: string;
   settings: Settings;

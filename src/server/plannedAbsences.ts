@@ -16,8 +16,17 @@ import type { Workbook } from './workbook';
 const GONE =
   'That planned absence was changed or called off meanwhile (by you in another window, or a colleague). The sidebar now shows it as it stands; nothing was saved.';
 
-function answer(workbook: Workbook, record: AttendanceRecord, plans: PlannedAbsence[]) {
-  return { result: sidebarDataFrom(workbook, record.entries, plans), appended: [], changed: false };
+/**
+ * The answer after a plan changed: fresh sidebar data; Patterns is redrawn only where the practice
+ * keeps schedules (a planned day is then not an unrecorded week), otherwise nothing there changes.
+ */
+function answer(workbook: Workbook, record: AttendanceRecord, plans: PlannedAbsence[], changed = false) {
+  return {
+    result: sidebarDataFrom(workbook, record.entries, plans),
+    appended: [],
+    changed: changed && workbook.settings.schedules.length > 0,
+    plans,
+  };
 }
 
 export function planAbsence(request: unknown): SidebarData {
@@ -47,7 +56,7 @@ export function planAbsence(request: unknown): SidebarData {
       recordedBy: row.recordedBy,
     };
     const plans = record.plans.filter((p) => p.planId !== checked.replaces).concat(plan);
-    return answer(workbook, record, plans);
+    return answer(workbook, record, plans, true);
   });
   rememberRoster(workbook);
   return data;
@@ -69,6 +78,7 @@ export function cancelPlannedAbsence(request: unknown): SidebarData {
         workbook,
         record,
         record.plans.filter((p) => p !== plan),
+        true,
       );
     },
     GONE,

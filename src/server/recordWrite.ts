@@ -5,7 +5,7 @@
  * it, refresh Patterns from what is now current, flush and release.
  */
 import { currentEntries } from '../core/record';
-import type { Entry } from '../core/types';
+import type { Entry, PlannedAbsence } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { ATTENDANCE_KEY, cadenceTabs, rememberTabs } from './cadenceTabs';
@@ -22,6 +22,8 @@ export interface WriteOutcome<T> {
   appended: Entry[];
   /** Whether the record changed, so Patterns needs a refresh. */
   changed: boolean;
+  /** The planned absences after the change, when it changed them (Patterns is drawn with them). */
+  plans?: PlannedAbsence[];
 }
 
 /**
@@ -44,7 +46,7 @@ export function writeRecord<T>(
       );
       if (outcome.changed) {
         const all = record.entries.concat(outcome.appended);
-        refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all), all);
+        refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all), all, outcome.plans ?? record.plans);
       }
       // What the look-ups found through metadata, only once the change succeeded: a refusal
       // leaves the document as it was (its properties too).

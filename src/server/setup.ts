@@ -11,7 +11,8 @@ import { isPlainObject } from '../core/validation';
 import { createRosterTab, readCandidateTabs } from './rosterTab';
 import { loadDocumentState, loadSettings, storeRosterMemory, storeSettings } from './settingsStore';
 import { formatDay } from './spreadsheetTime';
-import { getSidebarData, readCurrentEntries } from './sidebarData';
+import { getSidebarData, readEntriesAndPlans } from './sidebarData';
+import { currentEntries } from '../core/record';
 import { openWorkbook } from './workbook';
 
 /**
@@ -43,7 +44,8 @@ function refreshAfterSettings(): void {
   const workbook = openWorkbook();
   if (!workbook.tabs.get(ATTENDANCE_KEY)) return;
   withDocumentLock(() => {
-    refreshPatternsFrom(workbook, readCurrentEntries(workbook));
+    const { entries, plans } = readEntriesAndPlans(workbook);
+    refreshPatternsFrom(workbook, currentEntries(entries), false, entries, plans);
     rememberTabs(workbook.tabs);
   });
 }

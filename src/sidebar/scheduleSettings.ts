@@ -15,7 +15,7 @@ import {
   type TalkAt,
   type Weekday,
 } from '../core/types';
-import { button, h, replace, select, uid } from './dom';
+import { button, h, message, replace, select, uid } from './dom';
 import { shortDate, STATUS_LABELS } from './format';
 
 export interface PracticeRules {
@@ -185,6 +185,7 @@ export function practiceRules(data: SidebarData, reasons: () => readonly string[
       className: 'secondary',
       text: 'When each group (or individual client) meets. Sessions scheduled and not recorded show under "To record" and as "?" in Patterns; breaks are not to record.',
     }),
+    ...data.scheduleWarnings.map((warning) => message('info', warning)),
     scheduleList,
     field('Schedule for', who),
     h(

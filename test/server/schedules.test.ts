@@ -140,10 +140,14 @@ test('an individual session inside a planned absence is not listed; calling the 
     reason: 'hospital stay',
   });
   expect(data.toRecord.map((t) => t.date)).toEqual(['2025-02-25']);
+  // Patterns agrees: the weeks of the absence are not unrecorded, the week before it is.
+  expect([patterns(env).cell('Dan Diaz', '10 Mar'), patterns(env).cell('Dan Diaz', '3 Mar')]).toEqual(['', '']);
+  expect(patterns(env).cell('Dan Diaz', '24 Feb')).toBe('?');
   const planId = data.plannedAbsences[0].planId;
   const back = env.run<SidebarData>('cancelPlannedAbsence', { requestId: newRequestId(), planId });
   expect(back.plannedAbsences).toEqual([]);
   expect(back.toRecord.map((t) => t.date)).toEqual(['2025-03-11', '2025-03-04', '2025-02-25']);
+  expect(patterns(env).cell('Dan Diaz', '10 Mar')).toBe('?');
   // The plan and its calling off both stay in the record, never counted as sessions.
   expect(recordEntries(env).map((r) => r.Status)).toEqual(['present', PLAN_STATUS, 'planned absence called off']);
   expect(failure(() => env.run('cancelPlannedAbsence', { requestId: newRequestId(), planId }))).toMatch(

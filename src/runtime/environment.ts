@@ -147,7 +147,7 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
   };
   let executions = 0;
   /** The executions under way, outermost first (a test nests one inside another's service call). */
-  const running: Execution[] = [];
+  const running = world.running;
   let lastCalls: CallCounts = { byMethod: {}, total: 0, byService: {}, expensive: 0 };
 
   function installGlobals(context: vm.Context, exec: Execution): void {

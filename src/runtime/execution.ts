@@ -4,6 +4,7 @@
  */
 import { CallCounter } from './counter';
 import { flushes, PendingWrites } from './pendingWrites';
+import type { GridEdit } from './personEdits';
 import type { Realm } from './realm';
 import type { World } from './world';
 import { CONTAINER_UI, permissionMessage, scopesFor } from './scopes';
@@ -45,6 +46,8 @@ export class Execution {
   readonly counter = new CallCounter();
   /** Cell values written since the last flush (see pendingWrites.ts); the test's handle keeps none. */
   readonly pending = new PendingWrites();
+  /** Its Range objects, following a person's row or column edit (personEdits.ts, `shifted` only). */
+  readonly rangeFollowers: ((edit: GridEdit) => void)[] = [];
   /** An error thrown by the test's beforeServiceCall hook, rethrown when the execution ends. */
   hookError: unknown = null;
 

@@ -106,6 +106,25 @@ export class PendingWrites {
     for (const w of this.writes) this.put(w, 'after');
   }
 
+  /**
+   * Lands the writes again at their coordinates after a person's structural edit moved the grid
+   * under them (personEdits.ts, `fixed`): what is now under each write becomes its `before`.
+   */
+  landAgain(): void {
+    for (const w of this.writes) {
+      if (!w.sheet.workbook.sheets.includes(w.sheet)) continue;
+      const rows = Math.min(w.rect.numRows, w.sheet.maxRows - w.rect.row + 1);
+      const columns = Math.min(w.rect.numColumns, w.sheet.maxColumns - w.rect.column + 1);
+      if (rows < 1 || columns < 1) continue;
+      w.before = w.before.map((row, i) =>
+        row.map((_, j) =>
+          i < rows && j < columns ? w.sheet.values.get(w.rect.row - 1 + i, w.rect.column - 1 + j) : '',
+        ),
+      );
+      w.sheet.values.writeBlock(w.rect.row - 1, w.rect.column - 1, rows, columns, (i, j) => w.after[i][j]);
+    }
+  }
+
   private put(w: PendingWrite, which: 'before' | 'after'): void {
     if (!w.sheet.workbook.sheets.includes(w.sheet)) return;
     const cells = w[which];

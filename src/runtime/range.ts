@@ -10,6 +10,7 @@ import { GENERAL } from './numberFormat';
 import { serviceObject } from './service';
 import { enterValue, Formula, type CellValue } from './values';
 import { objects, provide } from './objects';
+import { followEdit } from './personEdits';
 import { checkAlive, checkRect } from './cells';
 import { cellDisplay, formulaResult, rangeInfo, sortRows } from './cells';
 import { addProtection, changesRange, checkEditable } from './protection';
@@ -209,9 +210,11 @@ function formulaCell(formula: unknown): CellValue {
   return f === '' ? '' : new Formula(f.startsWith('=') ? f : `=${f}`);
 }
 
-export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Range {
-  const r0 = rect.row - 1;
-  const c0 = rect.column - 1;
+export function rangeObject(exec: Execution, sheet: SheetModel, at: Rect): Range {
+  // Its own copy: under personEditMovesScriptWrites=shifted a person's edit moves it (personEdits.ts).
+  const rect = { ...at };
+  let r0 = rect.row - 1;
+  let c0 = rect.column - 1;
   const { numRows, numColumns } = rect;
   const realm = exec.realm;
 
@@ -546,7 +549,17 @@ export function rangeObject(exec: Execution, sheet: SheetModel, rect: Rect): Ran
     checkAlive(sheet);
     if (changesRange(method)) checkEditable(exec, sheet, rect);
   });
-  rangeInfo.set(self, { sheet, rect: { ...rect } });
+  const info = { sheet, rect: { ...rect } };
+  rangeInfo.set(self, info);
+  if (exec.counted && sheet.workbook.switches.personEditMovesScriptWrites === 'shifted') {
+    exec.rangeFollowers.push((edit) => {
+      if (edit.sheet !== sheet) return;
+      followEdit(rect, edit);
+      info.rect = { ...rect };
+      r0 = rect.row - 1;
+      c0 = rect.column - 1;
+    });
+  }
   return self;
 }
 

@@ -3,6 +3,7 @@ import { parseA1, resolveA1, type Rect } from './a1';
 import { ruleModelOf, ruleObject } from './conditionalFormat';
 import type { Execution } from './execution';
 import { filterObject } from './filter';
+import { personEdit, type GridEdit } from './personEdits';
 import { addMetadata, finderObject, metadataObjects } from './metadata';
 import type { SheetModel } from './model';
 import { rangeObject, writeCells } from './range';
@@ -124,16 +125,21 @@ function rangeOf(range: unknown, sheet: SheetModel): Rect {
 export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
   const wb = sheet.workbook;
   const live = () => checkAlive(sheet);
+  /** The test's handle is a person: their edit meets the running scripts' writes as personEdits.ts says. */
+  const structural = (edit: GridEdit, apply: () => void) =>
+    exec.counted ? apply() : personEdit(exec.world.running, edit, apply);
   const insertRows = (before: number, howMany = 1) => {
     live();
     if (before < 1 || before > sheet.maxRows + 1) throw new Error('Those rows are out of bounds.');
-    sheet.insertRows(before, count(howMany, 'rows'));
+    const n = count(howMany, 'rows');
+    structural({ sheet, axis: 'row', at: before, count: n, insert: true }, () => sheet.insertRows(before, n));
     return self;
   };
   const insertColumns = (before: number, howMany = 1) => {
     live();
     if (before < 1 || before > sheet.maxColumns + 1) throw new Error('Those columns are out of bounds.');
-    sheet.insertColumns(before, count(howMany, 'columns'));
+    const n = count(howMany, 'columns');
+    structural({ sheet, axis: 'column', at: before, count: n, insert: true }, () => sheet.insertColumns(before, n));
     return self;
   };
   const deleteRows = (at: number, howMany = 1) => {
@@ -149,14 +155,16 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
     ) {
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
     }
-    sheet.deleteRows(at, count(howMany, 'rows'));
+    const n = count(howMany, 'rows');
+    structural({ sheet, axis: 'row', at, count: n, insert: false }, () => sheet.deleteRows(at, n));
     return self;
   };
   const deleteColumns = (at: number, howMany = 1) => {
     live();
     if (at < 1 || at + howMany - 1 > sheet.maxColumns) throw new Error('Those columns are out of bounds.');
     if (howMany >= sheet.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
-    sheet.deleteColumns(at, count(howMany, 'columns'));
+    const n = count(howMany, 'columns');
+    structural({ sheet, axis: 'column', at, count: n, insert: false }, () => sheet.deleteColumns(at, n));
     return self;
   };
   const range = (rect: Rect) => rangeObject(exec, sheet, rect);

@@ -67,6 +67,18 @@ export const SWITCHES = {
     cadence:
       'A copy is never taken for the record: the remembered sheet ID wins, and any other tab carrying the tag is named in a warning and never written.',
   },
+  personEditMovesScriptWrites: {
+    values: ['fixed', 'shifted'],
+    known:
+      'A Range is a sheet and grid coordinates (https://developers.google.com/apps-script/reference/spreadsheet/range), and ' +
+      'SpreadsheetApp.flush() says writes are "bundled together" and sent later (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()). ' +
+      "Nothing says whether a person's row or column insert or delete, made in the editor while a script runs, moves the script's " +
+      "pending writes and earlier Ranges with the grid (as collaborators' selections move) or lets them land at the coordinates the script computed.",
+    cadence:
+      "appendEntries inserts its rows and counts the tab's rows before and after the write; when a person inserted or deleted rows " +
+      'meanwhile, it works out from the record as read where the write landed (core/landing.ts), puts back any cells of theirs it ' +
+      'covered and moves its own rows into the rows it inserted; a changed header row makes it rewrite its rows where the columns now are.',
+  },
 } as const satisfies Record<string, SwitchInfo>;
 
 export type SwitchName = keyof typeof SWITCHES;

@@ -5,6 +5,7 @@
 import { CacheStore, type CacheStores } from './cache';
 import { LockTable } from './lock';
 import { WorkbookModel } from './model';
+import type { RunningScript } from './personEdits';
 import { PropertyStore, type PropertyStores } from './properties';
 import type { Fault, ServiceMethod, UiState } from './types';
 
@@ -46,6 +47,8 @@ export class World {
   readonly ui: UiRecord = { menu: null, sidebar: null, alerts: [], toasts: [], menus: [], dialogs: [] };
   readonly logs: string[] = [];
   beforeServiceCall: ((method: ServiceMethod, execution: number) => void) | null = null;
+  /** Executions under way, outermost first (one runs inside another's service call). */
+  readonly running: RunningScript[] = [];
   private faults: { method: string; remaining: number; message: string }[] = [];
 
   constructor(

@@ -102,4 +102,45 @@ describe('runtime switches', () => {
     else expect(() => sheet.setFrozenRows(2)).not.toThrow();
     expect(() => sheet.setFrozenRows(1)).not.toThrow();
   });
+
+  // A person inserts a row at the top while the script writes under the last row, through a Range
+  // obtained before the insert: before the write is sent (setValue), or while it waits unflushed (flush).
+  test.each([
+    ['fixed', 'Range.setValue', ['', 'a', 'mine', ''], 3],
+    ['fixed', 'SpreadsheetApp.flush', ['', 'a', 'mine', ''], 3],
+    ['shifted', 'Range.setValue', ['', 'a', 'b', 'mine'], 4],
+    ['shifted', 'SpreadsheetApp.flush', ['', 'a', 'b', 'mine'], 4],
+  ] as const)('personEditMovesScriptWrites=%s, the person inserting a row before %s', (value, method, column, row) => {
+    const env = envWith({ personEditMovesScriptWrites: value });
+    const sheet = env.spreadsheet.getSheets()[0];
+    sheet.getRange('A1:A2').setValues([['a'], ['b']]);
+    env.beforeServiceCall = (called) => {
+      if (called !== method) return;
+      env.beforeServiceCall = null;
+      sheet.insertRowBefore(1);
+    };
+    expect(env.run('writeUnderLastRow', 'mine')).toBe(row);
+    expect(
+      sheet
+        .getRange('A1:A4')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(column);
+  });
+
+  test.each(['fixed', 'shifted'] as const)(
+    "personEditMovesScriptWrites=%s: the script's own insert never moves its Range",
+    (value) => {
+      const env = envWith({ personEditMovesScriptWrites: value });
+      const sheet = env.spreadsheet.getSheets()[0];
+      sheet.getRange('A1').setValue('a');
+      expect(env.run('insertAboveThenWrite', 'mine')).toBe(2);
+      expect(
+        sheet
+          .getRange('A1:A3')
+          .getValues()
+          .map((r) => r[0]),
+      ).toEqual(['', 'mine', '']); // over 'a', which its insert moved there
+    },
+  );
 });

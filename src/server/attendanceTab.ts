@@ -13,7 +13,8 @@ import {
 } from '../core/record';
 import type { ColumnMap, RecordField, RowContent } from '../core/record';
 import { readPlans } from '../core/plannedAbsences';
-import { cellText } from '../core/text';
+import { landingSpan, planLanding } from '../core/landing';
+import { asCellText, cellText } from '../core/text';
 import type { Entry, PlannedAbsence } from '../core/types';
 import { ATTENDANCE_KEY, adoptTab, freeSheetName } from './cadenceTabs';
 import { noteColumns, rememberedColumns } from './layoutMemory';
@@ -249,20 +250,29 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
 }
 
 /**
- * Appends entries into the rows right under the last row with content in any column (as read
- * under the lock: the document lock keeps other saves out, not people), so no cell a person typed,
- * above, beside or below the record, is ever written over: just before the write those rows are
- * read back blank, and the row above them still the record's last. Then the write is checked: if a
- * person inserted, moved or deleted a column since the record was read (row 1 changed), the tags
- * are read again and the new rows (Cadence's own, appended in this execution) are written again
- * where the columns are now.
+ * Appends entries into rows inserted for them right after the last row with content in any column
+ * (as read under the lock: the document lock keeps other saves out, not people). Inserting, not
+ * writing into blank rows already there, is what keeps a person's typing safe: a person who picked
+ * a blank cell under the record before the save (as anyone types a row) has it moved down with
+ * the insert, as Sheets moves every collaborator's cursor, so neither write lands on the other.
+ * Then the write is checked: if a person inserted, moved or deleted a column since the record was
+ * read (row 1 changed), the tags are read again and the new rows (Cadence's own, appended in this
+ * execution) are written again where the columns are now. If a person inserted or deleted rows
+ * meanwhile (the row count says so), where the write landed is worked out from the record as read
+ * (core/landing.ts): a person's cells it covered are put back and Cadence's rows moved into the
+ * rows it inserted.
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
  */
 export function appendEntries(record: AttendanceRecord, entries: readonly RowContent[]): void {
   if (entries.length === 0) return;
   const { sheet } = record;
   let columns = record.columns;
   let headerRow = record.headerRow;
-  const { after, block } = blankRowsAfter(record, entries.length, recordWidth(columns));
+  // Row 1 is the header; the record's rows follow it (the read held every row with content).
+  const after = Math.max(1 + record.rows.length, 1);
+  const rowsBefore = sheet.getMaxRows();
+  sheet.insertRowsAfter(after, entries.length);
+  const block = sheet.getRange(after + 1, 1, entries.length, recordWidth(columns));
   for (let attempt = 0; ; attempt += 1) {
     writeRows(
       record,
@@ -281,6 +291,8 @@ export function appendEntries(record: AttendanceRecord, entries: readonly RowCon
     columns = moved.columns;
     headerRow = now;
   }
+  const delta = sheet.getMaxRows() - rowsBefore - entries.length;
+  if (delta !== 0) settleAfterPersonRows(record, entries, columns, after, delta);
 }
 
 /** Row 1's first `width` cells, in one call. */
@@ -288,48 +300,52 @@ function headerNow(sheet: Sheet, width: number): unknown[] {
   return sheet.getSheetValues(1, 1, 1, width)[0];
 }
 
-/** Extra rows the tab grows by when the append reaches its last row, so most saves insert none. */
-const SLACK_ROWS = 500;
-
 /**
- * The block of `count` rows under the last row with content, checked just before the write with one
- * read of those rows and the row above them: blank below, and above still the last row the record
- * read (a person who inserted or deleted a row above, or typed under the record, since the read
- * moved or filled them). Then the last row is asked again and the rows under it tried instead.
- * The tab grows by SLACK_ROWS only when the block would run past its last row.
- * https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertRowsAfter(Integer,Integer)
+ * A person inserted or deleted rows while the entries were written: read the rows the write can
+ * have moved to, find where it landed, put back a person's cells it covered (text stays text:
+ * asCellText) and write the entries into Cadence's own rows, then check them by Entry ID.
  */
-function blankRowsAfter(
+function settleAfterPersonRows(
   record: AttendanceRecord,
-  count: number,
-  width: number,
-): { after: number; block: GoogleAppsScript.Spreadsheet.Range } {
+  entries: readonly RowContent[],
+  columns: ColumnMap,
+  after: number,
+  delta: number,
+): void {
   const { sheet } = record;
-  // Row 1 is the header; the record's rows follow it (the read held every row with content).
-  let expected: unknown[] | null = record.rows.length ? record.rows[record.rows.length - 1] : record.headerRow;
-  let after = Math.max(1 + record.rows.length, 1);
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (attempt > 0) {
-      after = Math.max(sheet.getLastRow(), 1);
-      expected = null;
-    }
-    let seen: unknown[][];
-    try {
-      seen = sheet.getSheetValues(after, 1, count + 1, width);
-    } catch (error) {
-      if (!OUTSIDE_SHEET.test(String((error as Error)?.message ?? error))) throw error;
-      sheet.insertRowsAfter(sheet.getMaxRows(), count + SLACK_ROWS);
-      seen = sheet.getSheetValues(after, 1, count + 1, width);
-    }
-    const [above, ...below] = seen;
-    const blank = below.every((row) => row.every((cell) => cell === '' || cell === null));
-    if (blank && (expected === null || sameCells(above, expected.slice(0, width))))
-      return { after, block: sheet.getRange(after + 1, 1, count, width) };
+  const width = recordWidth(columns);
+  const span = landingSpan(after, entries.length, delta);
+  const bottom = Math.min(span.bottom, sheet.getMaxRows());
+  const read = () => sheet.getSheetValues(span.top, 1, bottom - span.top + 1, width);
+  const plan = planLanding({
+    after,
+    entryIds: entries.map((e) => e.entryId),
+    entryIdColumn: columns.entryId,
+    record: (row) => record.rows[row - 2]?.slice(0, width),
+    delta,
+    nowTop: span.top,
+    now: read(),
+  });
+  if (!plan) throw new Error(ROWS_MOVED);
+  for (const { row, cells } of plan.restore) {
+    const range = sheet.getRange(row, 1, 1, width);
+    range.setNumberFormat('General');
+    range.setValues([cells.map((cell) => (typeof cell === 'string' ? asCellText(cell) : cell))]);
   }
-  throw new Error(ROWS_MOVED);
+  if (plan.restore.length > 0) {
+    for (const row of plan.clear) sheet.getRange(row, 1, 1, width).clearContent();
+    let k = 0;
+    while (k < entries.length) {
+      let run = 1;
+      while (k + run < entries.length && plan.entryRows[k + run] === plan.entryRows[k] + run) run += 1;
+      writeRows(record, sheet.getRange(plan.entryRows[k], 1, run, width), entries.slice(k, k + run), columns);
+      k += run;
+    }
+  }
+  const now = read();
+  const landed = plan.entryRows.map((row) => cellText(now[row - span.top]?.[columns.entryId]).trim());
+  if (landed.some((id, i) => id !== entries[i].entryId)) throw new Error(ROWS_MOVED);
 }
-
-const OUTSIDE_SHEET = /outside the dimensions of the sheet/i;
 
 const COLUMNS_CHANGED =
   'Columns of the Attendance tab were deleted or changed while Cadence was saving, so nothing was saved. Check the tab (Edit › Undo puts a deleted column back), then Save again.';

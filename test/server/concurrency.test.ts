@@ -103,3 +103,37 @@ test('a service failure half-way through the append leaves nothing stored, and t
   expect(env.run<SaveSessionResult>('saveSession', request).duplicate).toBe(true);
   expect(recordEntries(env)).toHaveLength(3);
 });
+
+/**
+ * A person deletes one of Cadence's tabs; save B then runs while save A is opening the workbook
+ * (before A takes the lock), makes the tab again and remembers its ID. A, holding the deleted
+ * tab's ID, must read the remembered IDs again under the lock (tabsUnderLock in recordWrite.ts)
+ * and use B's tab, not take it for a copy and make a second one.
+ */
+test.each([
+  ['Patterns', 'cadence.patterns'],
+  ['Attendance', 'cadence.attendance'],
+])('the %s tab deleted, then remade by a save inside another: one tab, both saves once', (name, tag) => {
+  const env = practice();
+  env.run('saveSession', session(['C004'], {}, { date: '2025-03-04', group: 'Tuesday group' }));
+  env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName(name)!);
+  const first = session(['C001', 'C002']);
+  const second = session(['C003'], {}, { date: '2025-03-11' });
+  let inner: string | null | undefined;
+  env.beforeServiceCall = (method) => {
+    if (method !== 'Lock.tryLock') return;
+    env.beforeServiceCall = null;
+    inner = failure(() => env.run('saveSession', second));
+  };
+  const outer = failure(() => env.run('saveSession', first));
+  env.beforeServiceCall = null;
+  expect([inner, outer]).toEqual([null, null]);
+  const tagged = env.spreadsheet
+    .getSheets()
+    .filter((s) => s.getDeveloperMetadata().some((m) => m.getKey() === tag))
+    .map((s) => s.getName());
+  expect(tagged).toEqual([name]);
+  const requests = recordEntries(env).map((r) => r['Request ID']);
+  expect(requests.filter((id) => id === first.requestId)).toHaveLength(2);
+  expect(requests.filter((id) => id === second.requestId)).toHaveLength(1);
+});

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/record';
 import type { DateReader, DateWriter } from '../../src/core/record';
 import type { Entry } from '../../src/core/types';
+import { PRE_APPEND_ONLY_HEADERS } from './recordFixtures';
 
 const HEADERS = RECORD_COLUMNS.map((c) => c.header);
 // Dates stand in as tagged strings so the row round-trip is visible without a time zone.
@@ -142,24 +143,7 @@ test('current entries exclude withdrawn rows and anything a later row replaced, 
 
 test('an older record reads the same: its filled "Superseded by" and in-place "Follow-up done" cells', () => {
   // Written by Cadence before append-only: the old row got "Superseded by" and "Follow-up done" in place.
-  const headers = [
-    'Entry ID',
-    'Session date',
-    'Group',
-    'Client ID',
-    'Client',
-    'Status',
-    'Reason',
-    'Notice given',
-    'Note',
-    'Follow up',
-    'Follow-up done',
-    'Recorded at',
-    'Recorded by',
-    'Replaces',
-    'Superseded by',
-    'Request ID',
-  ];
+  const headers = [...PRE_APPEND_ONLY_HEADERS];
   const { columns, added } = planColumns(headers, headers.length);
   // Only the columns later versions added are missing; they come after the older record's own.
   expect(added.map((a) => a.field)).toEqual(LATER_FIELDS);

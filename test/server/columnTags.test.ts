@@ -6,6 +6,7 @@
 import type { Entry, SaveSessionResult, SidebarData } from '../../src/core/types';
 import { RECORD_COLUMNS } from '../../src/core/record';
 import type { Environment } from '../../src/runtime';
+import { PRE_APPEND_ONLY_HEADERS } from '../core/recordFixtures';
 import { attendanceSheet, failure, newRequestId, practice, session } from './fixtures';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -162,25 +163,7 @@ test('an untagged older record (with "Superseded by" and in-place "Follow-up don
   const env = practice();
   const sheet = env.spreadsheet.insertSheet('Attendance');
   sheet.addDeveloperMetadata('cadence.attendance');
-  // The layout every tab had before issue 10: identifiers first, the links and request id last.
-  const old = [
-    'Entry ID',
-    'Session date',
-    'Group',
-    'Client ID',
-    'Client',
-    'Status',
-    'Reason',
-    'Notice given',
-    'Note',
-    'Follow up',
-    'Follow-up done',
-    'Recorded at',
-    'Recorded by',
-    'Replaces',
-    'Superseded by',
-    'Request ID',
-  ];
+  const old = [...PRE_APPEND_ONLY_HEADERS];
   const day = (d: string) => new Date(`${d}T12:00:00Z`);
   sheet
     .getRange(1, 1, 4, old.length)

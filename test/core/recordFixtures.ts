@@ -1,0 +1,22 @@
+/**
+ * Record layouts the tests share. Tabs written before issue 10 had identifiers first, the links and
+ * request id last, and a "Superseded by" column Cadence filled in place; such tabs are still read.
+ */
+export const PRE_APPEND_ONLY_HEADERS: readonly string[] = [
+  'Entry ID',
+  'Session date',
+  'Group',
+  'Client ID',
+  'Client',
+  'Status',
+  'Reason',
+  'Notice given',
+  'Note',
+  'Follow up',
+  'Follow-up done',
+  'Recorded at',
+  'Recorded by',
+  'Replaces',
+  'Superseded by',
+  'Request ID',
+];

@@ -3,7 +3,8 @@
  * over a period, for the sidebar, the client summary and the practice report.
  *
  * - Planned: each session on the books for the client (every status, cancellations included: the
- *   minutes were planned), at the client's own planned minutes, else its session's group's. A
+ *   minutes were planned), at the client's own planned minutes, else its session's group's (a
+ *   session recorded without a group: the client's roster group's). A
  *   make-up session plans nothing: it delivers minutes planned for the session it makes up for.
  * - Delivered: each attended session (present, late, make-ups included) at the minutes the entry
  *   says, else the whole planned session.
@@ -28,9 +29,22 @@ export function minutesPlan(lines: readonly PlannedMinutes[]): MinutesPlan {
   return { byClient, byGroup };
 }
 
-/** The planned minutes of one entry's session, or null when none is set. */
-export function plannedFor(plan: MinutesPlan, entry: Pick<Entry, 'clientId' | 'group'>): number | null {
-  return plan.byClient.get(entry.clientId) ?? plan.byGroup.get(entry.group) ?? null;
+/** A client's roster group, for sessions recorded without a group (individual sessions, make-ups). */
+export type RosterGroupOf = (clientId: string) => string | undefined;
+
+/**
+ * The planned minutes of one entry's session, or null when none is set: the client's own, else
+ * those of the group the session was recorded in, else (recorded individually) their roster group's.
+ */
+export function plannedFor(
+  plan: MinutesPlan,
+  entry: Pick<Entry, 'clientId' | 'group'>,
+  rosterGroupOf?: RosterGroupOf,
+): number | null {
+  const own = plan.byClient.get(entry.clientId);
+  if (own !== undefined) return own;
+  const group = entry.group || rosterGroupOf?.(entry.clientId) || '';
+  return plan.byGroup.get(group) ?? null;
 }
 
 /** Whether any planned minutes can apply to a client (its own, or its roster group's). */
@@ -43,11 +57,17 @@ export function hasPlan(plan: MinutesPlan, client: { id: string; group: string }
  * `to` (YYYY-MM-DD, both included). Sessions without planned minutes count minutes only when the
  * entry gives them.
  */
-export function minutesTally(entries: readonly Entry[], plan: MinutesPlan, from: string, to: string): MinutesTally {
+export function minutesTally(
+  entries: readonly Entry[],
+  plan: MinutesPlan,
+  from: string,
+  to: string,
+  rosterGroupOf?: RosterGroupOf,
+): MinutesTally {
   const tally: MinutesTally = { delivered: 0, planned: 0, sessions: 0, text: '' };
   for (const entry of entries) {
     if (entry.sessionDate < from || entry.sessionDate > to) continue;
-    const planned = plannedFor(plan, entry);
+    const planned = plannedFor(plan, entry, rosterGroupOf);
     if (!entry.makesUpFor && planned !== null) {
       tally.planned += planned;
       tally.sessions += 1;

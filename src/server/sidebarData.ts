@@ -46,7 +46,9 @@ export function sidebarDataFrom(
       lastEntry: lastEntries.get(client.id) ?? null,
       makeUps: balanceOf(balances, client.id),
       policy: checksOf(checks, client.id, settings.policies, workbook.today),
-      minutes: hasPlan(plan, client) ? minutesTally(byClient.get(client.id) ?? [], plan, since, workbook.today) : null,
+      minutes: hasPlan(plan, client)
+        ? minutesTally(byClient.get(client.id) ?? [], plan, since, workbook.today, () => client.group)
+        : null,
     })),
     groups: rosterGroups(roster.clients),
     reasons: settings.reasons,

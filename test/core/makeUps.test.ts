@@ -131,6 +131,15 @@ describe('minutes', () => {
       text: '60 of 60 planned minutes (100%)',
     });
   });
+  test("a session recorded without a group (individually, or a make-up) plans its client's roster group's minutes", () => {
+    const alone = [entry('2025-03-05', 'present', { group: '' })];
+    expect(minutesTally(alone, plan, '2025-03-01', '2025-03-31').planned).toBe(0);
+    expect(minutesTally(alone, plan, '2025-03-01', '2025-03-31', () => 'Choir')).toMatchObject({
+      delivered: 45,
+      planned: 45,
+    });
+  });
+
   test('no planned minutes: only minutes an entry gives are counted', () => {
     const none = minutesPlan([]);
     const tally = minutesTally(

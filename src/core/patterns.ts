@@ -227,7 +227,8 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   let firstDay: string | null = null;
   for (const client of active) {
     for (const s of sessions.get(client.id) ?? [])
-      if (isIsoDate(s.date) && (firstDay === null || s.date < firstDay)) firstDay = s.date;
+      // The string comparison first: the day check (a Date per call) only for a candidate.
+      if ((firstDay === null || s.date < firstDay) && isIsoDate(s.date)) firstDay = s.date;
   }
   const weeks = patternWeeks(input.today, settings.patternWeeks, firstDay);
   const firstWeekColumn = FIRST_WEEK;

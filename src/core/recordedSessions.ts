@@ -6,14 +6,19 @@
  * request id, so it is followed back through Replaces to the entry it corrects: it stays in the
  * session it corrects, and a session corrected client by client is still one session.
  */
-import { linkSuperseded } from './record';
 import { WITHDRAWN } from './types';
 import type { Entry, RecordedSession, Status } from './types';
 
 /** The sessions with a current entry dated `since` or later, newest first. */
 export function recordedSessions(entries: readonly Entry[], since: string): RecordedSession[] {
-  const linked = linkSuperseded(entries);
-  const byId = new Map(linked.map((e) => [e.entryId, e]));
+  // As linkSuperseded links them, without a copy of the record: what replaces each entry, and a
+  // map of only the entries something replaces (a chain of corrections walks back through them).
+  const replacedBy = new Map<string, string>();
+  for (const entry of entries)
+    if (entry.replaces && !replacedBy.has(entry.replaces)) replacedBy.set(entry.replaces, entry.entryId);
+  const byId = new Map<string, Entry>();
+  if (replacedBy.size > 0)
+    for (const entry of entries) if (replacedBy.has(entry.entryId)) byId.set(entry.entryId, entry);
   /** The first entry of a chain of corrections (a loop in a damaged record stops where it began). */
   const original = (entry: Entry): Entry => {
     let at = entry;
@@ -25,8 +30,8 @@ export function recordedSessions(entries: readonly Entry[], since: string): Reco
     return at;
   };
   const sessions = new Map<string, RecordedSession>();
-  for (const entry of linked) {
-    if (entry.status === WITHDRAWN || entry.supersededBy || entry.sessionDate < since) continue;
+  for (const entry of entries) {
+    if (entry.status === WITHDRAWN || entry.sessionDate < since || replacedBy.get(entry.entryId)) continue;
     const first = original(entry);
     const key = JSON.stringify([first.requestId || first.entryId, entry.sessionDate, entry.group]);
     let session = sessions.get(key);

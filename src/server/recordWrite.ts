@@ -24,6 +24,8 @@ export interface WriteOutcome<T> {
   changed: boolean;
   /** The planned absences after the change, when it changed them (Patterns is drawn with them). */
   plans?: PlannedAbsence[];
+  /** The current entries after the change, when the change computed them already (not again here). */
+  current?: Entry[];
 }
 
 /**
@@ -46,7 +48,12 @@ export function writeRecord<T>(
       );
       if (outcome.changed) {
         const all = record.entries.concat(outcome.appended);
-        refreshPatternsAfterWrite({ ...workbook, tabs }, currentEntries(all), all, outcome.plans ?? record.plans);
+        refreshPatternsAfterWrite(
+          { ...workbook, tabs },
+          outcome.current ?? currentEntries(all),
+          all,
+          outcome.plans ?? record.plans,
+        );
       }
       // What the look-ups found through metadata, only once the change succeeded: a refusal
       // leaves the document as it was (its properties too).

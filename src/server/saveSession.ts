@@ -191,6 +191,9 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
       const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
       const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
       appendEntries(record, entries);
+      // Every entry now, and the current ones, once: for the answer and for Patterns.
+      const all = record.entries.concat(entries);
+      const current = currentEntries(all);
       return {
         result: {
           saved: entries.length,
@@ -198,10 +201,11 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
           entryIds: entries.map((e) => e.entryId),
           trends: trendChanges(marked, before, after),
           // What getSidebarData would now answer, from the rows already in memory: no second read.
-          sidebar: sidebarDataFrom(workbook, record.entries.concat(entries), record.plans),
+          sidebar: sidebarDataFrom(workbook, all, record.plans, current),
         },
         appended: entries,
         changed: true,
+        current,
       };
     },
     refusal ? refusal.message : undefined,

@@ -24,9 +24,9 @@ export function sidebarDataFrom(
   workbook: Workbook,
   all: readonly Entry[],
   plans: readonly PlannedAbsence[] = [],
+  current: Entry[] = currentEntries(all),
 ): SidebarData {
   const { settings, roster } = workbook;
-  const current = currentEntries(all);
   const trends = trendsByClient(current, settings.trend);
   const lastEntries = lastEntryByClient(current);
   const known = new Set(roster.clients.map((c) => c.id));

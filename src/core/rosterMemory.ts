@@ -17,6 +17,8 @@ export interface RosterMemory {
   id: string;
   group: string;
   active: string;
+  /** The tab's name when it was last read ('' if unknown): a save shows it without asking again. */
+  tabName: string;
 }
 
 export function readRosterMemory(json: string | null | undefined): RosterMemory | null {
@@ -36,5 +38,6 @@ export function readRosterMemory(json: string | null | undefined): RosterMemory 
     id: text(stored.id),
     group: text(stored.group),
     active: text(stored.active),
+    tabName: text(stored.tabName),
   };
 }

@@ -48,6 +48,8 @@ export interface AttendanceRecord {
   /** Planned absences standing (rows of their own status words, never entries: plannedAbsences.ts). */
   plans: PlannedAbsence[];
   timeZone: string;
+  /** Rows appended in this execution and not yet checked (checkAppended). */
+  appended?: { after: number; entries: readonly RowContent[]; rowsBefore: number }[];
 }
 
 /**
@@ -255,7 +257,8 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
  * writing into blank rows already there, is what keeps a person's typing safe: a person who picked
  * a blank cell under the record before the save (as anyone types a row) has it moved down with
  * the insert, as Sheets moves every collaborator's cursor, so neither write lands on the other.
- * Then the write is checked: if a person inserted, moved or deleted a column since the record was
+ * Then the write is checked (checkAppended, after the rest of the change is written, so that its
+ * read is the last): if a person inserted, moved or deleted a column since the record was
  * read (row 1 changed), the tags are read again and the new rows (Cadence's own, appended in this
  * execution) are written again where the columns are now. If a person inserted or deleted rows
  * meanwhile (the row count says so), where the write landed is worked out from the record as read
@@ -266,33 +269,45 @@ export function earlierSave(record: AttendanceRecord, requestId: string): string
 export function appendEntries(record: AttendanceRecord, entries: readonly RowContent[]): void {
   if (entries.length === 0) return;
   const { sheet } = record;
-  let columns = record.columns;
-  let headerRow = record.headerRow;
   // Row 1 is the header; the record's rows follow it (the read held every row with content).
   const after = Math.max(1 + record.rows.length, 1);
   const rowsBefore = sheet.getMaxRows();
   sheet.insertRowsAfter(after, entries.length);
-  const block = sheet.getRange(after + 1, 1, entries.length, recordWidth(columns));
-  for (let attempt = 0; ; attempt += 1) {
-    writeRows(
-      record,
-      attempt === 0 ? block : sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)),
-      entries,
-      columns,
-    );
-    if (sameCells(headerNow(sheet, Math.max(headerRow.length, recordWidth(columns))), headerRow)) break;
-    // Row 1 changed: read it whole (a column inserted past the old width shows only then).
-    const now = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
-    const moved = planColumns(now, now.length, readColumnTags(sheet), true);
-    if (sameColumns(moved.columns, columns)) break;
-    // The previous write used the old places: blank what it wrote (rows of this execution only).
-    sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)).clearContent();
-    if (moved.added.length || attempt === 2) throw new Error(COLUMNS_CHANGED);
-    columns = moved.columns;
-    headerRow = now;
+  writeRows(record, sheet.getRange(after + 1, 1, entries.length, recordWidth(record.columns)), entries, record.columns);
+  (record.appended ??= []).push({ after, entries, rowsBefore });
+}
+
+/**
+ * Checks the rows this execution appended (writeRecord calls it once everything else is written):
+ * the column check and the row count described at appendEntries. Returns whether anything was
+ * appended: then its last call that waits for the spreadsheet was a read after every write (the
+ * row count that follows is a read of the sheet's shape), so nothing is left queued
+ * (documentLock.ts writesApplied).
+ */
+export function checkAppended(record: AttendanceRecord): boolean {
+  const appended = record.appended ?? [];
+  record.appended = [];
+  const { sheet } = record;
+  for (const { after, entries, rowsBefore } of appended) {
+    let columns = record.columns;
+    let headerRow = record.headerRow;
+    for (let attempt = 0; ; attempt += 1) {
+      if (sameCells(headerNow(sheet, Math.max(headerRow.length, recordWidth(columns))), headerRow)) break;
+      // Row 1 changed: read it whole (a column inserted past the old width shows only then).
+      const now = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+      const moved = planColumns(now, now.length, readColumnTags(sheet), true);
+      if (sameColumns(moved.columns, columns)) break;
+      // The previous write used the old places: blank what it wrote (rows of this execution only).
+      sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)).clearContent();
+      if (moved.added.length || attempt === 2) throw new Error(COLUMNS_CHANGED);
+      columns = moved.columns;
+      headerRow = now;
+      writeRows(record, sheet.getRange(after + 1, 1, entries.length, recordWidth(columns)), entries, columns);
+    }
+    const delta = sheet.getMaxRows() - rowsBefore - entries.length;
+    if (delta !== 0) settleAfterPersonRows(record, entries, columns, after, delta);
   }
-  const delta = sheet.getMaxRows() - rowsBefore - entries.length;
-  if (delta !== 0) settleAfterPersonRows(record, entries, columns, after, delta);
+  return appended.length > 0;
 }
 
 /** Row 1's first `width` cells, in one call. */

@@ -12,6 +12,21 @@ export const LOCK_BUSY_MESSAGE =
 
 /** Whether this execution holds the lock (Apps Script starts every execution with fresh globals). */
 let held = false;
+/** Whether the work said its last spreadsheet call was a read after its last write. */
+let applied = false;
+
+/**
+ * Said by work whose last spreadsheet call under the lock was a read after its last write. A read
+ * applies the execution's queued writes first (reads see one's own writes: "Every time you do a
+ * read, we must first empty (commit) the write cache",
+ * https://googleappsscript.blogspot.com/2010/06/optimizing-spreadsheet-operations.html), so
+ * nothing is pending: no flush is needed, and the lock may stay held until the script ends, when
+ * Apps Script releases it (https://developers.google.com/apps-script/reference/lock/lock#releaseLock():
+ * "The lock is automatically released when the script terminates"): two round trips fewer.
+ */
+export function writesApplied(): void {
+  if (held) applied = true;
+}
 
 export function holdsDocumentLock(): boolean {
   return held;
@@ -27,12 +42,16 @@ export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(LOCK_BUSY_MESSAGE);
   held = true;
+  applied = false;
+  let settled = false;
   try {
     const result = work();
-    SpreadsheetApp.flush();
+    if (!applied) SpreadsheetApp.flush();
+    settled = applied;
     return result;
   } finally {
     held = false;
-    lock.releaseLock();
+    applied = false;
+    if (!settled) lock.releaseLock();
   }
 }

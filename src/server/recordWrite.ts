@@ -6,11 +6,11 @@
  */
 import { currentEntries } from '../core/record';
 import type { Entry, PlannedAbsence } from '../core/types';
-import { readAttendance } from './attendanceTab';
+import { checkAppended, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
 import { ATTENDANCE_KEY, cadenceTabs, rememberTabs } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
-import { withDocumentLock } from './documentLock';
+import { withDocumentLock, writesApplied } from './documentLock';
 import { layoutState, rememberLayout } from './layoutMemory';
 import { loadDocumentState } from './settingsStore';
 import { refreshPatternsAfterWrite } from './patternsRefresh';
@@ -46,18 +46,43 @@ export function writeRecord<T>(
         () => change(record),
         () => record.sheet.getName(),
       );
+      let refreshFailed: unknown = null;
       if (outcome.changed) {
         const all = record.entries.concat(outcome.appended);
-        refreshPatternsAfterWrite(
-          { ...workbook, tabs },
-          outcome.current ?? currentEntries(all),
-          all,
-          outcome.plans ?? record.plans,
-        );
+        try {
+          refreshPatternsAfterWrite(
+            { ...workbook, tabs },
+            outcome.current ?? currentEntries(all),
+            all,
+            outcome.plans ?? record.plans,
+          );
+        } catch (error) {
+          refreshFailed = error;
+        }
       }
+      // The appended rows are checked last, so that check's read of row 1 is the last call.
+      let settled: boolean;
+      try {
+        settled = protectedSaysSo(
+          () => checkAppended(record),
+          () => record.sheet.getName(),
+        );
+      } catch (error) {
+        // The new rows were taken out again: Patterns shows the record without them.
+        if (outcome.changed && outcome.appended.length && !refreshFailed)
+          refreshPatternsAfterWrite(
+            { ...workbook, tabs },
+            currentEntries(record.entries),
+            record.entries,
+            outcome.plans ?? record.plans,
+          );
+        throw error;
+      }
+      if (refreshFailed) throw refreshFailed;
       // What the look-ups found through metadata, only once the change succeeded: a refusal
       // leaves the document as it was (its properties too).
       if (tabs.layout) rememberLayout(tabs.layout);
+      if (settled) writesApplied();
       return outcome.result;
     } finally {
       // A tab made or found by its tag is remembered even when the change was then refused.

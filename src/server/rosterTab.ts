@@ -36,9 +36,14 @@ interface ReadTab extends TabValues {
   sheet: Sheet;
 }
 
-/** A tab's name and values (sheetValues.ts: one call), its ID when not known already. */
-function readTab(sheet: Sheet, knownId?: number): ReadTab {
-  return { sheet, sheetId: knownId ?? sheet.getSheetId(), name: sheet.getName(), values: allValues(sheet) };
+/** A tab's name and values (sheetValues.ts: one call), its ID and name when not known already. */
+function readTab(sheet: Sheet, knownId?: number, knownName?: string): ReadTab {
+  return {
+    sheet,
+    sheetId: knownId ?? sheet.getSheetId(),
+    name: knownName || sheet.getName(),
+    values: allValues(sheet),
+  };
 }
 
 /** Tabs Cadence may consider: not its own (tagged, or the Patterns tab by name), not a copy of the record. */
@@ -74,6 +79,7 @@ function memoryOf(tab: ReadTab, layout: RosterLayout): RosterMemory {
     id: at(layout.id),
     group: at(layout.group),
     active: at(layout.active),
+    tabName: tab.name,
   };
 }
 
@@ -118,6 +124,8 @@ export function readRoster(
   settings: RosterSettings,
   memory: RosterMemory | null,
   tabs: CadenceTabs,
+  /** Take the remembered tab's name as the sidebar's last load read it (a save: one call fewer). */
+  rememberedName = false,
 ): Roster {
   const own = ownIds(tabs);
   const view: RosterView = {
@@ -161,7 +169,7 @@ export function readRoster(
   }
   if (!found && memory) {
     const sheet = ss.getSheetById(memory.sheetId);
-    const tab = sheet ? readTab(sheet, memory.sheetId) : null;
+    const tab = sheet ? readTab(sheet, memory.sheetId, rememberedName ? memory.tabName : undefined) : null;
     if (tab && isCandidate(tab, own)) {
       read.push(tab);
       const remembered = detectInTab(tab, withMemory(settings, memory));

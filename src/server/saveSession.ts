@@ -13,6 +13,7 @@ import { provenanceFor, writeRecord } from './recordWrite';
 import type { Workbook } from './workbook';
 import { sidebarDataFrom } from './sidebarData';
 import { openWorkbook, rememberRoster } from './workbook';
+import { loadDocumentState } from './settingsStore';
 
 /**
  * A retried save answers what the first answer said: entry IDs in the order of the marks, even if
@@ -107,7 +108,9 @@ export function saveSession(request: unknown): SaveSessionResult {
 }
 
 function saveUnderLock(request: unknown): SaveSessionResult {
-  const workbook = openWorkbook();
+  // The roster tab's name only labels the answer's roster summary: the sidebar's load, just before,
+  // read it; a rename since shows at the next load.
+  const workbook = openWorkbook(loadDocumentState(), true);
   const result = saveIn(workbook, request);
   // A save that succeeded remembers the roster it found, as the sidebar's load does.
   rememberRoster(workbook);

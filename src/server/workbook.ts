@@ -30,7 +30,11 @@ export interface Workbook {
  * detection found is in `roster.remember`; only a call that succeeds stores it (rememberRoster),
  * since a refused request must leave the document as it was.
  */
-export function openWorkbook(state: DocumentState = loadDocumentState()): Workbook {
+export function openWorkbook(
+  state: DocumentState = loadDocumentState(),
+  /** The roster tab's name as remembered (saveSession: every sidebar load reads it afresh). */
+  rememberedRosterName = false,
+): Workbook {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const tabs = cadenceTabs(ss, state.tabIds, layoutState(ss, state.layoutMemory));
@@ -41,7 +45,7 @@ export function openWorkbook(state: DocumentState = loadDocumentState()): Workbo
     settings: state.settings,
     tabIds: state.tabIds,
     tabs,
-    roster: readRoster(ss, state.settings.roster, state.rosterMemory, tabs),
+    roster: readRoster(ss, state.settings.roster, state.rosterMemory, tabs, rememberedRosterName),
     underLock: holdsDocumentLock(),
   };
 }

@@ -260,10 +260,15 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
 
   const rows: PatternRow[] = [];
   const weekCells = new Map<string, string[]>();
+  // A session before the oldest week shown (weeks are newest first) is in no cell (ISO days
+  // compare as strings): only the shown ones are placed, in order; the trend orders the whole
+  // history itself (countedInOrder).
+  const firstShown = weeks[weeks.length - 1] ?? '';
   for (const client of active) {
-    const own = (sessions.get(client.id) ?? []).slice().sort(sessionOrder);
+    const own = sessions.get(client.id) ?? [];
+    const shown = own.filter((s) => s.date >= firstShown).sort(sessionOrder);
     const cells = weeks.map(() => '');
-    for (const session of own) {
+    for (const session of shown) {
       const i = weekIndex(session.date);
       // A status without a code (one the record should never hold) shows nothing rather than "undefined".
       const code = Object.prototype.hasOwnProperty.call(STATUS_CODES, session.status)
@@ -273,7 +278,9 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
     }
     if (settings.schedules.length > 0) {
       const days = new Set(own.map((s) => s.date));
-      const first = own.length ? own[0].date : null;
+      // The client's first day: the smallest (own is in the record's order, not sorted).
+      let first: string | null = null;
+      for (const s of own) if (first === null || s.date < first) first = s.date;
       const away = (input.plans ?? []).filter((p) => p.clientId === client.id);
       const missing = unrecordedWeeks(client, days, first, settings.schedules, weeks, input.today, away);
       weeks.forEach((week, i) => {

@@ -10,7 +10,7 @@ import { formulaHolds } from './formula';
 import type { SheetModel } from './model';
 import { displayValue } from './numberFormat';
 import { serviceObject } from './service';
-import { Formula, numericValue, type CellValue } from './values';
+import { Formula, isDate, numericValue, type CellValue } from './values';
 import { objects } from './objects';
 import { cellDisplay, rangeInfo } from './cells';
 import { numberCriterionHolds, textCriterionHolds } from './criteria';
@@ -52,6 +52,7 @@ type BuilderApi = Pick<
   | 'setAllowInvalid'
   | 'setHelpText'
   | 'requireCheckbox'
+  | 'requireDate'
   | 'requireFormulaSatisfied'
   | 'requireNumberBetween'
   | 'requireNumberEqualTo'
@@ -102,6 +103,8 @@ export function validationBuilder(exec: Execution, start?: ValidationModel): Bui
       return self;
     },
     requireCheckbox: ((...values: unknown[]) => require('CHECKBOX', ...values)) as Builder['requireCheckbox'],
+    // https://developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requireDate()
+    requireDate: () => require('DATE_IS_VALID_DATE'),
     requireFormulaSatisfied: (formula) => require('CUSTOM_FORMULA', String(formula)),
     requireNumberBetween: (a, b) => require('NUMBER_BETWEEN', a, b),
     requireNumberEqualTo: (n) => require('NUMBER_EQUAL_TO', n),
@@ -173,6 +176,8 @@ export function satisfies(
   const byText = textCriterionHolds(rule.criteria, text(), String(rule.values[0]));
   if (byText !== undefined) return byText;
   switch (rule.criteria) {
+    case 'DATE_IS_VALID_DATE':
+      return isDate(value);
     case 'CHECKBOX':
       return typeof value === 'boolean' || (rule.values.length > 0 && rule.values.map(String).includes(String(value)));
     case 'VALUE_IN_LIST':

@@ -24,6 +24,7 @@ import { spreadsheetObject } from './spreadsheet';
 import { scriptApp, spreadsheetApp } from './spreadsheetApp';
 import type {
   CallCounts,
+  EditResult,
   Environment,
   EnvironmentOptions,
   Fault,
@@ -34,7 +35,10 @@ import type {
   WorkbookView,
 } from './types';
 import { consoleObject, loggerObject, utilitiesObject } from './utilities';
+import { isDate } from './values';
+import { serialOf } from './timezone';
 import { renderWorkbook } from './view';
+import { objects } from './objects';
 import { World } from './world';
 
 /** The runtime's own additions to the Environment contract. */
@@ -114,6 +118,25 @@ function newWorkbook(timeZone: string): WorkbookModel {
   return wb;
 }
 
+/**
+ * The simple triggers (https://developers.google.com/apps-script/guides/triggers): each runs at
+ * most 30 seconds ("They cannot run for longer than 30 seconds", same page, Restrictions).
+ */
+const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onInstall', 'onSelectionChange']);
+const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+
+/**
+ * e.value and e.oldValue of an edit event are strings ("New cell value after the edit", "10";
+ * https://developers.google.com/apps-script/guides/triggers/events#edit): a checkbox gives TRUE or
+ * FALSE; a date is given here as its serial number, which no page confirms, so the add-on reads
+ * dates from the cell, never from the event.
+ */
+function eventText(value: unknown, timeZone: string): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDate(value)) return String(serialOf(value.getTime(), timeZone));
+  return String(value);
+}
+
 /** The built manifest's explicit oauthScopes (null when it has none, or there is no manifest). */
 export function manifestScopes(distDir: string): string[] | null {
   const scopes = readManifest(distDir).oauthScopes;
@@ -149,6 +172,7 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
   /** The executions under way, outermost first (a test nests one inside another's service call). */
   const running = world.running;
   let lastCalls: CallCounts = { byMethod: {}, total: 0, byService: {}, expensive: 0 };
+  const simpleTriggerLimit = options.simpleTriggerLimitMs ?? SIMPLE_TRIGGER_LIMIT_MS;
 
   function installGlobals(context: vm.Context, exec: Execution): void {
     const g = context as Record<string, unknown>;
@@ -169,6 +193,7 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
     name: string,
     authMode: AuthModeName,
     makeArgs: (realm: Realm, exec: Execution) => unknown[],
+    limitMs: number | null = null,
   ): unknown {
     const code = loadCode(world.settings.distDir);
     if (name.endsWith('_') || !code.functions.has(name)) {
@@ -179,6 +204,7 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
     const context = vm.createContext({});
     const realm = realmOf(context, now ? world.settings.now : undefined, scriptZone);
     const exec = new Execution(world, id, realm, true, authMode);
+    if (limitMs !== null) exec.deadline = performance.now() + limitMs;
     installGlobals(context, exec);
     // Executions this one interleaves into: their unflushed writes are not visible to it.
     const interrupted = [...running];
@@ -190,6 +216,8 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
       if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
       const result = (fn as (...a: unknown[]) => unknown)(...makeArgs(realm, exec));
       if (exec.hookError !== null) throw exec.hookError;
+      if (exec.deadline !== null && performance.now() > exec.deadline)
+        throw new Error('Exceeded maximum execution time');
       return result;
     } catch (e) {
       throw nodeError(exec.hookError ?? e);
@@ -201,6 +229,21 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
       for (const outer of interrupted) outer.pending.show();
       lastCalls = exec.counter.snapshot();
     }
+  }
+
+  /** The Range of an event, from A1 notation with its tab's name ('Quick entry'!B3). */
+  function eventRange(exec: Execution, a1: string): GoogleAppsScript.Spreadsheet.Range {
+    const range = env.spreadsheet.getRange(a1);
+    const name = range.getSheet().getName();
+    const model = world.workbook.sheets.find((s) => s.name === name);
+    if (!model) throw new Error(`There is no tab named "${name}".`);
+    const rect = {
+      row: range.getRow(),
+      column: range.getColumn(),
+      numRows: range.getNumRows(),
+      numColumns: range.getNumColumns(),
+    };
+    return objects.range(exec, model, rect);
   }
 
   const env: OfflineEnvironment = {
@@ -243,22 +286,70 @@ export function createEnvironment(options: EnvironmentOptions): OfflineEnvironme
       // onInstall runs in FULL; onOpen in an add-on already used in the document runs in LIMITED
       // (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle), as do simple onEdit triggers.
       const authMode = options.authMode ?? (name === 'onInstall' ? 'FULL' : 'LIMITED');
-      const result = execute(name, authMode, (realm, exec) => {
-        const extra = { ...(options.event ?? {}) };
-        if (typeof extra.range === 'string')
-          extra.range = spreadsheetObject(exec, world.workbook).getRange(extra.range);
-        return [
-          realm.object({
-            authMode: AuthMode[authMode],
-            source: spreadsheetObject(exec, world.workbook),
-            triggerUid: '0',
-            // Simple triggers may not know who the user is (Session.getActiveUser); the runtime says nobody.
-            user: realm.object({ email: authMode === 'FULL' ? world.settings.user : '' }),
-            ...extra,
-          }),
-        ];
-      });
+      const limit = SIMPLE_TRIGGERS.has(name) ? simpleTriggerLimit : null;
+      const result = execute(
+        name,
+        authMode,
+        (realm, exec) => {
+          const extra = { ...(options.event ?? {}) };
+          // Made, not fetched: building the event costs the trigger no service call.
+          if (typeof extra.range === 'string') extra.range = eventRange(exec, extra.range);
+          return [
+            realm.object({
+              authMode: AuthMode[authMode],
+              source: spreadsheetObject(exec, world.workbook),
+              triggerUid: '0',
+              // Simple triggers may not know who the user is (Session.getActiveUser); the runtime says nobody.
+              user: realm.object({ email: authMode === 'FULL' ? world.settings.user : '' }),
+              ...extra,
+            }),
+          ];
+        },
+        limit,
+      );
       return result;
+    },
+    edit(sheetName, a1, value): EditResult {
+      const sheet = env.spreadsheet.getSheetByName(sheetName);
+      if (!sheet) throw new Error(`There is no tab named "${sheetName}".`);
+      const range = sheet.getRange(a1);
+      const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+      const zone = world.workbook.timeZone;
+      const before = single ? range.getValue() : '';
+      // Typed text goes in as a person types it; a tick is the checkbox's own value.
+      range.setValue(value);
+      if (!loadCode(world.settings.distDir).functions.has('onEdit')) return { fired: false, error: null };
+      const after = single ? range.getValue() : '';
+      // The event (https://developers.google.com/apps-script/guides/triggers/events#edit): value and
+      // oldValue only for one cell, oldValue only if the cell had content; no triggerUid (installable only).
+      const event: Record<string, unknown> = {};
+      if (single) event.value = eventText(after, zone);
+      if (single && before !== '') event.oldValue = eventText(before, zone);
+      try {
+        execute(
+          'onEdit',
+          'LIMITED',
+          (realm, exec) => {
+            // Made, not fetched: building the event costs the add-on no service call.
+            return [
+              realm.object({
+                authMode: AuthMode.LIMITED,
+                source: spreadsheetObject(exec, world.workbook),
+                range: eventRange(exec, `'${sheetName.replace(/'/g, "''")}'!${range.getA1Notation()}`),
+                user: realm.object({ email: '', nickname: '' }),
+                ...(single ? { value: event.value } : {}),
+                ...('oldValue' in event ? { oldValue: event.oldValue } : {}),
+              }),
+            ];
+          },
+          simpleTriggerLimit,
+        );
+        return { fired: true, error: null };
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        world.logs.push(`onEdit failed: ${message}`);
+        return { fired: true, error: message };
+      }
     },
     injectFault(fault: Fault) {
       world.addFault(fault);

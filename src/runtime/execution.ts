@@ -50,6 +50,12 @@ export class Execution {
   readonly rangeFollowers: ((edit: GridEdit) => void)[] = [];
   /** An error thrown by the test's beforeServiceCall hook, rethrown when the execution ends. */
   hookError: unknown = null;
+  /**
+   * For a simple trigger: when (performance.now()) it is stopped. "They cannot run for longer than
+   * 30 seconds" (https://developers.google.com/apps-script/guides/triggers#restrictions): the next
+   * service call after that throws, as Apps Script stops the execution there.
+   */
+  deadline: number | null = null;
 
   constructor(
     readonly world: World,
@@ -64,6 +70,8 @@ export class Execution {
   enter(method: string): void {
     if (!this.counted) return;
     this.counter.add(method);
+    if (this.deadline !== null && performance.now() > this.deadline)
+      throw this.realm.error('Exceeded maximum execution time');
     this.checkAuthorization(method);
     try {
       this.world.beforeServiceCall?.(method, this.id);
@@ -92,7 +100,11 @@ export class Execution {
     const refused =
       missing ||
       (this.authMode === 'NONE' && !allowedWithoutAuthorization(method)) ||
-      (this.authMode === 'LIMITED' && refusedInLimited(scopes));
+      (this.authMode === 'LIMITED' && refusedInLimited(scopes)) ||
+      // Switch lockInSimpleTriggers: no page says whether LockService works in LIMITED (switches.ts).
+      (this.authMode === 'LIMITED' &&
+        method.startsWith('LockService.') &&
+        this.world.workbook.switches.lockInSimpleTriggers === 'refused');
     if (!refused) return;
     throw this.realm.error(
       scopes.length > 0 ? permissionMessage(method, scopes) : `You do not have permission to call ${method}.`,

@@ -79,6 +79,15 @@ export const SWITCHES = {
       'meanwhile, it works out from the record as read where the write landed (core/landing.ts), puts back any cells of theirs it ' +
       'covered and moves its own rows into the rows it inserted; a changed header row makes it rewrite its rows where the columns now are.',
   },
+  lockInSimpleTriggers: {
+    values: ['available', 'refused'],
+    known:
+      'A simple trigger cannot use "services that require authorization" (https://developers.google.com/apps-script/guides/triggers#restrictions); ' +
+      'the editor add-on lifecycle\'s table grants LIMITED "any services that don\'t access user data" ' +
+      '(https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle), but no page names LockService in an onEdit(e) of an editor add-on.',
+    cadence:
+      'The Quick entry tab saves from onEdit only while holding the document lock; where the lock is refused it stores nothing and says in its status line to save from the sidebar.',
+  },
 } as const satisfies Record<string, SwitchInfo>;
 
 export type SwitchName = keyof typeof SWITCHES;

@@ -95,6 +95,8 @@ export interface EnvironmentOptions {
   now?: () => Date;
   /** The granted scopes; default the built appsscript.json's oauthScopes (a test narrows them to see a call refused). */
   oauthScopes?: string[];
+  /** The simple triggers' time limit, default 30 s ("They cannot run for longer than 30 seconds"); a test may shorten it. */
+  simpleTriggerLimitMs?: number;
   /** Unverified behaviours (src/runtime/switches.ts); default from CADENCE_RUNTIME_SWITCHES, else each switch's first value. */
   switches?: Partial<import('./switches').RuntimeSwitches>;
   /** Start from this workbook; default an empty spreadsheet with one sheet "Sheet1". */
@@ -159,6 +161,14 @@ export interface WorkbookView {
   activeSheet: string;
 }
 
+/** What a person's edit did (Environment.edit). */
+export interface EditResult {
+  /** Whether Code.js has an onEdit(e) simple trigger, and so it ran. */
+  fired: boolean;
+  /** The trigger's error, if it threw (in Sheets it goes to the executions log; the edit stands). */
+  error: string | null;
+}
+
 export interface TriggerOptions {
   authMode?: 'NONE' | 'LIMITED' | 'FULL';
   /** Extra event fields, e.g. { range: "'Quick entry'!B2", value: 'x', oldValue: '' }. */
@@ -186,6 +196,15 @@ export interface Environment {
    * A1 notation with the sheet name becomes a Range). Default mode: FULL for onInstall, else LIMITED.
    */
   trigger(name: string, mode?: 'NONE' | 'LIMITED' | 'FULL' | TriggerOptions): unknown;
+
+  /**
+   * One person's edit, as typing into a cell, picking from a dropdown or ticking a checkbox does
+   * it: `value` is entered as typed text (a boolean ticks or clears a checkbox) into `range` (A1) of
+   * the tab `sheet`, refused as Sheets refuses input a rejecting data-validation rule forbids; then
+   * the onEdit(e) simple trigger runs, if Code.js has one. Only a person's edit fires it: the
+   * add-on's own writes never do (https://developers.google.com/apps-script/guides/triggers#restrictions).
+   */
+  edit(sheet: string, range: string, value: string | number | boolean): EditResult;
 
   /** Service calls made by the add-on during the last run()/trigger(). */
   readonly lastCalls: CallCounts;

@@ -58,6 +58,8 @@ export interface CadenceApi {
   planAbsence(request: PlanAbsenceRequest): SidebarData;
   /** Calls a planned absence off (a new row naming it); answers fresh data. */
   cancelPlannedAbsence(request: CancelPlanRequest): SidebarData;
+  /** Makes or repairs the Quick entry tab for recording from the Sheets mobile apps, and shows it. */
+  setUpQuickEntry(): { sheetName: string };
 }
 
 export type Endpoint = keyof CadenceApi;

@@ -8,6 +8,7 @@
  * so "the first tag" could be the copy and the record would split. Any other tab carrying a tag is a
  * copy: never written, never read as the record or as a roster, and named in a warning.
  */
+import { QUICK_ENTRY_KEY } from '../core/quickEntry';
 import { setDocumentProperty } from './documentProperties';
 import { noteTabs } from './layoutMemory';
 import type { LayoutState, RememberedCopy } from './layoutMemory';
@@ -201,6 +202,7 @@ export function copyWarnings(tabs: CadenceTabs): string[] {
   const what: Record<string, string> = {
     'cadence.attendance': 'the Attendance record',
     'cadence.patterns': 'the Patterns tab',
+    [QUICK_ENTRY_KEY]: 'the Quick entry tab',
   };
   return tabs.copies.map(({ key, name, originalName }) => {
     const of = what[key] ?? "one of Cadence's tabs";

@@ -10,3 +10,4 @@ export { getClientHistory, correctEntry, correctSession, withdrawEntry, complete
 export { saveSettings, createRoster, getRosterTabs } from './setup';
 export { addCadenceIds, linkClientHistory } from './clientLinks';
 export { planAbsence, cancelPlannedAbsence } from './plannedAbsences';
+export { setUpQuickEntry } from './quickEntry';

@@ -8,6 +8,7 @@ import { rememberLayout } from './layoutMemory';
 import { rememberTabs } from './cadenceTabs';
 import { trendsByClient } from '../core/trend';
 import { suggestsTalk } from '../core/types';
+import { onQuickEntryEdit, setUpQuickEntry } from './quickEntry';
 
 /** onOpen may run in AuthMode.NONE, where reading the sheet or properties throws: menu only. */
 export function onOpen(): void {
@@ -16,7 +17,22 @@ export function onOpen(): void {
     .addItem('Record a session', 'showSidebar')
     .addItem('Refresh patterns', 'refreshPatterns')
     .addItem('Settings', 'showSettings')
+    .addItem('Set up phone entry', 'setUpPhoneEntry')
     .addToUi();
+}
+
+/** The simple trigger that makes the Quick entry tab work in the Sheets mobile apps (quickEntry.ts). */
+export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onQuickEntryEdit(e);
+}
+
+/** Extensions › Cadence › Set up phone entry: the Quick entry tab made or repaired, and shown. */
+export function setUpPhoneEntry(): void {
+  const { sheetName } = setUpQuickEntry();
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    `Open the "${sheetName}" tab in the Google Sheets app on your phone: pick the date and group, mark each client, tick Save.`,
+    'Phone entry is ready',
+  );
 }
 
 export function onInstall(): void {

@@ -111,13 +111,31 @@ function saveUnderLock(request: unknown): SaveSessionResult {
   // The roster tab's name only labels the answer's roster summary: the sidebar's load, just before,
   // read it; a rename since shows at the next load.
   const workbook = openWorkbook(loadDocumentState(), true);
-  const result = saveIn(workbook, request);
+  const result = saveIn(workbook, request, null);
   // A save that succeeded remembers the roster it found, as the sidebar's load does.
   rememberRoster(workbook);
   return result;
 }
 
-function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
+/**
+ * The same save for the Quick entry tab, whose onEdit has opened the workbook to read the form.
+ * `alreadyRecorded` refuses (under the lock, so two phones cannot both pass) a session whose date
+ * and group already have current entries from another request, with the sentence it makes from
+ * their number: a phone cannot open a recorded session to correct it, as the sidebar can.
+ */
+export function storeSession(
+  request: unknown,
+  workbook: Workbook,
+  alreadyRecorded: (entries: number) => string,
+): SaveSessionResult {
+  return withDocumentLock(() => saveIn(workbook, request, alreadyRecorded));
+}
+
+function saveIn(
+  workbook: Workbook,
+  request: unknown,
+  alreadyRecorded: ((entries: number) => string) | null,
+): SaveSessionResult {
   const clients = new Map(workbook.roster.clients.map((c) => [c.id, c]));
   const context: ValidationContext = { clients, today: workbook.today, maxNoteLength: workbook.settings.maxNoteLength };
   // Only a refused request with a valid id goes on, to be recognised if it is a retry of a stored save.
@@ -161,6 +179,12 @@ function saveIn(workbook: Workbook, request: unknown): SaveSessionResult {
       }
       if (refusal || !session) throw refusal ?? new Error('Nothing was saved.');
       const checked = session;
+      if (alreadyRecorded) {
+        const recorded = currentEntries(record.entries).filter(
+          (e) => e.sessionDate === checked.date && e.group === checked.group && e.requestId !== checked.requestId,
+        );
+        if (recorded.length > 0) throw new Error(alreadyRecorded(recorded.length));
+      }
       const earlierAttempt = checked.retryOf ? earlierSave(record, checked.retryOf) : null;
       if (earlierAttempt) {
         throw new Error(

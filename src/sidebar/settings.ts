@@ -167,6 +167,24 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
     { className: 'action' },
   );
 
+  const phoneButton = button('Set up phone entry', () => {
+    phoneButton.disabled = true;
+    say('info', 'Setting up the Quick entry tab…');
+    call('setUpQuickEntry').then(
+      ({ sheetName }) => {
+        phoneButton.disabled = false;
+        say(
+          'ok',
+          `The "${sheetName}" tab is ready. On your phone, open this spreadsheet in the Google Sheets app, go to that tab, pick the date and group, mark each client and tick Save.`,
+        );
+      },
+      (error: Error) => {
+        phoneButton.disabled = false;
+        say('error', error.message);
+      },
+    );
+  });
+
   return h('section', { className: 'settings-view', attrs: { 'aria-label': 'Settings' } }, [
     h('h1', { text: 'Settings' }),
     roster.el,
@@ -194,6 +212,14 @@ export function settingsView(data: SidebarData, hooks: SettingsHooks): HTMLEleme
       }),
       weeks,
       maxNote,
+    ]),
+    h('fieldset', { className: 'block' }, [
+      h('legend', { text: 'Recording from a phone' }),
+      h('p', {
+        className: 'secondary',
+        text: 'The Sheets app on a phone shows no add-on menu or sidebar. A Quick entry tab lets you record a session there, into the same Attendance record.',
+      }),
+      phoneButton,
     ]),
     h('div', { className: 'bottom' }, [feedback, h('div', { className: 'bar-buttons' }, [saveButton])]),
   ]);

@@ -61,7 +61,12 @@ describe('auth modes', () => {
   test('AuthMode.NONE: onOpen builds the menu; anything reading the spreadsheet or properties is refused', () => {
     const env = practiceWith();
     env.trigger('onOpen', 'NONE');
-    expect(env.ui.menu?.items.map((i) => i.functionName)).toEqual(['showSidebar', 'refreshPatterns', 'showSettings']);
+    expect(env.ui.menu?.items.map((i) => i.functionName)).toEqual([
+      'showSidebar',
+      'refreshPatterns',
+      'showSettings',
+      'setUpPhoneEntry',
+    ]);
     expect(failure(() => env.trigger('getSidebarData', 'NONE'))).toMatch(/^You do not have permission to call /);
   });
 

@@ -133,11 +133,18 @@ export function quickEntryMarks(rows: readonly QuickEntryRow[], group: readonly 
 }
 
 /**
- * The request, with an id made from its content: a double tap, a retried trigger or a second phone
- * ticking Save on the same marks sends the same id, which the record stores once.
+ * The request, with an id made from the form's id and its content: a double tap, a retried trigger
+ * or a second phone ticking Save on the same marks sends the same id, which the record stores once.
+ * The form gets a new id whenever its clients are listed again and after each save, so the same
+ * marks recorded again later (a withdrawn session re-entered) are a new request.
  */
-export function quickEntryRequest(date: string, group: string, attendance: AttendanceInput[]): SaveSessionRequest {
-  return { requestId: `quick-${fingerprint([date, group, attendance])}`, date, group, attendance };
+export function quickEntryRequest(
+  formId: string,
+  date: string,
+  group: string,
+  attendance: AttendanceInput[],
+): SaveSessionRequest {
+  return { requestId: `quick-${fingerprint([formId, date, group, attendance])}`, date, group, attendance };
 }
 
 /** "Saved 8 entries — Tuesday drum circle, 24 Nov, 14:05". */

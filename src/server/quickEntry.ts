@@ -29,6 +29,7 @@ import {
   readQuickForm,
   untickSave,
   writeClientRows,
+  writeFormId,
   writeStatus,
 } from './quickEntryTab';
 import type { ClientLine, QuickForm } from './quickEntryTab';
@@ -117,6 +118,7 @@ function fill(workbook: Workbook, form: QuickForm, blankRows = form.rows.length)
     workbook.settings.reasons,
     groups,
   );
+  writeFormId(form, Utilities.getUuid());
   if (clients.length === 0) {
     writeStatus(form, `No active client is in the group “${form.group}” on the roster; choose another group.`);
     return;
@@ -154,7 +156,7 @@ function save(workbook: Workbook, form: QuickForm): void {
   const day = shortDay(workbook, date);
   let message: string;
   try {
-    const result = storeSession(quickEntryRequest(date, group, marks.attendance), workbook, (entries) =>
+    const result = storeSession(quickEntryRequest(form.formId, date, group, marks.attendance), workbook, (entries) =>
       alreadyRecordedLine(group, day, entries),
     );
     const time = Utilities.formatDate(new Date(), workbook.timeZone, 'HH:mm');
@@ -162,6 +164,7 @@ function save(workbook: Workbook, form: QuickForm): void {
       ? `Already saved: these ${result.entryIds.length} entries were stored at the first tick; nothing was stored twice.`
       : savedLine(result.saved, group, day, time);
     clearMarks(form);
+    writeFormId(form, Utilities.getUuid());
   } catch (error) {
     message = refusalText(error);
   }

@@ -18,6 +18,8 @@ import { formatDay } from './spreadsheetTime';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const HEADERS: readonly string[] = [...QUICK_ENTRY_HEADERS, QUICK_ENTRY_ID_HEADER];
+/** Status, Reason, Notice, Note, Follow-up: columns B to F. */
+const MARK_COLUMNS = QUICK_ENTRY_HEADERS.length - 1;
 
 /** The tab as read: where its inputs are (0-based rows) and what they hold. */
 export interface QuickForm {
@@ -32,8 +34,14 @@ export interface QuickForm {
   date: string | null;
   group: string;
   saveTicked: boolean;
+  /** This listing's id (hidden, beside the date): part of the save's request id. */
+  formId: string;
+  /** 0-based column of the hidden IDs. */
+  idColumn: number;
   /** The rows below the header, blank ones included (a person may leave gaps). */
   rows: QuickEntryRow[];
+  /** Those rows' mark cells (Status to Follow-up) as read, to tell a later edit from what was saved. */
+  markCells: unknown[][];
 }
 
 /** Why the tab cannot be read: it was rearranged beyond finding its labels. */
@@ -97,7 +105,10 @@ export function readQuickForm(sheet: Sheet, timeZone: string, asLaidOut = false)
     });
   }
   const dateCell = values[dateRow][1];
+  const idColumn = column.get(headerKey(QUICK_ENTRY_ID_HEADER)) ?? LAYOUT.columns - 1;
   return {
+    idColumn,
+    formId: cellText(values[dateRow][idColumn]).trim(),
     sheet,
     dateRow,
     groupRow,
@@ -113,6 +124,7 @@ export function readQuickForm(sheet: Sheet, timeZone: string, asLaidOut = false)
     group: cellText(values[groupRow][1]).trim(),
     saveTicked: values[saveRow][1] === true,
     rows,
+    markCells: values.slice(headerRow + 1).map((row) => row.slice(1, 1 + MARK_COLUMNS)),
   };
 }
 
@@ -229,15 +241,47 @@ export function writeClientRows(
   sheet.getRange(form.groupRow + 1, 2).setDataValidation(groupRule(groups));
 }
 
-/** Clears every client's marks after a save (names and IDs stay), in one setValues. */
+/**
+ * Clears the marks that were saved (names and IDs stay). The cells are read again first: a mark a
+ * person changed while the save ran is theirs and stays, since the save stored what it read.
+ */
 export function clearMarks(form: QuickForm): void {
   if (form.rows.length === 0) return;
-  const blank = form.rows.map((r) => (r.clientId || r.name ? ['', '', false, '', false] : ['', '', '', '', '']));
-  form.sheet.getRange(form.headerRow + 2, 2, blank.length, 5).setValues(blank);
+  const top = form.headerRow + 2;
+  const range = form.sheet.getRange(top, 2, form.rows.length, MARK_COLUMNS);
+  const now = range.getValues();
+  const same = (a: unknown, b: unknown) =>
+    a === b || (a instanceof Object && b instanceof Object && String(a) === String(b));
+  const blank = (r: number, c: number) => {
+    const listed = !!(form.rows[r]?.clientId || form.rows[r]?.name);
+    return listed && (c === 2 || c === 4) ? false : '';
+  };
+  const changed = now.some((row, r) => row.some((cell, c) => !same(cell, form.markCells[r]?.[c])));
+  if (!changed) {
+    range.setValues(now.map((row, r) => row.map((_, c) => blank(r, c))));
+    // Sent now, not in the execution's last batch: a mark typed after this moment must not be
+    // overwritten by a late batch of blanks.
+    SpreadsheetApp.flush();
+    return;
+  }
+  // Rare: someone edited during the save. Only the unchanged cells are cleared, one by one, so a
+  // formula or text they typed is never rewritten as its value.
+  now.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (same(cell, form.markCells[r]?.[c]) && cell !== blank(r, c))
+        form.sheet.getRange(top + r, 2 + c).setValue(blank(r, c));
+    }),
+  );
+  SpreadsheetApp.flush();
 }
 
 export function writeStatus(form: QuickForm, text: string): void {
   form.sheet.getRange(form.statusRow + 1, 1).setValue(asCellText(text));
+}
+
+/** A new id for the listing (after it is filled, and after a save). */
+export function writeFormId(form: QuickForm, id: string): void {
+  form.sheet.getRange(form.dateRow + 1, form.idColumn + 1).setValue(asCellText(id));
 }
 
 export function untickSave(form: QuickForm): void {

@@ -20,6 +20,16 @@ import { patternsProblems } from './patternsCheck';
 import { RecordModel, TODAY_IN_ZONE, compareRecord } from './recordModel';
 import { addDays } from '../../src/core/dates';
 import * as user from './userActions';
+import {
+  acknowledgePhoneSave,
+  expectedOutcome,
+  fillPhoneForm,
+  hasQuickEntry,
+  phoneOutcome,
+  recordedInModel,
+  tickSave,
+} from './phoneSave';
+import { quickEntrySheet, readQuickEntry } from '../server/quickEntryHelpers';
 
 export interface Real {
   env: OfflineEnvironment;
@@ -250,6 +260,40 @@ class SaveWithFault implements Command {
   toString = () => `saveWithFault(at call ${this.point})`;
 }
 
+/**
+ * A session recorded on a phone: the Quick entry tab (set up first if it is not there), each
+ * action a person's edit firing onEdit. The status line must say what the model expects (saved;
+ * refused as already recorded; refused for want of the lock) and the record must hold exactly that.
+ */
+class QuickEntrySave implements Command {
+  constructor(readonly spec: SaveSpec) {}
+  check = () => true;
+  run(model: RecordModel, real: Real): void {
+    const form = fillPhoneForm(real.env, model, this.spec);
+    if (form) {
+      const expected = expectedOutcome(recordedInModel(model, form.date, form.group));
+      tickSave(real.env);
+      const status = readQuickEntry(real.env).status;
+      const outcome = phoneOutcome(status);
+      if (outcome !== expected) throw new Error(`the phone save said "${status}", expected ${expected}`);
+      if (outcome === 'saved') acknowledgePhoneSave(real.env, model, form);
+    }
+    verify(model, real, this.toString());
+  }
+  toString = () => `quickEntrySave(${this.spec.group.trim() || 'no group'}, day ${this.spec.day})`;
+}
+
+/** Save ticked again on the phone after a save: nothing more is stored. */
+class QuickEntryTickAgain implements Command {
+  check = () => true;
+  run(model: RecordModel, real: Real): void {
+    if (!hasQuickEntry(real.env)) return;
+    tickSave(real.env);
+    verify(model, real, this.toString());
+  }
+  toString = () => 'quickEntryTickAgain';
+}
+
 class CorrectEntry implements Command {
   constructor(
     readonly pick: number,
@@ -353,6 +397,46 @@ export const COMMANDS: fc.Arbitrary<Command>[] = [
   fc.tuple(fc.nat(), fc.constantFrom('', 'entered twice', '=1+1')).map(([p, n]) => new WithdrawEntry(p, n)),
   fc.nat().map((p) => new CompleteFollowUp(p)),
   fc.constant(null).map(() => new RefreshPatterns()),
+  saveSpec.map((s) => new QuickEntrySave(s)),
+  saveSpec.map((s) => new QuickEntrySave(s)),
+  fc.constant(null).map(() => new QuickEntryTickAgain()),
+  fc.constant(null).map(
+    () =>
+      new ByHand('rename the Quick entry tab', (env) => {
+        if (!hasQuickEntry(env)) return false;
+        quickEntrySheet(env).setName(`Phone ${nextLabel()}`);
+        return true;
+      }),
+  ),
+  fc.constant(null).map(
+    () =>
+      new ByHand('delete the Quick entry tab', (env) => {
+        if (!hasQuickEntry(env) || env.spreadsheet.getSheets().length < 2) return false;
+        env.spreadsheet.deleteSheet(quickEntrySheet(env));
+        return true;
+      }),
+  ),
+  fc.nat().map(
+    (p) =>
+      new ByHand(`type a note on the phone (${p})`, (env) => {
+        if (!hasQuickEntry(env)) return false;
+        const view = readQuickEntry(env);
+        if (view.clients.length === 0) return false;
+        const client = view.clients[p % view.clients.length].name;
+        return !env.edit(view.sheetName, view.cell(client, 'Note'), `typed ${nextLabel()}`).error;
+      }),
+  ),
+  fc.boolean().map(
+    (ascending) =>
+      new ByHand(`sort the phone's client rows ${ascending ? 'A-Z' : 'Z-A'}`, (env) => {
+        if (!hasQuickEntry(env)) return false;
+        const sheet = quickEntrySheet(env);
+        const rows = readQuickEntry(env).clients.length;
+        if (rows < 2) return false;
+        sheet.getRange(sheet.getFrozenRows() + 1, 1, rows, 7).sort({ column: 1, ascending });
+        return true;
+      }),
+  ),
   fc
     .tuple(fc.nat(), fc.boolean())
     .map(

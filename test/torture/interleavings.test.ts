@@ -21,6 +21,8 @@ import { emptyFigures, reportFigures } from './figures';
 import { patternsProblems } from './patternsCheck';
 import { warmPractice } from './practiceStates';
 import { SIZE_NAME, TORTURE } from './size';
+import { LOCK_IN_SIMPLE_TRIGGERS, phone, quickEntrySheet, readQuickEntry } from '../server/quickEntryHelpers';
+import { phoneOutcome } from './phoneSave';
 
 const figures = emptyFigures();
 afterAll(() => reportFigures('interleavings', figures, SIZE_NAME));
@@ -100,7 +102,128 @@ function oneChangeWins(env: OfflineEnvironment, entryId: string, a: string, b: s
   return problems;
 }
 
+/** The Quick entry tab set up, Monday group listed for 2025-03-10 and marked, Save not yet ticked. */
+function preparePhone(env: OfflineEnvironment): void {
+  env.run('setUpQuickEntry');
+  phone.chooseDate(env, '2025-03-10');
+  phone.chooseGroup(env, 'Monday group');
+  phone.mark(env, 'Amy Adams', { status: 'Present' });
+  phone.mark(env, 'Ben Brown', { status: 'Excused', reason: 'illness', notice: true, note: 'flu' });
+  phone.mark(env, 'Cleo Clark', { status: 'Unexcused' });
+}
+
+/** Save ticked on the phone: the status line's words thrown, unless it says what this runtime allows (saved). */
+function phoneTick(env: OfflineEnvironment): void {
+  const view = readQuickEntry(env);
+  const { error } = env.edit(view.sheetName, view.save, true);
+  if (error) throw new Error(`onEdit failed: ${error}`);
+  const status = readQuickEntry(env).status;
+  // Where no simple trigger may take the lock (switch lockInSimpleTriggers), refusing is the answer.
+  const expected = LOCK_IN_SIMPLE_TRIGGERS ? 'saved' : 'lock refused';
+  if (phoneOutcome(status) !== expected) throw new Error(status);
+}
+
+/** Rows stored from the phone (their request ids are the Quick entry's). */
+function phoneRows(env: OfflineEnvironment): RecordRowView[] {
+  return recordEntries(env).filter((r) => String(r['Request ID']).startsWith('quick-'));
+}
+
+/** The phone's session stored whole, once, or (where no lock is to be had in a simple trigger) not at all. */
+function phoneStoredOnce(env: OfflineEnvironment): string[] {
+  const rows = phoneRows(env);
+  const expected = LOCK_IN_SIMPLE_TRIGGERS ? 3 : 0;
+  const problems =
+    rows.length === expected ? [] : [`the phone's session has ${rows.length} rows, expected ${expected}`];
+  if (new Set(rows.map((r) => r['Request ID'])).size > 1) problems.push('the phone stored two requests');
+  return problems;
+}
+
 const PAIRS: Pair[] = [
+  {
+    name: 'a phone save (Quick entry) and a sidebar save of another group',
+    make: (env) => {
+      preparePhone(env);
+      const b = session(['C004'], {}, { group: 'Tuesday group' });
+      return {
+        outer: () => phoneTick(env),
+        inner: () => env.run('saveSession', b),
+        check: () => [...phoneStoredOnce(env), ...once(env, b.requestId, 1)],
+      };
+    },
+  },
+  {
+    name: 'a sidebar save, and a phone save of the same session',
+    make: (env) => {
+      preparePhone(env);
+      const a = session(['C001', 'C002', 'C003']);
+      return {
+        outer: () => env.run('saveSession', a),
+        inner: () => phoneTick(env),
+        check: (outcomes) => {
+          const problems = once(env, a.requestId, 3);
+          const stored = phoneRows(env).length;
+          const last = [outcomes.inner, ...outcomes.retries].filter((e) => e !== null).at(-1) ?? '';
+          if (stored !== 0 && stored !== 3) problems.push(`the phone stored ${stored} of its 3 rows`);
+          if (stored === 0 && LOCK_IN_SIMPLE_TRIGGERS && !/already recorded/.test(last))
+            problems.push(`the phone stored nothing and said ${JSON.stringify(last)}`);
+          return problems;
+        },
+      };
+    },
+  },
+  {
+    name: 'a phone save, and a second phone ticking Save on the same form',
+    make: (env) => {
+      preparePhone(env);
+      const save = `'${quickEntrySheet(env).getName()}'!${readQuickEntry(env).save}`;
+      return {
+        outer: () => phoneTick(env),
+        inner: () => env.trigger('onEdit', { authMode: 'LIMITED', event: { range: save, value: 'TRUE' } }),
+        check: () => phoneStoredOnce(env),
+      };
+    },
+  },
+  {
+    name: 'a phone save, and the person typing a note on the phone',
+    userEdit: true,
+    make: (env) => {
+      preparePhone(env);
+      const typed = 'typed while saving';
+      return {
+        outer: () => phoneTick(env),
+        inner: () => {
+          const view = readQuickEntry(env);
+          env.edit(view.sheetName, view.cell('Cleo Clark', 'Note'), typed);
+        },
+        check: () => {
+          const problems = phoneStoredOnce(env);
+          const stored = phoneRows(env).some((r) => r.Note === typed);
+          const kept = readQuickEntry(env).clients.some((c) => c.note === typed);
+          if (!stored && !kept) problems.push("the person's note is neither stored nor still on the phone");
+          return problems;
+        },
+      };
+    },
+  },
+  {
+    name: 'a phone save, and the user sorting the record by client',
+    userEdit: true,
+    make: (env) => {
+      preparePhone(env);
+      const before = recordEntries(env);
+      const sheet = attendanceSheet(env)!;
+      return {
+        outer: () => phoneTick(env),
+        inner: () => {
+          const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+          sheet
+            .getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn())
+            .sort({ column: headers.indexOf('Client') + 1, ascending: false });
+        },
+        check: () => [...phoneStoredOnce(env), ...unchangedRows(before, recordEntries(env))],
+      };
+    },
+  },
   {
     name: 'two saves of different clients',
     make: (env) => {

@@ -78,10 +78,14 @@ export class RecordModel {
     return this.roster.find((r) => r.id === clientId)?.name.trim() ?? '';
   }
 
-  /** The rows a saveSession acknowledged with these entry IDs. */
+  /**
+   * The rows a saveSession acknowledged with these entry IDs. `recordedBy` is blank for a save from
+   * the Quick entry tab: a simple trigger cannot know the user's email.
+   */
   acknowledgeSave(
     request: { requestId: string; date: string; group?: string; attendance: AttendanceInput[] },
     entryIds: string[],
+    recordedBy = RECORDED_BY,
   ): void {
     this.requests.set(request.requestId, { endpoint: 'saveSession', payload: request, entryIds });
     request.attendance.forEach((mark, i) => {
@@ -94,7 +98,7 @@ export class RecordModel {
         ...markCells(mark.status, mark),
         'Follow-up done': '',
         'Recorded at': RECORDED_AT,
-        'Recorded by': RECORDED_BY,
+        'Recorded by': recordedBy,
         Replaces: '',
         'Request ID': request.requestId,
       });
@@ -128,6 +132,8 @@ export class RecordModel {
       // A follow-up already done stays done while the correction still asks for one.
       'Follow-up done': cells['Follow up'] === 'yes' ? old['Follow-up done'] : '',
       'Recorded at': RECORDED_AT,
+      // The change is recorded by whoever made it (a phone's entry may be corrected at the desk).
+      'Recorded by': RECORDED_BY,
       Replaces: request.entryId,
       'Request ID': request.requestId,
     });
@@ -142,6 +148,7 @@ export class RecordModel {
       'Entry ID': newId,
       'Follow-up done': today,
       'Recorded at': RECORDED_AT,
+      'Recorded by': RECORDED_BY,
       Replaces: oldId,
       'Request ID': '',
     });

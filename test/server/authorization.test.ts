@@ -7,6 +7,7 @@ import { cadenceEnvironment } from '../cadence';
 import { manifestScopes } from '../../src/runtime/environment';
 import { join } from 'node:path';
 import { NOW, PRACTICE, TIME_ZONE, attendanceSheet, failure, readRecordBack, session, writeRoster } from './fixtures';
+import { LOCK_IN_SIMPLE_TRIGGERS } from './quickEntryHelpers';
 
 const EMAIL = 'https://www.googleapis.com/auth/userinfo.email';
 const UI = 'https://www.googleapis.com/auth/script.container.ui';
@@ -77,8 +78,15 @@ describe('auth modes', () => {
     expect(failure(() => env.trigger('showSidebar', 'LIMITED'))).toBe(
       `You do not have permission to call Ui.showSidebar. Required permissions: ${UI}`,
     );
-    // The same save path as the sidebar, run as a simple trigger would run it (issue 15's onEdit): no email.
-    env.trigger('saveSession', { authMode: 'LIMITED', event: { ...session(['C001']) } });
-    expect(readRecordBack(env).map((r) => r['Recorded by'])).toEqual(['']);
+    // The same save path as the sidebar, run as a simple trigger would run it (issue 15's onEdit): no
+    // email; or, where a simple trigger may not take the lock (switch lockInSimpleTriggers), nothing.
+    const save = () => env.trigger('saveSession', { authMode: 'LIMITED', event: { ...session(['C001']) } });
+    if (LOCK_IN_SIMPLE_TRIGGERS) {
+      save();
+      expect(readRecordBack(env).map((r) => r['Recorded by'])).toEqual(['']);
+    } else {
+      expect(failure(save)).toBe('You do not have permission to call LockService.getDocumentLock.');
+      expect(readRecordBack(env)).toEqual([]);
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
   savedLine,
 } from '../core/quickEntry';
 import type { QuickEntryRow } from '../core/quickEntry';
+import { planOn, plannedReason } from '../core/plannedAbsences';
 import { currentEntries } from '../core/record';
 import { rosterGroups } from '../core/roster';
 import { adoptTab, freeSheetName, rememberTabs } from './cadenceTabs';
@@ -34,7 +35,7 @@ import {
 } from './quickEntryTab';
 import type { ClientLine, QuickForm } from './quickEntryTab';
 import { storeSession } from './saveSession';
-import { readAllEntries } from './sidebarData';
+import { readAllEntries, readEntriesAndPlans } from './sidebarData';
 import { dateWriter } from './spreadsheetTime';
 import { openWorkbook } from './workbook';
 import type { Workbook } from './workbook';
@@ -109,9 +110,29 @@ function fill(workbook: Workbook, form: QuickForm, blankRows = form.rows.length)
     return;
   }
   const clients = workbook.roster.clients.filter((c) => c.active && c.group === form.group);
+  const date = form.date;
+  const { entries, plans } = readEntriesAndPlans(workbook);
   const marks = new Map<string, QuickEntryRow>();
   for (const row of form.rows) if (row?.clientId) marks.set(row.clientId, row);
-  const lines: ClientLine[] = clients.map((c) => ({ id: c.id, name: c.name, marks: marks.get(c.id) ?? null }));
+  // A client away on a planned absence is marked not counted with its reason, as the sidebar does.
+  const planned = (id: string, name: string): QuickEntryRow | null => {
+    const plan = planOn(plans, id, date);
+    if (!plan) return null;
+    return {
+      clientId: id,
+      name,
+      status: 'Cancelled',
+      reason: plannedReason(plan.reason),
+      notice: true,
+      note: '',
+      followUp: false,
+    };
+  };
+  const lines: ClientLine[] = clients.map((c) => ({
+    id: c.id,
+    name: c.name,
+    marks: marks.get(c.id) ?? planned(c.id, c.name),
+  }));
   writeClientRows(
     { ...form, rows: new Array(Math.max(blankRows, form.rows.length)) },
     lines,
@@ -123,7 +144,7 @@ function fill(workbook: Workbook, form: QuickForm, blankRows = form.rows.length)
     writeStatus(form, `No active client is in the group “${form.group}” on the roster; choose another group.`);
     return;
   }
-  const recorded = recordedCount(workbook, form.date, form.group);
+  const recorded = currentEntries(entries).filter((e) => e.sessionDate === date && e.group === form.group).length;
   writeStatus(
     form,
     recorded > 0

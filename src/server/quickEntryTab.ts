@@ -227,9 +227,12 @@ export function writeClientRows(
     values.push([
       asCellText(line.name),
       m ? m.status : '',
-      asCellText(m ? m.reason : ''),
+      // Reason and Note are plain-text (@) columns: text goes in as it is, with no apostrophe, which
+      // a plain-text cell may keep as a character (switch apostropheInTextFormat); a formula a person
+      // typed there is written back as the formula it was.
+      m ? m.reason : '',
       m ? m.notice : false,
-      asCellText(m ? m.note : ''),
+      m ? m.note : '',
       m ? m.followUp : false,
       asCellText(line.id),
     ]);

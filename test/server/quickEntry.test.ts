@@ -316,6 +316,8 @@ describe('the cost of a Quick entry save', () => {
       attendance: [{ clientId: 'Z1', status: 'present' }],
     });
     setUp(env);
+    // The sidebar opened once since the set-up: Cadence's tabs are remembered as they now are.
+    env.run('getSidebarData');
     phone.chooseGroup(env, 'Big group');
     for (const c of clients) phone.mark(env, c.name, { status: 'Present' });
     phone.tickSave(env);
@@ -341,4 +343,26 @@ describe('the cost of a Quick entry save', () => {
     env.edit(view.sheetName, view.cell('Amy Adams', 'Status'), 'Present');
     expect(env.lastCalls.total).toBe(2);
   });
+});
+
+test('a client away on a planned absence is listed already marked Cancelled with its reason, as the sidebar marks them', () => {
+  const env = setUp();
+  env.run('planAbsence', {
+    requestId: 'plan-1',
+    clientId: 'C002',
+    from: '2025-03-10',
+    to: '2025-03-20',
+    reason: 'holiday',
+  });
+  phone.chooseGroup(env, 'Monday group');
+  const ben = readQuickEntry(env).clients.find((c) => c.name === 'Ben Brown');
+  expect(ben).toMatchObject({ status: 'Cancelled', reason: 'planned: holiday' });
+  phone.mark(env, 'Amy Adams', { status: 'Present' });
+  phone.mark(env, 'Cleo Clark', { status: 'Present' });
+  phone.tickSave(env);
+  if (LOCK_IN_SIMPLE_TRIGGERS)
+    expect(readRecordBack(env).find((r) => r.Client === 'Ben Brown' && r['Session date'] === TODAY)).toMatchObject({
+      Status: 'cancelled',
+      Reason: 'planned: holiday',
+    });
 });

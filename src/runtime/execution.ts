@@ -37,6 +37,9 @@ function allowedWithoutAuthorization(method: string): boolean {
  * rather than refused (Session.getActiveUser: "not available in any context that allows a script to
  * run without that user's authorization, like a simple onOpen(e) or onEdit(e) trigger",
  * https://developers.google.com/apps-script/reference/base/session#getActiveUser()): see session.ts.
+ * The current document and properties stay available in LIMITED, as the authorization-modes table
+ * of https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle lists them;
+ * whether LockService does is on no page (switch lockInSimpleTriggers, checked in enter()).
  */
 function refusedInLimited(scopes: readonly string[]): boolean {
   return scopes.length > 0 && scopes.every((s) => s === CONTAINER_UI);

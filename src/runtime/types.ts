@@ -157,8 +157,23 @@ export interface WorkbookView {
     columnWidths: Record<number, number>;
     /** Cells whose text wraps (setWrap), as 0-based [row, column]. */
     wrapped: [number, number][];
+    /** Columns hidden by hideColumns (1-based): Sheets does not show them. */
+    hiddenColumns: number[];
+    /** Cells a data-validation rule makes a dropdown, a checkbox or a date picker, as a person sees them. */
+    inputs: CellInput[];
   }[];
   activeSheet: string;
+}
+
+/** A cell with a data-validation rule a person edits through a control (0-based row and column). */
+export interface CellInput {
+  row: number;
+  column: number;
+  kind: 'list' | 'checkbox' | 'date';
+  /** The dropdown's choices (list only). */
+  options?: string[];
+  /** The date as YYYY-MM-DD (date only; '' when the cell is empty or holds no date). */
+  date?: string;
 }
 
 /** What a person's edit did (Environment.edit). */

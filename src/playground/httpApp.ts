@@ -1,6 +1,7 @@
 /**
  * The playground's HTTP face: the spreadsheet page, the sidebar as HtmlService produced it, and
- * the API (src/README.md, "Where each contract lives"): POST /api/run/<function>, GET /api/workbook, GET /api/ui.
+ * the API (src/README.md, "Where each contract lives"): POST /api/run/<function>, POST /api/edit,
+ * GET /api/workbook, GET /api/ui.
  *
  * Requests are handled one at a time without a queue of our own: env.run, env.view and the
  * workbook write are synchronous, so each request's work runs whole before Node starts the next
@@ -10,7 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OfflineEnvironment } from '../runtime';
 import { withShim } from './scriptRunShim';
-import type { UiView, WorkbookWire } from './wire';
+import type { EditRequest, UiView, WorkbookWire } from './wire';
 
 export interface PlaygroundApp {
   handle(request: IncomingMessage, response: ServerResponse): void;
@@ -224,12 +225,47 @@ export function createPlaygroundApp({
     json(response, 200, result === undefined ? null : result);
   }
 
+  /**
+   * One person's edit (DESIGN.md "The playground", contract): through the runtime's Environment.edit,
+   * the path typing takes, which fires the add-on's onEdit(e) as Sheets does.
+   */
+  function edit(body: string, response: ServerResponse): void {
+    let request: Partial<EditRequest>;
+    try {
+      request = JSON.parse(body) as Partial<EditRequest>;
+    } catch {
+      json(response, 400, { error: 'Send the edit as JSON: {"sheet": "...", "range": "B3", "value": "..."}.' });
+      return;
+    }
+    const { sheet, range, value } = request ?? {};
+    if (
+      typeof sheet !== 'string' ||
+      typeof range !== 'string' ||
+      !['string', 'boolean', 'number'].includes(typeof value)
+    ) {
+      json(response, 400, {
+        error: 'An edit needs "sheet" and "range" as text and "value" as text, a number or true/false.',
+      });
+      return;
+    }
+    try {
+      const result = env.edit(sheet, range, value as EditRequest['value']);
+      save();
+      // The trigger's failure goes to the executions log in Sheets; the edit itself stands.
+      json(response, 200, result.error ? { ok: true, triggerError: result.error } : { ok: true });
+    } catch (error) {
+      json(response, 400, { error: (error as Error).message });
+    }
+  }
+
   function route(request: IncomingMessage, response: ServerResponse, body: string): void {
     const url = new URL(request.url ?? '/', 'http://playground');
     const method = request.method ?? 'GET';
     const runMatch = /^\/api\/run\/([^/]+)$/.exec(url.pathname);
     if (runMatch && method === 'POST') {
       run(decodeURIComponent(runMatch[1]), body, response);
+    } else if (url.pathname === '/api/edit' && method === 'POST') {
+      edit(body, response);
     } else if (url.pathname === '/api/workbook' && method === 'GET') {
       const workbook: WorkbookWire = { name: env.spreadsheet.getName(), ...env.view() };
       json(response, 200, workbook);

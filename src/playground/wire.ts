@@ -19,7 +19,20 @@ export interface WorkbookWire {
     columnWidths?: Record<number, number>;
     /** Cells whose text wraps, as 0-based [row, column]. */
     wrapped?: [number, number][];
+    /** Hidden columns (1-based), not drawn. */
+    hiddenColumns?: number[];
+    /** Cells edited through a dropdown, a checkbox or a date picker (0-based row and column). */
+    inputs?: { row: number; column: number; kind: 'list' | 'checkbox' | 'date'; options?: string[]; date?: string }[];
   }[];
+}
+
+/** POST /api/edit: one person's edit, as typing, picking or ticking does it (fires onEdit). */
+export interface EditRequest {
+  sheet: string;
+  /** A1 notation within the sheet: 'B3', or 'A1:B2' for the same value in every cell. */
+  range: string;
+  /** Typed text, or true/false for a checkbox. */
+  value: string | boolean | number;
 }
 
 export type SheetWire = WorkbookWire['sheets'][number];

@@ -1,6 +1,7 @@
 /** The sheet on screen: the tab bar, the grid of cells, and the selected cell in the formula bar. */
 import type { SheetWire } from '../wire';
 import { $ } from './dom';
+import { editText, sendEdit } from './editing';
 import { state } from './state';
 
 const MAX_ROWS = 3000;
@@ -60,7 +61,10 @@ export function tabsKeyboard(): void {
  */
 export function gridKeyboard(): void {
   $('grid-wrap').addEventListener('keydown', (event) => {
-    const td = (event.target as HTMLElement).closest('td');
+    const target = event.target as HTMLElement;
+    // A dropdown, checkbox or date picker in a cell keeps its own keys.
+    if (target.matches('input, select')) return;
+    const td = target.closest('td');
     if (!td) return;
     const tr = td.parentElement as HTMLTableRowElement;
     const rows = [...(tr.parentElement as HTMLElement).children] as HTMLTableRowElement[];
@@ -68,6 +72,13 @@ export function gridKeyboard(): void {
     let column = td.cellIndex - 1; // cell 0 is the row number
     const last = tr.children.length - 2;
     const key = event.key;
+    // Enter, F2 or a typed character starts editing the cell, as in Sheets.
+    const typed = key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if ((key === 'Enter' || key === 'F2' || typed) && td.dataset.text !== undefined) {
+      event.preventDefault();
+      startEditing(td, typed ? key : (td.dataset.text ?? ''));
+      return;
+    }
     if (key === 'ArrowRight') column = Math.min(last, column + 1);
     else if (key === 'ArrowLeft') column = Math.max(0, column - 1);
     else if (key === 'ArrowDown') rowIndex = Math.min(rows.length - 1, rowIndex + 1);
@@ -83,7 +94,7 @@ export function gridKeyboard(): void {
     } else return;
     event.preventDefault();
     const next = rows[rowIndex].children[column + 1] as HTMLTableCellElement;
-    selectCell(next, Number(rows[rowIndex].firstElementChild?.textContent) - 1, column);
+    selectCell(next, Number(next.dataset.row), Number(next.dataset.column));
     next.focus();
     next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
@@ -100,7 +111,70 @@ function selectCell(td: HTMLTableCellElement, row: number, column: number): void
   td.setAttribute('aria-selected', 'true');
   state.selected = { row, column };
   $('cell-name').textContent = columnName(column) + (row + 1);
-  $('cell-value').textContent = td.textContent;
+  $('cell-value').textContent = td.dataset.text ?? td.textContent;
+}
+
+/** The sheet on screen's name and a cell's A1. */
+function a1Of(td: HTMLTableCellElement): string {
+  return columnName(Number(td.dataset.column)) + (Number(td.dataset.row) + 1);
+}
+
+function startEditing(td: HTMLTableCellElement, start: string): void {
+  const sheet = state.current;
+  if (!sheet) return;
+  editText(td, td.dataset.label ?? a1Of(td), start, (text) => {
+    void sendEdit({ sheet, range: a1Of(td), value: text });
+  });
+}
+
+/**
+ * A name for a cell a person edits: its column's heading (the last frozen row) and its row's
+ * first cell, then its A1 — "Status for Amy Adams (B6)", "Session date (B1)".
+ */
+function cellLabel(sheet: SheetWire, r: number, c: number): string {
+  const text = (row: number, column: number) => (sheet.values[row]?.[column] ?? '').trim();
+  const heading = r >= sheet.frozenRows && sheet.frozenRows > 0 ? text(sheet.frozenRows - 1, c) : '';
+  const rowName = c > 0 ? text(r, 0) : '';
+  const name = heading && rowName ? `${heading} for ${rowName}` : heading || rowName;
+  const at = columnName(c) + (r + 1);
+  return name ? `${name} (${at})` : at;
+}
+
+/** The control a data-validation rule gives a cell, wired to send the person's choice as an edit. */
+function cellControl(
+  sheet: SheetWire,
+  input: NonNullable<SheetWire['inputs']>[number],
+  text: string,
+  label: string,
+): HTMLElement {
+  const send = (value: string | boolean): void => {
+    void sendEdit({ sheet: sheet.name, range: columnName(input.column) + (input.row + 1), value });
+  };
+  if (input.kind === 'checkbox') {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = text === 'TRUE';
+    box.setAttribute('aria-label', label);
+    box.addEventListener('change', () => send(box.checked));
+    return box;
+  }
+  if (input.kind === 'date') {
+    const date = document.createElement('input');
+    date.type = 'date';
+    date.value = input.date ?? '';
+    date.setAttribute('aria-label', label);
+    date.addEventListener('change', () => send(date.value));
+    return date;
+  }
+  const select = document.createElement('select');
+  select.setAttribute('aria-label', label);
+  const options = [...(input.options ?? [])];
+  // What a person typed that is not in the list still shows, as Sheets shows it.
+  if (text !== '' && !options.includes(text)) options.unshift(text);
+  select.append(new Option('', ''), ...options.map((o) => new Option(o, o, false, o === text)));
+  if (text === '') select.value = '';
+  select.addEventListener('change', () => send(select.value));
+  return select;
 }
 
 /** Frozen columns stay beside the row numbers while the grid scrolls sideways. */
@@ -131,6 +205,10 @@ export function renderSheet(scrollTop: boolean): void {
   // Widths the add-on set, as Sheets shows them; others from the longest text in the column, as a
   // person would have sized them.
   const set = sheet.columnWidths ?? {};
+  // Hidden columns are not drawn, as in Sheets.
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const shown = Array.from({ length: columns }, (_, c) => c).filter((c) => !hidden.has(c + 1));
+  const inputs = new Map((sheet.inputs ?? []).map((i) => [`${i.row},${i.column}`, i]));
   const wraps = new Set((sheet.wrapped ?? []).map(([r, c]) => `${r},${c}`));
   const widths: number[] = [];
   for (let c = 0; c < columns; c++) {
@@ -145,17 +223,17 @@ export function renderSheet(scrollTop: boolean): void {
   const table = document.createElement('table');
   table.className = 'grid';
   table.setAttribute('role', 'grid');
-  table.setAttribute('aria-readonly', 'true');
+  table.setAttribute('aria-readonly', 'false');
   table.setAttribute('aria-label', sheet.name);
-  table.style.width = `${46 + widths.reduce((a, b) => a + b, 0)}px`;
+  table.style.width = `${46 + shown.reduce((a, c) => a + widths[c], 0)}px`;
   const colgroup = document.createElement('colgroup');
   const corner = document.createElement('col');
   corner.style.width = '46px';
   colgroup.append(
     corner,
-    ...widths.map((w) => {
+    ...shown.map((c) => {
       const col = document.createElement('col');
-      col.style.width = `${w}px`;
+      col.style.width = `${widths[c]}px`;
       return col;
     }),
   );
@@ -164,7 +242,7 @@ export function renderSheet(scrollTop: boolean): void {
   const blank = document.createElement('th');
   blank.setAttribute('aria-hidden', 'true');
   headRow.append(blank);
-  for (let c = 0; c < columns; c++) {
+  for (const c of shown) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = columnName(c);
@@ -182,11 +260,24 @@ export function renderSheet(scrollTop: boolean): void {
     th.scope = 'row';
     th.textContent = String(r + 1);
     tr.append(th);
-    for (let c = 0; c < columns; c++) {
+    for (const c of shown) {
       const td = document.createElement('td');
       const text = values[r][c] ?? '';
-      td.textContent = text;
-      if (text.length > 18) td.title = text;
+      td.dataset.row = String(r);
+      td.dataset.column = String(c);
+      const input = inputs.get(`${r},${c}`);
+      const label = cellLabel(sheet, r, c);
+      if (input) {
+        td.classList.add('control');
+        td.append(cellControl(sheet, input, text, label));
+      } else {
+        td.textContent = text;
+        // A plain cell is typed into: double-click, Enter or a typed key (tap again on a phone).
+        td.dataset.text = text;
+        td.dataset.label = label;
+        td.addEventListener('dblclick', () => startEditing(td, text));
+      }
+      if (text.length > 18 && !input) td.title = text;
       const background = sheet.backgrounds[r] && sheet.backgrounds[r][c];
       if (background) td.style.background = background;
       if (sheet.fontWeights && sheet.fontWeights[r] && sheet.fontWeights[r][c] === 'bold') td.classList.add('bold');
@@ -198,7 +289,12 @@ export function renderSheet(scrollTop: boolean): void {
       if (selected && state.selected) td.setAttribute('aria-selected', 'true');
       td.tabIndex = selected ? 0 : -1;
       if (c < sheet.frozenColumns) frozenCell(td, c, widths, c === sheet.frozenColumns - 1);
-      td.addEventListener('click', () => selectCell(td, r, c));
+      td.addEventListener('click', (event) => {
+        if ((event.target as HTMLElement).matches('input, select')) return;
+        const again = td.getAttribute('aria-selected') === 'true';
+        selectCell(td, r, c);
+        if (again && !input && document.body.classList.contains('phone')) startEditing(td, text);
+      });
       tr.append(td);
     }
     body.append(tr);

@@ -1,13 +1,26 @@
 /**
  * The playground's page: a small Google Sheet around the add-on's real sidebar. It shows the
  * workbook (GET /api/workbook), the add-on's menu and messages (GET /api/ui), runs menu items
- * (POST /api/run/<fn>) and opens the sidebar the add-on showed, refreshing after each call.
+ * (POST /api/run/<fn>) and opens the sidebar the add-on showed, refreshing after each call. A
+ * person's edits in the grid go to POST /api/edit (editing.ts). The phone view (?view=phone, or a
+ * narrow window) is the spreadsheet as the Sheets mobile apps show it: tabs and grid, no
+ * Extensions menu, no sidebar, no add-on toasts.
  */
 import type { UiView, WorkbookWire } from '../wire';
 import { $, toast } from './dom';
+import { onEdited } from './editing';
 import { gridKeyboard, showWorkbook, tabsKeyboard } from './grid';
 import { menuKeyboard, renderMenu } from './menus';
 import { getJSON, state } from './state';
+
+/** ?view=phone or ?view=desktop chooses; otherwise a window as narrow as a phone's gets the phone view. */
+function phoneView(): boolean {
+  const asked = new URLSearchParams(location.search).get('view');
+  if (asked === 'phone' || asked === 'desktop') return asked === 'phone';
+  return window.matchMedia('(max-width: 600px)').matches;
+}
+const PHONE = phoneView();
+if (PHONE) document.body.classList.add('phone');
 
 async function refreshGrid(): Promise<void> {
   const before = state.workbook?.sheets.find((s) => s.name === state.current);
@@ -27,6 +40,8 @@ async function refreshUi(first = false): Promise<void> {
   if (first) state.seenMessages = ui.messages.length;
   const fresh = ui.messages.slice(state.seenMessages);
   state.seenMessages = ui.messages.length;
+  // The mobile apps show no add-on's toasts, alerts or sidebars.
+  if (PHONE) return;
   if (fresh.length) toast(fresh.join('\n'));
   if (ui.sidebar && ui.sidebar.version !== state.sidebarVersion) {
     state.sidebarVersion = ui.sidebar.version;
@@ -52,6 +67,10 @@ async function runMenuItem(functionName: string): Promise<void> {
   await refreshGrid();
 }
 
+onEdited(async () => {
+  await refreshUi();
+  await refreshGrid();
+});
 tabsKeyboard();
 gridKeyboard();
 menuKeyboard();

@@ -397,6 +397,16 @@ it('corrects and withdraws from a client’s history; superseded rows are struck
   await page.close();
 });
 
+it('Settings sets up phone entry and says what to do on the phone', async () => {
+  const { page, calls } = await openSidebar(browser, { data: sampleData(), startView: 'settings' });
+  await page.getByRole('region', { name: 'Settings' }).waitFor();
+  await page.getByRole('button', { name: 'Set up phone entry' }).click();
+  await page.getByText(/The "Quick entry" tab is ready\. On your phone, open this spreadsheet/).waitFor();
+  expect((await calls()).filter((c) => c.name === 'setUpQuickEntry')).toHaveLength(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.close();
+});
+
 it('opens Settings first when the menu asked for it, and saves the edited settings', async () => {
   const rosterTabs = [
     {

@@ -83,6 +83,7 @@ function installFakeServer(options: FakeServerOptions): void {
     getRosterTabs: () => options.rosterTabs ?? [],
     addCadenceIds: () => options.data,
     linkClientHistory: () => options.data,
+    setUpQuickEntry: () => ({ sheetName: 'Quick entry' }),
   };
   type Handler = ((value: unknown) => void) | null;
   const runner = (onSuccess: Handler, onFailure: Handler): unknown =>

@@ -18,7 +18,7 @@ import {
   savedLine,
 } from '../core/quickEntry';
 import type { QuickEntryRow } from '../core/quickEntry';
-import { planOn, plannedReason } from '../core/plannedAbsences';
+import { plannedReason } from '../core/plannedAbsences';
 import { currentEntries } from '../core/record';
 import { rosterGroups } from '../core/roster';
 import { adoptTab, freeSheetName, rememberTabs } from './cadenceTabs';
@@ -116,7 +116,7 @@ function fill(workbook: Workbook, form: QuickForm, blankRows = form.rows.length)
   for (const row of form.rows) if (row?.clientId) marks.set(row.clientId, row);
   // A client away on a planned absence is marked not counted with its reason, as the sidebar does.
   const planned = (id: string, name: string): QuickEntryRow | null => {
-    const plan = planOn(plans, id, date);
+    const plan = plans.find((p) => p.clientId === id && p.from <= date && date <= p.to);
     if (!plan) return null;
     return {
       clientId: id,

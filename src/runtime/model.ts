@@ -61,6 +61,20 @@ export interface MetadataModel {
   location: MetadataLocation;
 }
 
+/** An embedded chart on a sheet (chart.ts): its type, data ranges, Gviz options and anchor. */
+export interface ChartModel {
+  /** Unique across the spreadsheet. */
+  id: number;
+  /** A Charts.ChartType name: COLUMN, LINE, ... */
+  type: 'AREA' | 'BAR' | 'COLUMN' | 'COMBO' | 'HISTOGRAM' | 'LINE' | 'PIE' | 'SCATTER' | 'TABLE';
+  ranges: { sheet: SheetModel; rect: Rect }[];
+  options: Record<string, unknown>;
+  /** Anchor cell (1-based) and offset in pixels, as setPosition takes them. */
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  /** Header rows of the ranges; -1 lets Sheets guess. */
+  numHeaders: number;
+}
+
 export interface FilterModel {
   range: Rect;
   /** 1-based column → values hidden by that column's criteria. */
@@ -119,6 +133,7 @@ export class SheetModel {
   filter: FilterModel | null = null;
   rules: RuleModel[] = [];
   protections: ProtectionModel[] = [];
+  charts: ChartModel[] = [];
 
   constructor(
     readonly workbook: WorkbookModel,
@@ -239,6 +254,19 @@ export class SheetModel {
     };
     const keep = (rects: Rect[]) => rects.map(shiftRect).filter((r): r is Rect => r !== null);
     this.merges = keep(this.merges);
+    // A chart's ranges on this sheet follow their cells (a range deleted whole is dropped); its
+    // anchor moves with its row or column, to where the deletion closed up.
+    for (const chart of this.workbook.sheets.flatMap((s) => s.charts)) {
+      chart.ranges = chart.ranges.flatMap((r) => {
+        if (r.sheet !== this) return [r];
+        const rect = shiftRect(r.rect);
+        return rect ? [{ sheet: r.sheet, rect }] : [];
+      });
+    }
+    for (const chart of this.charts) {
+      const key = axis === 'row' ? 'row' : 'column';
+      chart.position[key] = shiftSpan(chart.position[key], 1, at, count, insert)?.[0] ?? Math.max(1, at);
+    }
     this.rules = this.rules
       .map((rule) => ({ ...rule, ranges: keep(rule.ranges) }))
       .filter((rule) => rule.ranges.length > 0);
@@ -301,6 +329,7 @@ export class WorkbookModel {
   switches: RuntimeSwitches = defaultSwitches();
   private nextSheetId = 0;
   private nextMetadataId = 1;
+  private nextChartId = 1_100_000_001;
 
   constructor(
     public name: string,
@@ -322,6 +351,17 @@ export class WorkbookModel {
 
   newMetadataId(): number {
     return this.nextMetadataId++;
+  }
+
+  /** Chart IDs: large, unique across the spreadsheet, never reused. */
+  newChartId(): number {
+    const id = this.nextChartId;
+    this.nextChartId += 7;
+    return id;
+  }
+
+  reserveChartId(id: number): void {
+    if (id >= this.nextChartId) this.nextChartId = id + 7;
   }
 
   reserveMetadataId(id: number): void {
@@ -420,6 +460,14 @@ export class WorkbookModel {
         format: { ...r.format },
       })),
     });
+    // Charts are copied with the sheet; ranges on the original sheet point at the copy.
+    copy.charts = sheet.charts.map((c) => ({
+      ...c,
+      id: this.newChartId(),
+      ranges: c.ranges.map((r) => ({ sheet: r.sheet === sheet ? copy : r.sheet, rect: { ...r.rect } })),
+      options: JSON.parse(JSON.stringify(c.options)) as Record<string, unknown>,
+      position: { ...c.position },
+    }));
     this.sheets.splice(index, 0, copy);
     if (this.switches.copyCarriesMetadata === 'yes') {
       for (const m of this.metadata.slice()) {
@@ -433,6 +481,8 @@ export class WorkbookModel {
   removeSheet(sheet: SheetModel): void {
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.metadata = this.metadata.filter((m) => !('sheet' in m.location) || m.location.sheet !== sheet);
+    // Other sheets' charts lose the ranges they read from the deleted sheet.
+    for (const other of this.sheets) for (const c of other.charts) c.ranges = c.ranges.filter((r) => r.sheet !== sheet);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
   }
 }

@@ -61,7 +61,7 @@ export function sheetChange(sheet: SheetModel, method: string, args: unknown[]):
     case 'deleteColumns':
       return { row: 1, column: n(0), numRows: sheet.maxRows, numColumns: n(1) };
     default:
-      return /^(insert|append|move|sort|clear|setFrozen|setConditionalFormatRules|clearConditionalFormatRules|setName|hideSheet|showSheet|setColumnWidth|setRowHeight|hideRows|hideColumns|showRows|showColumns|addDeveloperMetadata|setTabColor)/.test(
+      return /^(insert|append|move|sort|clear|setFrozen|setConditionalFormatRules|clearConditionalFormatRules|setName|hideSheet|showSheet|setColumnWidth|setRowHeight|hideRows|hideColumns|showRows|showColumns|addDeveloperMetadata|setTabColor|updateChart|removeChart)/.test(
         method,
       )
         ? null

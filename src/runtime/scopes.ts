@@ -49,6 +49,19 @@ const SPREADSHEET_CLASSES: Record<string, string> = {
   DataValidation: 'data-validation',
   DataValidationBuilder: 'data-validation-builder',
   Protection: 'protection',
+  // Embedded charts (chart.ts): the builder pages list no scope of their own; held to the sheet's.
+  EmbeddedChart: 'embedded-chart',
+  EmbeddedChartBuilder: 'embedded-chart-builder',
+  EmbeddedAreaChartBuilder: 'embedded-area-chart-builder',
+  EmbeddedBarChartBuilder: 'embedded-bar-chart-builder',
+  EmbeddedColumnChartBuilder: 'embedded-column-chart-builder',
+  EmbeddedComboChartBuilder: 'embedded-combo-chart-builder',
+  EmbeddedHistogramChartBuilder: 'embedded-histogram-chart-builder',
+  EmbeddedLineChartBuilder: 'embedded-line-chart-builder',
+  EmbeddedPieChartBuilder: 'embedded-pie-chart-builder',
+  EmbeddedScatterChartBuilder: 'embedded-scatter-chart-builder',
+  EmbeddedTableChartBuilder: 'embedded-table-chart-builder',
+  ContainerInfo: 'container-info',
 };
 
 export const SCOPE_TABLE: Record<string, ClassScopes> = {
@@ -84,6 +97,8 @@ export const SCOPE_TABLE: Record<string, ClassScopes> = {
   Cache: { page: 'https://developers.google.com/apps-script/reference/cache/cache', all: NONE },
   Utilities: { page: 'https://developers.google.com/apps-script/reference/utilities/utilities', all: NONE },
   Logger: { page: 'https://developers.google.com/apps-script/reference/base/logger', all: NONE },
+  // Chart options are Gviz's: https://developers.google.com/apps-script/reference/charts/chart-options lists no scope.
+  ChartOptions: { page: 'https://developers.google.com/apps-script/reference/charts/chart-options', all: NONE },
   ScriptApp: { page: 'https://developers.google.com/apps-script/reference/script/script-app', all: NONE },
 };
 

@@ -10,6 +10,7 @@ import { rangeObject, writeCells } from './range';
 import { serviceObject } from './service';
 import { objects, provide } from './objects';
 import { cellDisplay, checkAlive, checkRect, rangeInfo, readCell, sortRows } from './cells';
+import { sheetChartMethods } from './chart';
 import { addProtection, checkEditable, protectionObject, sheetChange } from './protection';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -434,6 +435,7 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
           .map((p) => protectionObject(exec, sheet, p)),
       )) as Sheet['getProtections'],
   };
+  Object.assign(impl, sheetChartMethods(exec, sheet));
   const self = serviceObject<Sheet>(exec, 'Sheet', impl, (method, args) => {
     checkAlive(sheet);
     const change = sheetChange(sheet, method, args);

@@ -1,9 +1,16 @@
 /** Workbook ⇄ JSON: the playground's file and test fixtures (types.ts WorkbookJSON). */
 import { parseA1, quoteSheetName, rectToA1, resolveA1, splitSheetName } from './a1';
 import type { ValidationModel } from './dataValidation';
-import { FORMAT_LAYERS, WorkbookModel, type FormatLayer, type MetadataModel, type SheetModel } from './model';
+import {
+  FORMAT_LAYERS,
+  WorkbookModel,
+  type ChartModel,
+  type FormatLayer,
+  type MetadataModel,
+  type SheetModel,
+} from './model';
 import type { PropertyStores } from './properties';
-import type { CellJSON, ConditionalFormatJSON, SheetJSON, ValidationJSON, WorkbookJSON } from './types';
+import type { CellJSON, ChartJSON, ConditionalFormatJSON, SheetJSON, ValidationJSON, WorkbookJSON } from './types';
 import { Formula, type CellValue } from './values';
 
 function cellToJSON(v: CellValue): CellJSON {
@@ -97,6 +104,20 @@ function sheetToJSON(sheet: SheetModel): SheetJSON {
     metadata: sheet.workbook.metadata
       .filter((m) => 'sheet' in m.location && m.location.sheet === sheet)
       .map(metadataToJSON),
+    ...(sheet.charts.length ? { charts: sheet.charts.map((c) => chartToJSON(c, sheet)) } : {}),
+  };
+}
+
+function chartToJSON(c: ChartModel, on: SheetModel): ChartJSON {
+  return {
+    chartId: c.id,
+    type: c.type,
+    ranges: c.ranges.map((r) =>
+      r.sheet === on ? rectToA1(r.rect) : `${quoteSheetName(r.sheet.name)}!${rectToA1(r.rect)}`,
+    ),
+    options: c.options,
+    position: { ...c.position },
+    numHeaders: c.numHeaders,
   };
 }
 
@@ -150,8 +171,9 @@ function rectOf(sheet: SheetModel, a1: string) {
 
 export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores): WorkbookModel {
   const wb = new WorkbookModel(json.name, json.timeZone);
-  // Validations may name a source range on a later sheet: load them once every sheet exists.
+  // Validations and charts may name a range on a later sheet: load them once every sheet exists.
   const pendingValidations: [SheetModel, ValidationJSON[]][] = [];
+  const pendingCharts: [SheetModel, ChartJSON[]][] = [];
   for (const s of json.sheets) {
     wb.reserveSheetId(s.sheetId);
     const sheet = wb.addSheet(s.name, wb.sheets.length, s.sheetId);
@@ -191,6 +213,7 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
       },
     }));
     pendingValidations.push([sheet, s.validations ?? []]);
+    pendingCharts.push([sheet, s.charts ?? []]);
     for (const m of s.metadata ?? []) {
       wb.metadata.push({
         id: wb.newMetadataId(),
@@ -231,6 +254,24 @@ export function workbookFromJSON(json: WorkbookJSON, properties: PropertyStores)
         const r = rectOf(sheet, a1);
         sheet.validations.writeBlock(r.row - 1, r.column - 1, r.numRows, r.numColumns, () => rule);
       }
+    }
+  }
+  for (const [sheet, charts] of pendingCharts) {
+    for (const c of charts) {
+      wb.reserveChartId(c.chartId);
+      const ranges = c.ranges.flatMap((a1) => {
+        const { sheetName, cells } = splitSheetName(a1);
+        const from = sheetName === null ? sheet : wb.sheets.find((x) => x.name === sheetName);
+        return from ? [{ sheet: from, rect: rectOf(from, cells) }] : [];
+      });
+      sheet.charts.push({
+        id: c.chartId,
+        type: c.type as ChartModel['type'],
+        ranges,
+        options: { ...c.options },
+        position: { ...c.position },
+        numHeaders: c.numHeaders,
+      });
     }
   }
   if (wb.sheets.length === 0) wb.addSheet('Sheet1');

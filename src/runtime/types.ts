@@ -48,6 +48,18 @@ export interface SheetJSON {
   conditionalFormats: ConditionalFormatJSON[];
   validations?: ValidationJSON[];
   metadata: MetadataJSON[];
+  /** Embedded charts (chart.ts). */
+  charts?: ChartJSON[];
+}
+
+/** An embedded chart: its ranges in A1 notation ('Other sheet'!A1:B9 when on another sheet). */
+export interface ChartJSON {
+  chartId: number;
+  type: string;
+  ranges: string[];
+  options: Record<string, unknown>;
+  position: { row: number; column: number; offsetX: number; offsetY: number };
+  numHeaders: number;
 }
 
 /** A data validation rule and the ranges (A1) it is set on. */
@@ -140,6 +152,24 @@ export interface UiState {
 }
 
 /** The view the playground renders and GET /api/workbook answers. */
+/** A chart as the playground draws it: categories and numeric series read from its ranges. */
+export interface ChartView {
+  chartId: number;
+  /** The Charts.ChartType name, lower case: 'column', 'line', ... */
+  type: string;
+  /** A1 ranges (with the sheet's name when on another sheet). */
+  ranges: string[];
+  title: string;
+  stacked: boolean;
+  colors: string[];
+  /** Anchor cell, 1-based, and the offset and size in pixels. */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  width: number;
+  height: number;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
 export interface WorkbookView {
   sheets: {
     name: string;
@@ -161,6 +191,10 @@ export interface WorkbookView {
     hiddenColumns: number[];
     /** Cells a data-validation rule makes a dropdown, a checkbox or a date picker, as a person sees them. */
     inputs: CellInput[];
+    /** Merged ranges as 0-based [row, column] of the top-left cell and their size in rows and columns. */
+    merges: [number, number, number, number][];
+    /** Embedded charts with the data they draw (chart.ts ChartView). */
+    charts: ChartView[];
   }[];
   activeSheet: string;
 }

@@ -9,6 +9,7 @@ import type { CellInput, WorkbookView } from './types';
 import { cellDisplay } from './cells';
 import { displayValue } from './numberFormat';
 import { isDate } from './values';
+import { chartView } from './chart';
 
 export function renderWorkbook(wb: WorkbookModel): WorkbookView {
   return {
@@ -53,6 +54,10 @@ export function renderWorkbook(wb: WorkbookModel): WorkbookView {
         wrapped,
         hiddenColumns: [...sheet.hiddenColumns].filter((c) => c <= columns).sort((a, b) => a - b),
         inputs,
+        merges: sheet.merges.map(
+          (m) => [m.row - 1, m.column - 1, m.numRows, m.numColumns] as [number, number, number, number],
+        ),
+        charts: sheet.charts.map((c) => chartView(c, sheet)),
       };
     }),
     activeSheet: (wb.activeSheet ?? wb.sheets[0]).name,

@@ -67,3 +67,20 @@ export function addMonths(s: string, n: number): string {
 export function firstOfWeeks(today: string, weeks: number): string {
   return addDays(weekStart(today), -7 * (weeks - 1));
 }
+
+/** The first day of the month `n` months after the month of `day` (n may be negative). */
+export function monthStart(day: string, n = 0): string {
+  requireDay(day);
+  const month = Number(day.slice(5, 7)) - 1 + n;
+  const year = Number(day.slice(0, 4)) + Math.floor(month / 12);
+  const m = ((month % 12) + 12) % 12;
+  return `${String(year).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * The first day of the `months` months that end with `day`: the day after the same day `months`
+ * months before (clamped to that month's length: six months before 31 August is 28 February).
+ */
+export function monthsEndingOn(day: string, months: number): string {
+  return addDays(addMonths(day, -months), 1);
+}

@@ -11,6 +11,17 @@ export type Status = (typeof STATUSES)[number];
 export const WITHDRAWN = 'withdrawn';
 export type RecordStatus = Status | typeof WITHDRAWN;
 
+/** How each status reads to a person (the sidebar, the summary tab). */
+export const STATUS_LABELS: Readonly<Record<RecordStatus, string>> = {
+  present: 'Present',
+  late: 'Late',
+  excused: 'Excused',
+  unexcused: 'Unexcused',
+  refused: 'Refused',
+  cancelled: 'Cancelled',
+  withdrawn: 'Withdrawn',
+};
+
 /** Statuses that count as a missed session in the absence rate. */
 export const ABSENT_STATUSES: readonly Status[] = ['excused', 'unexcused', 'refused'];
 
@@ -586,4 +597,27 @@ export interface WithdrawalRequest {
 export interface EntryChangeResult {
   entryId: string;
   duplicate: boolean;
+}
+
+/** Months a summary or report covers when no period is asked for (ending today). */
+export const DEFAULT_PERIOD_MONTHS = 6;
+
+/** buildClientSummary(): one client's summary tab for a period (default: the last six months to today). */
+export interface ClientSummaryRequest {
+  clientId: string;
+  /** YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
+}
+
+/** buildPracticeReport(): the practice report tab for a period, every group or one. */
+export interface PracticeReportRequest {
+  from: string;
+  to: string;
+  group?: string;
+}
+
+/** The tab a summary or report was written to (its name as the user sees it now). */
+export interface ReportResult {
+  sheetName: string;
 }

@@ -1,5 +1,5 @@
 /** How dates, statuses, trends and earlier entries read in the sidebar (plain text, never HTML). */
-import { FLAGGED_LEVEL_LABELS, type FollowUp, type LastEntry, type RecordStatus, type TrendLevel } from '../core/types';
+import { FLAGGED_LEVEL_LABELS, STATUS_LABELS, type FollowUp, type LastEntry, type TrendLevel } from '../core/types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -17,15 +17,7 @@ export function shortDate(date: string, today = ''): string {
   return today.slice(0, 4) === m[1] ? dayMonth : `${dayMonth} ${m[1]}`;
 }
 
-export const STATUS_LABELS: Readonly<Record<RecordStatus, string>> = {
-  present: 'Present',
-  late: 'Late',
-  excused: 'Excused',
-  unexcused: 'Unexcused',
-  refused: 'Refused',
-  cancelled: 'Cancelled',
-  withdrawn: 'Withdrawn',
-};
+export { STATUS_LABELS };
 
 /** A status in running text ("excused"), tolerant of values the server may add later. */
 export function statusWord(status: string): string {

@@ -10,10 +10,13 @@ import type {
   CadenceIdsRequest,
   CancelPlanRequest,
   PlanAbsenceRequest,
+  ClientSummaryRequest,
   CorrectionRequest,
   Entry,
   EntryChangeResult,
   LinkHistoryRequest,
+  PracticeReportRequest,
+  ReportResult,
   RosterTabChoice,
   SaveSessionRequest,
   SaveSessionResult,
@@ -60,6 +63,10 @@ export interface CadenceApi {
   cancelPlannedAbsence(request: CancelPlanRequest): SidebarData;
   /** Makes or repairs the Quick entry tab for recording from the Sheets mobile apps, and shows it. */
   setUpQuickEntry(): { sheetName: string };
+  /** Rewrites the tagged Client summary tab for one client and period, with its chart, and shows it. */
+  buildClientSummary(request: ClientSummaryRequest): ReportResult;
+  /** Rewrites the tagged Practice report tab for a period (one group or all), with a chart per group. */
+  buildPracticeReport(request: PracticeReportRequest): ReportResult;
 }
 
 export type Endpoint = keyof CadenceApi;

@@ -23,6 +23,10 @@ export interface WorkbookWire {
     hiddenColumns?: number[];
     /** Cells edited through a dropdown, a checkbox or a date picker (0-based row and column). */
     inputs?: { row: number; column: number; kind: 'list' | 'checkbox' | 'date'; options?: string[]; date?: string }[];
+    /** Merged ranges: 0-based [row, column] of the top-left cell, then rows and columns. */
+    merges?: [number, number, number, number][];
+    /** Embedded charts, with the categories and series they draw (DESIGN.md: `charts: [{type, ranges}]`). */
+    charts?: ChartWire[];
   }[];
 }
 
@@ -33,6 +37,24 @@ export interface EditRequest {
   range: string;
   /** Typed text, or true/false for a checkbox. */
   value: string | boolean | number;
+}
+
+/** An embedded chart as the page draws it (the runtime's ChartView). */
+export interface ChartWire {
+  chartId: number;
+  /** 'column', 'line', ... (Charts.ChartType in lower case). */
+  type: string;
+  /** A1 ranges the chart reads. */
+  ranges: string[];
+  title: string;
+  stacked: boolean;
+  colors: string[];
+  /** Anchor cell (1-based) and offset, and size, in pixels. */
+  anchor: { row: number; column: number; offsetX: number; offsetY: number };
+  width: number;
+  height: number;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
 }
 
 export type SheetWire = WorkbookWire['sheets'][number];

@@ -11,3 +11,5 @@ export { saveSettings, createRoster, getRosterTabs } from './setup';
 export { addCadenceIds, linkClientHistory } from './clientLinks';
 export { planAbsence, cancelPlannedAbsence } from './plannedAbsences';
 export { setUpQuickEntry } from './quickEntry';
+export { buildClientSummary } from './clientSummaryTab';
+export { buildPracticeReport } from './practiceReportTab';

@@ -6,7 +6,17 @@
 import type { CadenceApi } from '../core/api';
 import * as endpoints from './endpoints';
 
-export { onOpen, onInstall, onEdit, showSidebar, showSettings, refreshPatterns, setUpPhoneEntry } from './menu';
+export {
+  onOpen,
+  onInstall,
+  onEdit,
+  showSidebar,
+  showSettings,
+  showReports,
+  showPracticeReport,
+  refreshPatterns,
+  setUpPhoneEntry,
+} from './menu';
 export * from './endpoints';
 
 // Every endpoint of the contract (core/api.ts) is exported, with the contract's types.

@@ -9,6 +9,9 @@ import { rememberTabs } from './cadenceTabs';
 import { trendsByClient } from '../core/trend';
 import { suggestsTalk } from '../core/types';
 import { onQuickEntryEdit, setUpQuickEntry } from './quickEntry';
+import { resolvePeriod } from '../core/period';
+import { buildPracticeReport } from './practiceReportTab';
+import { formatDay } from './spreadsheetTime';
 
 /** onOpen may run in AuthMode.NONE, where reading the sheet or properties throws: menu only. */
 export function onOpen(): void {
@@ -16,6 +19,8 @@ export function onOpen(): void {
     .createAddonMenu()
     .addItem('Record a session', 'showSidebar')
     .addItem('Refresh patterns', 'refreshPatterns')
+    .addItem('Client summary', 'showReports')
+    .addItem('Practice report', 'showPracticeReport')
     .addItem('Settings', 'showSettings')
     .addItem('Set up phone entry', 'setUpPhoneEntry')
     .addToUi();
@@ -52,6 +57,11 @@ export function showSettings(): void {
   SpreadsheetApp.getUi().showSidebar(sidebarPage().append('<script>window.cadenceStartView="settings"</script>'));
 }
 
+/** The sidebar on Reports: a client's summary or the practice report for a chosen period. */
+export function showReports(): void {
+  SpreadsheetApp.getUi().showSidebar(sidebarPage().append('<script>window.cadenceStartView="reports"</script>'));
+}
+
 /**
  * Rewrites Patterns under the lock (a save may be writing it) and says what it found. Formats and
  * rules are rewritten too, whatever the shape: the way to repair a tab a person reformatted.
@@ -78,5 +88,16 @@ export function refreshPatterns(): void {
   workbook.ss.toast(
     `${clients} active client${clients === 1 ? '' : 's'}; ${flagged} flagged for a conversation.`,
     'Patterns refreshed',
+  );
+}
+
+/** The menu's Practice report: every group over the last six months, then a toast saying so. */
+export function showPracticeReport(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const period = resolvePeriod(undefined, undefined, formatDay(new Date(), ss.getSpreadsheetTimeZone()));
+  const { sheetName } = buildPracticeReport(period);
+  ss.toast(
+    `Every group, ${period.from} to ${period.to}. For another period or one group: Client summary, then Practice report.`,
+    `${sheetName} written`,
   );
 }

@@ -88,7 +88,7 @@ function patternsSheet(ss: Spreadsheet, tabs: CadenceTabs): { sheet: Sheet; crea
  * Makes the sheet exactly rows × columns, so it never keeps rows or columns of a larger earlier
  * grid (a client discharged, fewer weeks in Settings), and never grows with the record.
  */
-function fitSheet(sheet: Sheet, rows: number, columns: number): boolean {
+export function fitSheet(sheet: Sheet, rows: number, columns: number): boolean {
   const maxRows = sheet.getMaxRows();
   const maxColumns = sheet.getMaxColumns();
   if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);

@@ -10,6 +10,7 @@ import { button, h, message, replace, uid } from './dom';
 import { shortDate, statusAndReason } from './format';
 import { correctionContent, marksFromEntry, pickStatus, sameContent, type Marks } from './marks';
 import { newRequestId } from './requestId';
+import { summaryButton } from './reports';
 import { statusRadios } from './statusRadios';
 
 export interface HistoryContext extends DetailsContext {
@@ -29,6 +30,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
   const list = h('ol', { className: 'history', attrs: { 'aria-label': `Entries for ${client.name}` } });
   const status = h('div', { className: 'feedback' });
   const more = h('div', { className: 'more' });
+  const summaryFeedback = h('div', { className: 'feedback' });
   let entries: Entry[] = [];
 
   /**
@@ -251,6 +253,7 @@ export function historyView(client: ClientView, ctx: HistoryContext): HTMLElemen
   return h('section', { className: 'history-view', attrs: { 'aria-label': `History for ${client.name}` } }, [
     button('‹ Back', ctx.onBack, { className: 'link back', attrs: { 'aria-label': 'Back' } }),
     h('h1', { text: `History: ${client.name}`, attrs: { tabindex: '-1' } }),
+    h('div', { className: 'summary-bar' }, [summaryButton(client, summaryFeedback), summaryFeedback]),
     status,
     list,
     more,

@@ -63,6 +63,7 @@ import { attentionSection } from './attention';
 import { historyView } from './corrections';
 import { button, h, message, replace } from './dom';
 import { recordView } from './record';
+import { reportsView } from './reports';
 import { withDistinctNames } from './roster';
 import { savedView } from './saved';
 import { sessionCorrectionView } from './sessionCorrection';
@@ -71,20 +72,22 @@ import { toRecordSection } from './toRecord';
 import { newForm, state } from './state';
 import { useReasonStatuses } from './marks';
 
-type View = 'record' | 'settings';
+type View = 'record' | 'reports' | 'settings';
 
 /** The control to focus when the record view is painted again (after History › Back). */
 let returnFocus: string | null = null;
 
 const app = document.getElementById('app') as HTMLElement;
 const recordTab = button('Record', () => show('record'));
+const reportsTab = button('Reports', () => show('reports'));
 const settingsTab = button('Settings', () => show('settings'));
-const nav = h('nav', { className: 'tabs', attrs: { 'aria-label': 'Cadence' } }, [recordTab, settingsTab]);
+const nav = h('nav', { className: 'tabs', attrs: { 'aria-label': 'Cadence' } }, [recordTab, reportsTab, settingsTab]);
 const news = h('div', { className: 'news' });
 const body = h('div', { className: 'body' });
 
 function setTab(view: View): void {
   recordTab.setAttribute('aria-pressed', String(view === 'record'));
+  reportsTab.setAttribute('aria-pressed', String(view === 'reports'));
   settingsTab.setAttribute('aria-pressed', String(view === 'settings'));
 }
 
@@ -101,7 +104,9 @@ function show(view: View): void {
     return;
   }
   setTab(view);
-  if (view === 'settings') {
+  if (view === 'reports') {
+    replace(body, [reportsView(data)]);
+  } else if (view === 'settings') {
     replace(body, [
       settingsView(data, {
         onData: (fresh, text) => {
@@ -249,6 +254,9 @@ function reload(): void {
 // The menu's Settings item appends a script setting cadenceStartView after this page's own
 // script. It is read when the data arrives, and the load starts once the whole document has been
 // parsed, so the appended script has run whatever the order of answers.
-const start = (): void => load(() => (window.cadenceStartView === 'settings' ? 'settings' : 'record'));
+const start = (): void =>
+  load(() =>
+    window.cadenceStartView === 'settings' ? 'settings' : window.cadenceStartView === 'reports' ? 'reports' : 'record',
+  );
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();

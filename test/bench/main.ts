@@ -3,6 +3,7 @@ import { bench as budget } from './budget';
 import { bench as playground } from './playground';
 import { bench as patterns } from './patterns';
 import { bench as record } from './record';
+import { bench as reports } from './reports';
 import { bench as runtime } from './runtime';
 import { bench as trendQuality } from './trendQuality';
 
@@ -10,6 +11,7 @@ const benches: [string, () => void | Promise<void>][] = [
   ['budget', budget],
   ['runtime', runtime],
   ['record', record],
+  ['reports', reports],
   ['trendQuality', trendQuality],
   ['patterns', patterns],
   ['playground', playground],

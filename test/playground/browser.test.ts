@@ -19,6 +19,7 @@ import { ROOT, launchChromium, startPlaygroundProcess, type PlaygroundProcess } 
 const RESULTS = join(ROOT, 'test-results');
 const README_SHOT = join(__dirname, 'screenshots', 'cadence.png');
 const PATTERNS_SHOT = join(__dirname, 'screenshots', 'patterns-1280.png');
+const SUMMARY_SHOT = join(__dirname, 'screenshots', 'client-summary.png');
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const timings: Record<string, number> = {};
 
@@ -394,6 +395,39 @@ describe('npm start in a browser', () => {
     ).toBe(true);
     expect((await why.textContent())?.length).toBeGreaterThan(10);
     if (!existsSync(PATTERNS_SHOT) || process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: PATTERNS_SHOT });
+    await page.close();
+  });
+
+  it("opens a client's summary from the sidebar: the tab shows the figures and a drawn chart", async () => {
+    const { page, problems } = await openPage(demo);
+    const side = await openRecordSidebar(page);
+    await side.getByLabel('Group').selectOption({ label: 'Tuesday drumming' });
+    await side.getByRole('button', { name: 'History for Cleo Marchbank' }).click();
+    await side.getByRole('button', { name: 'Summary for Cleo Marchbank' }).click();
+    await side.getByText('The summary is in the tab “Client summary”, ready to print.').waitFor();
+    const summary = (await workbook(demo)).find((s) => s.name === 'Client summary') as SheetView & {
+      charts: { type: string; ranges: string[] }[];
+    };
+    expect(summary.values[0][0]).toBe('Client summary: Cleo Marchbank');
+    const figure = (label: string) => summary.values.find((row) => row[0] === label)?.[1];
+    expect(Number(figure('Sessions counted'))).toBeGreaterThan(10);
+    expect(figure('Absence rate')).toMatch(/^\d+%$/);
+    expect(summary.charts).toEqual([expect.objectContaining({ type: 'column', ranges: expect.any(Array) })]);
+    await page.getByRole('tab', { name: 'Client summary' }).click();
+    const grid = page.getByRole('grid', { name: 'Client summary' });
+    await grid.getByRole('gridcell', { name: 'Longest run attended', exact: true }).waitFor();
+    // The chart is drawn over the grid: an image named by its title, with a bar per absence.
+    const chart = page.getByRole('img', { name: /^Absence rate by month/ });
+    await chart.waitFor();
+    expect(
+      await chart.locator('rect[fill="#CC4125"], rect[fill="#6FA8DC"], rect[fill="#F1C232"]').count(),
+    ).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The README's picture: the figures and the chart in one tall window.
+    await page.setViewportSize({ width: 1360, height: 1500 });
+    await page.locator('#grid-wrap').evaluate((wrap) => wrap.scrollTo(0, 0));
+    await page.screenshot({ path: SUMMARY_SHOT });
+    expect(problems).toEqual([]);
     await page.close();
   });
 

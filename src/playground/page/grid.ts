@@ -3,6 +3,7 @@ import type { SheetWire } from '../wire';
 import { $ } from './dom';
 import { editText, sendEdit } from './editing';
 import { state } from './state';
+import { chartFigure } from './chart';
 
 const MAX_ROWS = 3000;
 
@@ -250,6 +251,16 @@ export function renderSheet(scrollTop: boolean): void {
     headRow.append(th);
   }
   head.append(headRow);
+  // A merged range shows as one cell spanning its columns (and rows, when they are all shown).
+  const spans = new Map<string, [number, number]>();
+  const covered = new Set<string>();
+  for (const [mr, mc, nr, nc] of sheet.merges ?? []) {
+    const allRowsShown = rows.indexOf(mr) >= 0 && rows.indexOf(mr + nr - 1) - rows.indexOf(mr) === nr - 1;
+    if (!allRowsShown || mc + nc > columns) continue;
+    spans.set(`${mr},${mc}`, [nr, nc]);
+    for (let r = mr; r < mr + nr; r++)
+      for (let c = mc; c < mc + nc; c++) if (r !== mr || c !== mc) covered.add(`${r},${c}`);
+  }
   const body = document.createElement('tbody');
   for (const r of rows) {
     const tr = document.createElement('tr');
@@ -261,7 +272,13 @@ export function renderSheet(scrollTop: boolean): void {
     th.textContent = String(r + 1);
     tr.append(th);
     for (const c of shown) {
+      if (covered.has(`${r},${c}`)) continue;
       const td = document.createElement('td');
+      const span = spans.get(`${r},${c}`);
+      if (span) {
+        td.rowSpan = span[0];
+        td.colSpan = span[1];
+      }
       const text = values[r][c] ?? '';
       td.dataset.row = String(r);
       td.dataset.column = String(c);
@@ -320,8 +337,28 @@ export function renderSheet(scrollTop: boolean): void {
     for (const cell of tr.children) (cell as HTMLElement).style.top = `${top}px`;
     top += tr.offsetHeight;
   }
+  placeCharts(wrap, sheet, rows, widths, body);
   wrap.scrollTop = keep.top;
   wrap.scrollLeft = keep.left;
+}
+
+/** Each chart over the grid at its anchor cell, as Sheets floats it (left out when its row is not shown). */
+function placeCharts(
+  wrap: HTMLElement,
+  sheet: SheetWire,
+  rows: number[],
+  widths: number[],
+  body: HTMLTableSectionElement,
+): void {
+  (sheet.charts ?? []).forEach((chart, i) => {
+    const at = rows.indexOf(chart.anchor.row - 1);
+    const tr = at < 0 ? null : (body.children[at] as HTMLElement | undefined);
+    if (!tr) return;
+    const figure = chartFigure(chart, `chart-${i}`);
+    figure.style.top = `${tr.offsetTop + chart.anchor.offsetY}px`;
+    figure.style.left = `${46 + widths.slice(0, chart.anchor.column - 1).reduce((a, b) => a + b, 0) + chart.anchor.offsetX}px`;
+    wrap.append(figure);
+  });
 }
 
 /** Shows the sheet the user was on (or the active one) from a freshly fetched workbook. */

@@ -4,7 +4,7 @@
  * updated in place). The round trips must not grow with the record (DESIGN.md "Performance model").
  */
 import { RECORD_COLUMNS } from '../../src/core/record';
-import type { OfflineEnvironment } from '../../src/runtime';
+import type { Environment } from '../../src/runtime';
 import { attendanceSheet, practice, session, TODAY } from '../server/fixtures';
 import type { RosterClient } from '../server/fixtures';
 
@@ -22,7 +22,7 @@ const clients: RosterClient[] = Array.from({ length: CLIENTS }, (_, i) => ({
 }));
 
 /** `count` entries, every client weekly, the newest in the week before TODAY, in one write. */
-function record(env: OfflineEnvironment, count: number): void {
+function record(env: Environment, count: number): void {
   env.run('saveSession', session([clients[0].id!], {}, { date: '2025-03-10', group: 'Group 0' }));
   const sheet = attendanceSheet(env)!;
   const newest = Date.UTC(2025, 2, 3);
@@ -50,13 +50,13 @@ function record(env: OfflineEnvironment, count: number): void {
   sheet.getRange(first, 1, rows.length, RECORD_COLUMNS.length).setValues(rows);
 }
 
-function line(what: string, env: OfflineEnvironment, ms: number): string {
+function line(what: string, env: Environment, ms: number): string {
   const c = env.lastCalls;
   const m = (name: string) => c.byMethod[name] ?? 0;
   return `${what.padEnd(44)} round trips ${String(c.expensive).padStart(3)}  getValues ${m('Range.getValues')}  setValues ${m('Range.setValues')}  chart insert/update ${m('Sheet.insertChart')}/${m('Sheet.updateChart')}  (${ms} ms here)`;
 }
 
-function timed(env: OfflineEnvironment, fn: string, arg: unknown): number {
+function timed(env: Environment, fn: string, arg: unknown): number {
   const started = Date.now();
   env.run(fn, arg);
   return Date.now() - started;

@@ -6,13 +6,12 @@
 import { computeTrend } from './trend';
 import { isAbsence } from './clientFigures';
 import { monthEnd, monthOf, monthsFrom } from './period';
+import { cancelledFor } from './plannedAbsences';
 import { isFlagged, WITHDRAWN } from './types';
 import type { Client, Entry, Status, TrendSettings } from './types';
 
 /** The group of entries recorded for individual clients with no roster group. */
 export const NO_GROUP = 'Individual sessions';
-/** The reason that makes a cancelled session a break agreed in advance rather than a cancellation. */
-export const PLANNED_BREAK = 'planned break';
 
 export interface GroupMonth {
   /** YYYY-MM. */
@@ -26,9 +25,9 @@ export interface GroupMonth {
   absences: number;
   /** Absences by reason ('' = no reason given), most frequent first. */
   byReason: { reason: string; count: number }[];
-  /** Cancelled client-sessions: by the practice (any reason but a planned break), and planned breaks. */
+  /** Cancelled client-sessions, by whose side they were on (plannedAbsences.ts cancelledFor). */
   cancelledByPractice: number;
-  plannedBreaks: number;
+  clientAway: number;
   /** Clients of the group with entries in the month whose trend was flagged at the month's end. */
   flagged: number;
 }
@@ -103,7 +102,7 @@ export function practiceFigures(
             .map(([reason, count]) => ({ reason, count }))
             .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
           cancelledByPractice: acc.cancelledByPractice,
-          plannedBreaks: acc.plannedBreaks,
+          clientAway: acc.clientAway,
           flagged,
         };
       }),
@@ -117,7 +116,7 @@ interface Acc {
   attended: number;
   reasons: Map<string, number>;
   cancelledByPractice: number;
-  plannedBreaks: number;
+  clientAway: number;
   clients: Set<string>;
 }
 
@@ -128,16 +127,17 @@ function newAcc(): Acc {
     attended: 0,
     reasons: new Map(),
     cancelledByPractice: 0,
-    plannedBreaks: 0,
+    clientAway: 0,
     clients: new Set(),
   };
 }
 
 function add(acc: Acc, e: Entry): void {
   acc.clients.add(e.clientId);
-  if (e.status === 'cancelled') {
-    if (e.reason.trim().toLowerCase() === PLANNED_BREAK) acc.plannedBreaks += 1;
-    else acc.cancelledByPractice += 1;
+  const side = cancelledFor(e);
+  if (side !== null) {
+    if (side === 'practice') acc.cancelledByPractice += 1;
+    else acc.clientAway += 1;
     return;
   }
   // A group meets once a day; an individual client's session is their own.

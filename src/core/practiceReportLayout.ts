@@ -9,7 +9,7 @@ import { COUNT, FLAG_LINE, PERCENT, TEXT, layoutBuilder, plural, rateCell, type 
 
 export const PRACTICE_REPORT_NAME = 'Practice report';
 
-/** Month, sessions, attendance, cancelled, planned breaks, flagged, reasons: 650 px (PRINT_WIDTH). */
+/** Month, sessions, attendance, cancelled, client away, flagged, reasons: 650 px (PRINT_WIDTH). */
 const WIDTHS = [80, 65, 85, 85, 70, 70, 195];
 const TITLE_ROWS = 3;
 const CHART = { width: 640, height: 220 };
@@ -20,7 +20,7 @@ export const PRACTICE_HEADERS = [
   'Sessions',
   'Attendance',
   'Cancelled by the practice',
-  'Planned breaks',
+  'Client away (planned or unavailable)',
   'Flagged at month end',
   'Absences by reason',
 ];
@@ -42,7 +42,7 @@ export function practiceReportLayout(f: PracticeFigures, today: string, group?: 
           // Blank, not a dash, where nothing was counted: the chart leaves a gap there.
           m.attendanceRate === null ? '' : rateCell(m.attendanceRate),
           m.cancelledByPractice,
-          m.plannedBreaks,
+          m.clientAway,
           m.flagged,
           m.byReason.map((r) => `${r.reason || 'no reason given'} ${r.count}`).join(', '),
         ],

@@ -198,16 +198,24 @@ export function rememberTabs(tabs: CadenceTabs): void {
 }
 
 /** The copies as sentences for the sidebar: each copy named, and what Cadence does with it. */
+/** Tags of the Client summary and Practice report tabs (clientSummaryTab.ts, practiceReportTab.ts). */
+export const CLIENT_SUMMARY_KEY = 'cadence.clientSummary';
+export const PRACTICE_REPORT_KEY = 'cadence.practiceReport';
+const REPORT_KEYS: readonly string[] = [CLIENT_SUMMARY_KEY, PRACTICE_REPORT_KEY];
+
 export function copyWarnings(tabs: CadenceTabs): string[] {
   const what: Record<string, string> = {
     'cadence.attendance': 'the Attendance record',
     'cadence.patterns': 'the Patterns tab',
     [QUICK_ENTRY_KEY]: 'the Quick entry tab',
   };
-  return tabs.copies.map(({ key, name, originalName }) => {
-    const of = what[key] ?? "one of Cadence's tabs";
-    return `The tab "${name}" is a copy of ${of}${originalName ? ` ("${originalName}")` : ''}: Cadence never writes to it and does not count what is typed there. Delete the copy when you no longer need it.`;
-  });
+  // A copy of a summary or report is how a person keeps one (those tabs are rewritten): no warning.
+  return tabs.copies
+    .filter(({ key }) => !REPORT_KEYS.includes(key))
+    .map(({ key, name, originalName }) => {
+      const of = what[key] ?? "one of Cadence's tabs";
+      return `The tab "${name}" is a copy of ${of}${originalName ? ` ("${originalName}")` : ''}: Cadence never writes to it and does not count what is typed there. Delete the copy when you no longer need it.`;
+    });
 }
 
 /** A sheet name not yet taken: "Attendance", else "Attendance 2", ... */

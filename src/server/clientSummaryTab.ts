@@ -9,14 +9,12 @@ import { resolvePeriod } from '../core/period';
 import { currentEntries } from '../core/record';
 import type { ClientSummaryRequest, Entry, ReportResult } from '../core/types';
 import { isPlainObject } from '../core/validation';
-import { rememberTabs } from './cadenceTabs';
+import { CLIENT_SUMMARY_KEY, rememberTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
 import { reportSheet, writeReport } from './reportTab';
 import { readAllEntries } from './sidebarData';
 import { openWorkbook } from './workbook';
 import type { Workbook } from './workbook';
-
-export const CLIENT_SUMMARY_KEY = 'cadence.clientSummary';
 
 function checkRequest(request: unknown): { clientId: string; from?: unknown; to?: unknown } {
   if (!isPlainObject(request)) throw new Error('Choose a client for the summary.');

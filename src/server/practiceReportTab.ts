@@ -8,13 +8,11 @@ import { PRACTICE_REPORT_NAME, practiceReportLayout } from '../core/practiceRepo
 import { currentEntries } from '../core/record';
 import type { PracticeReportRequest, ReportResult } from '../core/types';
 import { isPlainObject } from '../core/validation';
-import { rememberTabs } from './cadenceTabs';
+import { PRACTICE_REPORT_KEY, rememberTabs } from './cadenceTabs';
 import { withDocumentLock } from './documentLock';
 import { reportSheet, writeReport } from './reportTab';
 import { readAllEntries } from './sidebarData';
 import { openWorkbook } from './workbook';
-
-export const PRACTICE_REPORT_KEY = 'cadence.practiceReport';
 
 export function buildPracticeReport(request: PracticeReportRequest): ReportResult {
   if (!isPlainObject(request)) throw new Error('Choose the period of the report.');

@@ -32,6 +32,8 @@ function amyMark(i: number): Mark {
     { status: 'cancelled', reason: 'facility event' },
   ];
   if (i === 14 || i === 15) return { status: 'cancelled', reason: 'planned break', notice: true };
+  // A day of an absence the client planned ahead: recorded as not counted, on the client's side.
+  if (i === 18) return { status: 'cancelled', reason: 'planned: family holiday', notice: true };
   if (i >= 22) return { status: 'unexcused', reason: 'unknown' };
   return pattern[i % pattern.length];
 }
@@ -222,6 +224,22 @@ describe('people around the summary', () => {
     expect(sheet.getCharts()).toHaveLength(1);
   });
 
+  test('a copy of the summary, kept by a person, is never rewritten and draws no warning', () => {
+    const env = practice();
+    recordHistory(env);
+    env.run('buildClientSummary', { clientId: 'C001' });
+    const kept = env.spreadsheet.getSheetByName('Client summary')!.copyTo(env.spreadsheet);
+    kept.setName('Amy, March review');
+    // A copy of the record too, so that Cadence looks every tagged tab up and names copies.
+    attendanceSheet(env)!.copyTo(env.spreadsheet);
+    env.run('buildClientSummary', { clientId: 'C002' });
+    expect(tab(env, 'Amy, March review')[0][0]).toBe('Client summary: Amy Adams');
+    expect(tab(env, 'Client summary')[0][0]).toBe('Client summary: Ben Brown');
+    const warnings = sidebar(env).tabWarnings;
+    expect(warnings.some((w) => w.includes('Copy of Attendance'))).toBe(true);
+    expect(warnings.some((w) => w.includes('March review'))).toBe(false);
+  });
+
   test('sorting the Attendance tab changes no figure', () => {
     const env = practice();
     recordHistory(env);
@@ -286,8 +304,14 @@ describe('the practice report', () => {
       const held = new Set(counted.map((r) => r['Session date']));
       expect(row[1]).toBe(held.size);
       expect(row[2]).toBeCloseTo(attended.length / counted.length, 10);
-      expect(row[3]).toBe(inMonth.filter((r) => r.Status === 'cancelled' && r.Reason !== 'planned break').length);
-      expect(row[4]).toBe(inMonth.filter((r) => r.Status === 'cancelled' && r.Reason === 'planned break').length);
+      // Cancelled for the client: a planned absence ("planned: …") or a client not available; else the practice's.
+      const away = (r: RecordRowView) =>
+        String(r.Reason).startsWith('planned: ') ||
+        ['hospitalised', 'asleep or unavailable'].includes(String(r.Reason));
+      const cancelled = inMonth.filter((r) => r.Status === 'cancelled');
+      expect(row[3]).toBe(cancelled.filter((r) => !away(r)).length);
+      expect(row[4]).toBe(cancelled.filter(away).length);
+      if (month === '2025-01') expect(row[4]).toBe(1);
     }
   });
 

@@ -11,6 +11,7 @@ import { countedInOrder, computeTrend } from './trend';
 import { newestFirst } from './record';
 import { ABSENT_STATUSES, WITHDRAWN } from './types';
 import type { Entry, Status, Trend, TrendSettings } from './types';
+import type { RuleFigures } from './ruleFigures';
 import { monthOf, monthsFrom, periodMiddle } from './period';
 
 /** The statuses that count as absences, each with its count. */
@@ -62,6 +63,8 @@ export interface ClientFigures {
   months: MonthFigures[];
   /** The period's current entries, newest first. */
   entries: Entry[];
+  /** Make-ups, minutes and policy checks (issue 17, core/ruleFigures.ts), where the server adds them. */
+  rules?: RuleFigures;
 }
 
 const ATTENDED: readonly Status[] = ['present', 'late'];

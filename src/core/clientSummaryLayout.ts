@@ -4,16 +4,20 @@
  * Five columns that print whole on A4 and Letter portrait (core/reportLayout.ts).
  */
 import type { ClientFigures } from './clientFigures';
+import { POLICY_COUNT_LABELS } from './policies';
+import type { RuleFigures } from './ruleFigures';
 import { LEVEL_LABELS } from './patterns';
 import { monthLabel, periodMiddle, shortMonthLabel } from './period';
 import { addDays } from './dates';
 import {
   ABSENCE_COLOURS,
   FLAG_LINE,
+  COUNT,
   PERCENT,
   layoutBuilder,
   plural,
   rateCell,
+  type LayoutBuilder,
   type ReportLayout,
 } from './reportLayout';
 import { STATUS_LABELS } from './types';
@@ -45,6 +49,32 @@ export function movement(first: number | null, second: number | null): string {
 
 function noticeWord(notice: boolean | null): string {
   return notice === null ? '' : notice ? 'yes' : 'no';
+}
+
+/** Make-ups owed, minutes delivered against planned and the policy checks (issue 17). */
+function rulesSection(b: LayoutBuilder, rules: RuleFigures): void {
+  b.heading('Make-ups, minutes and policy');
+  b.row(['Make-ups owed', rules.makeUps.owed.length, '', '', rules.makeUps.text || 'none owed']);
+  for (const owed of rules.makeUps.owed)
+    b.row([owed.date, STATUS_LABELS[owed.status], owed.reason, '', 'owed a make-up']);
+  if (rules.minutes) {
+    b.row(['Minutes delivered', rules.minutes.delivered, '', '', rules.minutes.text]);
+    b.row([
+      'Minutes planned',
+      rules.minutes.planned,
+      '',
+      '',
+      `${plural(rules.minutes.sessions, 'session', 'sessions')} with planned minutes`,
+    ]);
+  }
+  for (const check of rules.policy) {
+    const rate = check.kind === 'attendanceBelow';
+    b.row([POLICY_COUNT_LABELS[check.kind], rate ? rateCell(check.count) : check.count, '', '', check.text], {
+      formats: ['', rate ? PERCENT : COUNT],
+    });
+  }
+  if (rules.policy.length === 0) b.row(['Policy checks', '', '', '', 'none switched on (Settings)']);
+  b.blank();
 }
 
 export function clientSummaryLayout(client: SummaryClient, f: ClientFigures, today: string): ReportLayout {
@@ -125,6 +155,8 @@ export function clientSummaryLayout(client: SummaryClient, f: ClientFigures, tod
   b.row(['Open', f.followUps.open, '', '', 'asked for on an entry of the period, not yet marked done']);
   b.row(['Done', f.followUps.closed]);
   b.blank();
+
+  if (f.rules) rulesSection(b, f.rules);
 
   b.heading('Absence rate by month');
   const tableTop = b.row(['Month', 'Sessions', STATUS_LABELS.excused, STATUS_LABELS.unexcused, STATUS_LABELS.refused], {

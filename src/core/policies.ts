@@ -22,6 +22,14 @@ export const POLICY_KINDS: readonly PolicyKind[] = [
   'absencesPerYear',
 ];
 
+/** What each check counts, as a short row label (the Client summary). */
+export const POLICY_COUNT_LABELS: Readonly<Record<PolicyKind, string>> = {
+  noShowsInRow: 'No-shows in a row',
+  lateCancellations: 'Late cancellations',
+  attendanceBelow: 'Attendance',
+  absencesPerYear: 'Absences in the year',
+};
+
 /** Said after a check that is reached: the wording is a prompt, never a decision. */
 export const REACHED_WORDS = 'a reason to talk';
 

@@ -9,6 +9,7 @@ import { monthEnd, monthOf, monthsFrom } from './period';
 import { cancelledFor } from './plannedAbsences';
 import { isFlagged, WITHDRAWN } from './types';
 import type { Client, Entry, Status, TrendSettings } from './types';
+import type { GroupRuleFigures } from './ruleFigures';
 
 /** The group of entries recorded for individual clients with no roster group. */
 export const NO_GROUP = 'Individual sessions';
@@ -35,6 +36,8 @@ export interface GroupMonth {
 export interface GroupFigures {
   group: string;
   months: GroupMonth[];
+  /** Make-ups, minutes and policy checks (issue 17, core/ruleFigures.ts), where the server adds them. */
+  rules?: GroupRuleFigures;
 }
 
 export interface PracticeFigures {
@@ -44,6 +47,12 @@ export interface PracticeFigures {
 }
 
 const ATTENDED: readonly string[] = ['present', 'late'];
+
+/** The report's group of an entry: the group it was recorded in, else its client's roster group, else NO_GROUP. */
+export function entryGroup(clients: readonly Client[]): (entry: Entry) => string {
+  const rosterGroup = new Map(clients.map((c) => [c.id, c.group]));
+  return (e) => e.group || rosterGroup.get(e.clientId) || NO_GROUP;
+}
 
 /**
  * Figures for [from, to] per group (only `group` when given) and calendar month. An entry belongs
@@ -57,8 +66,7 @@ export function practiceFigures(
   settings: TrendSettings,
   group?: string,
 ): PracticeFigures {
-  const rosterGroup = new Map(clients.map((c) => [c.id, c.group]));
-  const groupOf = (e: Entry) => e.group || rosterGroup.get(e.clientId) || NO_GROUP;
+  const groupOf = entryGroup(clients);
   const months = monthsFrom(from, to);
   // Each client's sessions up to `to`, in the record's order: for the flags at each month's end.
   const history = new Map<string, { date: string; status: Status }[]>();

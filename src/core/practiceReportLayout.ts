@@ -3,6 +3,7 @@
  * core/practiceFigures.ts and a chart of the attendance rate. Seven columns that print whole on A4
  * and Letter portrait (core/reportLayout.ts).
  */
+import { groupRuleText } from './ruleFigures';
 import type { PracticeFigures } from './practiceFigures';
 import { shortMonthLabel } from './period';
 import { COUNT, FLAG_LINE, PERCENT, TEXT, layoutBuilder, plural, rateCell, type ReportLayout } from './reportLayout';
@@ -33,6 +34,8 @@ export function practiceReportLayout(f: PracticeFigures, today: string, group?: 
   b.blank();
   for (const g of f.groups) {
     b.heading(g.group);
+    const rules = g.rules ? groupRuleText(g.rules) : '';
+    if (rules) b.row([rules]);
     const top = b.row(PRACTICE_HEADERS, { bold: true });
     for (const m of g.months) {
       b.row(

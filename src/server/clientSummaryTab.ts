@@ -3,6 +3,7 @@
  * demand from one read of the record, with its chart, and shown to the user.
  */
 import { clientFigures } from '../core/clientFigures';
+import { clientRuleFigures } from '../core/ruleFigures';
 import { CLIENT_SUMMARY_NAME, clientSummaryLayout } from '../core/clientSummaryLayout';
 import type { SummaryClient } from '../core/clientSummaryLayout';
 import { resolvePeriod } from '../core/period';
@@ -38,9 +39,13 @@ export function buildClientSummary(request: ClientSummaryRequest): ReportResult 
   const workbook = openWorkbook();
   const period = resolvePeriod(from, to, workbook.today);
   return withDocumentLock(() => {
-    const current = currentEntries(readAllEntries(workbook));
+    const all = readAllEntries(workbook);
+    const current = currentEntries(all);
     const client = summaryClient(workbook, current, clientId);
-    const figures = clientFigures(current, client.id, period.from, period.to, workbook.settings.trend);
+    const figures = {
+      ...clientFigures(current, client.id, period.from, period.to, workbook.settings.trend),
+      rules: clientRuleFigures(all, client, period.from, period.to, workbook.settings),
+    };
     const sheet = reportSheet(workbook, CLIENT_SUMMARY_KEY, CLIENT_SUMMARY_NAME);
     writeReport(sheet, clientSummaryLayout(client, figures, workbook.today));
     rememberTabs(workbook.tabs);

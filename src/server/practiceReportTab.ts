@@ -3,7 +3,8 @@
  * rewritten on demand from one read of the record, with a chart per group, and shown to the user.
  */
 import { resolvePeriod } from '../core/period';
-import { practiceFigures } from '../core/practiceFigures';
+import { NO_GROUP, entryGroup, practiceFigures } from '../core/practiceFigures';
+import { groupRuleFigures } from '../core/ruleFigures';
 import { PRACTICE_REPORT_NAME, practiceReportLayout } from '../core/practiceReportLayout';
 import { currentEntries } from '../core/record';
 import type { PracticeReportRequest, ReportResult } from '../core/types';
@@ -23,7 +24,8 @@ export function buildPracticeReport(request: PracticeReportRequest): ReportResul
   const workbook = openWorkbook();
   const period = resolvePeriod(from, to, workbook.today, true);
   return withDocumentLock(() => {
-    const current = currentEntries(readAllEntries(workbook));
+    const all = readAllEntries(workbook);
+    const current = currentEntries(all);
     const figures = practiceFigures(
       current,
       workbook.roster.clients,
@@ -34,6 +36,17 @@ export function buildPracticeReport(request: PracticeReportRequest): ReportResul
     );
     if (wanted !== undefined && figures.groups.length === 0 && !workbook.roster.clients.some((c) => c.group === wanted))
       throw new Error(`There is no group named "${wanted}" on the roster or in the record.`);
+    const clients = workbook.roster.clients;
+    const rules = groupRuleFigures(
+      all,
+      clients,
+      entryGroup(clients),
+      (client) => client.group || NO_GROUP,
+      period.from,
+      period.to,
+      workbook.settings,
+    );
+    for (const g of figures.groups) g.rules = rules.get(g.group);
     const sheet = reportSheet(workbook, PRACTICE_REPORT_KEY, PRACTICE_REPORT_NAME);
     writeReport(sheet, practiceReportLayout(figures, workbook.today, wanted));
     rememberTabs(workbook.tabs);

@@ -65,10 +65,10 @@ describe('auth modes', () => {
     expect(env.ui.menu?.items.map((i) => i.functionName)).toEqual([
       'showSidebar',
       'refreshPatterns',
-        'showReports',
-        'showPracticeReport',
-        'showSettings',
-        'setUpPhoneEntry',
+      'showReports',
+      'showPracticeReport',
+      'showSettings',
+      'setUpPhoneEntry',
     ]);
     expect(failure(() => env.trigger('getSidebarData', 'NONE'))).toMatch(/^You do not have permission to call /);
   });

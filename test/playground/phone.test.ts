@@ -128,6 +128,16 @@ test('a session recorded on the phone view lands in Attendance once, with Patter
     await page.getByLabel(new RegExp(`^Edit Note for ${excused}`)).fill('Flu; back next week');
     await page.keyboard.press('Enter');
   });
+  // The repaint awaited above may answer an earlier fetch: wait (bounded) for the note to show.
+  await page
+    .waitForFunction(
+      (label) =>
+        (document.querySelector(`td[data-label^="${label}"]`) as HTMLElement | null)?.innerText ===
+        'Flu; back next week',
+      `Note for ${excused}`,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
   expect(await note.innerText()).toBe('Flu; back next week');
   await act(2, () => page.getByLabel(new RegExp(`^Reason for ${unexcused}`)).selectOption('unknown'));
   expect(await seriousViolations(page)).toEqual([]);

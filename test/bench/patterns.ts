@@ -12,6 +12,7 @@ import { seededRandom } from '../../src/playground/random';
 import { practice } from '../server/fixtures';
 import { writeHistory } from '../server/patternsHistory';
 import type { HistoryRow } from '../server/patternsHistory';
+import { blankEntry } from '../core/recordFixtures';
 
 const CLIENTS = 500;
 const SIZES = [1000, 10000, 130000];
@@ -53,24 +54,9 @@ function history(rows: number): HistoryRow[] {
 }
 
 function asEntries(rows: readonly HistoryRow[]): Entry[] {
-  return rows.map((r, i) => ({
-    entryId: `e${i}`,
-    sessionDate: r.date,
-    group: '',
-    clientId: r.clientId,
-    client: r.client,
-    status: r.status,
-    reason: '',
-    notice: null,
-    note: '',
-    followUp: false,
-    followUpDone: '',
-    recordedAt: '',
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
-    requestId: '',
-  }));
+  return rows.map((r, i) =>
+    blankEntry({ entryId: `e${i}`, sessionDate: r.date, clientId: r.clientId, client: r.client, status: r.status }),
+  );
 }
 
 function median(times: number[]): number {

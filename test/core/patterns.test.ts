@@ -3,29 +3,13 @@ import { COLUMNS, buildPatternGrid, isCadenceFormula, patternWeeks, rosterRules 
 import { defaultSettings } from '../../src/core/settings';
 import { computeTrend } from '../../src/core/trend';
 import type { Client, Entry, Status } from '../../src/core/types';
+import { blankEntry } from './recordFixtures';
 
 const TODAY = '2025-03-12'; // a Wednesday; its week starts Monday 10 March
 const settings = defaultSettings();
 
 function entry(clientId: string, sessionDate: string, status: Entry['status']): Entry {
-  return {
-    entryId: `${clientId}-${sessionDate}-${status}`,
-    sessionDate,
-    group: '',
-    clientId,
-    client: clientId,
-    status,
-    reason: '',
-    notice: null,
-    note: '',
-    followUp: false,
-    followUpDone: '',
-    recordedAt: '',
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
-    requestId: '',
-  };
+  return blankEntry({ entryId: `${clientId}-${sessionDate}-${status}`, sessionDate, clientId, status });
 }
 
 /** Weekly entries on Mondays ending this week: 'PPEU'. */

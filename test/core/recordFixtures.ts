@@ -1,3 +1,5 @@
+import type { Entry } from '../../src/core/types';
+
 /**
  * Record layouts the tests share. Tabs written before issue 10 had identifiers first, the links and
  * request id last, and a "Superseded by" column Cadence filled in place; such tabs are still read.
@@ -20,3 +22,24 @@ export const PRE_APPEND_ONLY_HEADERS: readonly string[] = [
   'Superseded by',
   'Request ID',
 ];
+
+/** An entry with every field a test does not name left blank, as a fresh row of the record reads. */
+export function blankEntry(
+  fields: Pick<Entry, 'entryId' | 'sessionDate' | 'clientId' | 'status'> & Partial<Entry>,
+): Entry {
+  return {
+    group: '',
+    client: fields.clientId,
+    reason: '',
+    notice: null,
+    note: '',
+    followUp: false,
+    followUpDone: '',
+    recordedAt: '',
+    recordedBy: '',
+    replaces: '',
+    supersededBy: '',
+    requestId: '',
+    ...fields,
+  };
+}

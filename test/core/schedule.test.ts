@@ -1,26 +1,11 @@
 import { cancelledFor, isPlannedAbsence, plannedReason } from '../../src/core/plannedAbsences';
 import { readSchedules, scheduledOn, toRecord, unrecordedWeeks, weekdayOf } from '../../src/core/schedule';
 import type { Client, Entry } from '../../src/core/types';
+import { blankEntry } from './recordFixtures';
 
 const client = (id: string, group: string, active = true): Client => ({ id, name: id, group, active });
-const entry = (clientId: string, sessionDate: string, group = ''): Entry => ({
-  entryId: `${clientId}-${sessionDate}`,
-  sessionDate,
-  group,
-  clientId,
-  client: clientId,
-  status: 'present',
-  reason: '',
-  notice: null,
-  note: '',
-  followUp: false,
-  followUpDone: '',
-  recordedAt: '',
-  recordedBy: '',
-  replaces: '',
-  supersededBy: '',
-  requestId: '',
-});
+const entry = (clientId: string, sessionDate: string, group = ''): Entry =>
+  blankEntry({ entryId: `${clientId}-${sessionDate}`, sessionDate, group, clientId, status: 'present' });
 
 test('weekdays are calendar days: leap days, year ends and the days clocks change', () => {
   expect(

@@ -2,6 +2,7 @@ import { DEFAULT_TREND_SETTINGS, computeTrend, trendsByClient } from '../../src/
 import type { TrendSession } from '../../src/core/trend';
 import type { Entry, TrendSettings } from '../../src/core/types';
 import { weekly } from './trendFixtures';
+import { blankEntry } from './recordFixtures';
 
 const level = (codes: string, settings?: TrendSettings) => computeTrend(weekly(codes), settings).level;
 const with_ = (change: Partial<TrendSettings>): TrendSettings => ({ ...DEFAULT_TREND_SETTINGS, ...change });
@@ -230,24 +231,8 @@ describe('computeTrend: rates, chronic badge, explanation', () => {
 });
 
 describe('trendsByClient', () => {
-  const entry = (clientId: string, sessionDate: string, status: Entry['status']): Entry => ({
-    entryId: `${clientId}-${sessionDate}-${status}`,
-    sessionDate,
-    group: 'G',
-    clientId,
-    client: clientId,
-    status,
-    reason: '',
-    notice: null,
-    note: '',
-    followUp: false,
-    followUpDone: '',
-    recordedAt: '',
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
-    requestId: '',
-  });
+  const entry = (clientId: string, sessionDate: string, status: Entry['status']): Entry =>
+    blankEntry({ entryId: `${clientId}-${sessionDate}-${status}`, sessionDate, group: 'G', clientId, status });
 
   it("computes each client's trend from its own entries, in one pass", () => {
     const amy = weekly(`${TEN}PPPEEE`).map((s) => entry('amy', s.date, s.status));

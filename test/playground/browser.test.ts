@@ -5,7 +5,7 @@
  * in the grid and through GET /api/workbook. Prints the start, first-paint and save timings.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
@@ -14,12 +14,9 @@ import { todayIn } from '../../src/playground/dates';
 import { DEMO_CLIENTS, DEMO_TIME_ZONE } from '../../src/playground/demoPractice';
 import { shortDate } from '../../src/sidebar/format';
 import { levelOneHeadings, seriousViolations } from './axe';
-import { ROOT, launchChromium, startPlaygroundProcess, type PlaygroundProcess } from './harness';
+import { ROOT, launchChromium, readmeScreenshot, startPlaygroundProcess, type PlaygroundProcess } from './harness';
 
 const RESULTS = join(ROOT, 'test-results');
-const README_SHOT = join(__dirname, 'screenshots', 'cadence.png');
-const PATTERNS_SHOT = join(__dirname, 'screenshots', 'patterns-1280.png');
-const SUMMARY_SHOT = join(__dirname, 'screenshots', 'client-summary.png');
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 const timings: Record<string, number> = {};
 
@@ -270,10 +267,7 @@ describe('npm start in a browser', () => {
     await page.getByRole('tab', { name: 'Patterns' }).click();
     await page.getByRole('grid', { name: 'Patterns' }).waitFor();
     await shot(page, '4-patterns-and-sidebar');
-    if (!existsSync(README_SHOT) || process.env.UPDATE_SCREENSHOTS) {
-      mkdirSync(join(__dirname, 'screenshots'), { recursive: true });
-      await page.screenshot({ path: README_SHOT });
-    }
+    await readmeScreenshot(page, 'cadence.png');
     await side.getByLabel('Session date').fill(addDays(today, 7));
     await side.getByLabel('Group').selectOption({ label: group });
     const followUps = side.getByRole('list', { name: 'Open follow-ups for Kit Sorrelgrove' });
@@ -379,22 +373,30 @@ describe('npm start in a browser', () => {
     await page.getByRole('tab', { name: 'Patterns' }).click();
     const grid = page.getByRole('grid', { name: 'Patterns' });
     await grid.waitFor();
-    const inView = async (text: string): Promise<boolean> => {
-      const cell = grid.getByRole('gridcell', { name: text, exact: true }).first();
-      const box = await cell.boundingBox();
-      return box !== null && box.x >= 0 && box.x + box.width <= 1280 && box.y + box.height <= 800;
-    };
+    // Measured in the page in one step (a re-render between finding a cell and measuring it cannot
+    // detach it), and waited for, bounded, so a layout still settling on a loaded machine is not
+    // mistaken for one that does not fit.
     const newest = shortDate(weekStart(today), today);
-    expect(await inView('Trend')).toBe(true);
-    expect(await inView('Why')).toBe(true);
-    expect(await inView(newest)).toBe(true);
+    const wanted = ['Trend', 'Why', newest];
+    // True once every text is in a cell wholly inside the window; what is not stays in `outOfView`.
+    const allInView = (texts: string[]): boolean => {
+      const cells = [...document.querySelectorAll<HTMLElement>('table[aria-label="Patterns"] td')];
+      const missing = texts.filter((text) => {
+        const box = cells.find((td) => td.innerText.trim() === text)?.getBoundingClientRect();
+        return !box || box.width === 0 || box.left < 0 || box.right > 1280 || box.bottom > 800;
+      });
+      (window as unknown as { outOfView: string[] }).outOfView = missing;
+      return missing.length === 0;
+    };
+    await page.waitForFunction(allInView, wanted, { timeout: 10_000 }).catch(() => undefined);
+    expect(await page.evaluate(() => (window as unknown as { outOfView: string[] }).outOfView)).toEqual([]);
     // The first flagged client's explanation is shown whole (wrapped in its column, not cut off).
     const why = grid.getByRole('row').nth(4).getByRole('gridcell').nth(5); // row 0 holds the column letters
     expect(
       await why.evaluate((td) => td.scrollWidth <= td.clientWidth + 1 && td.getBoundingClientRect().right <= 1280),
     ).toBe(true);
     expect((await why.textContent())?.length).toBeGreaterThan(10);
-    if (!existsSync(PATTERNS_SHOT) || process.env.UPDATE_SCREENSHOTS) await page.screenshot({ path: PATTERNS_SHOT });
+    await readmeScreenshot(page, 'patterns-1280.png');
     await page.close();
   });
 
@@ -426,7 +428,7 @@ describe('npm start in a browser', () => {
     // The README's picture: the figures and the chart in one tall window.
     await page.setViewportSize({ width: 1360, height: 1500 });
     await page.locator('#grid-wrap').evaluate((wrap) => wrap.scrollTo(0, 0));
-    await page.screenshot({ path: SUMMARY_SHOT });
+    await readmeScreenshot(page, 'client-summary.png');
     expect(problems).toEqual([]);
     await page.close();
   });

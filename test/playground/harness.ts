@@ -6,7 +6,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -147,4 +147,15 @@ export async function launchChromium(): Promise<Browser> {
         'Set CHROMIUM_PATH to a Chromium binary to use another.',
     );
   }
+}
+
+/**
+ * Takes one of the README's pictures (test/playground/screenshots) when it is missing or
+ * UPDATE_SCREENSHOTS is set, so a test run does not rewrite committed images.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  const path = join(ROOT, 'test', 'playground', 'screenshots', name);
+  if (existsSync(path) && !process.env.UPDATE_SCREENSHOTS) return;
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
 }

@@ -13,10 +13,9 @@ import { addDays } from '../../src/core/dates';
 import { todayIn } from '../../src/playground/dates';
 import { DEMO_CLIENTS, DEMO_TIME_ZONE } from '../../src/playground/demoPractice';
 import { seriousViolations } from './axe';
-import { ROOT, launchChromium, startPlaygroundProcess, type PlaygroundProcess } from './harness';
+import { launchChromium, readmeScreenshot, startPlaygroundProcess, type PlaygroundProcess } from './harness';
 
 const GROUP = 'Tuesday drumming';
-const SHOT = join(ROOT, 'test', 'playground', 'screenshots', 'phone-entry.png');
 
 let browser: Browser;
 let work: string;
@@ -146,7 +145,7 @@ test('a session recorded on the phone view lands in Attendance once, with Patter
     el.scrollLeft = 0;
     el.scrollTop = 0;
   });
-  await page.screenshot({ path: SHOT });
+  await readmeScreenshot(page, 'phone-entry.png');
 
   await act(1, () => page.getByLabel(/^Save/).tap());
   await page.getByText(/^Saved 6 entries — Tuesday drumming, /).waitFor();

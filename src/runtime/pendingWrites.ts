@@ -8,7 +8,7 @@
  * are hidden, and when it ends they land again on top — as a late batch would. So code that
  * releases a lock before flushing loses records here as it could in production.
  *
- * Only cell values are journaled (setValue(s), setFormula(s), appendRow); any other call that
+ * Only cell values are journaled (setValue(s), setFormula(s), appendRow, RangeList.setValue); any other call that
  * reads or reshapes the spreadsheet counts as a flush, so journaled coordinates stay valid.
  */
 import type { Rect } from './a1';
@@ -33,6 +33,7 @@ const BATCHED = new Set([
   'Sheet.getRange',
   'Sheet.getRangeList',
   'RangeList.getRanges',
+  'RangeList.setValue',
   'Sheet.getName',
   'Sheet.getSheetId',
   'Sheet.getMaxRows',

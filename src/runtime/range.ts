@@ -162,6 +162,19 @@ export function writeCells(
   valueAt: (i: number, j: number) => unknown,
   exec?: Execution,
 ): void {
+  enterCells(sheet, rect, valueAt, exec)();
+}
+
+/**
+ * Interprets and checks cells as writeCells does, storing nothing; the returned function stores
+ * them (journaled for the execution). Several ranges written by one call are all checked first.
+ */
+export function enterCells(
+  sheet: SheetModel,
+  rect: Rect,
+  valueAt: (i: number, j: number) => unknown,
+  exec?: Execution,
+): () => void {
   const tz = sheet.workbook.timeZone;
   const now = sheet.workbook.clock();
   const formats = sheet.formats.numberFormat;
@@ -188,9 +201,11 @@ export function writeCells(
     entered[i] = row;
   }
   checkValidations(sheet, rect, entered);
-  if (exec?.counted) exec.pending.record(sheet, rect, entered);
-  sheet.values.writeBlock(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns, (i, j) => entered[i][j]);
-  for (const [i, j, f] of autoFormats) formats.set(rect.row - 1 + i, rect.column - 1 + j, f);
+  return () => {
+    if (exec?.counted) exec.pending.record(sheet, rect, entered);
+    sheet.values.writeBlock(rect.row - 1, rect.column - 1, rect.numRows, rect.numColumns, (i, j) => entered[i][j]);
+    for (const [i, j, f] of autoFormats) formats.set(rect.row - 1 + i, rect.column - 1 + j, f);
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { filterObject } from './filter';
 import { personEdit, type GridEdit } from './personEdits';
 import { addMetadata, finderObject, metadataObjects } from './metadata';
 import type { SheetModel } from './model';
-import { rangeObject, writeCells } from './range';
+import { enterCells, rangeObject, writeCells } from './range';
 import { serviceObject } from './service';
 import { objects, provide } from './objects';
 import { cellDisplay, checkAlive, checkRect, rangeInfo, readCell, sortRows } from './cells';
@@ -205,9 +205,28 @@ export function sheetObject(exec: Execution, sheet: SheetModel): Sheet {
           "The parameters (String[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
         );
       const ranges = a1Notations.map((a1) => range(rectOf(sheet, [String(a1)])));
-      return serviceObject<GoogleAppsScript.Spreadsheet.RangeList>(exec, 'RangeList', {
+      const list = serviceObject<GoogleAppsScript.Spreadsheet.RangeList>(exec, 'RangeList', {
         getRanges: () => exec.realm.array(ranges),
+        /**
+         * One value into every range, in one call: a value write like Range.setValue, batched and
+         * sent at the next flush (https://developers.google.com/apps-script/reference/spreadsheet/range-list#setValue(Object):
+         * "Sets the value for each Range in the RangeList"). Every range is checked before any is
+         * written, so a refusal leaves the sheet as it was.
+         */
+        setValue(value: unknown) {
+          if (Array.isArray(value))
+            throw new Error(
+              `The parameters (${typeof value[0]}[]) don't match the method signature for SpreadsheetApp.RangeList.setValue.`,
+            );
+          checkAlive(sheet);
+          // Where the ranges are now: under personEditMovesScriptWrites=shifted they move with a person's edits.
+          const rects = ranges.map((r) => rangeInfo.get(r)!.rect);
+          for (const rect of rects) checkEditable(exec, sheet, rect);
+          rects.map((rect) => enterCells(sheet, rect, () => value, exec)).forEach((store) => store());
+          return list;
+        },
       });
+      return list;
     },
     getDataRange: () =>
       range({ row: 1, column: 1, numRows: Math.max(1, sheet.lastRow()), numColumns: Math.max(1, sheet.lastColumn()) }),

@@ -107,6 +107,21 @@ export const PROBES: Probe[] = [
   { name: 'range-outside-sheet', area: 'values', run: (s) => attempt(() => s.getRange(s.getMaxRows() + 1, 1)) },
   { name: 'date-object-round-trip', area: 'values', run: (s) => roundTrip(s, new Date(Date.UTC(2025, 2, 10, 5))) },
   { name: 'data-range-of-empty-sheet', area: 'values', run: (s) => s.getDataRange().getA1Notation() },
+  {
+    // Quick entry clears only the cells that held saved marks, in one call per value.
+    name: 'range-list-set-value',
+    area: 'values',
+    run: (s) => {
+      s.getRange('A1:C2').setValues([
+        ['a', true, 'c'],
+        ['d', true, 'f'],
+      ]);
+      s.getRange('B1:B2').setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+      s.getRangeList(['A1', 'C1:C2']).setValue('');
+      s.getRangeList(['B2']).setValue(false);
+      return seen(s.getRange('A1:C2').getValues());
+    },
+  },
   // apostrophes
   apostrophe('apostrophe-general', "'Amy"),
   apostrophe('apostrophe-formula', "'=SUM(1)"),

@@ -157,6 +157,23 @@ describe('unflushed writes', () => {
     expect(interleaveAfterRelease('appendWithFlush')).toEqual({ outer: 1, inner: 2, column: ['A', 'B'] });
   });
 
+  test("RangeList.setValue is batched like Range.setValue: it lands over a person's edit of its cells only", () => {
+    const env = fixtureEnvironment({ distDir });
+    const sheet = env.spreadsheet.getSheets()[0];
+    sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+    env.beforeServiceCall = (method, execution) => {
+      if (execution === 1 && method === 'Range.setFontWeight') {
+        env.beforeServiceCall = null;
+        // The person, who does not see the unsent write, types into a cell it clears and one beside.
+        env.edit(sheet.getName(), 'A1', 'typed in a cleared cell');
+        env.edit(sheet.getName(), 'B1', 'typed beside');
+      }
+    };
+    env.run('setListThenStyle', ['A1', 'C1'], '');
+    expect(sheet.getRange('A1:C1').getValues()).toEqual([['', 'typed beside', '']]);
+    expect(env.lastCalls.byMethod['RangeList.setValue']).toBe(1);
+  });
+
   test('an execution reads its own writes', () => {
     expect(fixtureEnvironment({ distDir }).run('writeThenRead')).toBe('mine');
   });

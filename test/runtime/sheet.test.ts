@@ -40,6 +40,25 @@ describe('sheets', () => {
     ]);
   });
 
+  test('RangeList.setValue writes one value into every range; a refused value writes none of them', () => {
+    const ss = workbook();
+    const sheet = ss.insertSheet('Grid');
+    sheet.getRange('A1:C2').setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    sheet.getRangeList(['A1', 'C1:C2']).setValue('');
+    expect(sheet.getRange('A1:C2').getValues()).toEqual([
+      ['', 2, ''],
+      [4, 5, ''],
+    ]);
+    const rule = env.spreadsheetApp.newDataValidation().requireNumberBetween(0, 9).setAllowInvalid(false).build();
+    sheet.getRange('B2').setDataValidation(rule);
+    expect(() => sheet.getRangeList(['A2', 'B2']).setValue('x')).toThrow('violates the data validation rules');
+    expect(sheet.getRange('A2:B2').getValues()).toEqual([[4, 5]]);
+    expect(() => sheet.getRangeList(['A1']).setValue([['x']])).toThrow("don't match the method signature");
+  });
+
   test('sheet ids are stable and unique; getSheetById finds them', () => {
     const ss = workbook();
     const first = ss.getSheets()[0];

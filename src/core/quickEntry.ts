@@ -152,6 +152,15 @@ export function savedLine(saved: number, group: string, day: string, time: strin
   return `Saved ${saved} ${saved === 1 ? 'entry' : 'entries'} — ${group}, ${day}, ${time}`;
 }
 
+/**
+ * The status line after a save, naming the rows (clients, or "row 12") people changed while it
+ * ran: those changes were not saved and stay on the form.
+ */
+export function afterSaveLine(saved: string, changedRows: readonly string[]): string {
+  if (changedRows.length === 0) return saved;
+  return `${saved}${saved.endsWith('.') ? '' : '.'} Changes made while saving to ${list(changedRows.slice())} were not saved and are still on the form; to record them, correct the entries on a computer (Extensions › Cadence › Record a session).`;
+}
+
 /** The refusal of a second save of a session already in the record (the sidebar offers corrections). */
 export function alreadyRecordedLine(group: string, day: string, entries: number): string {
   return `${group} on ${day} is already recorded (${entries} ${entries === 1 ? 'entry' : 'entries'}); nothing was saved. To change it, open Extensions › Cadence › Record a session on a computer.`;

@@ -12,6 +12,7 @@ import {
   QUICK_ENTRY_KEY,
   QUICK_ENTRY_NAME,
   actionOfHelp,
+  afterSaveLine,
   alreadyRecordedLine,
   quickEntryMarks,
   quickEntryRequest,
@@ -181,10 +182,13 @@ function save(workbook: Workbook, form: QuickForm): void {
       alreadyRecordedLine(group, day, entries),
     );
     const time = Utilities.formatDate(new Date(), workbook.timeZone, 'HH:mm');
-    message = result.duplicate
-      ? `Already saved: these ${result.entryIds.length} entries were stored at the first tick; nothing was stored twice.`
-      : savedLine(result.saved, group, day, time);
-    clearMarks(form);
+    const changed = clearMarks(form);
+    message = afterSaveLine(
+      result.duplicate
+        ? `Already saved: these ${result.entryIds.length} entries were stored at the first tick; nothing was stored twice.`
+        : savedLine(result.saved, group, day, time),
+      changed,
+    );
     writeFormId(form, Utilities.getUuid());
   } catch (error) {
     message = refusalText(error);

@@ -13,6 +13,7 @@ import {
 } from '../core/quickEntry';
 import type { QuickEntryRow } from '../core/quickEntry';
 import { asCellText, cellText, headerKey } from '../core/text';
+import { columnLetters } from '../core/patterns';
 import { formatDay } from './spreadsheetTime';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -245,37 +246,52 @@ export function writeClientRows(
 }
 
 /**
- * Clears the marks that were saved (names and IDs stay). The cells are read again first: a mark a
- * person changed while the save ran is theirs and stays, since the save stored what it read.
+ * Clears the marks that were saved (names and IDs stay) and answers the clients whose rows a person
+ * changed while the save ran: their changes were not saved and stay on the form.
+ *
+ * Apps Script has no compare-and-write, and writes are batched and sent later
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#flush()), so a
+ * person's edit that lands after the cells are read again and before the clearing is sent is
+ * overwritten by it, and a read after cannot tell: the cell then holds the blank written. So the
+ * clearing writes only the cells that hold a saved mark still as read (never a cell already blank,
+ * nor one a person changed), in one RangeList.setValue per value
+ * (https://developers.google.com/apps-script/reference/spreadsheet/range-list#setValue(Object)):
+ * a note typed meanwhile beside the saved marks is never written over. Only a saved mark itself,
+ * changed in the instant between that read and the write, can still be lost, as in any editor
+ * without locks for people. One read after the flush finds what people changed meanwhile.
  */
-export function clearMarks(form: QuickForm): void {
-  if (form.rows.length === 0) return;
+export function clearMarks(form: QuickForm): string[] {
+  if (form.rows.length === 0) return [];
   const top = form.headerRow + 2;
   const range = form.sheet.getRange(top, 2, form.rows.length, MARK_COLUMNS);
   const now = range.getValues();
   const same = (a: unknown, b: unknown) =>
     a === b || (a instanceof Object && b instanceof Object && String(a) === String(b));
+  /** A cleared cell: an unticked box on a listed client's Notice and Follow-up, else empty. */
   const blank = (r: number, c: number) => {
     const listed = !!(form.rows[r]?.clientId || form.rows[r]?.name);
     return listed && (c === 2 || c === 4) ? false : '';
   };
-  const changed = now.some((row, r) => row.some((cell, c) => !same(cell, form.markCells[r]?.[c])));
-  if (!changed) {
-    range.setValues(now.map((row, r) => row.map((_, c) => blank(r, c))));
-    // Sent now, not in the execution's last batch: a mark typed after this moment must not be
-    // overwritten by a late batch of blanks.
-    SpreadsheetApp.flush();
-    return;
-  }
-  // Rare: someone edited during the save. Only the unchanged cells are cleared, one by one, so a
-  // formula or text they typed is never rewritten as its value.
+  const toClear = new Map<string | boolean, string[]>();
   now.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (same(cell, form.markCells[r]?.[c]) && cell !== blank(r, c))
-        form.sheet.getRange(top + r, 2 + c).setValue(blank(r, c));
+      if (!same(cell, form.markCells[r]?.[c]) || same(cell, blank(r, c))) return;
+      const a1 = `${columnLetters(2 + c)}${top + r}`;
+      const value = blank(r, c);
+      toClear.set(value, [...(toClear.get(value) ?? []), a1]);
     }),
   );
+  for (const [value, cells] of toClear) form.sheet.getRangeList(cells).setValue(value);
+  // Sent now, not in the execution's last batch: a mark typed after this moment is not overwritten.
   SpreadsheetApp.flush();
+  const after = range.getValues();
+  const changed = new Set<string>();
+  after.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!same(cell, blank(r, c))) changed.add(form.rows[r]?.name || `row ${top + r}`);
+    }),
+  );
+  return [...changed];
 }
 
 export function writeStatus(form: QuickForm, text: string): void {

@@ -247,6 +247,45 @@ describe('people working around the Quick entry tab', () => {
       });
   });
 
+  test('marks changed while the save runs stay on the form, and the status line says they were not saved', () => {
+    const env = setUp();
+    markMonday(env);
+    const view = readQuickEntry(env);
+    let outer: number | null = null;
+    const done = new Set<string>();
+    env.beforeServiceCall = (method, execution) => {
+      outer ??= execution;
+      if (execution !== outer || done.has(method)) return;
+      // After the save read the form: Amy's status changed before the marks are read again, and a
+      // note typed for Cleo after that, while the clearing is on its way.
+      if (method === 'LockService.getDocumentLock') env.edit(view.sheetName, view.cell('Amy Adams', 'Status'), 'Late');
+      else if (method === 'RangeList.setValue')
+        env.edit(view.sheetName, view.cell('Cleo Clark', 'Note'), '+ ask about the bus');
+      else return;
+      done.add(method);
+    };
+    phone.tickSave(env);
+    env.beforeServiceCall = null;
+    if (!LOCK_IN_SIMPLE_TRIGGERS) return;
+    expect([...done]).toEqual(['LockService.getDocumentLock', 'RangeList.setValue']);
+    expect(readRecordBack(env).map((r) => [r.Client, r.Status, r.Note])).toEqual([
+      ['Amy Adams', 'present', ''],
+      ['Ben Brown', 'excused', 'Flu; back next week'],
+      ['Cleo Clark', 'unexcused', ''],
+    ]);
+    const after = readQuickEntry(env);
+    expect(after.clients.map((c) => [c.name, c.status, c.reason, c.notice, c.note])).toEqual([
+      ['Amy Adams', 'Late', '', false, ''],
+      ['Ben Brown', '', '', false, ''],
+      ['Cleo Clark', '', '', false, '+ ask about the bus'],
+    ]);
+    // What the person typed stays text, as typed: the clearing never wrote their cells.
+    expect(quickEntrySheet(env).getRange(view.cell('Cleo Clark', 'Note')).getFormula()).toBe('');
+    expect(after.status).toMatch(
+      /^Saved 3 entries — Monday group, 12 Mar, \d\d:\d\d\. Changes made while saving to Amy Adams and Cleo Clark were not saved and are still on the form;/,
+    );
+  });
+
   test('a duplicated Quick entry tab is never acted on', () => {
     const env = setUp();
     const copy = quickEntrySheet(env).copyTo(env.spreadsheet).setName('Copy of Quick entry');

@@ -184,6 +184,30 @@ const PAIRS: Pair[] = [
     },
   },
   {
+    name: 'a phone save, and the person typing a note on the phone',
+    userEdit: true,
+    // Cleo's note was blank when Save was ticked: the clearing after the save never writes it, so a
+    // note typed at any moment is stored (typed before the form was read) or stays on the form.
+    make: (env) => {
+      preparePhone(env);
+      const typed = 'typed while saving';
+      return {
+        outer: () => phoneTick(env),
+        inner: () => {
+          const view = readQuickEntry(env);
+          env.edit(view.sheetName, view.cell('Cleo Clark', 'Note'), typed);
+        },
+        check: () => {
+          const problems = phoneStoredOnce(env);
+          const stored = phoneRows(env).some((r) => r.Note === typed);
+          const kept = readQuickEntry(env).clients.some((c) => c.note === typed);
+          if (!stored && !kept) problems.push("the person's note is neither stored nor still on the phone");
+          return problems;
+        },
+      };
+    },
+  },
+  {
     name: 'a phone save, and the user sorting the record by client',
     userEdit: true,
     make: (env) => {

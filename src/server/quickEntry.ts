@@ -18,7 +18,7 @@ import {
   quickEntryRequest,
   savedLine,
 } from '../core/quickEntry';
-import type { QuickEntryRow } from '../core/quickEntry';
+import type { QuickEntryAction, QuickEntryRow } from '../core/quickEntry';
 import { plannedReason } from '../core/plannedAbsences';
 import { currentEntries } from '../core/record';
 import { rosterGroups } from '../core/roster';
@@ -159,8 +159,11 @@ function recordedCount(workbook: Workbook, date: string, group: string): number 
   return currentEntries(readAllEntries(workbook)).filter((e) => e.sessionDate === date && e.group === group).length;
 }
 
-/** Ticking Save: the marks checked, then stored by the sidebar's save path; the answer in the status line. */
-function save(workbook: Workbook, form: QuickForm): void {
+/**
+ * Ticking Save: the marks checked, then stored by the sidebar's save path; the answer in the status
+ * line. `lockRefused`: why the document lock could not be had, said once the marks are checked.
+ */
+function save(workbook: Workbook, form: QuickForm, lockRefused: unknown): void {
   untickSave(form);
   if (form.date === null || !form.date || !form.group) {
     writeStatus(form, 'Not saved. Choose the session date and the group, mark each client, then tick Save.');
@@ -178,6 +181,7 @@ function save(workbook: Workbook, form: QuickForm): void {
   const day = shortDay(workbook, date);
   let message: string;
   try {
+    if (lockRefused) throw lockRefused;
     const result = storeSession(quickEntryRequest(form.formId, date, group, marks.attendance), workbook, (entries) =>
       alreadyRecordedLine(group, day, entries),
     );
@@ -219,30 +223,53 @@ export function onQuickEntryEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void 
   const action = actionOfHelp(rule.getHelpText());
   if (!action) return;
   const sheet = e.range.getSheet();
-  let form: QuickForm | null = null;
+  const read: { form: QuickForm | null } = { form: null };
   try {
-    const workbook = openWorkbook();
-    const remembered = workbook.tabIds[QUICK_ENTRY_KEY];
-    const id = sheet.getSheetId();
-    // Another tab with a copied input (or a duplicated Quick entry tab) is not the one to act on.
-    if (remembered !== undefined ? remembered !== id : !isTagged(sheet)) return;
-    form = readQuickForm(sheet, workbook.timeZone);
-    if (!form) {
-      writeStatusAnywhere(sheet, LAYOUT_BROKEN);
+    if (action === 'fill') {
+      act(sheet, action, read, null);
       return;
     }
-    if (action === 'fill') fill(workbook, form);
-    else if (form.saveTicked) save(workbook, form);
+    // A tick of Save takes the document lock first and opens the workbook under it, as the
+    // sidebar's save does: its one read of properties and tabs then serves the whole save.
+    let locked = false;
+    try {
+      withDocumentLock(() => {
+        locked = true;
+        act(sheet, action, read, null);
+      });
+      return;
+    } catch (error) {
+      if (locked) throw error;
+      // No lock (busy, or refused in a simple trigger): the form is read without it, and says so.
+      act(sheet, action, read, error);
+    }
   } catch (error) {
     try {
-      if (form) {
-        untickSave(form);
-        writeStatus(form, refusalText(error));
+      if (read.form) {
+        untickSave(read.form);
+        writeStatus(read.form, refusalText(error));
       }
     } catch {
       // Nothing more can be said: the record was not written, or was written whole.
     }
   }
+}
+
+/** What an edit of one of the tab's inputs does; `read.form` is set once the form is read. */
+function act(sheet: Sheet, action: QuickEntryAction, read: { form: QuickForm | null }, lockRefused: unknown): void {
+  const workbook = openWorkbook();
+  const remembered = workbook.tabIds[QUICK_ENTRY_KEY];
+  const id = sheet.getSheetId();
+  // Another tab with a copied input (or a duplicated Quick entry tab) is not the one to act on.
+  if (remembered !== undefined ? remembered !== id : !isTagged(sheet)) return;
+  const form = readQuickForm(sheet, workbook.timeZone);
+  read.form = form;
+  if (!form) {
+    writeStatusAnywhere(sheet, LAYOUT_BROKEN);
+    return;
+  }
+  if (action === 'fill') fill(workbook, form);
+  else if (form.saveTicked) save(workbook, form, lockRefused);
 }
 
 function isTagged(sheet: Sheet): boolean {

@@ -258,7 +258,7 @@ describe('people working around the Quick entry tab', () => {
       if (execution !== outer || done.has(method)) return;
       // After the save read the form: Amy's status changed before the marks are read again, and a
       // note typed for Cleo after that, while the clearing is on its way.
-      if (method === 'LockService.getDocumentLock') env.edit(view.sheetName, view.cell('Amy Adams', 'Status'), 'Late');
+      if (method === 'Sheet.insertRowsAfter') env.edit(view.sheetName, view.cell('Amy Adams', 'Status'), 'Late');
       else if (method === 'RangeList.setValue')
         env.edit(view.sheetName, view.cell('Cleo Clark', 'Note'), '+ ask about the bus');
       else return;
@@ -267,7 +267,7 @@ describe('people working around the Quick entry tab', () => {
     phone.tickSave(env);
     env.beforeServiceCall = null;
     if (!LOCK_IN_SIMPLE_TRIGGERS) return;
-    expect([...done]).toEqual(['LockService.getDocumentLock', 'RangeList.setValue']);
+    expect([...done]).toEqual(['Sheet.insertRowsAfter', 'RangeList.setValue']);
     expect(readRecordBack(env).map((r) => [r.Client, r.Status, r.Note])).toEqual([
       ['Amy Adams', 'present', ''],
       ['Ben Brown', 'excused', 'Flu; back next week'],

@@ -243,7 +243,7 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
   };
   const width = trailing.id;
   // Make-ups and the practice's policy checks (issue 17), from the same rows as the trend.
-  const balances = makeUpBalances(input.history ?? input.entries, settings.makeUps);
+  const balances = makeUpBalances(input.history ?? input.entries, settings.makeUps, input.entries);
   const checks = policyChecksByClient(input.entries, settings.policies, input.today);
 
   // Week index of each distinct date, computed once: the record has far fewer dates than rows.

@@ -182,6 +182,7 @@ function trimmedText(value: unknown): string {
 
 /** A whole number of minutes (0 or more) as written or typed; null when blank or not a number. */
 function readMinutes(value: unknown): number | null {
+  if (value === '') return null; // the usual cell: no minutes written
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
   return Number.isFinite(n) && n >= 0 ? Math.round(n) : null;
 }

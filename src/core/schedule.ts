@@ -62,7 +62,8 @@ interface RecordedDays {
   clients: Map<string, Set<string>>;
 }
 
-function recordedDays(entries: readonly Entry[]): RecordedDays {
+/** Days from `since` on only: the look-back is 3 weeks, the record may hold years. */
+function recordedDays(entries: readonly Entry[], since: string): RecordedDays {
   const groups = new Map<string, Set<string>>();
   const clients = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, day: string, key: string) => {
@@ -71,6 +72,7 @@ function recordedDays(entries: readonly Entry[]): RecordedDays {
     set.add(key);
   };
   for (const e of entries) {
+    if (e.sessionDate < since) continue;
     if (e.group) add(groups, e.sessionDate, groupKey(e.group));
     add(clients, e.sessionDate, e.clientId);
   }
@@ -103,8 +105,9 @@ export interface ToRecordInput {
  */
 export function toRecord(input: ToRecordInput): ToRecord[] {
   const { schedules, clients, entries, today } = input;
-  const done = recordedDays(entries);
   const live = schedules.filter((s) => scheduleProblem(s, clients) === null);
+  if (live.length === 0) return [];
+  const done = recordedDays(entries, addDays(today, 1 - TO_RECORD_DAYS));
   const membersOf = new Map<string, Client[]>();
   for (const s of live) {
     if (s.group === undefined) continue;

@@ -9,10 +9,11 @@ import type { Client, Entry, UnlinkedHistory } from './types';
 /** Current entries whose name key matches no roster client, by key, most recent first. */
 export function unlinkedHistories(current: readonly Entry[], clients: readonly Client[]): UnlinkedHistory[] {
   const onRoster = new Set(clients.map((c) => c.id));
+  const nameKeyed = nameKey('');
   const byKey = new Map<string, UnlinkedHistory>();
   for (const entry of current) {
     // Only name keys: a practice ID missing from the roster is a client who left, not a rename.
-    if (!entry.clientId.startsWith(nameKey('')) || onRoster.has(entry.clientId)) continue;
+    if (!entry.clientId.startsWith(nameKeyed) || onRoster.has(entry.clientId)) continue;
     const known = byKey.get(entry.clientId);
     if (known) {
       known.sessions += 1;

@@ -25,16 +25,30 @@ function kind(v: unknown): string {
   return Object.prototype.toString.call(v).slice(8, -1);
 }
 
+/** Thrown by a copy made without paths: the copy is made again with them, for the message. */
+const REFUSED = new Error('google.script.run: refused');
+
 /**
  * Validates and deep-copies a value under the bridge's rules, returning a JSON-safe copy in Node's
- * realm: undefined object properties are dropped, undefined array items become null.
+ * realm: undefined object properties are dropped, undefined array items become null. The copy is
+ * made without building a path per value (a sidebar answer holds thousands); a refusal is copied
+ * again with paths, so its message says where the illegal value is.
  */
-export function bridgeCopy(
-  value: unknown,
-  role: BridgeRole,
-  path = role === 'argument' ? 'argument' : 'result',
-  seen: Set<object> = new Set(),
-): unknown {
+export function bridgeCopy(value: unknown, role: BridgeRole): unknown {
+  try {
+    return copy(value, role, null, new Set());
+  } catch (error) {
+    if (error !== REFUSED) throw error;
+    return copy(value, role, role === 'argument' ? 'argument' : 'result', new Set());
+  }
+}
+
+function refuse(path: string | null, message: string): never {
+  throw path === null ? REFUSED : new Error(`google.script.run: ${message} at ${path}`);
+}
+
+/** `path`: where `value` is, for the message; null to throw REFUSED instead. */
+function copy(value: unknown, role: BridgeRole, path: string | null, seen: Set<object>): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -46,22 +60,22 @@ export function bridgeCopy(
     case 'object':
       break;
     default:
-      throw new Error(`google.script.run: illegal ${role} type ${kind(value)} at ${path}`);
+      return refuse(path, `illegal ${role} type ${kind(value)}`);
   }
   if (value === null) return null;
-  if (seen.has(value)) throw new Error(`google.script.run: circular reference at ${path}`);
+  if (seen.has(value)) return refuse(path, 'circular reference');
   seen.add(value);
   try {
     if (Array.isArray(value)) {
       return value.map((item, i) => {
-        const c = bridgeCopy(item, role, `${path}[${i}]`, seen);
+        const c = copy(item, role, path === null ? null : `${path}[${i}]`, seen);
         return c === undefined ? null : c;
       });
     }
-    if (!isPlainObject(value)) throw new Error(`google.script.run: illegal ${role} type ${kind(value)} at ${path}`);
+    if (!isPlainObject(value)) return refuse(path, `illegal ${role} type ${kind(value)}`);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      const c = bridgeCopy((value as Record<string, unknown>)[key], role, `${path}.${key}`, seen);
+      const c = copy((value as Record<string, unknown>)[key], role, path === null ? null : `${path}.${key}`, seen);
       if (c !== undefined)
         Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
     }

@@ -33,7 +33,7 @@ export function sidebarDataFrom(
   // The weeks the Patterns tab can show: its first possible week to today's.
   const since = firstOfWeeks(workbook.today, settings.patternWeeks);
   // Make-ups, policy checks and minutes from the same rows: no call more than the trends need.
-  const balances = makeUpBalances(all, settings.makeUps);
+  const balances = makeUpBalances(all, settings.makeUps, current);
   const checks = policyChecksByClient(current, settings.policies, workbook.today);
   const plan = minutesPlan(settings.plannedMinutes);
   const byClient = entriesByClient(current);

@@ -10,7 +10,7 @@
  */
 import { QUICK_ENTRY_KEY } from '../core/quickEntry';
 import { setDocumentProperty } from './documentProperties';
-import { noteTabs } from './layoutMemory';
+import { noteTabs, sameTabIds } from './layoutMemory';
 import type { LayoutState, RememberedCopy } from './layoutMemory';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -105,6 +105,9 @@ function rememberedTabs(ss: Spreadsheet, remembered: TabIds, layout: LayoutState
     tabs.copies.push({ key: copy.key, name: copy.name, originalName: copy.originalName });
     tabs.tagged.add(copy.sheetId);
   }
+  // Found with other IDs (Cadence made a tab since, or the memory predates them): the count says
+  // the rest holds, so it is noted again with these, and a save may then go without the count.
+  if (!sameTabIds(memory.tabIds, remembered)) noteTabs(layout, memory.taggedKeys, memory.copies, remembered);
   const resolve = (key: string) => {
     const id = pending.get(key);
     if (id === undefined) return;
@@ -178,6 +181,7 @@ function searchedTabs(ss: Spreadsheet, remembered: TabIds, layout: LayoutState |
       layout,
       [...byKey.keys()].filter((key) => key.startsWith(CADENCE_PREFIX)),
       copies,
+      tabs.ids,
     );
   return tabs;
 }

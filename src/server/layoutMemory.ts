@@ -46,6 +46,8 @@ export interface LayoutMemory {
   taggedKeys: string[];
   copies: RememberedCopy[];
   record: RememberedColumns | null;
+  /** Cadence's tab IDs when this was found (trustedLayout); absent in memories stored before. */
+  tabIds?: Record<string, number>;
 }
 
 /** This execution's view: the count it read, and whether the memory still holds. */
@@ -64,6 +66,9 @@ export function readLayoutMemory(json: string | null): LayoutMemory | null {
   try {
     const m = JSON.parse(json) as LayoutMemory;
     if (!Number.isInteger(m.metadataCount) || !Array.isArray(m.taggedKeys) || !Array.isArray(m.copies)) return null;
+    const ids: unknown = m.tabIds;
+    if (ids !== undefined && (typeof ids !== 'object' || ids === null || !Object.values(ids).every(Number.isInteger)))
+      return null;
     const r = m.record;
     if (r !== null) {
       if (!Number.isInteger(r.sheetId) || !Array.isArray(r.header)) return null;
@@ -79,6 +84,42 @@ export function readLayoutMemory(json: string | null): LayoutMemory | null {
 export function layoutState(ss: Spreadsheet, memory: LayoutMemory | null): LayoutState {
   const count = ss.createDeveloperMetadataFinder().find().length;
   return { count, valid: memory && memory.metadataCount === count ? memory : null, next: null };
+}
+
+export function sameTabIds(
+  a: Readonly<Record<string, number>> | undefined,
+  b: Readonly<Record<string, number>>,
+): boolean {
+  if (!a) return false;
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * The memory taken without the count, for a save (saveSession, under the lock): the count costs two
+ * calls of a save's 23, and what it guards there is guarded otherwise. Tabs are the remembered sheet
+ * IDs (a deleted tab is not found and is recreated, as after a count; a copy made since is never
+ * written, since writes go by ID); the record's columns are taken only while row 1 reads as it did
+ * (rememberedColumns), so a column inserted, moved, renamed or deleted is found by its tags. What
+ * only the count would notice — a copy of a tab made since (named in the sidebar's warnings) or a
+ * deleted column retyped under the same heading in the same place — is noticed at the next
+ * sidebar load, which always counts. Null (count) when there is no such memory, a tag's tab is
+ * not remembered, or Cadence's tab IDs changed since.
+ */
+export function trustedLayout(
+  memory: LayoutMemory | null,
+  tabIds: Readonly<Record<string, number>>,
+): LayoutState | null {
+  const seen = memory?.tabIds;
+  if (!memory?.record || !seen) return null;
+  // Cadence tags every tab it creates (the count changes) and remembers its ID: IDs other than
+  // those the memory was found with say the count is out of date.
+  if (!sameTabIds(seen, tabIds)) return null;
+  // Every tab Cadence uses was tagged when counted, and the columns are the record's own.
+  const keys = Object.keys(tabIds);
+  if (keys.length !== memory.taggedKeys.length || keys.some((key) => !memory.taggedKeys.includes(key))) return null;
+  if (!keys.some((key) => tabIds[key] === memory.record?.sheetId)) return null;
+  return { count: memory.metadataCount, valid: memory, next: null };
 }
 
 /**
@@ -104,9 +145,14 @@ export function rememberedColumns(
 }
 
 /** Starts what this execution will remember, from what the look-up of the tabs found. */
-export function noteTabs(state: LayoutState, taggedKeys: string[], copies: RememberedCopy[]): void {
+export function noteTabs(
+  state: LayoutState,
+  taggedKeys: string[],
+  copies: RememberedCopy[],
+  tabIds: Record<string, number>,
+): void {
   const record = state.valid?.record ?? null;
-  state.next = { metadataCount: state.count, taggedKeys, copies, record };
+  state.next = { metadataCount: state.count, taggedKeys, copies, record, tabIds: { ...tabIds } };
 }
 
 /** Notes the record's columns as the tags placed them (with row 1 as read, before the tags were). */

@@ -108,8 +108,7 @@ export function saveSession(request: unknown): SaveSessionResult {
 }
 
 function saveUnderLock(request: unknown): SaveSessionResult {
-  // The roster tab's name only labels the answer's roster summary: the sidebar's load, just before,
-  // read it; a rename since shows at the next load.
+  // Opened as a save: the roster tab's name as remembered, the metadata not counted (workbook.ts).
   const workbook = openWorkbook(loadDocumentState(), true);
   const result = saveIn(workbook, request, null);
   // A save that succeeded remembers the roster it found, as the sidebar's load does.

@@ -8,7 +8,8 @@ import { loadDocumentState, storeRosterMemory } from './settingsStore';
 import type { DocumentState } from './settingsStore';
 import { formatDay } from './spreadsheetTime';
 import { holdsDocumentLock } from './documentLock';
-import { layoutState, rememberLayout } from './layoutMemory';
+import { layoutState, rememberLayout, trustedLayout } from './layoutMemory';
+import type { LayoutState } from './layoutMemory';
 
 export interface Workbook {
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,25 +30,35 @@ export interface Workbook {
  * one count of the metadata says whether the layout still holds (no tag is read then). What
  * detection found is in `roster.remember`; only a call that succeeds stores it (rememberRoster),
  * since a refused request must leave the document as it was.
+ *
+ * `save` (saveSession, under the lock) takes what the last counted open established without the
+ * count, where that is safe: layoutMemory.ts trustedLayout says when.
  */
-export function openWorkbook(
-  state: DocumentState = loadDocumentState(),
-  /** The roster tab's name as remembered (saveSession: every sidebar load reads it afresh). */
-  rememberedRosterName = false,
-): Workbook {
+export function openWorkbook(state: DocumentState = loadDocumentState(), save = false): Workbook {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
-  const tabs = cadenceTabs(ss, state.tabIds, layoutState(ss, state.layoutMemory));
-  return {
-    ss,
-    timeZone,
-    today: formatDay(new Date(), timeZone),
-    settings: state.settings,
-    tabIds: state.tabIds,
-    tabs,
-    roster: readRoster(ss, state.settings.roster, state.rosterMemory, tabs, rememberedRosterName),
-    underLock: holdsDocumentLock(),
+  const open = (layout: LayoutState): Workbook => {
+    const tabs = cadenceTabs(ss, state.tabIds, layout);
+    return {
+      ss,
+      timeZone,
+      today: formatDay(new Date(), timeZone),
+      settings: state.settings,
+      tabIds: state.tabIds,
+      tabs,
+      // A save takes the roster tab's name as remembered: the sidebar's load, just before, read it.
+      roster: readRoster(ss, state.settings.roster, state.rosterMemory, tabs, save),
+      underLock: holdsDocumentLock(),
+    };
   };
+  const trusted = save ? trustedLayout(state.layoutMemory, state.tabIds) : null;
+  if (trusted) {
+    const workbook = open(trusted);
+    // The roster was found where it was remembered, as it was: no tab was probed, so no copy of
+    // one of Cadence's tabs made since the last count can have been taken for it.
+    if (workbook.roster.location && workbook.roster.remember === undefined) return workbook;
+  }
+  return open(layoutState(ss, state.layoutMemory));
 }
 
 /**

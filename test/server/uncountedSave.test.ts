@@ -5,15 +5,7 @@
  * must still write where a person expects, never into their columns or a copy.
  */
 import type { Environment } from '../../src/runtime';
-import {
-  attendanceSheet,
-  failure,
-  newRequestId,
-  practice,
-  recordEntries,
-  session,
-  sidebar,
-} from './fixtures';
+import { attendanceSheet, failure, newRequestId, practice, recordEntries, session, sidebar } from './fixtures';
 
 const MONDAY = ['C001', 'C002', 'C003'];
 

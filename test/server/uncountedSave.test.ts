@@ -58,7 +58,7 @@ describe('a save that does not count the metadata', () => {
     expect(sheet.getRange(1, 1).getValue()).toBe('Session note');
   });
 
-  test('a person duplicates the record: the save writes the original only, and the next load names the copy', () => {
+  test('a person duplicates the record: the save writes the original only, and the next load names a tagged copy', () => {
     const env = settled();
     const original = attendanceSheet(env)!;
     const copy = original.copyTo(env.spreadsheet).setName('Copy of Attendance');
@@ -66,7 +66,13 @@ describe('a save that does not count the metadata', () => {
     save(env, '2025-03-10');
     expect(copy.getDataRange().getValues()).toEqual(copied);
     expect(recordEntries(env).filter((r) => r['Session date'] === '2025-03-10')).toHaveLength(3);
-    expect(sidebar(env).tabWarnings.join(' ')).toMatch(/"Copy of Attendance" is a copy of the Attendance record/);
+    // Named when the copy carries the record's tag (a copy without it is not the record at all:
+    // runtime switch copyCarriesMetadata).
+    const tagged = copy.getDeveloperMetadata().some((m) => m.getKey() === 'cadence.attendance');
+    const warned = sidebar(env).tabWarnings.some((w) =>
+      w.includes('"Copy of Attendance" is a copy of the Attendance record'),
+    );
+    expect(warned).toBe(tagged);
   });
 
   test('a person deletes Patterns: the save makes it again, and the save after counts once', () => {

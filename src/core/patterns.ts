@@ -17,11 +17,14 @@
  */
 import { addDays, daysBetween, isIsoDate, weekStart } from './dates';
 import { nameKey } from './roster';
-import { balanceOf, makeUpBalances } from './makeUps';
-import { checksOf, policyChecksByClient } from './policies';
+import { balanceOf } from './makeUps';
+import { checksOf } from './policies';
+import { figuresFor } from './recordFigures';
+import type { RecordFigures } from './recordFigures';
+import { tableOf } from './recordTable';
 import { asCellText } from './text';
 import { unrecordedWeeks } from './schedule';
-import { computeTrend, levelRank, sessionOrder, sessionsByClient } from './trend';
+import { computeTrend, levelRank, sessionOrder } from './trend';
 import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS, talkLevels } from './types';
 import type {
   Client,
@@ -169,6 +172,8 @@ export interface PatternInput {
   settings: Settings;
   /** Clients' planned absences: a scheduled day inside one is not shown as unrecorded. */
   plans?: readonly PlannedAbsence[];
+  /** Worked out already from `entries` (a save's answer did): not worked out again. */
+  figures?: RecordFigures;
 }
 
 /**
@@ -222,7 +227,15 @@ function legendRows(width: number, scheduled: boolean): (string | number)[][] {
 /** Builds the whole Patterns grid in one pass over the entries. */
 export function buildPatternGrid(input: PatternInput): PatternGrid {
   const { settings } = input;
-  const sessions = sessionsByClient(input.entries);
+  // Make-ups and the practice's policy checks (issue 17), from the same rows as the trend.
+  const recorded = input.history ?? input.entries;
+  const { sessions, trends, balances, checks } = figuresFor(
+    input.figures,
+    recorded,
+    () => tableOf(recorded),
+    settings,
+    input.today,
+  );
   const active = input.clients.filter((c) => c.active);
   let firstDay: string | null = null;
   for (const client of active) {
@@ -242,9 +255,6 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
     id: afterWeeks + 5,
   };
   const width = trailing.id;
-  // Make-ups and the practice's policy checks (issue 17), from the same rows as the trend.
-  const balances = makeUpBalances(input.history ?? input.entries, settings.makeUps, input.entries);
-  const checks = policyChecksByClient(input.entries, settings.policies, input.today);
 
   // Week index of each distinct date, computed once: the record has far fewer dates than rows.
   const weekOf = new Map<string, number>();
@@ -288,7 +298,7 @@ export function buildPatternGrid(input: PatternInput): PatternGrid {
       });
     }
     weekCells.set(client.id, cells);
-    rows.push({ client, trend: computeTrend(own, settings.trend) });
+    rows.push({ client, trend: trends.get(client.id) ?? computeTrend(own, settings.trend) });
   }
   rows.sort(byFlagGroupName);
 

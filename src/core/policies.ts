@@ -127,13 +127,18 @@ export function policyChecks(entries: readonly Entry[], policies: PolicySettings
 }
 
 /** Policy checks of every client, from the current entries of the whole record. */
+/** Whether the practice switched any policy check on (none is, by default). */
+export function anyPolicyOn(policies: PolicySettings): boolean {
+  return POLICY_KINDS.some((kind) => policies[kind].on);
+}
+
 export function policyChecksByClient(
   current: readonly Entry[],
   policies: PolicySettings,
   today: string,
 ): Map<string, PolicyCheck[]> {
   const out = new Map<string, PolicyCheck[]>();
-  if (!POLICY_KINDS.some((kind) => policies[kind].on)) return out;
+  if (!anyPolicyOn(policies)) return out;
   const byClient = new Map<string, Entry[]>();
   for (const entry of current) {
     const list = byClient.get(entry.clientId);

@@ -2,9 +2,9 @@
  * The Attendance record as rows: its columns, reading rows into entries, turning an entry into
  * cells, and which entries are current. Pure: dates are converted by functions the server passes.
  */
-import { STATUSES, WITHDRAWN } from './types';
-import type { Entry, RecordStatus } from './types';
-import { asCellText, cellText, headerKey } from './text';
+import { WITHDRAWN } from './types';
+import type { Entry } from './types';
+import { asCellText, headerKey, trimmedText } from './text';
 
 /**
  * Fields stored in a column of their own. "Superseded by" is not one: which entry a later row
@@ -111,94 +111,6 @@ export interface DateReader {
   instant(value: unknown): string;
 }
 
-const RECORD_STATUSES: readonly string[] = [...STATUSES, WITHDRAWN];
-
-/**
- * The Cadence entries among `rows`. Rows with a blank Entry ID are the user's own (or blank) and
- * are skipped; so is a row whose Status is not one Cadence knows, since it cannot be counted.
- */
-export function readRecord(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): Entry[] {
-  const out: Entry[] = [];
-  // One pass over rows that may number 100,000 or more: column indexes looked up once, strings
-  // trimmed only when they have space to trim.
-  const {
-    entryId: idAt,
-    status: statusAt,
-    sessionDate: dateAt,
-    group: groupAt,
-    clientId: clientIdAt,
-    client: clientAt,
-    reason: reasonAt,
-    notice: noticeAt,
-    note: noteAt,
-    followUp: followUpAt,
-    followUpDone: doneAt,
-    recordedAt: recordedAtAt,
-    recordedBy: recordedByAt,
-    replaces: replacesAt,
-    requestId: requestAt,
-    minutes: minutesAt,
-    makesUpFor: makesUpAt,
-  } = columns;
-  for (let index = 0; index < rows.length; index += 1) {
-    const row = rows[index];
-    const entryId = trimmedText(row[idAt]);
-    if (!entryId) continue;
-    // Statuses are written in lower case: toLowerCase (a new string each time) only for others.
-    const written = trimmedText(row[statusAt]);
-    const status = RECORD_STATUSES.includes(written) ? written : written.toLowerCase();
-    if (!RECORD_STATUSES.includes(status)) continue;
-    out.push({
-      entryId,
-      sessionDate: dates.day(row[dateAt]),
-      group: trimmedText(row[groupAt]),
-      clientId: trimmedText(row[clientIdAt]),
-      client: trimmedText(row[clientAt]),
-      status: status as RecordStatus,
-      reason: trimmedText(row[reasonAt]),
-      notice: readYesNo(row[noticeAt]),
-      note: cellText(row[noteAt]),
-      followUp: readYesNo(row[followUpAt]) === true,
-      followUpDone: dates.day(row[doneAt]),
-      recordedAt: dates.instant(row[recordedAtAt]),
-      recordedBy: trimmedText(row[recordedByAt]),
-      replaces: trimmedText(row[replacesAt]),
-      supersededBy: '',
-      requestId: trimmedText(row[requestAt]),
-      minutes: readMinutes(row[minutesAt]),
-      makesUpFor: trimmedText(row[makesUpAt]),
-    });
-  }
-  return out;
-}
-
-/** cellText(value).trim(), without a new string for the usual cell that starts and ends in printable ASCII. */
-function trimmedText(value: unknown): string {
-  if (typeof value !== 'string' || value === '') return cellText(value).trim();
-  const first = value.charCodeAt(0);
-  const last = value.charCodeAt(value.length - 1);
-  return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
-}
-
-/** A whole number of minutes (0 or more) as written or typed; null when blank or not a number. */
-function readMinutes(value: unknown): number | null {
-  if (value === '') return null; // the usual cell: no minutes written
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN;
-  return Number.isFinite(n) && n >= 0 ? Math.round(n) : null;
-}
-
-/** 'yes' / 'no' as Cadence writes them; TRUE/FALSE as a user's checkbox holds them; else null. */
-function readYesNo(value: unknown): boolean | null {
-  if (typeof value === 'boolean') return value;
-  if (value === '') return null;
-  if (value === 'yes') return true;
-  if (value === 'no') return false;
-  const key = cellText(value).trim().toLowerCase();
-  if (key === 'yes' || key === 'y' || key === 'true') return true;
-  if (key === 'no' || key === 'n' || key === 'false') return false;
-  return null;
-}
-
 /** Request IDs already in the record, from every row with content in that column. */
 export function requestIdsIn(rows: readonly unknown[][], columns: ColumnMap, only?: string): Map<string, string[]> {
   const ids = new Map<string, string[]>();
@@ -280,17 +192,36 @@ export function latestVersion(linked: readonly Entry[], entryId: string): Entry 
   return entry;
 }
 
+/**
+ * Positions (0 to size-1, in order) of the entries that count: neither withdrawn nor superseded by
+ * a later row (one rule for entries and for the record read in columns, core/recordTable.ts).
+ */
+export function currentPositions(
+  size: number,
+  entryIdAt: (i: number) => string,
+  replacesAt: (i: number) => string,
+  statusAt: (i: number) => string,
+): number[] {
+  const replaced = new Set<string>();
+  for (let i = 0; i < size; i += 1) {
+    const replaces = replacesAt(i);
+    if (replaces) replaced.add(replaces);
+  }
+  const current: number[] = [];
+  for (let i = 0; i < size; i += 1)
+    if (statusAt(i) !== WITHDRAWN && (replaced.size === 0 || !replaced.has(entryIdAt(i)))) current.push(i);
+  return current;
+}
+
 /** Entries that count: neither withdrawn nor superseded by a later row. */
 export function currentEntries(entries: readonly Entry[]): Entry[] {
   // linkSuperseded's result, filtered, in one pass and without a copy of the whole record.
-  const replaced = new Set<string>();
-  for (const entry of entries) if (entry.replaces) replaced.add(entry.replaces);
-  const current: Entry[] = [];
-  for (const entry of entries) {
-    if (entry.status === WITHDRAWN || replaced.has(entry.entryId)) continue;
-    current.push(entry.supersededBy ? { ...entry, supersededBy: '' } : entry);
-  }
-  return current;
+  return currentPositions(
+    entries.length,
+    (i) => entries[i].entryId,
+    (i) => entries[i].replaces,
+    (i) => entries[i].status,
+  ).map((i) => (entries[i].supersededBy ? { ...entries[i], supersededBy: '' } : entries[i]));
 }
 
 /** Newest first: by session date, then by when it was recorded. */

@@ -27,3 +27,11 @@ export function cellText(value: unknown): string {
 
 /** String, read once: cellText runs for every cell of the record. */
 const toText = String;
+
+/** cellText(value).trim(), without a new string for the usual cell that starts and ends in printable ASCII. */
+export function trimmedText(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return cellText(value).trim();
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
+}

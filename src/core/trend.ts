@@ -13,7 +13,7 @@
  * (a 10%→60% jump flagged at Watch within 4 sessions: 84.3% instead of 84.5%).
  */
 import { ABSENT_STATUSES, FLAGGED_LEVELS, WITHDRAWN } from './types';
-import type { Entry, FlaggedLevel, Status, Trend, TrendLevel, TrendSettings } from './types';
+import type { Entry, FlaggedLevel, RecordStatus, Status, Trend, TrendLevel, TrendSettings } from './types';
 
 export const DEFAULT_TREND_SETTINGS: TrendSettings = {
   watchWindow: 4,
@@ -257,19 +257,40 @@ export function computeTrend(
 
 /** Each client's sessions from current entries, in one pass (withdrawing rows left out). */
 export function sessionsByClient(entries: readonly Entry[]): Map<string, TrendSession[]> {
+  return sessionsAt(
+    entries.length,
+    (i) => entries[i].clientId,
+    (i) => entries[i].sessionDate,
+    (i) => entries[i].status,
+  );
+}
+
+/**
+ * Each client's sessions from `count` current entries given field by field (the record read in
+ * columns, core/recordTable.ts, or entries), in one pass.
+ */
+export function sessionsAt(
+  count: number,
+  clientIdAt: (i: number) => string,
+  dayAt: (i: number) => string,
+  statusAt: (i: number) => RecordStatus,
+): Map<string, TrendSession[]> {
   const byClient = new Map<string, TrendSession[]>();
   // Sessions are values: one object per distinct day and status, shared, not one per entry (a
   // record of 130,000 rows holds a few thousand of them).
   const shared = new Map<string, Map<string, TrendSession>>();
-  for (const entry of entries) {
+  for (let i = 0; i < count; i += 1) {
+    const status = statusAt(i);
     // Withdrawing rows never reach here; ignoring them anyway keeps a stray one from counting.
-    if (entry.status === WITHDRAWN) continue;
-    let list = byClient.get(entry.clientId);
-    if (!list) byClient.set(entry.clientId, (list = []));
-    let onDay = shared.get(entry.sessionDate);
-    if (!onDay) shared.set(entry.sessionDate, (onDay = new Map()));
-    let session = onDay.get(entry.status);
-    if (!session) onDay.set(entry.status, (session = Object.freeze({ date: entry.sessionDate, status: entry.status })));
+    if (status === WITHDRAWN) continue;
+    const clientId = clientIdAt(i);
+    const date = dayAt(i);
+    let list = byClient.get(clientId);
+    if (!list) byClient.set(clientId, (list = []));
+    let onDay = shared.get(date);
+    if (!onDay) shared.set(date, (onDay = new Map()));
+    let session = onDay.get(status);
+    if (!session) onDay.set(status, (session = Object.freeze({ date, status: status as Status })));
     list.push(session);
   }
   return byClient;
@@ -280,7 +301,15 @@ export function trendsByClient(
   entries: readonly Entry[],
   settings: TrendSettings = DEFAULT_TREND_SETTINGS,
 ): Map<string, Trend> {
+  return trendsOf(sessionsByClient(entries), settings);
+}
+
+/** Each client's trend from their sessions (sessionsByClient). */
+export function trendsOf(
+  sessions: ReadonlyMap<string, readonly TrendSession[]>,
+  settings: TrendSettings = DEFAULT_TREND_SETTINGS,
+): Map<string, Trend> {
   const trends = new Map<string, Trend>();
-  sessionsByClient(entries).forEach((sessions, clientId) => trends.set(clientId, computeTrend(sessions, settings)));
+  sessions.forEach((own, clientId) => trends.set(clientId, computeTrend(own, settings)));
   return trends;
 }

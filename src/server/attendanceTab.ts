@@ -2,17 +2,11 @@
  * The Attendance tab: found by its metadata tag, recreated with headers if deleted, read in one
  * call, appended to in one call. Row numbers never outlive the lock they were read under.
  */
-import {
-  LATER_FIELDS,
-  RECORD_COLUMNS,
-  planColumns,
-  readRecord,
-  recordWidth,
-  entryRow,
-  requestIdsIn,
-} from '../core/record';
+import { LATER_FIELDS, RECORD_COLUMNS, planColumns, recordWidth, entryRow, requestIdsIn } from '../core/record';
 import type { ColumnMap, RecordField, RowContent } from '../core/record';
 import { readPlans } from '../core/plannedAbsences';
+import { allEntries, readTable } from '../core/recordTable';
+import type { RecordTable } from '../core/recordTable';
 import { landingSpan, planLanding } from '../core/landing';
 import { asCellText, cellText } from '../core/text';
 import type { Entry, PlannedAbsence } from '../core/types';
@@ -43,8 +37,10 @@ export interface AttendanceRecord {
   headerRow: unknown[];
   /** Data rows (row 2 onwards) as getValues returned them. */
   rows: unknown[][];
-  /** Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry ID). */
-  entries: Entry[];
+  /** The entries read in columns (core/recordTable.ts); each made whole only when asked for. */
+  table: RecordTable;
+  /** Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry ID); all made on first use. */
+  readonly entries: Entry[];
   /** Planned absences standing (rows of their own status words, never entries: plannedAbsences.ts). */
   plans: PlannedAbsence[];
   timeZone: string;
@@ -183,12 +179,17 @@ export function readAttendance(
     columns = plan.columns;
   }
   const dates = dateReader(timeZone);
+  const table = readTable(rows, columns, dates);
+  let entries: Entry[] | null = null;
   return {
     sheet,
     columns,
     headerRow,
     rows,
-    entries: readRecord(rows, columns, dates),
+    table,
+    get entries() {
+      return (entries ??= allEntries(table));
+    },
     plans: readPlans(rows, columns, dates),
     timeZone,
   };

@@ -7,6 +7,7 @@
 import { HISTORY_LENGTH, clientHistory, trendChanges } from '../core/clientSummary';
 import { currentEntries, latestVersion, linkSuperseded } from '../core/record';
 import { trendsByClient } from '../core/trend';
+import { tableOf } from '../core/recordTable';
 import { WITHDRAWN } from '../core/types';
 import type { Entry, EntryChangeResult, SaveSessionResult } from '../core/types';
 import { validateCorrection, validateSessionCorrection, validateWithdrawal, checkEntryId } from '../core/validation';
@@ -254,7 +255,7 @@ export function correctSession(request: unknown): SaveSessionResult {
             duplicate: true,
             entryIds: earlier,
             trends: [],
-            sidebar: sidebarDataFrom(workbook, existing, record.plans),
+            sidebar: sidebarDataFrom(workbook, tableOf(existing), record.plans),
           },
           appended: [],
           changed: true,
@@ -290,7 +291,7 @@ export function correctSession(request: unknown): SaveSessionResult {
           duplicate: false,
           entryIds: rows.map((r) => r.entryId),
           trends: trendChanges(touched, before, after),
-          sidebar: sidebarDataFrom(workbook, all, record.plans),
+          sidebar: sidebarDataFrom(workbook, tableOf(all), record.plans),
         },
         appended: rows,
         changed: rows.length > 0,

@@ -1,4 +1,5 @@
 /** Rewriting the Patterns tab from the record just read or written (no second read). */
+import type { RecordFigures } from '../core/recordFigures';
 import type { Entry, PlannedAbsence } from '../core/types';
 import { writePatterns } from './patternsTab';
 import type { Workbook } from './workbook';
@@ -10,6 +11,7 @@ export function refreshPatternsFrom(
   force = false,
   history?: readonly Entry[],
   plans?: readonly PlannedAbsence[],
+  figures?: RecordFigures,
 ): void {
   writePatterns(workbook.ss, {
     clients: workbook.roster.clients,
@@ -21,6 +23,7 @@ export function refreshPatternsFrom(
     roster: workbook.roster.location,
     tabs: workbook.tabs,
     force,
+    figures,
   });
 }
 
@@ -33,9 +36,10 @@ export function refreshPatternsAfterWrite(
   current: Entry[],
   history?: readonly Entry[],
   plans?: readonly PlannedAbsence[],
+  figures?: RecordFigures,
 ): void {
   try {
-    refreshPatternsFrom(workbook, current, false, history, plans);
+    refreshPatternsFrom(workbook, current, false, history, plans, figures);
   } catch (error) {
     throw new Error(
       `Your entry was saved, but the Patterns tab could not be refreshed (${(error as Error).message}). Use Extensions › Cadence › Refresh patterns.`,

@@ -16,6 +16,7 @@ import {
   HEADER_ROW,
   TEXT_FORMAT,
 } from '../core/patterns';
+import type { RecordFigures } from '../core/recordFigures';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
 import type { Client, Entry, PlannedAbsence, Settings } from '../core/types';
@@ -56,6 +57,8 @@ export interface PatternsInput {
   tabs: CadenceTabs;
   /** Rewrite formats, rules and widths even when the shape is unchanged (the menu's Refresh patterns). */
   force?: boolean;
+  /** Worked out already from `entries` (core/recordFigures.ts). */
+  figures?: RecordFigures;
 }
 
 /**

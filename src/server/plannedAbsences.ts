@@ -22,7 +22,7 @@ const GONE =
  */
 function answer(workbook: Workbook, record: AttendanceRecord, plans: PlannedAbsence[], changed = false) {
   return {
-    result: sidebarDataFrom(workbook, record.entries, plans),
+    result: sidebarDataFrom(workbook, record.table, plans),
     appended: [],
     changed: changed && workbook.settings.schedules.length > 0,
     plans,

@@ -5,6 +5,7 @@
  * it, refresh Patterns from what is now current, flush and release.
  */
 import { currentEntries } from '../core/record';
+import type { RecordFigures } from '../core/recordFigures';
 import type { Entry, PlannedAbsence } from '../core/types';
 import { checkAppended, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
@@ -26,6 +27,8 @@ export interface WriteOutcome<T> {
   plans?: PlannedAbsence[];
   /** The current entries after the change, when the change computed them already (not again here). */
   current?: Entry[];
+  /** What the change worked out from `current` for its answer (Patterns shows the same). */
+  figures?: RecordFigures;
 }
 
 /**
@@ -55,6 +58,7 @@ export function writeRecord<T>(
             outcome.current ?? currentEntries(all),
             all,
             outcome.plans ?? record.plans,
+            outcome.figures,
           );
         } catch (error) {
           refreshFailed = error;

@@ -2,6 +2,8 @@
 import { trendChanges } from '../core/clientSummary';
 import { makeUpBalances, makeUpProblem } from '../core/makeUps';
 import { currentEntries } from '../core/record';
+import { recordFigures } from '../core/recordFigures';
+import { tableOf } from '../core/recordTable';
 import { trendsByClient } from '../core/trend';
 import type { Client, Entry, SaveSessionResult } from '../core/types';
 import { requestIdOf, validateSaveSession } from '../core/validation';
@@ -170,7 +172,7 @@ function saveIn(
             duplicate: true,
             entryIds: inMarkOrder(stored, asked, earlier),
             trends: [],
-            sidebar: sidebarDataFrom(workbook, record.entries, record.plans),
+            sidebar: sidebarDataFrom(workbook, record.table, record.plans),
           },
           appended: [],
           changed: true,
@@ -220,6 +222,8 @@ function saveIn(
       // Every entry now, and the current ones, once: for the answer and for Patterns.
       const all = record.entries.concat(entries);
       const current = currentEntries(all);
+      const table = tableOf(all);
+      const figures = recordFigures(table, workbook.settings, workbook.today, all);
       return {
         result: {
           saved: entries.length,
@@ -227,11 +231,12 @@ function saveIn(
           entryIds: entries.map((e) => e.entryId),
           trends: trendChanges(marked, before, after),
           // What getSidebarData would now answer, from the rows already in memory: no second read.
-          sidebar: sidebarDataFrom(workbook, all, record.plans, current),
+          sidebar: sidebarDataFrom(workbook, table, record.plans, figures),
         },
         appended: entries,
         changed: true,
         current,
+        figures,
       };
     },
     refusal ? refusal.message : undefined,

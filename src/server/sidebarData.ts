@@ -1,15 +1,17 @@
 /** getSidebarData: everything the sidebar paints from, in one read of the roster and one of the record. */
-import { lastEntryByClient, openFollowUps } from '../core/clientSummary';
 import { addDays, firstOfWeeks } from '../core/dates';
-import { balanceOf, makeUpBalances } from '../core/makeUps';
+import { balanceOf } from '../core/makeUps';
 import { hasPlan, minutesPlan, minutesTally } from '../core/minutes';
-import { checksOf, policyChecksByClient } from '../core/policies';
+import { checksOf } from '../core/policies';
 import { currentEntries } from '../core/record';
-import { recordedSessions } from '../core/recordedSessions';
 import { rosterGroups } from '../core/roster';
 import { TO_RECORD_DAYS, scheduleProblem, toRecord } from '../core/schedule';
-import { unlinkedHistories } from '../core/unlinked';
-import { computeTrend, trendsByClient } from '../core/trend';
+import { computeTrend } from '../core/trend';
+import { figuresFor } from '../core/recordFigures';
+import { tableOf } from '../core/recordTable';
+import { currentWhere, followUpsIn, lastEntriesIn, recordedSessionsIn, unlinkedIn } from '../core/sidebarLists';
+import type { RecordTable } from '../core/recordTable';
+import type { RecordFigures } from '../core/recordFigures';
 import type { Entry, PlannedAbsence, SidebarData } from '../core/types';
 import { readAttendance } from './attendanceTab';
 import { copyWarnings } from './cadenceTabs';
@@ -18,25 +20,32 @@ import type { Workbook } from './workbook';
 
 /**
  * The sidebar's data from a workbook already opened and every row of the record already read
- * (superseded ones too: a session's corrections are traced back to it through them).
+ * (superseded ones too: a session's corrections are traced back to it through them), in columns
+ * (core/recordTable.ts): each list below is given only the entries it can show or count, made
+ * whole then, so a long record costs a pass over its columns, not an object per row.
  */
 export function sidebarDataFrom(
   workbook: Workbook,
-  all: readonly Entry[],
+  table: RecordTable,
   plans: readonly PlannedAbsence[] = [],
-  current: Entry[] = currentEntries(all),
+  /** Worked out already from `table` (a save refreshes Patterns from the same). */
+  given?: RecordFigures,
 ): SidebarData {
   const { settings, roster } = workbook;
-  const trends = trendsByClient(current, settings.trend);
-  const lastEntries = lastEntryByClient(current);
+  const figures = figuresFor(given, table, () => table, settings, workbook.today);
+  const { trends, balances, checks, current } = figures;
   const known = new Set(roster.clients.map((c) => c.id));
   // The weeks the Patterns tab can show: its first possible week to today's.
   const since = firstOfWeeks(workbook.today, settings.patternWeeks);
-  // Make-ups, policy checks and minutes from the same rows: no call more than the trends need.
-  const balances = makeUpBalances(all, settings.makeUps, current);
-  const checks = policyChecksByClient(current, settings.policies, workbook.today);
+  const currentIn = (keep: (i: number) => boolean) => currentWhere(table, current, keep);
+  // The first day To record looks back to.
+  const lookBack = addDays(workbook.today, 1 - TO_RECORD_DAYS);
   const plan = minutesPlan(settings.plannedMinutes);
-  const byClient = entriesByClient(current);
+  // Each client's entries of those weeks, only when some client has minutes planned.
+  let byClient: Map<string, Entry[]> | null = null;
+  const entriesOf = (clientId: string) =>
+    (byClient ??= entriesByClient(currentIn((i) => table.day[i] >= since))).get(clientId) ?? [];
+  const lastEntries = lastEntriesIn(table, current);
   return {
     today: workbook.today,
     timeZone: workbook.timeZone,
@@ -47,22 +56,23 @@ export function sidebarDataFrom(
       makeUps: balanceOf(balances, client.id),
       policy: checksOf(checks, client.id, settings.policies, workbook.today),
       minutes: hasPlan(plan, client)
-        ? minutesTally(byClient.get(client.id) ?? [], plan, since, workbook.today, () => client.group)
+        ? minutesTally(entriesOf(client.id), plan, since, workbook.today, () => client.group)
         : null,
     })),
     groups: rosterGroups(roster.clients),
     reasons: settings.reasons,
     // Follow-ups of clients no longer on the roster cannot be acted on from the sidebar.
-    followUps: openFollowUps(current).filter((f) => known.has(f.clientId)),
+    followUps: followUpsIn(table, current).filter((f) => known.has(f.clientId)),
     settings,
     roster: roster.view,
-    recordedSessions: recordedSessions(all, since),
+    recordedSessions: recordedSessionsIn(table, since),
     tabWarnings: copyWarnings(workbook.tabs),
-    unlinked: unlinkedHistories(current, roster.clients),
+    // Sessions under a name no roster client has (a roster without IDs, a name corrected since).
+    unlinked: unlinkedIn(table, current, roster.clients),
     toRecord: toRecord({
       schedules: settings.schedules,
       clients: roster.clients,
-      entries: current,
+      entries: currentIn((i) => table.day[i] >= lookBack),
       today: workbook.today,
       absences: plans,
     }),
@@ -103,8 +113,8 @@ export function readCurrentEntries(workbook: Workbook): Entry[] {
 /** The sidebar's load remembers the roster it found (once it has succeeded), so later calls read only that tab. */
 export function getSidebarData(): SidebarData {
   const workbook = openWorkbook();
-  const { entries, plans } = readEntriesAndPlans(workbook);
-  const data = sidebarDataFrom(workbook, entries, plans);
+  const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
+  const data = record ? sidebarDataFrom(workbook, record.table, record.plans) : sidebarDataFrom(workbook, tableOf([]));
   rememberRoster(workbook);
   return data;
 }

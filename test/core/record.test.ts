@@ -6,10 +6,10 @@ import {
   latestVersion,
   linkSuperseded,
   planColumns,
-  readRecord,
   recordWidth,
   requestIdsIn,
 } from '../../src/core/record';
+import { readRecord } from '../../src/core/recordTable';
 import type { DateReader, DateWriter } from '../../src/core/record';
 import type { Entry } from '../../src/core/types';
 import { PRE_APPEND_ONLY_HEADERS } from './recordFixtures';

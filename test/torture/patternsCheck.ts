@@ -5,7 +5,8 @@
  * the server writes it (formats, then values) and the two are compared as the user sees them.
  */
 import { buildPatternGrid } from '../../src/core/patterns';
-import { currentEntries, planColumns, readRecord } from '../../src/core/record';
+import { currentEntries, planColumns } from '../../src/core/record';
+import { readRecord } from '../../src/core/recordTable';
 import type { DateReader } from '../../src/core/record';
 import type { Entry, SidebarData } from '../../src/core/types';
 import { cadenceEnvironment } from '../cadence';

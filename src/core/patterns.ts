@@ -19,24 +19,12 @@ import { addDays, daysBetween, isIsoDate, weekStart } from './dates';
 import { nameKey } from './roster';
 import { balanceOf } from './makeUps';
 import { checksOf } from './policies';
-import { figuresFor } from './recordFigures';
 import type { RecordFigures } from './recordFigures';
-import { tableOf } from './recordTable';
 import { asCellText } from './text';
 import { unrecordedWeeks } from './schedule';
 import { computeTrend, levelRank, sessionOrder } from './trend';
 import { FLAGGED_LEVEL_LABELS, FLAGGED_LEVELS, talkLevels } from './types';
-import type {
-  Client,
-  Entry,
-  FlaggedLevel,
-  PlannedAbsence,
-  PolicyCheck,
-  Settings,
-  Status,
-  Trend,
-  TrendLevel,
-} from './types';
+import type { Client, FlaggedLevel, PlannedAbsence, PolicyCheck, Settings, Status, Trend, TrendLevel } from './types';
 
 /** One short code per status; a week with two sessions shows both ("P U"). */
 export const STATUS_CODES: Readonly<Record<Status, string>> = {
@@ -164,16 +152,12 @@ export interface PatternGrid {
 
 export interface PatternInput {
   clients: readonly Client[];
-  /** Current entries only. */
-  entries: readonly Entry[];
-  /** Every row, superseded ones included, where the caller has read them: a corrected owed session keeps its make-up. */
-  history?: readonly Entry[];
+  /** What the record shows (core/recordFigures.ts: from every row, superseded ones included). */
+  figures: RecordFigures;
   today: string;
   settings: Settings;
   /** Clients' planned absences: a scheduled day inside one is not shown as unrecorded. */
   plans?: readonly PlannedAbsence[];
-  /** Worked out already from `entries` (a save's answer did): not worked out again. */
-  figures?: RecordFigures;
 }
 
 /**
@@ -228,14 +212,7 @@ function legendRows(width: number, scheduled: boolean): (string | number)[][] {
 export function buildPatternGrid(input: PatternInput): PatternGrid {
   const { settings } = input;
   // Make-ups and the practice's policy checks (issue 17), from the same rows as the trend.
-  const recorded = input.history ?? input.entries;
-  const { sessions, trends, balances, checks } = figuresFor(
-    input.figures,
-    recorded,
-    () => tableOf(recorded),
-    settings,
-    input.today,
-  );
+  const { sessions, trends, balances, checks } = input.figures;
   const active = input.clients.filter((c) => c.active);
   let firstDay: string | null = null;
   for (const client of active) {

@@ -193,34 +193,29 @@ export function latestVersion(linked: readonly Entry[], entryId: string): Entry 
 }
 
 /**
- * Positions (0 to size-1, in order) of the entries that count: neither withdrawn nor superseded by
- * a later row (one rule for entries and for the record read in columns, core/recordTable.ts).
+ * Positions (in order) of the entries that count: neither withdrawn nor superseded by a later row
+ * (one rule for entries and for the record read in columns, core/recordTable.ts). The fields come
+ * as columns: a loop over plain arrays, which a long record needs.
  */
 export function currentPositions(
-  size: number,
-  entryIdAt: (i: number) => string,
-  replacesAt: (i: number) => string,
-  statusAt: (i: number) => string,
+  entryIds: readonly string[],
+  replaces: readonly string[],
+  statuses: readonly string[],
 ): number[] {
   const replaced = new Set<string>();
-  for (let i = 0; i < size; i += 1) {
-    const replaces = replacesAt(i);
-    if (replaces) replaced.add(replaces);
-  }
+  for (let i = 0; i < replaces.length; i += 1) if (replaces[i]) replaced.add(replaces[i]);
   const current: number[] = [];
-  for (let i = 0; i < size; i += 1)
-    if (statusAt(i) !== WITHDRAWN && (replaced.size === 0 || !replaced.has(entryIdAt(i)))) current.push(i);
+  for (let i = 0; i < entryIds.length; i += 1)
+    if (statuses[i] !== WITHDRAWN && (replaced.size === 0 || !replaced.has(entryIds[i]))) current.push(i);
   return current;
 }
 
 /** Entries that count: neither withdrawn nor superseded by a later row. */
 export function currentEntries(entries: readonly Entry[]): Entry[] {
-  // linkSuperseded's result, filtered, in one pass and without a copy of the whole record.
   return currentPositions(
-    entries.length,
-    (i) => entries[i].entryId,
-    (i) => entries[i].replaces,
-    (i) => entries[i].status,
+    entries.map((e) => e.entryId),
+    entries.map((e) => e.replaces),
+    entries.map((e) => e.status),
   ).map((i) => (entries[i].supersededBy ? { ...entries[i], supersededBy: '' } : entries[i]));
 }
 

@@ -14,8 +14,6 @@ import type { TrendSession } from './trend';
 import type { MakeUpBalance, MakeUpSettings, PolicyCheck, Settings, Trend } from './types';
 
 export interface RecordFigures {
-  /** What they were worked out from (a table, or the entries a table was made of). */
-  source: unknown;
   table: RecordTable;
   /** Positions in `table` of the current entries. */
   current: number[];
@@ -25,22 +23,12 @@ export interface RecordFigures {
   checks: Map<string, PolicyCheck[]>;
 }
 
-export function recordFigures(
-  table: RecordTable,
-  settings: Settings,
-  today: string,
-  source: unknown = table,
-): RecordFigures {
+/** The figures of `table` (every row of the record, superseded ones too, in order). */
+export function recordFigures(table: RecordTable, settings: Settings, today: string): RecordFigures {
   const current = currentRows(table);
-  const sessions = sessionsAt(
-    current.length,
-    (k) => table.clientId[current[k]],
-    (k) => table.day[current[k]],
-    (k) => table.status[current[k]],
-  );
+  const sessions = sessionsAt(current, table.clientId, table.day, table.status);
   const policies = anyPolicyOn(settings.policies);
   return {
-    source,
     table,
     current,
     sessions,
@@ -64,17 +52,4 @@ function balancesIn(table: RecordTable, current: readonly number[], rule: MakeUp
   const all: number[] = [];
   for (let i = 0; i < table.size; i += 1) if (chosen.has(i) || table.replaces[i] !== '') all.push(i);
   return makeUpBalances(entriesAt(table, all), rule, entriesAt(table, currentHere));
-}
-
-/** `figures` when they were worked out from `source` (or are its table), else worked out now from `table()`. */
-export function figuresFor(
-  figures: RecordFigures | undefined,
-  source: unknown,
-  table: () => RecordTable,
-  settings: Settings,
-  today: string,
-): RecordFigures {
-  return figures && (figures.source === source || figures.table === source)
-    ? figures
-    : recordFigures(table(), settings, today, source);
 }

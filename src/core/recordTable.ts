@@ -42,7 +42,9 @@ function statusOf(cell: unknown): RecordStatus | null {
  */
 export function readTable(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): RecordTable {
   const scan = scanRows(rows, columns, dates);
-  const made: (Entry | undefined)[] = [];
+  // Sized once: entries are made in any order, and writing far past the end of an empty array
+  // turns it into a slow dictionary.
+  const made = new Array<Entry | undefined>(scan.at.length);
   const entry = (i: number): Entry => (made[i] ??= wholeEntry(rows[scan.at[i]], columns, dates, scan, i));
   return {
     size: scan.at.length,
@@ -74,34 +76,38 @@ interface Scan {
  * script per execution), and a large loop body costs more to compile than to run.
  */
 function scanRows(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): Scan {
-  const scan: Scan = {
-    at: [],
-    entryId: [],
-    day: [],
-    clientId: [],
-    status: [],
-    replaces: [],
-    followUp: [],
-    makesUpFor: [],
-  };
+  // Sized for every row once (and cut to the entries found): growing eight long arrays by push
+  // copies each several times over.
+  const size = rows.length;
+  const at = new Array<number>(size);
+  const entryId = new Array<string>(size);
+  const day = new Array<string>(size);
+  const clientId = new Array<string>(size);
+  const status = new Array<RecordStatus>(size);
+  const replaces = new Array<string>(size);
+  const followUp = new Array<boolean>(size);
+  const makesUpFor = new Array<string>(size);
   const { entryId: idAt, status: statusAt, sessionDate: dateAt, clientId: clientIdAt } = columns;
   const { replaces: replacesAt, followUp: followUpAt, makesUpFor: makesUpAt } = columns;
-  for (let index = 0; index < rows.length; index += 1) {
+  let n = 0;
+  for (let index = 0; index < size; index += 1) {
     const row = rows[index];
     const id = trimmedText(row[idAt]);
     if (!id) continue;
     const known = statusOf(row[statusAt]);
     if (known === null) continue;
-    scan.at.push(index);
-    scan.entryId.push(id);
-    scan.status.push(known);
-    scan.day.push(dates.day(row[dateAt]));
-    scan.clientId.push(trimmedText(row[clientIdAt]));
-    scan.replaces.push(trimmedText(row[replacesAt]));
-    scan.followUp.push(readYesNo(row[followUpAt]) === true);
-    scan.makesUpFor.push(trimmedText(row[makesUpAt]));
+    at[n] = index;
+    entryId[n] = id;
+    status[n] = known;
+    day[n] = dates.day(row[dateAt]);
+    clientId[n] = trimmedText(row[clientIdAt]);
+    replaces[n] = trimmedText(row[replacesAt]);
+    followUp[n] = readYesNo(row[followUpAt]) === true;
+    makesUpFor[n] = trimmedText(row[makesUpAt]);
+    n += 1;
   }
-  return scan;
+  for (const column of [at, entryId, day, clientId, status, replaces, followUp, makesUpFor]) column.length = n;
+  return { at, entryId, day, clientId, status, replaces, followUp, makesUpFor };
 }
 
 /** Entry `i` of the scan, whole, from its row. */
@@ -128,25 +134,54 @@ function wholeEntry(row: readonly unknown[], columns: ColumnMap, dates: DateRead
   };
 }
 
-/** Entries already made (a save's rows with the ones it appends) as a table. */
-export function tableOf(entries: readonly Entry[]): RecordTable {
-  const column = <T>(pick: (e: Entry) => T): T[] => entries.map(pick);
+/** No entries. */
+const EMPTY: RecordTable = {
+  size: 0,
+  entryId: [],
+  day: [],
+  clientId: [],
+  status: [],
+  replaces: [],
+  followUp: [],
+  makesUpFor: [],
+  entry: () => {
+    throw new RangeError('no entry');
+  },
+};
+
+/** `table` with `entries` after its own (a save's rows after the record's), entries made only as asked. */
+export function withEntries(table: RecordTable, entries: readonly Entry[]): RecordTable {
+  if (entries.length === 0) return table;
+  const column = <T>(own: readonly T[], pick: (e: Entry) => T): T[] => own.concat(entries.map(pick));
+  const size = table.size;
   return {
-    size: entries.length,
-    entryId: column((e) => e.entryId),
-    day: column((e) => e.sessionDate),
-    clientId: column((e) => e.clientId),
-    status: column((e) => e.status),
-    replaces: column((e) => e.replaces),
-    followUp: column((e) => e.followUp),
-    makesUpFor: column((e) => e.makesUpFor ?? ''),
-    entry: (i) => entries[i],
+    size: size + entries.length,
+    entryId: column(table.entryId, (e) => e.entryId),
+    day: column(table.day, (e) => e.sessionDate),
+    clientId: column(table.clientId, (e) => e.clientId),
+    status: column(table.status, (e) => e.status),
+    replaces: column(table.replaces, (e) => e.replaces),
+    followUp: column(table.followUp, (e) => e.followUp),
+    makesUpFor: column(table.makesUpFor, (e) => e.makesUpFor ?? ''),
+    entry: (i) => (i < size ? table.entry(i) : entries[i - size]),
   };
+}
+
+/** Entries already made as a table. */
+export function tableOf(entries: readonly Entry[]): RecordTable {
+  return withEntries(EMPTY, entries);
 }
 
 /** The entries at these positions, in their order. */
 export function entriesAt(table: RecordTable, positions: readonly number[]): Entry[] {
   return positions.map((i) => table.entry(i));
+}
+
+/** The entries `keep` says (by position), in the record's order. */
+export function entriesWhere(table: RecordTable, keep: (i: number) => boolean): Entry[] {
+  const out: Entry[] = [];
+  for (let i = 0; i < table.size; i += 1) if (keep(i)) out.push(table.entry(i));
+  return out;
 }
 
 /** Every entry, in the record's order. */
@@ -158,12 +193,7 @@ export function allEntries(table: RecordTable): Entry[] {
 
 /** Positions of the current entries (record.ts currentPositions: one rule). */
 export function currentRows(table: RecordTable): number[] {
-  return currentPositions(
-    table.size,
-    (i) => table.entryId[i],
-    (i) => table.replaces[i],
-    (i) => table.status[i],
-  );
+  return currentPositions(table.entryId, table.replaces, table.status);
 }
 
 /** The entries among `rows` (readTable), all made. */

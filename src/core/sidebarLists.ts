@@ -23,7 +23,8 @@ export function currentWhere(table: RecordTable, current: readonly number[], kee
 /** lastEntryByClient: a client's last entry is one of their current entries on their latest day. */
 export function lastEntriesIn(table: RecordTable, current: readonly number[]): Map<string, LastEntry> {
   const latest = new Map<string, string>();
-  for (const i of current) {
+  for (let k = 0; k < current.length; k += 1) {
+    const i = current[k];
     const day = latest.get(table.clientId[i]);
     if (day === undefined || table.day[i] > day) latest.set(table.clientId[i], table.day[i]);
   }

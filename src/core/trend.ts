@@ -258,33 +258,34 @@ export function computeTrend(
 /** Each client's sessions from current entries, in one pass (withdrawing rows left out). */
 export function sessionsByClient(entries: readonly Entry[]): Map<string, TrendSession[]> {
   return sessionsAt(
-    entries.length,
-    (i) => entries[i].clientId,
-    (i) => entries[i].sessionDate,
-    (i) => entries[i].status,
+    entries.map((_, i) => i),
+    entries.map((e) => e.clientId),
+    entries.map((e) => e.sessionDate),
+    entries.map((e) => e.status),
   );
 }
 
 /**
- * Each client's sessions from `count` current entries given field by field (the record read in
- * columns, core/recordTable.ts, or entries), in one pass.
+ * Each client's sessions from the current entries at `positions` of fields given as columns (the
+ * record read in columns, core/recordTable.ts), in one pass.
  */
 export function sessionsAt(
-  count: number,
-  clientIdAt: (i: number) => string,
-  dayAt: (i: number) => string,
-  statusAt: (i: number) => RecordStatus,
+  positions: readonly number[],
+  clientIds: readonly string[],
+  days: readonly string[],
+  statuses: readonly RecordStatus[],
 ): Map<string, TrendSession[]> {
   const byClient = new Map<string, TrendSession[]>();
   // Sessions are values: one object per distinct day and status, shared, not one per entry (a
   // record of 130,000 rows holds a few thousand of them).
   const shared = new Map<string, Map<string, TrendSession>>();
-  for (let i = 0; i < count; i += 1) {
-    const status = statusAt(i);
+  for (let k = 0; k < positions.length; k += 1) {
+    const i = positions[k];
+    const status = statuses[i];
     // Withdrawing rows never reach here; ignoring them anyway keeps a stray one from counting.
     if (status === WITHDRAWN) continue;
-    const clientId = clientIdAt(i);
-    const date = dayAt(i);
+    const clientId = clientIds[i];
+    const date = days[i];
     let list = byClient.get(clientId);
     if (!list) byClient.set(clientId, (list = []));
     let onDay = shared.get(date);

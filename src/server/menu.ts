@@ -1,12 +1,11 @@
 /** The add-on menu and the actions behind it. */
 import { openWorkbook } from './workbook';
-import { readEntriesAndPlans } from './sidebarData';
-import { currentEntries } from '../core/record';
+import { readTableAndPlans } from './sidebarData';
+import { recordFigures } from '../core/recordFigures';
 import { refreshPatternsFrom } from './patternsRefresh';
 import { withDocumentLock } from './documentLock';
 import { rememberLayout } from './layoutMemory';
 import { rememberTabs } from './cadenceTabs';
-import { trendsByClient } from '../core/trend';
 import { suggestsTalk } from '../core/types';
 import { onQuickEntryEdit, setUpQuickEntry } from './quickEntry';
 import { resolvePeriod } from '../core/period';
@@ -70,12 +69,12 @@ export function refreshPatterns(): void {
   // Opened under the lock: the tabs it finds are the ones it writes.
   const { workbook, flagged } = withDocumentLock(() => {
     const workbook = openWorkbook();
-    const { entries: all, plans } = readEntriesAndPlans(workbook);
-    const current = currentEntries(all);
-    refreshPatternsFrom(workbook, current, true, all, plans);
+    const { table, plans } = readTableAndPlans(workbook);
+    const figures = recordFigures(table, workbook.settings, workbook.today);
+    refreshPatternsFrom(workbook, figures, plans, true);
     rememberTabs(workbook.tabs);
     if (workbook.tabs.layout) rememberLayout(workbook.tabs.layout);
-    const trends = trendsByClient(current, workbook.settings.trend);
+    const { trends } = figures;
     // Counts are of active clients: discharged ones are neither on Patterns nor to talk to.
     return {
       workbook,

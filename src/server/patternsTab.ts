@@ -19,7 +19,7 @@ import {
 import type { RecordFigures } from '../core/recordFigures';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
-import type { Client, Entry, PlannedAbsence, Settings } from '../core/types';
+import type { Client, PlannedAbsence, Settings } from '../core/types';
 import { adoptTab, freeSheetName } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 import { isStoredShape, rememberShape } from './patternsShape';
@@ -43,10 +43,8 @@ export interface RosterLocation {
 
 export interface PatternsInput {
   clients: Client[];
-  /** Current entries only: withdrawn and superseded rows already removed. */
-  entries: Entry[];
-  /** Every row of the record, superseded ones included, when read (make-ups follow corrections). */
-  history?: readonly Entry[];
+  /** What the record shows, from every row (core/recordFigures.ts). */
+  figures: RecordFigures;
   /** Clients' planned absences, read with the record (not shown as unrecorded weeks). */
   plans?: readonly PlannedAbsence[];
   /** YYYY-MM-DD in the spreadsheet's time zone. */
@@ -57,8 +55,6 @@ export interface PatternsInput {
   tabs: CadenceTabs;
   /** Rewrite formats, rules and widths even when the shape is unchanged (the menu's Refresh patterns). */
   force?: boolean;
-  /** Worked out already from `entries` (core/recordFigures.ts). */
-  figures?: RecordFigures;
 }
 
 /**

@@ -4,8 +4,10 @@
  * before it (another writer may have created the record meanwhile), read the record once, change
  * it, refresh Patterns from what is now current, flush and release.
  */
-import { currentEntries } from '../core/record';
+import { recordFigures } from '../core/recordFigures';
 import type { RecordFigures } from '../core/recordFigures';
+import { withEntries } from '../core/recordTable';
+import type { RecordTable } from '../core/recordTable';
 import type { Entry, PlannedAbsence } from '../core/types';
 import { checkAppended, readAttendance } from './attendanceTab';
 import type { AttendanceRecord } from './attendanceTab';
@@ -25,9 +27,7 @@ export interface WriteOutcome<T> {
   changed: boolean;
   /** The planned absences after the change, when it changed them (Patterns is drawn with them). */
   plans?: PlannedAbsence[];
-  /** The current entries after the change, when the change computed them already (not again here). */
-  current?: Entry[];
-  /** What the change worked out from `current` for its answer (Patterns shows the same). */
+  /** The figures of the record after the change, when the change worked them out for its answer. */
   figures?: RecordFigures;
 }
 
@@ -50,16 +50,12 @@ export function writeRecord<T>(
         () => record.sheet.getName(),
       );
       let refreshFailed: unknown = null;
+      const plans = outcome.plans ?? record.plans;
+      const figuresOf = (table: RecordTable) => recordFigures(table, workbook.settings, workbook.today);
       if (outcome.changed) {
-        const all = record.entries.concat(outcome.appended);
         try {
-          refreshPatternsAfterWrite(
-            { ...workbook, tabs },
-            outcome.current ?? currentEntries(all),
-            all,
-            outcome.plans ?? record.plans,
-            outcome.figures,
-          );
+          const figures = outcome.figures ?? figuresOf(withEntries(record.table, outcome.appended));
+          refreshPatternsAfterWrite({ ...workbook, tabs }, figures, plans);
         } catch (error) {
           refreshFailed = error;
         }
@@ -74,12 +70,7 @@ export function writeRecord<T>(
       } catch (error) {
         // The new rows were taken out again: Patterns shows the record without them.
         if (outcome.changed && outcome.appended.length && !refreshFailed)
-          refreshPatternsAfterWrite(
-            { ...workbook, tabs },
-            currentEntries(record.entries),
-            record.entries,
-            outcome.plans ?? record.plans,
-          );
+          refreshPatternsAfterWrite({ ...workbook, tabs }, figuresOf(record.table), plans);
         throw error;
       }
       if (refreshFailed) throw refreshFailed;

@@ -3,7 +3,8 @@ import { trendChanges } from '../core/clientSummary';
 import { makeUpBalances, makeUpProblem } from '../core/makeUps';
 import { currentEntries } from '../core/record';
 import { recordFigures } from '../core/recordFigures';
-import { tableOf } from '../core/recordTable';
+import { allEntries, currentRows, entriesAt, entriesWhere, withEntries } from '../core/recordTable';
+import type { RecordTable } from '../core/recordTable';
 import { trendsByClient } from '../core/trend';
 import type { Client, Entry, SaveSessionResult } from '../core/types';
 import { requestIdOf, validateSaveSession } from '../core/validation';
@@ -85,13 +86,13 @@ function isRetryOfStoredSave(workbook: Workbook, requestId: string): boolean {
  */
 function refuseUnowedMakeUps(
   session: CheckedSession,
-  all: readonly Entry[],
+  record: RecordTable,
   workbook: Workbook,
   clients: ReadonlyMap<string, Client>,
 ): void {
   const makeUps = session.attendance.filter((mark) => mark.makesUpFor);
   if (makeUps.length === 0) return;
-  const balances = makeUpBalances(all, workbook.settings.makeUps);
+  const balances = makeUpBalances(allEntries(record), workbook.settings.makeUps);
   const problems = makeUps
     .map((mark) =>
       makeUpProblem(balances, mark.clientId, mark.makesUpFor, clients.get(mark.clientId)?.name ?? mark.clientId),
@@ -181,8 +182,10 @@ function saveIn(
       if (refusal || !session) throw refusal ?? new Error('Nothing was saved.');
       const checked = session;
       if (alreadyRecorded) {
-        const recorded = currentEntries(record.entries).filter(
-          (e) => e.sessionDate === checked.date && e.group === checked.group && e.requestId !== checked.requestId,
+        const { table } = record;
+        const onDay = currentRows(table).filter((i) => table.day[i] === checked.date);
+        const recorded = entriesAt(table, onDay).filter(
+          (e) => e.group === checked.group && e.requestId !== checked.requestId,
         );
         if (recorded.length > 0) throw new Error(alreadyRecorded(recorded.length));
       }
@@ -192,7 +195,7 @@ function saveIn(
           `Your earlier attempt of this save was stored after all: ${describe(storedRows(record, earlierAttempt))}. Nothing more was saved; to change it, correct those entries from a client's history.`,
         );
       }
-      refuseUnowedMakeUps(checked, record.entries, workbook, clients);
+      refuseUnowedMakeUps(checked, record.table, workbook, clients);
       const provenance = provenanceFor(checked.requestId);
       const entries: Entry[] = checked.attendance.map((mark) => ({
         ...provenance(),
@@ -214,16 +217,14 @@ function saveIn(
       // Trends before and after are computed before the write, so a failure there stores nothing;
       // only the marked clients' (a correction keeps its client, so their own entries say what is current).
       const markedIds = new Set(checked.attendance.map((m) => m.clientId));
-      const theirs = currentEntries(record.entries.filter((e) => markedIds.has(e.clientId)));
+      const theirs = currentEntries(entriesWhere(record.table, (i) => markedIds.has(record.table.clientId[i])));
       const before = trendsByClient(theirs, workbook.settings.trend);
       const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
       const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
       appendEntries(record, entries);
-      // Every entry now, and the current ones, once: for the answer and for Patterns.
-      const all = record.entries.concat(entries);
-      const current = currentEntries(all);
-      const table = tableOf(all);
-      const figures = recordFigures(table, workbook.settings, workbook.today, all);
+      // The record now, its figures worked out once: for the answer and for Patterns.
+      const table = withEntries(record.table, entries);
+      const figures = recordFigures(table, workbook.settings, workbook.today);
       return {
         result: {
           saved: entries.length,
@@ -235,7 +236,6 @@ function saveIn(
         },
         appended: entries,
         changed: true,
-        current,
         figures,
       };
     },

@@ -11,8 +11,8 @@ import { isPlainObject } from '../core/validation';
 import { createRosterTab, readCandidateTabs } from './rosterTab';
 import { loadDocumentState, loadSettings, storeRosterMemory, storeSettings } from './settingsStore';
 import { formatDay } from './spreadsheetTime';
-import { getSidebarData, readEntriesAndPlans } from './sidebarData';
-import { currentEntries } from '../core/record';
+import { getSidebarData, readTableAndPlans } from './sidebarData';
+import { recordFigures } from '../core/recordFigures';
 import { openWorkbook } from './workbook';
 
 /**
@@ -44,8 +44,8 @@ function refreshAfterSettings(): void {
   const workbook = openWorkbook();
   if (!workbook.tabs.get(ATTENDANCE_KEY)) return;
   withDocumentLock(() => {
-    const { entries, plans } = readEntriesAndPlans(workbook);
-    refreshPatternsFrom(workbook, currentEntries(entries), false, entries, plans);
+    const { table, plans } = readTableAndPlans(workbook);
+    refreshPatternsFrom(workbook, recordFigures(table, workbook.settings, workbook.today), plans);
     rememberTabs(workbook.tabs);
   });
 }

@@ -7,7 +7,7 @@ import { currentEntries } from '../core/record';
 import { rosterGroups } from '../core/roster';
 import { TO_RECORD_DAYS, scheduleProblem, toRecord } from '../core/schedule';
 import { computeTrend } from '../core/trend';
-import { figuresFor } from '../core/recordFigures';
+import { recordFigures } from '../core/recordFigures';
 import { tableOf } from '../core/recordTable';
 import { currentWhere, followUpsIn, lastEntriesIn, recordedSessionsIn, unlinkedIn } from '../core/sidebarLists';
 import type { RecordTable } from '../core/recordTable';
@@ -28,12 +28,11 @@ export function sidebarDataFrom(
   workbook: Workbook,
   table: RecordTable,
   plans: readonly PlannedAbsence[] = [],
-  /** Worked out already from `table` (a save refreshes Patterns from the same). */
+  /** The figures of `table`, worked out already (a save refreshes Patterns from the same). */
   given?: RecordFigures,
 ): SidebarData {
   const { settings, roster } = workbook;
-  const figures = figuresFor(given, table, () => table, settings, workbook.today);
-  const { trends, balances, checks, current } = figures;
+  const { trends, balances, checks, current } = given ?? recordFigures(table, settings, workbook.today);
   const known = new Set(roster.clients.map((c) => c.id));
   // The weeks the Patterns tab can show: its first possible week to today's.
   const since = firstOfWeeks(workbook.today, settings.patternWeeks);
@@ -105,6 +104,12 @@ export function readEntriesAndPlans(workbook: Workbook): { entries: Entry[]; pla
   return record ? { entries: record.entries, plans: record.plans } : { entries: [], plans: [] };
 }
 
+/** The record in columns and its planned absences, from the one read (none before the first save). */
+export function readTableAndPlans(workbook: Workbook): { table: RecordTable; plans: PlannedAbsence[] } {
+  const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
+  return record ? { table: record.table, plans: record.plans } : { table: tableOf([]), plans: [] };
+}
+
 /** Current entries of the record as it stands. */
 export function readCurrentEntries(workbook: Workbook): Entry[] {
   return currentEntries(readAllEntries(workbook));
@@ -113,8 +118,8 @@ export function readCurrentEntries(workbook: Workbook): Entry[] {
 /** The sidebar's load remembers the roster it found (once it has succeeded), so later calls read only that tab. */
 export function getSidebarData(): SidebarData {
   const workbook = openWorkbook();
-  const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
-  const data = record ? sidebarDataFrom(workbook, record.table, record.plans) : sidebarDataFrom(workbook, tableOf([]));
+  const { table, plans } = readTableAndPlans(workbook);
+  const data = sidebarDataFrom(workbook, table, plans);
   rememberRoster(workbook);
   return data;
 }

@@ -5,14 +5,14 @@
  * record, and its time shows where the rest goes (reading the record, the runtime's own work).
  */
 import { addDays } from '../../src/core/dates';
-import { buildPatternGrid } from '../../src/core/patterns';
+
 import { defaultSettings } from '../../src/core/settings';
 import type { Client, Entry, Status } from '../../src/core/types';
 import { seededRandom } from '../../src/playground/random';
 import { practice } from '../server/fixtures';
 import { writeHistory } from '../server/patternsHistory';
 import type { HistoryRow } from '../server/patternsHistory';
-import { blankEntry } from '../core/recordFixtures';
+import { blankEntry, gridOf } from '../core/recordFixtures';
 
 const CLIENTS = 500;
 const SIZES = [1000, 10000, 130000];
@@ -73,7 +73,7 @@ function compute(): void {
     let cells = 0;
     for (let run = 0; run < 5; run += 1) {
       const started = process.hrtime.bigint();
-      const grid = buildPatternGrid({ clients, entries, today: TODAY, settings });
+      const grid = gridOf({ clients, entries, today: TODAY, settings });
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
       cells = grid.values.length * grid.width;
     }

@@ -1,9 +1,9 @@
 import { addDays } from '../../src/core/dates';
-import { COLUMNS, buildPatternGrid, isCadenceFormula, patternWeeks, rosterRules } from '../../src/core/patterns';
+import { COLUMNS, isCadenceFormula, patternWeeks, rosterRules } from '../../src/core/patterns';
 import { defaultSettings } from '../../src/core/settings';
 import { computeTrend } from '../../src/core/trend';
 import type { Client, Entry, Status } from '../../src/core/types';
-import { blankEntry } from './recordFixtures';
+import { blankEntry, gridOf } from './recordFixtures';
 
 const TODAY = '2025-03-12'; // a Wednesday; its week starts Monday 10 March
 const settings = defaultSettings();
@@ -60,7 +60,7 @@ describe('buildPatternGrid', () => {
     entry('C3', '2025-03-17', 'present'), // next week: beyond the grid
     entry('C3', '2024-01-01', 'excused'), // long ago: counted, not shown
   ];
-  const grid = buildPatternGrid({ clients, entries, today: TODAY, settings });
+  const grid = gridOf({ clients, entries, today: TODAY, settings });
   const row = (name: string) => grid.values.find((r) => r[COLUMNS.name - 1] === `'${name}`)!;
 
   it('has one row per active client, flagged first by level, then by group and name', () => {
@@ -73,7 +73,7 @@ describe('buildPatternGrid', () => {
     expect(grid.width).toBe(6 + 26 + 6); // Cleo's 2024 session reaches back past 26 weeks
     expect(grid.values.every((r) => r.length === grid.width)).toBe(true);
     expect(grid.numberFormats.every((r) => r.length === grid.width)).toBe(true);
-    const long = buildPatternGrid({
+    const long = gridOf({
       clients,
       entries: [...entries, ...weekly('C1', 'P'.repeat(260))],
       today: TODAY,
@@ -81,13 +81,11 @@ describe('buildPatternGrid', () => {
     });
     expect(long.width).toBe(6 + 8 + 6);
     // A young record: three weeks of data, three week columns.
-    const young = buildPatternGrid({ clients, entries: weekly('C1', 'PPE'), today: TODAY, settings });
+    const young = gridOf({ clients, entries: weekly('C1', 'PPE'), today: TODAY, settings });
     expect(young.weeks).toEqual(['2025-03-10', '2025-03-03', '2025-02-24']);
     expect(young.width).toBe(6 + 3 + 6);
     // Sessions of discharged clients do not stretch the weeks.
-    expect(
-      buildPatternGrid({ clients, entries: weekly('C4', 'PPPPPPPPP'), today: TODAY, settings }).weeks,
-    ).toHaveLength(1);
+    expect(gridOf({ clients, entries: weekly('C4', 'PPPPPPPPP'), today: TODAY, settings }).weeks).toHaveLength(1);
   });
 
   it("codes each week's sessions in date order, cancelled included, newest week first, nothing outside the weeks shown", () => {
@@ -101,8 +99,8 @@ describe('buildPatternGrid', () => {
 
   it('orders sessions of the same day as the trend does, whatever order the rows came in', () => {
     const day = [entry('C1', '2025-03-10', 'present'), entry('C1', '2025-03-10', 'unexcused')];
-    const a = buildPatternGrid({ clients, entries: day, today: TODAY, settings });
-    const b = buildPatternGrid({ clients, entries: [...day].reverse(), today: TODAY, settings });
+    const a = gridOf({ clients, entries: day, today: TODAY, settings });
+    const b = gridOf({ clients, entries: [...day].reverse(), today: TODAY, settings });
     expect(a.values).toEqual(b.values);
     expect(a.values.find((r) => r[0] === "'Amy")![WEEK0]).toBe('U P');
   });
@@ -135,7 +133,7 @@ describe('buildPatternGrid', () => {
   });
 
   it('writes names that look like formulas as text', () => {
-    const g = buildPatternGrid({
+    const g = gridOf({
       clients: [client('X1', '=HYPERLINK("x")', '+1 group')],
       entries: [],
       today: TODAY,
@@ -213,7 +211,7 @@ describe('buildPatternGrid', () => {
   });
 
   it("still has the legend's status rules when there is no client", () => {
-    const empty = buildPatternGrid({ clients: [], entries: [], today: TODAY, settings });
+    const empty = gridOf({ clients: [], entries: [], today: TODAY, settings });
     expect(empty.values).toHaveLength(3);
     expect(empty.rules).toHaveLength(6);
     expect(empty.rules.every((r) => r.blocks.length === 1)).toBe(true);

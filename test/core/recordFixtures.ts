@@ -1,3 +1,7 @@
+import { buildPatternGrid } from '../../src/core/patterns';
+import type { PatternGrid, PatternInput } from '../../src/core/patterns';
+import { recordFigures } from '../../src/core/recordFigures';
+import { tableOf } from '../../src/core/recordTable';
 import type { Entry } from '../../src/core/types';
 
 /**
@@ -42,4 +46,10 @@ export function blankEntry(
     requestId: '',
     ...fields,
   };
+}
+
+/** The Patterns grid of a record given as its entries (every row, in order). */
+export function gridOf(input: Omit<PatternInput, 'figures'> & { entries: readonly Entry[] }): PatternGrid {
+  const { entries, ...rest } = input;
+  return buildPatternGrid({ ...rest, figures: recordFigures(tableOf(entries), input.settings, input.today) });
 }

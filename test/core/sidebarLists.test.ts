@@ -58,10 +58,17 @@ const changeArb = fc.record({
 });
 
 /** A record: entries in order, then later rows that change earlier ones or make one up. */
-function recordOf(
-  drawn: fc.infer<typeof entryArb>[],
-  changes: { of: number; change: Change; makeUp: boolean }[],
-): Entry[] {
+interface Drawn {
+  client: string;
+  day: number;
+  status: Status;
+  reason: string;
+  notice: boolean | null;
+  followUp: boolean;
+  minute: number;
+}
+
+function recordOf(drawn: Drawn[], changes: { of: number; change: Change; makeUp: boolean }[]): Entry[] {
   const rows: Entry[] = drawn.map((d, i) =>
     blankEntry({
       entryId: `E${i}`,

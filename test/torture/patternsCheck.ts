@@ -4,7 +4,7 @@
  * on the Attendance tab's cells; the expected grid is written into a scratch spreadsheet the way
  * the server writes it (formats, then values) and the two are compared as the user sees them.
  */
-import { buildPatternGrid } from '../../src/core/patterns';
+import { gridOf } from '../core/recordFixtures';
 import { currentEntries, planColumns } from '../../src/core/record';
 import { readRecord } from '../../src/core/recordTable';
 import type { DateReader } from '../../src/core/record';
@@ -58,7 +58,7 @@ export function patternsProblems(env: Environment): string[] {
   const sheet = patternsSheet(env);
   if (!sheet) return ['the Patterns tab is missing after a write'];
   const data = env.run<SidebarData>('getSidebarData');
-  const grid = buildPatternGrid({
+  const grid = gridOf({
     clients: data.clients.map(({ id, name, group, active }) => ({ id, name, group, active })),
     entries: entriesReadBack(env),
     today: data.today,

@@ -58,8 +58,12 @@ const text = (value: unknown) => cellText(value).trim();
 export function readPlans(rows: readonly unknown[][], columns: ColumnMap, dates: DateReader): PlannedAbsence[] {
   const plans: PlannedAbsence[] = [];
   const replaced = new Set<string>();
-  for (const row of rows) {
-    const status = text(row[columns.status]).toLowerCase();
+  for (let r = 0; r < rows.length; r += 1) {
+    const row = rows[r];
+    const cell = row[columns.status];
+    // Most rows are entries, their status one short word as Cadence wrote it: no new string for them.
+    if (typeof cell === 'string' && cell.length < PLAN_STATUS.length) continue;
+    const status = text(cell).toLowerCase();
     if (status !== PLAN_STATUS && status !== PLAN_CALLED_OFF) continue;
     const planId = text(row[columns.entryId]);
     if (!planId) continue;

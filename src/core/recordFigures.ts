@@ -5,7 +5,7 @@
  * record read in columns (core/recordTable.ts): at 130,000 rows only the entries a figure needs are
  * made whole.
  */
-import { makeUpBalances } from './makeUps';
+import { cancelledByPractice, makeUpBalances } from './makeUps';
 import { anyPolicyOn, policyChecksByClient } from './policies';
 import { currentRows, entriesAt } from './recordTable';
 import type { RecordTable } from './recordTable';
@@ -39,13 +39,13 @@ export function recordFigures(table: RecordTable, settings: Settings, today: str
 }
 
 /**
- * makeUpBalances from only the entries it looks at: current ones that could be owed or that make
- * one up, and every row that replaces another (a correction keeps its make-up), in the record's order.
+ * makeUpBalances from only the entries it looks at: current ones that could be owed (cancelled by
+ * the practice, or excused where notice may make it owed) or that make one up, and every row that replaces another (a correction keeps its make-up), in the record's order.
  */
 function balancesIn(table: RecordTable, current: readonly number[], rule: MakeUpSettings): Map<string, MakeUpBalance> {
   const counts = (i: number) =>
     table.makesUpFor[i] !== '' ||
-    table.status[i] === 'cancelled' ||
+    (table.status[i] === 'cancelled' && cancelledByPractice({ status: 'cancelled', reason: table.reason[i] }, rule)) ||
     (rule.afterNotice && table.status[i] === 'excused');
   const currentHere = current.filter(counts);
   const chosen = new Set(currentHere);

@@ -19,6 +19,8 @@ export interface RecordTable {
   readonly day: readonly string[];
   readonly clientId: readonly string[];
   readonly status: readonly RecordStatus[];
+  /** Reasons as written (trimmed): make-ups owed are told by them. */
+  readonly reason: readonly string[];
   readonly replaces: readonly string[];
   readonly followUp: readonly boolean[];
   readonly makesUpFor: readonly string[];
@@ -26,14 +28,15 @@ export interface RecordTable {
   entry(i: number): Entry;
 }
 
-const RECORD_STATUSES: readonly string[] = [...STATUSES, WITHDRAWN];
+/** A Set, not a list: asked once per row of a long record. */
+const RECORD_STATUSES: ReadonlySet<string> = new Set<string>([...STATUSES, WITHDRAWN]);
 
 /** The row's status as Cadence knows it, or null (the row is then not an entry: it cannot be counted). */
 function statusOf(cell: unknown): RecordStatus | null {
   // Statuses are written in lower case: toLowerCase (a new string each time) only for others.
   const written = trimmedText(cell);
-  const status = RECORD_STATUSES.includes(written) ? written : written.toLowerCase();
-  return RECORD_STATUSES.includes(status) ? (status as RecordStatus) : null;
+  const status = RECORD_STATUSES.has(written) ? written : written.toLowerCase();
+  return RECORD_STATUSES.has(status) ? (status as RecordStatus) : null;
 }
 
 /**
@@ -52,6 +55,7 @@ export function readTable(rows: readonly unknown[][], columns: ColumnMap, dates:
     day: scan.day,
     clientId: scan.clientId,
     status: scan.status,
+    reason: scan.reason,
     replaces: scan.replaces,
     followUp: scan.followUp,
     makesUpFor: scan.makesUpFor,
@@ -61,11 +65,12 @@ export function readTable(rows: readonly unknown[][], columns: ColumnMap, dates:
 
 interface Scan {
   /** The row index of each entry. */
-  at: number[];
+  at: Int32Array;
   entryId: string[];
   day: string[];
   clientId: string[];
   status: RecordStatus[];
+  reason: string[];
   replaces: string[];
   followUp: boolean[];
   makesUpFor: string[];
@@ -79,16 +84,17 @@ function scanRows(rows: readonly unknown[][], columns: ColumnMap, dates: DateRea
   // Sized for every row once (and cut to the entries found): growing eight long arrays by push
   // copies each several times over.
   const size = rows.length;
-  const at = new Array<number>(size);
+  const at = new Int32Array(size);
   const entryId = new Array<string>(size);
   const day = new Array<string>(size);
   const clientId = new Array<string>(size);
   const status = new Array<RecordStatus>(size);
+  const reason = new Array<string>(size);
   const replaces = new Array<string>(size);
   const followUp = new Array<boolean>(size);
   const makesUpFor = new Array<string>(size);
   const { entryId: idAt, status: statusAt, sessionDate: dateAt, clientId: clientIdAt } = columns;
-  const { replaces: replacesAt, followUp: followUpAt, makesUpFor: makesUpAt } = columns;
+  const { replaces: replacesAt, followUp: followUpAt, makesUpFor: makesUpAt, reason: reasonAt } = columns;
   let n = 0;
   for (let index = 0; index < size; index += 1) {
     const row = rows[index];
@@ -99,6 +105,7 @@ function scanRows(rows: readonly unknown[][], columns: ColumnMap, dates: DateRea
     at[n] = index;
     entryId[n] = id;
     status[n] = known;
+    reason[n] = trimmedText(row[reasonAt]);
     day[n] = dates.day(row[dateAt]);
     clientId[n] = trimmedText(row[clientIdAt]);
     replaces[n] = trimmedText(row[replacesAt]);
@@ -106,8 +113,8 @@ function scanRows(rows: readonly unknown[][], columns: ColumnMap, dates: DateRea
     makesUpFor[n] = trimmedText(row[makesUpAt]);
     n += 1;
   }
-  for (const column of [at, entryId, day, clientId, status, replaces, followUp, makesUpFor]) column.length = n;
-  return { at, entryId, day, clientId, status, replaces, followUp, makesUpFor };
+  for (const column of [entryId, day, clientId, status, reason, replaces, followUp, makesUpFor]) column.length = n;
+  return { at: at.subarray(0, n), entryId, day, clientId, status, reason, replaces, followUp, makesUpFor };
 }
 
 /** Entry `i` of the scan, whole, from its row. */
@@ -119,7 +126,7 @@ function wholeEntry(row: readonly unknown[], columns: ColumnMap, dates: DateRead
     clientId: scan.clientId[i],
     client: trimmedText(row[columns.client]),
     status: scan.status[i],
-    reason: trimmedText(row[columns.reason]),
+    reason: scan.reason[i],
     notice: readYesNo(row[columns.notice]),
     note: cellText(row[columns.note]),
     followUp: scan.followUp[i],
@@ -141,6 +148,7 @@ const EMPTY: RecordTable = {
   day: [],
   clientId: [],
   status: [],
+  reason: [],
   replaces: [],
   followUp: [],
   makesUpFor: [],
@@ -160,6 +168,7 @@ export function withEntries(table: RecordTable, entries: readonly Entry[]): Reco
     day: column(table.day, (e) => e.sessionDate),
     clientId: column(table.clientId, (e) => e.clientId),
     status: column(table.status, (e) => e.status),
+    reason: column(table.reason, (e) => e.reason),
     replaces: column(table.replaces, (e) => e.replaces),
     followUp: column(table.followUp, (e) => e.followUp),
     makesUpFor: column(table.makesUpFor, (e) => e.makesUpFor ?? ''),
@@ -175,13 +184,6 @@ export function tableOf(entries: readonly Entry[]): RecordTable {
 /** The entries at these positions, in their order. */
 export function entriesAt(table: RecordTable, positions: readonly number[]): Entry[] {
   return positions.map((i) => table.entry(i));
-}
-
-/** The entries `keep` says (by position), in the record's order. */
-export function entriesWhere(table: RecordTable, keep: (i: number) => boolean): Entry[] {
-  const out: Entry[] = [];
-  for (let i = 0; i < table.size; i += 1) if (keep(i)) out.push(table.entry(i));
-  return out;
 }
 
 /** Every entry, in the record's order. */

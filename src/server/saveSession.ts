@@ -1,11 +1,10 @@
 /** saveSession: one session's marks appended to the record, once, whatever the retries. */
 import { trendChanges } from '../core/clientSummary';
 import { makeUpBalances, makeUpProblem } from '../core/makeUps';
-import { currentEntries } from '../core/record';
 import { recordFigures } from '../core/recordFigures';
-import { allEntries, currentRows, entriesAt, entriesWhere, withEntries } from '../core/recordTable';
+import { allEntries, currentRows, entriesAt, withEntries } from '../core/recordTable';
 import type { RecordTable } from '../core/recordTable';
-import { trendsByClient } from '../core/trend';
+import { sessionsAt, trendsOf } from '../core/trend';
 import type { Client, Entry, SaveSessionResult } from '../core/types';
 import { requestIdOf, validateSaveSession } from '../core/validation';
 import type { CheckedSession, ValidationContext } from '../core/validation';
@@ -214,23 +213,23 @@ function saveIn(
         minutes: mark.minutes,
         makesUpFor: mark.makesUpFor,
       }));
-      // Trends before and after are computed before the write, so a failure there stores nothing;
-      // only the marked clients' (a correction keeps its client, so their own entries say what is current).
-      const markedIds = new Set(checked.attendance.map((m) => m.clientId));
-      const theirs = currentEntries(entriesWhere(record.table, (i) => markedIds.has(record.table.clientId[i])));
-      const before = trendsByClient(theirs, workbook.settings.trend);
-      const after = trendsByClient(theirs.concat(entries), workbook.settings.trend);
-      const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
-      appendEntries(record, entries);
-      // The record now, its figures worked out once: for the answer and for Patterns.
+      // The record with this session's rows and its figures, worked out once for the answer and
+      // for Patterns, and before the write, so a failure there stores nothing.
       const table = withEntries(record.table, entries);
       const figures = recordFigures(table, workbook.settings, workbook.today);
+      // The marked clients' trends before: their current entries of the record as read.
+      const markedIds = new Set(checked.attendance.map((m) => m.clientId));
+      const read = record.table;
+      const wasCurrent = currentRows(read).filter((i) => markedIds.has(read.clientId[i]));
+      const before = trendsOf(sessionsAt(wasCurrent, read.clientId, read.day, read.status), workbook.settings.trend);
+      const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
+      appendEntries(record, entries);
       return {
         result: {
           saved: entries.length,
           duplicate: false,
           entryIds: entries.map((e) => e.entryId),
-          trends: trendChanges(marked, before, after),
+          trends: trendChanges(marked, before, figures.trends),
           // What getSidebarData would now answer, from the rows already in memory: no second read.
           sidebar: sidebarDataFrom(workbook, table, record.plans, figures),
         },

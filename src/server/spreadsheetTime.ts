@@ -34,15 +34,21 @@ const TEXT_DAY = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[ T])/;
 export function dateReader(timeZone: string): DateReader {
   const days = new Map<number, string>();
   const instants = new Map<number, string>();
+  // Rows of one session sit together: the day of the row before is usually this row's too.
+  let lastTime = NaN;
+  let lastDay = '';
   return {
     day(value) {
       if (isDate(value)) {
         const time = value.getTime();
+        if (time === lastTime) return lastDay;
         let day = days.get(time);
         if (day === undefined) {
           day = Utilities.formatDate(value, timeZone, DAY);
           days.set(time, day);
         }
+        lastTime = time;
+        lastDay = day;
         return day;
       }
       const m = typeof value === 'string' && value !== '' ? TEXT_DAY.exec(value) : null;

@@ -222,6 +222,23 @@ export function copyWarnings(tabs: CadenceTabs): string[] {
     });
 }
 
+/**
+ * A tab tagged `key` and named as Cadence names a tab it makes (`name`, or `name 2`, ...) that the
+ * remembered IDs do not know: made by an execution that failed before it remembered it. One finder
+ * query and a name per tab found; looked for only when the tab is about to be made.
+ */
+export function orphanTab(ss: Spreadsheet, key: string, name: string): Sheet | null {
+  const ownName = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+)?$`);
+  const found = ss
+    .createDeveloperMetadataFinder()
+    .withKey(key)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find()
+    .map((tag) => tag.getLocation().getSheet())
+    .filter((sheet): sheet is Sheet => sheet !== null && ownName.test(sheet.getName()));
+  return found.sort((a, b) => likelyOriginal({ name: a.getName() }, { name: b.getName() }))[0] ?? null;
+}
+
 /** A sheet name not yet taken: "Attendance", else "Attendance 2", ... */
 export function freeSheetName(ss: Spreadsheet, wanted: string): string {
   const taken = new Set(ss.getSheets().map((s) => s.getName()));

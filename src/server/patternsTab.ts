@@ -20,7 +20,7 @@ import type { RecordFigures } from '../core/recordFigures';
 import type { CellBlock, RuleSpec } from '../core/patterns';
 import { fingerprint } from '../core/fingerprint';
 import type { Client, PlannedAbsence, Settings } from '../core/types';
-import { adoptTab, freeSheetName } from './cadenceTabs';
+import { adoptTab, freeSheetName, orphanTab } from './cadenceTabs';
 import type { CadenceTabs } from './cadenceTabs';
 import { isStoredShape, rememberShape } from './patternsShape';
 
@@ -77,7 +77,19 @@ const TRAILING_WIDTHS = { group: 110, sessions: 70, absences: 70, makeUps: 80, p
 function patternsSheet(ss: Spreadsheet, tabs: CadenceTabs): { sheet: Sheet; created: boolean } {
   const found = tabs.get(PATTERNS_KEY);
   if (found) return { sheet: found, created: false };
-  const sheet = ss.insertSheet(freeSheetName(ss, PATTERNS_NAME));
+  // A save cut short after it made the tab and before it remembered it (a failure in between)
+  // left one, tagged and named as Cadence names it: taken again, not made twice. Patterns is
+  // rewritten whole, so nothing of it is kept; a copy a person made ("Copy of …") is never taken,
+  // nor a tab of the person's that has content.
+  const orphan = orphanTab(ss, PATTERNS_KEY, PATTERNS_NAME);
+  if (orphan) {
+    adoptTab(tabs, PATTERNS_KEY, orphan);
+    return { sheet: orphan, created: true };
+  }
+  // Cut short between making the tab and tagging it: a blank "Patterns" without the tag.
+  const untagged = ss.getSheetByName(PATTERNS_NAME);
+  const blank = untagged && untagged.getLastRow() === 0 && untagged.getLastColumn() === 0 ? untagged : null;
+  const sheet = blank ?? ss.insertSheet(freeSheetName(ss, PATTERNS_NAME));
   sheet.addDeveloperMetadata(PATTERNS_KEY);
   adoptTab(tabs, PATTERNS_KEY, sheet);
   return { sheet, created: true };

@@ -362,3 +362,53 @@ describe('refreshing the Patterns tab', () => {
     expect(calls[0]['Sheet.setConditionalFormatRules']).toBe(2);
   });
 });
+
+describe('a save that fails while it makes Patterns again', () => {
+  // Found by the model-based suite (seed 723235002): a person deleted Patterns, the save made it
+  // again and failed before it remembered it; the retry made "Patterns 2" beside the first.
+  const MONDAY = ['C001', 'C002', 'C003'];
+  const deletedPatterns = (): Environment => {
+    const env = practice();
+    env.run('saveSession', session(MONDAY, {}, { date: '2025-03-03' }));
+    env.spreadsheet.deleteSheet(env.spreadsheet.getSheetByName('Patterns')!);
+    return env;
+  };
+  const taggedPatterns = (env: Environment) =>
+    env.spreadsheet
+      .createDeveloperMetadataFinder()
+      .withKey('cadence.patterns')
+      .find()
+      .map((tag) => tag.getLocation().getSheet()!.getName());
+
+  test('at any call after the tab is made, the retry keeps one Patterns tab', () => {
+    const probe = deletedPatterns();
+    const methods: string[] = [];
+    (probe as unknown as { beforeServiceCall: ((m: string) => void) | null }).beforeServiceCall = (m) =>
+      methods.push(m);
+    probe.run('saveSession', session(MONDAY));
+    const made = methods.indexOf('Spreadsheet.insertSheet');
+    expect(made).toBeGreaterThan(0);
+    const after = methods.slice(made + 1).map((method, i, rest) => ({
+      method,
+      nth:
+        methods.slice(0, made + 1).filter((m) => m === method).length +
+        rest.slice(0, i + 1).filter((m) => m === method).length,
+    }));
+    const problems: string[] = [];
+    for (const fault of after) {
+      const env = deletedPatterns();
+      const request = session(MONDAY);
+      (env as unknown as { injectFault(f: { method: string; nth: number }): void }).injectFault(fault);
+      try {
+        env.run('saveSession', request);
+      } catch {
+        // the fault: the retry below must complete the save
+      }
+      env.run('saveSession', request);
+      const tabs = taggedPatterns(env);
+      if (tabs.length !== 1 || tabs[0] !== 'Patterns')
+        problems.push(`${fault.method} #${fault.nth}: ${tabs.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});

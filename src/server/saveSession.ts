@@ -217,10 +217,11 @@ function saveIn(
       // for Patterns, and before the write, so a failure there stores nothing.
       const table = withEntries(record.table, entries);
       const figures = recordFigures(table, workbook.settings, workbook.today);
-      // The marked clients' trends before: their current entries of the record as read.
+      // The marked clients' trends before: their current entries of the record as read (the new
+      // rows replace none, so those are the current ones before them).
       const markedIds = new Set(checked.attendance.map((m) => m.clientId));
       const read = record.table;
-      const wasCurrent = currentRows(read).filter((i) => markedIds.has(read.clientId[i]));
+      const wasCurrent = figures.current.filter((i) => i < read.size && markedIds.has(read.clientId[i]));
       const before = trendsOf(sessionsAt(wasCurrent, read.clientId, read.day, read.status), workbook.settings.trend);
       const marked = workbook.roster.clients.filter((c) => markedIds.has(c.id));
       appendEntries(record, entries);

@@ -201,13 +201,19 @@ export function currentPositions(
   entryIds: readonly string[],
   replaces: readonly string[],
   statuses: readonly string[],
+  replaced: ReadonlySet<string> = replacedIds(replaces),
 ): number[] {
-  const replaced = new Set<string>();
-  for (let i = 0; i < replaces.length; i += 1) if (replaces[i]) replaced.add(replaces[i]);
   const current: number[] = [];
   for (let i = 0; i < entryIds.length; i += 1)
     if (statuses[i] !== WITHDRAWN && (replaced.size === 0 || !replaced.has(entryIds[i]))) current.push(i);
   return current;
+}
+
+/** The Entry IDs some later row replaces (a correction, a withdrawal, a follow-up marked done). */
+export function replacedIds(replaces: readonly string[]): Set<string> {
+  const replaced = new Set<string>();
+  for (let i = 0; i < replaces.length; i += 1) if (replaces[i]) replaced.add(replaces[i]);
+  return replaced;
 }
 
 /** Entries that count: neither withdrawn nor superseded by a later row. */

@@ -7,6 +7,7 @@
  */
 import { cancelledByPractice, makeUpBalances } from './makeUps';
 import { anyPolicyOn, policyChecksByClient } from './policies';
+import { replacedIds } from './record';
 import { currentRows, entriesAt } from './recordTable';
 import type { RecordTable } from './recordTable';
 import { sessionsAt, trendsOf } from './trend';
@@ -15,6 +16,8 @@ import type { MakeUpBalance, MakeUpSettings, PolicyCheck, Settings, Trend } from
 
 export interface RecordFigures {
   table: RecordTable;
+  /** Entry IDs a later row replaces. */
+  replaced: ReadonlySet<string>;
   /** Positions in `table` of the current entries. */
   current: number[];
   sessions: Map<string, TrendSession[]>;
@@ -25,11 +28,13 @@ export interface RecordFigures {
 
 /** The figures of `table` (every row of the record, superseded ones too, in order). */
 export function recordFigures(table: RecordTable, settings: Settings, today: string): RecordFigures {
-  const current = currentRows(table);
+  const replaced = replacedIds(table.replaces);
+  const current = currentRows(table, replaced);
   const sessions = sessionsAt(current, table.clientId, table.day, table.status);
   const policies = anyPolicyOn(settings.policies);
   return {
     table,
+    replaced,
     current,
     sessions,
     trends: trendsOf(sessions, settings.trend),

@@ -105,12 +105,17 @@ function scanRows(rows: readonly unknown[][], columns: ColumnMap, dates: DateRea
     at[n] = index;
     entryId[n] = id;
     status[n] = known;
-    reason[n] = trimmedText(row[reasonAt]);
+    // Most of these cells are blank on most rows: no call for a blank one.
+    const why = row[reasonAt];
+    reason[n] = why === '' ? '' : trimmedText(why);
     day[n] = dates.day(row[dateAt]);
     clientId[n] = trimmedText(row[clientIdAt]);
-    replaces[n] = trimmedText(row[replacesAt]);
-    followUp[n] = readYesNo(row[followUpAt]) === true;
-    makesUpFor[n] = trimmedText(row[makesUpAt]);
+    const link = row[replacesAt];
+    replaces[n] = link === '' ? '' : trimmedText(link);
+    const asked = row[followUpAt];
+    followUp[n] = asked !== '' && readYesNo(asked) === true;
+    const makesUp = row[makesUpAt];
+    makesUpFor[n] = makesUp === '' ? '' : trimmedText(makesUp);
     n += 1;
   }
   for (const column of [entryId, day, clientId, status, reason, replaces, followUp, makesUpFor]) column.length = n;
@@ -194,8 +199,8 @@ export function allEntries(table: RecordTable): Entry[] {
 }
 
 /** Positions of the current entries (record.ts currentPositions: one rule). */
-export function currentRows(table: RecordTable): number[] {
-  return currentPositions(table.entryId, table.replaces, table.status);
+export function currentRows(table: RecordTable, replaced?: ReadonlySet<string>): number[] {
+  return currentPositions(table.entryId, table.replaces, table.status, replaced);
 }
 
 /** The entries among `rows` (readTable), all made. */

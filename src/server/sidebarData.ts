@@ -8,8 +8,8 @@ import { rosterGroups } from '../core/roster';
 import { TO_RECORD_DAYS, scheduleProblem, toRecord } from '../core/schedule';
 import { computeTrend } from '../core/trend';
 import { recordFigures } from '../core/recordFigures';
-import { tableOf } from '../core/recordTable';
-import { currentWhere, followUpsIn, lastEntriesIn, recordedSessionsIn, unlinkedIn } from '../core/sidebarLists';
+import { entriesAt, tableOf } from '../core/recordTable';
+import { sidebarLists } from '../core/sidebarLists';
 import type { RecordTable } from '../core/recordTable';
 import type { RecordFigures } from '../core/recordFigures';
 import type { Entry, PlannedAbsence, SidebarData } from '../core/types';
@@ -32,26 +32,31 @@ export function sidebarDataFrom(
   given?: RecordFigures,
 ): SidebarData {
   const { settings, roster } = workbook;
-  const { trends, balances, checks, current } = given ?? recordFigures(table, settings, workbook.today);
+  const figures = given ?? recordFigures(table, settings, workbook.today);
+  const { trends, balances, checks, current } = figures;
   const known = new Set(roster.clients.map((c) => c.id));
   // The weeks the Patterns tab can show: its first possible week to today's.
   const since = firstOfWeeks(workbook.today, settings.patternWeeks);
-  const currentIn = (keep: (i: number) => boolean) => currentWhere(table, current, keep);
-  // The first day To record looks back to.
-  const lookBack = addDays(workbook.today, 1 - TO_RECORD_DAYS);
+  // To record looks back 3 weeks, and only where the practice keeps schedules.
+  const lookBack = settings.schedules.length ? addDays(workbook.today, 1 - TO_RECORD_DAYS) : null;
+  const lists = sidebarLists(figures, since, lookBack, roster.clients);
   const plan = minutesPlan(settings.plannedMinutes);
   // Each client's entries of those weeks, only when some client has minutes planned.
   let byClient: Map<string, Entry[]> | null = null;
   const entriesOf = (clientId: string) =>
-    (byClient ??= entriesByClient(currentIn((i) => table.day[i] >= since))).get(clientId) ?? [];
-  const lastEntries = lastEntriesIn(table, current);
+    (byClient ??= entriesByClient(
+      entriesAt(
+        table,
+        current.filter((i) => table.day[i] >= since),
+      ),
+    )).get(clientId) ?? [];
   return {
     today: workbook.today,
     timeZone: workbook.timeZone,
     clients: roster.clients.map((client) => ({
       ...client,
       trend: trends.get(client.id) ?? computeTrend([], settings.trend),
-      lastEntry: lastEntries.get(client.id) ?? null,
+      lastEntry: lists.lastEntries.get(client.id) ?? null,
       makeUps: balanceOf(balances, client.id),
       policy: checksOf(checks, client.id, settings.policies, workbook.today),
       minutes: hasPlan(plan, client)
@@ -61,17 +66,17 @@ export function sidebarDataFrom(
     groups: rosterGroups(roster.clients),
     reasons: settings.reasons,
     // Follow-ups of clients no longer on the roster cannot be acted on from the sidebar.
-    followUps: followUpsIn(table, current).filter((f) => known.has(f.clientId)),
+    followUps: lists.followUps.filter((f) => known.has(f.clientId)),
     settings,
     roster: roster.view,
-    recordedSessions: recordedSessionsIn(table, since),
+    recordedSessions: lists.recordedSessions,
     tabWarnings: copyWarnings(workbook.tabs),
     // Sessions under a name no roster client has (a roster without IDs, a name corrected since).
-    unlinked: unlinkedIn(table, current, roster.clients),
+    unlinked: lists.unlinked,
     toRecord: toRecord({
       schedules: settings.schedules,
       clients: roster.clients,
-      entries: currentIn((i) => table.day[i] >= lookBack),
+      entries: lists.recent,
       today: workbook.today,
       absences: plans,
     }),

@@ -12,11 +12,11 @@ import { policyChecksByClient } from '../../src/core/policies';
 import { RECORD_COLUMNS, currentEntries } from '../../src/core/record';
 import type { ColumnMap, DateReader } from '../../src/core/record';
 import { recordFigures } from '../../src/core/recordFigures';
-import { allEntries, currentRows, readTable, tableOf } from '../../src/core/recordTable';
+import { allEntries, readTable, tableOf } from '../../src/core/recordTable';
 import { recordedSessions } from '../../src/core/recordedSessions';
 import { nameKey } from '../../src/core/roster';
 import { defaultSettings } from '../../src/core/settings';
-import { followUpsIn, lastEntriesIn, recordedSessionsIn, unlinkedIn } from '../../src/core/sidebarLists';
+import { sidebarLists } from '../../src/core/sidebarLists';
 import { trendsByClient } from '../../src/core/trend';
 import { unlinkedHistories } from '../../src/core/unlinked';
 import type { Client, Entry, Settings, Status } from '../../src/core/types';
@@ -136,16 +136,19 @@ const TODAY = '2025-11-03';
 describe('the sidebar from the record in columns', () => {
   test('each list is what it is from every entry', () => {
     fc.assert(
-      fc.property(recordArb, fc.integer({ min: 0, max: 300 }), (all, back) => {
+      fc.property(recordArb, fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), (all, back, look) => {
         const since = addDays(TODAY, -back);
+        const from = addDays(TODAY, -look);
         const table = tableOf(all);
-        const current = currentRows(table);
+        const figures = recordFigures(table, defaultSettings(), TODAY);
         const everyCurrent = currentEntries(all);
-        expect(current.map((i) => all[i])).toEqual(everyCurrent);
-        expect(lastEntriesIn(table, current)).toEqual(lastEntryByClient(everyCurrent));
-        expect(followUpsIn(table, current)).toEqual(openFollowUps(everyCurrent));
-        expect(recordedSessionsIn(table, since)).toEqual(recordedSessions(all, since));
-        expect(unlinkedIn(table, current, ROSTER)).toEqual(unlinkedHistories(everyCurrent, ROSTER));
+        expect(figures.current.map((i) => all[i])).toEqual(everyCurrent);
+        const lists = sidebarLists(figures, since, from, ROSTER);
+        expect(lists.lastEntries).toEqual(lastEntryByClient(everyCurrent));
+        expect(lists.followUps).toEqual(openFollowUps(everyCurrent));
+        expect(lists.recordedSessions).toEqual(recordedSessions(all, since));
+        expect(lists.unlinked).toEqual(unlinkedHistories(everyCurrent, ROSTER));
+        expect(lists.recent).toEqual(everyCurrent.filter((e) => e.sessionDate >= from));
       }),
       { numRuns: 300 },
     );

@@ -76,8 +76,11 @@ function copy(value: unknown, role: BridgeRole, path: string | null, seen: Set<o
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const c = copy((value as Record<string, unknown>)[key], role, path === null ? null : `${path}.${key}`, seen);
-      if (c !== undefined)
+      if (c === undefined) continue;
+      // A key named __proto__ would set the copy's prototype by assignment: defined, as data.
+      if (key === '__proto__')
         Object.defineProperty(out, key, { value: c, enumerable: true, writable: true, configurable: true });
+      else out[key] = c;
     }
     return out;
   } finally {

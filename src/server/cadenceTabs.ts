@@ -222,6 +222,17 @@ export function copyWarnings(tabs: CadenceTabs): string[] {
     });
 }
 
+/** Every tab carrying the sheet tag `key` (one finder query), in no documented order. */
+export function taggedSheets(ss: Spreadsheet, key: string): Sheet[] {
+  return ss
+    .createDeveloperMetadataFinder()
+    .withKey(key)
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .find()
+    .map((tag) => tag.getLocation().getSheet())
+    .filter((sheet): sheet is Sheet => sheet !== null);
+}
+
 /**
  * A tab tagged `key` and named as Cadence names a tab it makes (`name`, or `name 2`, ...) that the
  * remembered IDs do not know: made by an execution that failed before it remembered it. One finder
@@ -229,13 +240,7 @@ export function copyWarnings(tabs: CadenceTabs): string[] {
  */
 export function orphanTab(ss: Spreadsheet, key: string, name: string): Sheet | null {
   const ownName = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\d+)?$`);
-  const found = ss
-    .createDeveloperMetadataFinder()
-    .withKey(key)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .find()
-    .map((tag) => tag.getLocation().getSheet())
-    .filter((sheet): sheet is Sheet => sheet !== null && ownName.test(sheet.getName()));
+  const found = taggedSheets(ss, key).filter((sheet) => ownName.test(sheet.getName()));
   return found.sort((a, b) => likelyOriginal({ name: a.getName() }, { name: b.getName() }))[0] ?? null;
 }
 

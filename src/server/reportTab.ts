@@ -6,7 +6,7 @@
  * one width per column, and one insert or update per chart.
  */
 import type { Block, ChartSpec, ReportLayout } from '../core/reportLayout';
-import { adoptTab, freeSheetName } from './cadenceTabs';
+import { adoptTab, freeSheetName, taggedSheets } from './cadenceTabs';
 import { fitSheet } from './patternsTab';
 import type { Workbook } from './workbook';
 
@@ -27,13 +27,7 @@ export function reportSheet(workbook: Workbook, key: string, name: string): Shee
     tabs.set(key, remembered);
     return remembered;
   }
-  const tagged = ss
-    .createDeveloperMetadataFinder()
-    .withKey(key)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .find()
-    .map((m) => m.getLocation().getSheet())
-    .filter((s): s is Sheet => s !== null);
+  const tagged = taggedSheets(ss, key);
   // A remembered tab that was deleted stays deleted: a copy of it is not adopted in its place.
   const original = id === undefined ? tagged.find((s) => !/^copy of /i.test(s.getName())) : undefined;
   if (original) {

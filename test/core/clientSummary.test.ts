@@ -1,28 +1,21 @@
 import { trendChanges } from '../../src/core/clientSummary';
 import { trendsByClient } from '../../src/core/trend';
 import type { Client, Entry, Status } from '../../src/core/types';
+import { blankEntry } from './recordFixtures';
 
 const ana: Client = { id: 'C1', name: 'Ana', group: 'G', active: true };
 
 function entry(date: string, status: Status): Entry {
-  return {
+  return blankEntry({
     entryId: `${date}-${status}`,
     sessionDate: date,
     group: 'G',
     clientId: ana.id,
     client: ana.name,
     status,
-    reason: '',
-    notice: null,
-    note: '',
-    followUp: false,
-    followUpDone: '',
     recordedAt: `${date}T12:00:00Z`,
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
     requestId: date,
-  };
+  });
 }
 
 const dates = ['2025-01-06', '2025-01-13', '2025-01-20', '2025-01-27', '2025-02-03', '2025-02-10'];

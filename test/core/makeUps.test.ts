@@ -2,29 +2,22 @@ import { cancelledByPractice, makeUpBalances } from '../../src/core/makeUps';
 import { minutesPlan, minutesTally, minutesText } from '../../src/core/minutes';
 import { DEFAULT_MAKE_UPS } from '../../src/core/settings';
 import type { Entry, Status } from '../../src/core/types';
+import { blankEntry } from './recordFixtures';
 
 let n = 0;
 function entry(date: string, status: Status, over: Partial<Entry> = {}): Entry {
   n += 1;
-  return {
+  return blankEntry({
     entryId: `E${n}`,
     sessionDate: date,
     group: 'Choir',
     clientId: 'C1',
     client: 'Ana',
     status,
-    reason: '',
-    notice: null,
-    note: '',
-    followUp: false,
-    followUpDone: '',
     recordedAt: `${date}T12:00:00Z`,
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
     requestId: `R${n}`,
     ...over,
-  };
+  });
 }
 
 const rule = DEFAULT_MAKE_UPS;

@@ -2,29 +2,23 @@ import { periodStart, policyChecks } from '../../src/core/policies';
 import { defaultSettings } from '../../src/core/settings';
 import type { Entry, PolicySettings, Status } from '../../src/core/types';
 import { addDays } from '../../src/core/dates';
+import { blankEntry } from './recordFixtures';
 
 const TODAY = '2025-06-30';
 let n = 0;
 function entry(date: string, status: Status, notice: boolean | null = null): Entry {
   n += 1;
-  return {
+  return blankEntry({
     entryId: `E${n}`,
     sessionDate: date,
     group: 'G',
     clientId: 'C1',
     client: 'Ana',
     status,
-    reason: '',
     notice,
-    note: '',
-    followUp: false,
-    followUpDone: '',
     recordedAt: `${date}T12:00:00Z`,
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
     requestId: `R${n}`,
-  };
+  });
 }
 
 /** Only `kind` switched on, with its example numbers changed by `over`. */

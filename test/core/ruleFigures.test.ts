@@ -1,29 +1,21 @@
 import { clientRuleFigures, groupRuleFigures, groupRuleText } from '../../src/core/ruleFigures';
 import { applySettingsPatch, defaultSettings } from '../../src/core/settings';
 import type { Entry, Status } from '../../src/core/types';
+import { blankEntry } from './recordFixtures';
 
 let n = 0;
 function entry(clientId: string, date: string, status: Status, over: Partial<Entry> = {}): Entry {
   n += 1;
-  return {
+  return blankEntry({
     entryId: `E${n}`,
     sessionDate: date,
     group: 'Choir',
     clientId,
-    client: clientId,
     status,
-    reason: '',
-    notice: null,
-    note: '',
-    followUp: false,
-    followUpDone: '',
     recordedAt: `${date}T12:00:00Z`,
-    recordedBy: '',
-    replaces: '',
-    supersededBy: '',
     requestId: `R${n}`,
     ...over,
-  };
+  });
 }
 
 const settings = applySettingsPatch(defaultSettings(), {

@@ -3,12 +3,11 @@ import { addDays, firstOfWeeks } from '../core/dates';
 import { balanceOf } from '../core/makeUps';
 import { hasPlan, minutesPlan, minutesTally } from '../core/minutes';
 import { checksOf } from '../core/policies';
-import { currentEntries } from '../core/record';
 import { rosterGroups } from '../core/roster';
 import { TO_RECORD_DAYS, scheduleProblem, toRecord } from '../core/schedule';
 import { computeTrend } from '../core/trend';
 import { recordFigures } from '../core/recordFigures';
-import { entriesAt, tableOf } from '../core/recordTable';
+import { allEntries, entriesAt, tableOf } from '../core/recordTable';
 import { sidebarLists } from '../core/sidebarLists';
 import type { RecordTable } from '../core/recordTable';
 import type { RecordFigures } from '../core/recordFigures';
@@ -105,19 +104,14 @@ export function readAllEntries(workbook: Workbook): Entry[] {
 
 /** The record's entries and its planned absences, from the one read. */
 export function readEntriesAndPlans(workbook: Workbook): { entries: Entry[]; plans: PlannedAbsence[] } {
-  const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
-  return record ? { entries: record.entries, plans: record.plans } : { entries: [], plans: [] };
+  const { table, plans } = readTableAndPlans(workbook);
+  return { entries: allEntries(table), plans };
 }
 
 /** The record in columns and its planned absences, from the one read (none before the first save). */
 export function readTableAndPlans(workbook: Workbook): { table: RecordTable; plans: PlannedAbsence[] } {
   const record = readAttendance(workbook.ss, workbook.tabs, workbook.timeZone, false);
   return record ? { table: record.table, plans: record.plans } : { table: tableOf([]), plans: [] };
-}
-
-/** Current entries of the record as it stands. */
-export function readCurrentEntries(workbook: Workbook): Entry[] {
-  return currentEntries(readAllEntries(workbook));
 }
 
 /** The sidebar's load remembers the roster it found (once it has succeeded), so later calls read only that tab. */

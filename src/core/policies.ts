@@ -126,12 +126,12 @@ export function policyChecks(entries: readonly Entry[], policies: PolicySettings
   return checks;
 }
 
-/** Policy checks of every client, from the current entries of the whole record. */
 /** Whether the practice switched any policy check on (none is, by default). */
 export function anyPolicyOn(policies: PolicySettings): boolean {
   return POLICY_KINDS.some((kind) => policies[kind].on);
 }
 
+/** Policy checks of every client, from the current entries of the whole record. */
 export function policyChecksByClient(
   current: readonly Entry[],
   policies: PolicySettings,

@@ -45,9 +45,15 @@ export function recordFigures(table: RecordTable, settings: Settings, today: str
 
 /**
  * makeUpBalances from only the entries it looks at: current ones that could be owed (cancelled by
- * the practice, or excused where notice may make it owed) or that make one up, and every row that replaces another (a correction keeps its make-up), in the record's order.
+ * the practice, or excused where notice may make it owed) or that make one up, and every row that
+ * replaces another (a correction keeps its make-up), in the record's order. `current`: positions
+ * of the current entries (currentRows).
  */
-function balancesIn(table: RecordTable, current: readonly number[], rule: MakeUpSettings): Map<string, MakeUpBalance> {
+export function balancesIn(
+  table: RecordTable,
+  current: readonly number[],
+  rule: MakeUpSettings,
+): Map<string, MakeUpBalance> {
   const counts = (i: number) =>
     table.makesUpFor[i] !== '' ||
     (table.status[i] === 'cancelled' && cancelledByPractice({ status: 'cancelled', reason: table.reason[i] }, rule)) ||

@@ -1,8 +1,8 @@
 /** saveSession: one session's marks appended to the record, once, whatever the retries. */
 import { trendChanges } from '../core/clientSummary';
-import { makeUpBalances, makeUpProblem } from '../core/makeUps';
-import { recordFigures } from '../core/recordFigures';
-import { allEntries, currentRows, entriesAt, withEntries } from '../core/recordTable';
+import { makeUpProblem } from '../core/makeUps';
+import { balancesIn, recordFigures } from '../core/recordFigures';
+import { currentRows, entriesAt, withEntries } from '../core/recordTable';
 import type { RecordTable } from '../core/recordTable';
 import { sessionsAt, trendsOf } from '../core/trend';
 import type { Client, Entry, SaveSessionResult } from '../core/types';
@@ -91,7 +91,7 @@ function refuseUnowedMakeUps(
 ): void {
   const makeUps = session.attendance.filter((mark) => mark.makesUpFor);
   if (makeUps.length === 0) return;
-  const balances = makeUpBalances(allEntries(record), workbook.settings.makeUps);
+  const balances = balancesIn(record, currentRows(record), workbook.settings.makeUps);
   const problems = makeUps
     .map((mark) =>
       makeUpProblem(balances, mark.clientId, mark.makesUpFor, clients.get(mark.clientId)?.name ?? mark.clientId),

@@ -39,7 +39,10 @@ export interface AttendanceRecord {
   rows: unknown[][];
   /** The entries read in columns (core/recordTable.ts); each made whole only when asked for. */
   table: RecordTable;
-  /** Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry ID); all made on first use. */
+  /**
+   * Cadence entries, in the order of the rows (row numbers are never kept: rows are found by Entry
+   * ID); all made on first use.
+   */
   readonly entries: Entry[];
   /** Planned absences standing (rows of their own status words, never entries: plannedAbsences.ts). */
   plans: PlannedAbsence[];

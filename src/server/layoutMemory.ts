@@ -97,7 +97,7 @@ export function sameTabIds(
 
 /**
  * The memory taken without the count, for a save (saveSession, under the lock): the count costs two
- * calls of a save's 23, and what it guards there is guarded otherwise. Tabs are the remembered sheet
+ * round trips, and what it guards there is guarded otherwise. Tabs are the remembered sheet
  * IDs (a deleted tab is not found and is recreated, as after a count; a copy made since is never
  * written, since writes go by ID); the record's columns are taken only while row 1 reads as it did
  * (rememberedColumns), so a column inserted, moved, renamed or deleted is found by its tags. What

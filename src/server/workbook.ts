@@ -51,7 +51,9 @@ export function openWorkbook(state: DocumentState = loadDocumentState(), save = 
       underLock: holdsDocumentLock(),
     };
   };
-  const trusted = save ? trustedLayout(state.layoutMemory, state.tabIds) : null;
+  // Only where the roster is found without probing every tab (remembered, or chosen in Settings).
+  const rosterKnown = state.rosterMemory !== null || state.settings.roster.sheetId !== null;
+  const trusted = save && rosterKnown ? trustedLayout(state.layoutMemory, state.tabIds) : null;
   if (trusted) {
     const workbook = open(trusted);
     // The roster was found where it was remembered, as it was: no tab was probed, so no copy of
